@@ -1,0 +1,28 @@
+import type { DeclaredField, ListEntry, ListFormat, OversightList } from '../list/model';
+
+/** A revision as the user named it, and the commit it resolved to (none for the work tree). */
+export interface Revision {
+  label: string;
+  commit: string | null;
+}
+
+export interface ModifiedEntry {
+  before: ListEntry;
+  after: ListEntry;
+  changedFields: DeclaredField[];
+}
+
+/** What a change does to the oversight list. Entries are sorted by name. */
+export interface Proposal {
+  listPath: string;
+  format: ListFormat;
+  base: Revision;
+  head: Revision;
+  /** null when the list does not exist at base (a new list). */
+  baseList: OversightList | null;
+  headList: OversightList;
+  added: ListEntry[];
+  /** Entries present at base and deleted at head (taken from the base list). */
+  removed: ListEntry[];
+  modified: ModifiedEntry[];
+}

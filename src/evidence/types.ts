@@ -1,0 +1,240 @@
+/**
+ * Typed evidence. Sources (src/sources/*) produce these by reading OpenStack's data; rules read
+ * them and never do I/O. Every fact carries a DataRef so a finding can say what it rests on.
+ */
+import type { Person } from '../list/model';
+
+export type SourceId = 'governance' | 'releases' | 'project-config' | 'repository' | 'gerrit';
+
+/** A file (path relative to its data root) and optionally the line a fact was read from. */
+export interface DataRef {
+  source: SourceId;
+  file: string;
+  line?: number;
+  /** The commit of the data repository that was read, when it is a git checkout. */
+  commit?: string;
+}
+
+export type Evidence<T> =
+  | { status: 'available'; value: T }
+  | { status: 'unavailable'; source: SourceId; reason: string };
+
+/* ---------- governance: reference/projects.yaml and reference/legacy.yaml ---------- */
+
+export interface GovernanceTeam {
+  name: string;
+  leadershipType: 'ptl' | 'distributed';
+  ptl: Person | null;
+  securityLiaisons: Person[];
+  ref: DataRef;
+}
+
+export interface GovernanceDeliverable {
+  name: string;
+  team: GovernanceTeam;
+  repos: string[];
+  releaseManagement: 'none' | 'deprecated' | 'external' | null;
+  deprecated: string | null;
+  ref: DataRef;
+}
+
+export interface RetiredDeliverable {
+  team: string;
+  deliverable: string;
+  retiredOn: string | null;
+  ref: DataRef;
+}
+
+export interface GovernanceFacts {
+  /** The official deliverable whose `repos` list the repository, or null when none does. */
+  owner: GovernanceDeliverable | null;
+  /** A legacy.yaml entry listing the repository, when there is one. */
+  retired: RetiredDeliverable | null;
+}
+
+/* ---------- releases: data/series_status.yaml and deliverables/<series>/<name>.yaml ---------- */
+
+export type SeriesStatus =
+  | 'future'
+  | 'development'
+  | 'maintained'
+  | 'extended maintenance'
+  | 'unmaintained'
+  | 'end of life';
+
+export interface Series {
+  name: string;
+  /** `2024.1` from antelope on; null before. Always a string, never a YAML number. */
+  releaseId: string | null;
+  status: SeriesStatus;
+  initialRelease: string | null;
+  nextPhase: { status: SeriesStatus; date: string | null } | null;
+  eolDate: string | null;
+  ref: DataRef;
+}
+
+export interface DeliverableRelease {
+  version: string;
+  /** The hash recorded for this repository in the release, when present. */
+  commit: string | null;
+  ref: DataRef;
+}
+
+export interface DeliverableBranch {
+  name: string;
+  /** A version string, or null when the location is a map or missing. */
+  location: string | null;
+  ref: DataRef;
+}
+
+export interface DeliverableFile {
+  /** The directory's series name; `independent` for `_independent`. */
+  series: string;
+  team: string | null;
+  type: string | null;
+  releaseModel: string | null;
+  releaseType: string | null;
+  launchpad: string | null;
+  storyboard: string | null;
+  /** Only the releases that include this repository, in file order. */
+  releases: DeliverableRelease[];
+  branches: DeliverableBranch[];
+  /** `repository-settings.<repo>.flags` contains `retired`. */
+  retired: boolean;
+  ref: DataRef;
+}
+
+export interface ReleasesFacts {
+  /** Every series of series_status.yaml, newest first. */
+  series: Series[];
+  /** The deliverable name used to find the files (from governance), or null if unknown. */
+  deliverable: string | null;
+  /** The deliverable files that mention the repository, oldest series first, independent last. */
+  files: DeliverableFile[];
+}
+
+/* ---------- project-config: gerrit/projects.yaml and zuul.d/projects.yaml ---------- */
+
+export interface ZuulJobRef {
+  name: string;
+  voting: boolean;
+  /** Branch matchers of a job variant, or null when it runs on every branch. */
+  branches: string[] | null;
+}
+
+/** A `project` stanza: its templates and the jobs of each pipeline. */
+export interface ZuulProjectStanza {
+  templates: string[];
+  pipelines: Record<string, ZuulJobRef[]>;
+  ref: DataRef;
+}
+
+export interface ZuulJobDefinition {
+  name: string;
+  parent: string | null;
+  ref: DataRef;
+}
+
+export interface GerritProject {
+  acl: string | null;
+  description: string | null;
+  /** The ACL is the retired one (`…/retired.config`). */
+  retired: boolean;
+  ref: DataRef;
+}
+
+export interface ProjectConfigFacts {
+  gerrit: GerritProject | null;
+  zuul: ZuulProjectStanza | null;
+}
+
+/* ---------- the candidate repository itself ---------- */
+
+export interface GitTag {
+  name: string;
+  /** Creator date (ISO 8601): the tagger date of an annotated tag, else the commit date. */
+  date: string;
+  /** The commit the tag points to (peeled). */
+  commit: string;
+}
+
+export interface GitBranch {
+  /** Without `refs/heads/`: `master`, `stable/2024.1`, `unmaintained/zed`. */
+  name: string;
+  commit: string;
+  date: string;
+}
+
+export interface ZuulInRepoConfig {
+  /** Which of zuul.yaml, zuul.d/, .zuul.yaml, .zuul.d/ Zuul would read (its precedence). */
+  location: 'zuul.yaml' | 'zuul.d' | '.zuul.yaml' | '.zuul.d';
+  files: string[];
+  /** Project stanzas without a name (or naming this repository), in file order. */
+  projects: ZuulProjectStanza[];
+  jobs: ZuulJobDefinition[];
+}
+
+export interface LocalTestEntryPoint {
+  kind: 'tox' | 'npm' | 'go' | 'make' | 'other';
+  file: string;
+  /** For tox: the `testenv:<name>` sections plus `envlist`; for npm: script names. */
+  targets: string[];
+}
+
+export interface RepositoryFacts {
+  name: string;
+  /** The commit the tree was read at: the default branch's last commit on or before the date. */
+  evaluated: { commit: string; date: string; branch: string };
+  /** Tags created on or before the evaluated date, sorted by name. */
+  tags: GitTag[];
+  /** Branches that existed (had a commit) on or before the evaluated date, sorted by name. */
+  branches: GitBranch[];
+  /** null when the tree has no Zuul configuration. */
+  zuul: ZuulInRepoConfig | null;
+  testEntryPoints: LocalTestEntryPoint[];
+}
+
+/* ---------- Gerrit: the change under review (team-consent) ---------- */
+
+export interface GerritAccount {
+  accountId: number;
+  name?: string;
+  email?: string;
+  username?: string;
+}
+
+export interface ChangeFacts {
+  number: number;
+  project: string;
+  status: string;
+  currentRevision: string;
+  owner: GerritAccount;
+  uploader: GerritAccount;
+  /** Code-Review votes on the current revision. */
+  codeReview: { account: GerritAccount; value: number }[];
+  url: string;
+}
+
+/** Everything a rule may ask for, by kind. */
+export interface EvidenceMap {
+  governance: GovernanceFacts;
+  releases: ReleasesFacts;
+  projectConfig: ProjectConfigFacts;
+  repository: RepositoryFacts;
+  change: ChangeFacts;
+}
+
+export type EvidenceKind = keyof EvidenceMap;
+
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  'governance',
+  'releases',
+  'projectConfig',
+  'repository',
+  'change',
+];
+
+/** What the engine asks evidence from. Implementations cache within a run. */
+export interface EvidenceProvider {
+  get<K extends EvidenceKind>(kind: K, repository: string): Promise<Evidence<EvidenceMap[K]>>;
+}

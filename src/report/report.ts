@@ -1,0 +1,18 @@
+import type { ListFormat } from '../list/model';
+import type { Finding } from './finding';
+
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+export type Vote = 1 | 0 | -1;
+
+/** The JSON report of DESIGN.md; schemas/report.schema.json describes it. */
+export interface Report {
+  tool: { name: 'vmt-oversight'; version: string };
+  list: { path: string; format: ListFormat };
+  base: string;
+  head: string;
+  asOf: string;
+  changes: { added: string[]; removed: string[]; modified: string[] };
+  findings: Finding[];
+  verdict: Verdict;
+  vote: Vote;
+}

@@ -1,0 +1,19 @@
+import type { ChangeFacts, Evidence } from '../evidence/types';
+
+/** Where the evidence comes from. A directory that is not given makes its evidence unavailable. */
+export interface SourceOptions {
+  /** A checkout of openstack/governance. */
+  governance?: string;
+  /** A checkout of openstack/releases. */
+  releases?: string;
+  /** A checkout of openstack/project-config. */
+  projectConfig?: string;
+  /** Holds candidate repositories as `<namespace>/<name>`, work trees or bare. */
+  reposRoot?: string;
+  /** Judge as of this date (YYYY-MM-DD). */
+  asOf: string;
+  /** The change under review, read from Gerrit (team-consent); absent without --gerrit/--change. */
+  change?: () => Promise<Evidence<ChangeFacts>>;
+  /** Called as long work progresses, for a progress display. */
+  onProgress?: (message: string) => void;
+}

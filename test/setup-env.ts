@@ -1,0 +1,9 @@
+// Make every git call in the tests hermetic: no user or system config, local protocols only.
+process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+process.env.GIT_CONFIG_SYSTEM = '/dev/null';
+process.env.GIT_CONFIG_NOSYSTEM = '1';
+process.env.GIT_AUTHOR_NAME = 'Test Author';
+process.env.GIT_AUTHOR_EMAIL = 'author@example.org';
+process.env.GIT_COMMITTER_NAME = 'Test Committer';
+process.env.GIT_COMMITTER_EMAIL = 'committer@example.org';
+process.env.NO_COLOR = '1';
