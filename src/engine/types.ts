@@ -1,0 +1,17 @@
+import type { RuleId, Severity } from '../report/finding';
+import type { SourceOptions } from '../sources/options';
+
+/** Per-rule severity override from `.vmt-oversight.yaml` (`rules: {team-consent: error}`). */
+export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>;
+
+export interface CheckOptions {
+  /** The repository holding the list (a work tree). */
+  repo: string;
+  /** The list file, relative to `repo`; found automatically when absent. */
+  list?: string;
+  base?: string;
+  /** A revision, or absent for the work tree (uncommitted edits included). */
+  head?: string;
+  sources: SourceOptions;
+  severities?: SeverityOverrides;
+}
