@@ -1,3 +1,4 @@
+import type { EvidenceKind } from '../evidence/types';
 import type { RuleId, Severity } from '../report/finding';
 import type { SourceOptions } from '../sources/options';
 
@@ -14,4 +15,18 @@ export interface CheckOptions {
   head?: string;
   sources: SourceOptions;
   severities?: SeverityOverrides;
+  progress?: ProgressEvents;
+}
+
+export interface MissingEvidence {
+  kind: EvidenceKind;
+  source: string;
+  reason: string;
+}
+
+/** Progress of long work, for a progress display. */
+export interface ProgressEvents {
+  /** The number of repositories to judge is known. */
+  onStart?: (total: number) => void;
+  onRepositoryDone?: (repository: string) => void;
 }

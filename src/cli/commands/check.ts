@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { runCheck } from '../../engine/check';
+import type { ReportFormat } from '../../report/reporters';
+import { loadConfig } from '../config';
+import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
+import type { CliIO } from '../io';
+import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from '../output';
+import { progressBar } from '../progress';
+
+interface CheckFlags extends EvidenceFlags {
+  repo: string;
+  list?: string;
+  base?: string;
+  head?: string;
+  format: ReportFormat;
+  report: ReportTarget[];
+}
+
+export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Command {
+  const command = new Command('check')
+    .summary('check a change to the oversight list')
+    .description(
+      'Diff the oversight list between --base and --head, gather evidence for every added, removed ' +
+        'or modified repository, apply one rule per policy clause, and give the verdict.\n\n' +
+        'Exit codes: 0 pass (vote +1), 1 fail (vote -1), 2 usage or configuration error, ' +
+        '3 inconclusive (evidence unavailable; never +1).',
+    )
+    .option('--repo <dir>', 'the repository holding the list', '.')
+    .option('--list <path>', 'the list file, relative to --repo (found automatically if omitted)')
+    .option('--base <rev>', 'base revision (default: merge-base with upstream, else HEAD~1)')
+    .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)');
+  addEvidenceOptions(command)
+    .option(
+      '--format <format>',
+      'stdout format: text, json, zuul, gerrit, sarif, markdown',
+      parseFormat,
+      'text',
+    )
+    .option(
+      '--report <format=file>',
+      'also write a report file (repeatable)',
+      parseReportTarget,
+      [],
+    )
+    .action(async (flags: CheckFlags) => {
+      const repo = resolve(io.cwd, flags.repo);
+      const config = loadConfig(repo);
+      const progress = progressBar(io);
+      try {
+        const report = await runCheck({
+          repo,
+          ...optional('list', flags.list ?? config.list),
+          ...optional('base', flags.base),
+          ...optional('head', flags.head),
+          sources: sourceOptions(flags, config, repo, io.today()),
+          ...(config.rules ? { severities: config.rules } : {}),
+          progress,
+        });
+        progress.stop();
+        emit(report, flags.format, flags.report, io);
+        setExitCode(exitCodeOf(report));
+      } finally {
+        progress.stop();
+      }
+    });
+  return command;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}

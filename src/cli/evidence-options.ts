@@ -1,0 +1,76 @@
+import { Option, type Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { UsageError } from '../errors';
+import type { SourceOptions } from '../sources/options';
+import type { FileConfig } from './config';
+
+/** The evidence flags shared by check, audit and vote. */
+export interface EvidenceFlags {
+  governance?: string;
+  releases?: string;
+  projectConfig?: string;
+  reposRoot?: string;
+  asOf?: string;
+}
+
+export function addEvidenceOptions(command: Command): Command {
+  return command
+    .option('--governance <dir>', 'a checkout of openstack/governance (reference/projects.yaml)')
+    .option('--releases <dir>', 'a checkout of openstack/releases (data/, deliverables/)')
+    .option('--project-config <dir>', 'a checkout of openstack/project-config (zuul.d/, gerrit/)')
+    .option(
+      '--repos-root <dir>',
+      'holds candidate repositories as <dir>/<namespace>/<name> (work trees or bare; Zuul src/opendev.org fits)',
+    )
+    .addOption(
+      new Option('--as-of <date>', 'judge everything as it was on this date (YYYY-MM-DD)').default(
+        undefined,
+        'today',
+      ),
+    );
+}
+
+/**
+ * Resolves the flags (falling back to `.vmt-oversight.yaml`, relative to the list repository) and
+ * checks that every directory given exists: a missing one is a usage error, not missing evidence.
+ */
+export function sourceOptions(
+  flags: EvidenceFlags,
+  config: FileConfig,
+  repo: string,
+  today: string,
+): SourceOptions {
+  const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) =>
+    given !== undefined
+      ? existingDirectory(flag, resolve(given))
+      : fromConfig !== undefined
+        ? existingDirectory(flag, isAbsolute(fromConfig) ? fromConfig : resolve(repo, fromConfig))
+        : undefined;
+  const options: SourceOptions = { asOf: validDate(flags.asOf ?? today) };
+  const governance = dir('--governance', flags.governance, config.governance);
+  const releases = dir('--releases', flags.releases, config.releases);
+  const projectConfig = dir('--project-config', flags.projectConfig, config['project-config']);
+  const reposRoot = dir('--repos-root', flags.reposRoot, config['repos-root']);
+  if (governance) options.governance = governance;
+  if (releases) options.releases = releases;
+  if (projectConfig) options.projectConfig = projectConfig;
+  if (reposRoot) options.reposRoot = reposRoot;
+  return options;
+}
+
+function existingDirectory(flag: string, path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new UsageError(`${flag}: no such directory: ${path}`);
+  }
+  return path;
+}
+
+export function validDate(text: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(`${text}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`--as-of: '${text}' is not a date of the form YYYY-MM-DD`);
+  }
+  return text;
+}

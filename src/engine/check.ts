@@ -1,0 +1,65 @@
+import { loadProposal } from '../diff/diff';
+import type { Proposal } from '../diff/model';
+import type { EvidenceProvider } from '../evidence/types';
+import type { Finding } from '../report/finding';
+import type { Report } from '../report/report';
+import type { RepositoryChange } from '../rules/types';
+import { listRules, repositoryRules } from '../rules';
+import { createEvidenceProvider } from '../sources';
+import { TOOL_VERSION } from '../version';
+import { repositoryChanges } from './changes';
+import { evaluate } from './evaluate';
+import type { CheckOptions } from './types';
+import { verdictOf } from './verdict';
+
+/** `vmt-oversight check`: diff the list, gather evidence, judge, and build the report. */
+export async function runCheck(options: CheckOptions): Promise<Report> {
+  const proposal = await loadProposal({
+    repo: options.repo,
+    ...(options.list !== undefined ? { list: options.list } : {}),
+    ...(options.base !== undefined ? { base: options.base } : {}),
+    ...(options.head !== undefined ? { head: options.head } : {}),
+  });
+  const provider = createEvidenceProvider(options.sources);
+  return judgeProposal(proposal, repositoryChanges(proposal), provider, options);
+}
+
+/** Judges the given repository changes of a loaded proposal with the given evidence. */
+export async function judgeProposal(
+  proposal: Proposal,
+  changes: RepositoryChange[],
+  provider: EvidenceProvider,
+  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress'>,
+): Promise<Report> {
+  options.progress?.onStart?.(changes.length);
+  const findings = await evaluate({
+    proposal,
+    changes,
+    listRules,
+    repositoryRules,
+    provider,
+    settings: { asOf: options.sources.asOf, listFile: proposal.listPath, format: proposal.format },
+    ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.progress?.onRepositoryDone
+      ? { onRepositoryDone: options.progress.onRepositoryDone }
+      : {}),
+  });
+  return buildReport(proposal, findings, options.sources.asOf);
+}
+
+export function buildReport(proposal: Proposal, findings: Finding[], asOf: string): Report {
+  return {
+    tool: { name: 'vmt-oversight', version: TOOL_VERSION },
+    list: { path: proposal.listPath, format: proposal.format },
+    base: proposal.base.commit ?? proposal.base.label,
+    head: proposal.head.commit ?? proposal.head.label,
+    asOf,
+    changes: {
+      added: proposal.added.map((e) => e.name),
+      removed: proposal.removed.map((e) => e.name),
+      modified: proposal.modified.map((m) => m.after.name),
+    },
+    findings,
+    ...verdictOf(findings),
+  };
+}

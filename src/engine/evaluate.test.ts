@@ -1,0 +1,201 @@
+import type { Proposal } from '../diff/model';
+import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
+import type { ListEntry } from '../list/model';
+import type { RepositoryRule, RuleMeta } from '../rules/types';
+import { repositoryChanges } from './changes';
+import { evaluate } from './evaluate';
+import { verdictOf } from './verdict';
+
+const settings = { asOf: '2026-01-01', listFile: 'repos.yaml', format: 'native' as const };
+
+function entry(name: string, line: number, declared: ListEntry['declared'] = {}): ListEntry {
+  return { name, location: { file: 'repos.yaml', line }, declared, fieldLines: {} };
+}
+
+function proposal(parts: Partial<Proposal>): Proposal {
+  const headList = { path: 'repos.yaml', format: 'native' as const, entries: [], problems: [] };
+  return {
+    listPath: 'repos.yaml',
+    format: 'native',
+    base: { label: 'HEAD~1', commit: 'a'.repeat(40) },
+    head: { label: 'WORKTREE', commit: null },
+    baseList: null,
+    headList,
+    added: [],
+    removed: [],
+    modified: [],
+    ...parts,
+  };
+}
+
+/** A provider answering from a table; anything not in it is unavailable. */
+function provider(table: Partial<Record<EvidenceKind, unknown>>): EvidenceProvider & {
+  calls: string[];
+} {
+  const calls: string[] = [];
+  return {
+    calls,
+    async get<K extends EvidenceKind>(kind: K, repository: string) {
+      calls.push(`${kind}:${repository}`);
+      const value = table[kind];
+      return (
+        value === undefined
+          ? { status: 'unavailable', source: 'governance', reason: 'no --governance given' }
+          : { status: 'available', value }
+      ) as Evidence<EvidenceMap[K]>;
+    },
+  };
+}
+
+const meta = (overrides: Partial<RuleMeta> = {}): RuleMeta => ({
+  id: 'official-project',
+  clause: '2',
+  title: 't',
+  defaultSeverity: 'error',
+  canBlock: true,
+  ...overrides,
+});
+
+function failingRule(
+  ruleMeta: RuleMeta,
+  field?: 'team',
+): RepositoryRule<'governance', 'projectConfig'> {
+  return {
+    scope: 'repository',
+    meta: ruleMeta,
+    appliesTo: (change) => change.kind !== 'removed',
+    needs: () => ['governance'],
+    wants: () => ['projectConfig'],
+    check: ({ change, missing }) => [
+      {
+        severity: ruleMeta.defaultSeverity,
+        message: `${change.repository} fails`,
+        ...(field ? { field } : {}),
+        evidence: { missing: Object.keys(missing).join(',') },
+      },
+    ],
+  };
+}
+
+async function run(p: Proposal, rule: RepositoryRule<'governance', 'projectConfig'>, table = {}) {
+  return evaluate({
+    proposal: p,
+    changes: repositoryChanges(p),
+    listRules: [],
+    repositoryRules: [rule as never],
+    provider: provider(table),
+    settings,
+  });
+}
+
+describe('evaluate', () => {
+  it('reports a rule failure on the entry line with rule, clause and repository', async () => {
+    const p = proposal({ added: [entry('openstack/a', 7)] });
+    const findings = await run(p, failingRule(meta()), { governance: {} });
+    expect(findings).toEqual([
+      {
+        rule: 'official-project',
+        clause: '2',
+        severity: 'error',
+        repository: 'openstack/a',
+        message: 'openstack/a fails',
+        file: 'repos.yaml',
+        line: 7,
+        evidence: { missing: 'projectConfig' },
+      },
+    ]);
+    expect(verdictOf(findings)).toEqual({ verdict: 'fail', vote: -1 });
+  });
+
+  it('turns missing needed evidence into evidence-unavailable and an inconclusive verdict', async () => {
+    const p = proposal({ added: [entry('openstack/a', 3)] });
+    const findings = await run(p, failingRule(meta()));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      rule: 'evidence-unavailable',
+      severity: 'error',
+      repository: 'openstack/a',
+      line: 3,
+      evidence: { rule: 'official-project', source: 'governance' },
+    });
+    expect(findings[0]?.message).toContain('--governance');
+    expect(verdictOf(findings)).toEqual({ verdict: 'inconclusive', vote: 0 });
+  });
+
+  it('reports missing evidence of a rule that cannot block as a warning', async () => {
+    const p = proposal({ added: [entry('openstack/a', 3)] });
+    const findings = await run(p, failingRule(meta({ id: 'threat-analysis', canBlock: false })));
+    expect(findings[0]).toMatchObject({ rule: 'evidence-unavailable', severity: 'warning' });
+    expect(verdictOf(findings).verdict).toBe('pass');
+  });
+
+  it('caps a modified entry at warning unless the finding is about a changed field', async () => {
+    const before = entry('openstack/a', 3, { team: 'x' });
+    const after = entry('openstack/a', 3, { team: 'y' });
+    const untouched = proposal({ modified: [{ before, after, changedFields: ['embargo-days'] }] });
+    const touched = proposal({ modified: [{ before, after, changedFields: ['team'] }] });
+    const table = { governance: {} };
+    expect((await run(untouched, failingRule(meta(), 'team'), table))[0]?.severity).toBe('warning');
+    expect((await run(touched, failingRule(meta(), 'team'), table))[0]?.severity).toBe('error');
+  });
+
+  it('applies severity overrides and can switch a rule off', async () => {
+    const p = proposal({ added: [entry('openstack/a', 3)] });
+    const rule = failingRule(
+      meta({ id: 'team-consent', defaultSeverity: 'warning', canBlock: false }),
+    );
+    const base = { proposal: p, changes: repositoryChanges(p), listRules: [], settings };
+    const withSeverity = (severities: object) =>
+      evaluate({
+        ...base,
+        repositoryRules: [rule as never],
+        provider: provider({ governance: {} }),
+        severities,
+      });
+    expect((await withSeverity({}))[0]?.severity).toBe('warning');
+    expect((await withSeverity({ 'team-consent': 'error' }))[0]?.severity).toBe('error');
+    expect(await withSeverity({ 'team-consent': 'off' })).toEqual([]);
+  });
+
+  it('does not run a rule on changes it does not apply to, and gathers nothing for it', async () => {
+    const p = proposal({ removed: [entry('openstack/gone', 9)] });
+    const table = provider({ governance: {} });
+    const findings = await evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [failingRule(meta()) as never],
+      provider: table,
+      settings,
+    });
+    expect(findings).toEqual([]);
+    expect(table.calls).toEqual([]);
+  });
+
+  it('sorts findings by repository, line, severity and rule', async () => {
+    const p = proposal({ added: [entry('openstack/b', 2), entry('openstack/a', 5)] });
+    const findings = await run(p, failingRule(meta()), { governance: {} });
+    expect(findings.map((f) => f.repository)).toEqual(['openstack/a', 'openstack/b']);
+  });
+});
+
+describe('verdictOf', () => {
+  const finding = (rule: 'removal' | 'evidence-unavailable', severity: 'error' | 'warning') => ({
+    rule,
+    clause: '—',
+    severity,
+    repository: null,
+    message: 'm',
+    file: null,
+    line: null,
+    evidence: {},
+  });
+  it.each([
+    [[], 'pass', 1],
+    [[finding('removal', 'warning')], 'pass', 1],
+    [[finding('evidence-unavailable', 'error')], 'inconclusive', 0],
+    [[finding('evidence-unavailable', 'error'), finding('removal', 'error')], 'fail', -1],
+  ] as const)('%j gives %s', (findings, verdict, vote) => {
+    expect(verdictOf([...findings])).toEqual({ verdict, vote });
+  });
+});

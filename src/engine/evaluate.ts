@@ -1,0 +1,162 @@
+import type { Proposal } from '../diff/model';
+import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
+import type { Finding } from '../report/finding';
+import type {
+  AnyRepositoryRule,
+  ListRule,
+  RepositoryChange,
+  RuleResult,
+  RunSettings,
+} from '../rules/types';
+import { evidenceUnavailable } from './unavailable';
+import { effectiveRule, type EffectiveRule } from './severity';
+import type { MissingEvidence, SeverityOverrides } from './types';
+
+export interface EvaluationInput {
+  proposal: Proposal;
+  changes: RepositoryChange[];
+  listRules: readonly ListRule[];
+  repositoryRules: readonly AnyRepositoryRule[];
+  provider: EvidenceProvider;
+  settings: RunSettings;
+  severities?: SeverityOverrides;
+  /** Called after each repository is judged. */
+  onRepositoryDone?: (repository: string) => void;
+}
+
+/** Runs every rule and returns the findings, sorted. */
+export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const rule of input.listRules) {
+    const effective = effectiveRule(rule.meta, input.severities);
+    if (!effective.enabled) continue;
+    const results = rule.check({ proposal: input.proposal, settings: input.settings });
+    findings.push(...results.map((r) => toFinding(rule, effective, r, null, input.settings)));
+  }
+  const perRepository = await mapLimit(input.changes, 4, async (change) => {
+    const found = await judgeRepository(change, input);
+    input.onRepositoryDone?.(change.repository);
+    return found;
+  });
+  findings.push(...perRepository.flat());
+  return sortFindings(findings);
+}
+
+async function judgeRepository(
+  change: RepositoryChange,
+  input: EvaluationInput,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const rule of input.repositoryRules) {
+    if (!rule.appliesTo(change)) continue;
+    const effective = effectiveRule(rule.meta, input.severities);
+    if (!effective.enabled) continue;
+    const needed = await gather(input.provider, rule.needs(change), change.repository);
+    const unavailable = needed.missing;
+    if (unavailable.length > 0) {
+      findings.push(
+        ...unavailable.map((m) =>
+          evidenceUnavailable(rule.meta, effective.canBlock, change, m, input.settings),
+        ),
+      );
+      continue;
+    }
+    const wanted = await gather(input.provider, rule.wants(change), change.repository);
+    const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind, m.reason]));
+    const results = rule.check({
+      change,
+      evidence: { ...wanted.available, ...needed.available } as never,
+      missing,
+      settings: input.settings,
+    });
+    findings.push(...results.map((r) => toFinding(rule, effective, r, change, input.settings)));
+  }
+  return findings;
+}
+
+interface Gathered {
+  available: Partial<EvidenceMap>;
+  missing: MissingEvidence[];
+}
+
+async function gather(
+  provider: EvidenceProvider,
+  kinds: readonly EvidenceKind[],
+  repository: string,
+): Promise<Gathered> {
+  const results = await Promise.all(
+    kinds.map(async (kind) => [kind, await provider.get(kind, repository)] as const),
+  );
+  const gathered: Gathered = { available: {}, missing: [] };
+  for (const [kind, evidence] of results) record(gathered, kind, evidence);
+  return gathered;
+}
+
+function record<K extends EvidenceKind>(
+  gathered: Gathered,
+  kind: K,
+  evidence: Evidence<EvidenceMap[K]>,
+): void {
+  if (evidence.status === 'available') gathered.available[kind] = evidence.value;
+  else gathered.missing.push({ kind, source: evidence.source, reason: evidence.reason });
+}
+
+function toFinding(
+  rule: ListRule | AnyRepositoryRule,
+  effective: EffectiveRule,
+  result: RuleResult,
+  change: RepositoryChange | null,
+  settings: RunSettings,
+): Finding {
+  let severity = effective.severityOf(result.severity);
+  if (!effective.canBlock && severity === 'error') severity = 'warning';
+  if (severity === 'error' && !introducedByChange(change, result)) severity = 'warning';
+  const line = result.line ?? change?.entry.location.line ?? null;
+  return {
+    rule: rule.meta.id,
+    clause: rule.meta.clause,
+    severity,
+    repository: result.repository ?? change?.repository ?? null,
+    message: result.message,
+    file: settings.listFile,
+    line,
+    evidence: result.evidence,
+  };
+}
+
+/** A modified entry blocks only on the fields the change touched (DESIGN: only what it introduces). */
+function introducedByChange(change: RepositoryChange | null, result: RuleResult): boolean {
+  if (change?.kind !== 'modified') return true;
+  return result.field !== undefined && change.changedFields.includes(result.field);
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.repository ?? '').localeCompare(b.repository ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Runs `work` over `items` with at most `limit` at once, keeping order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
