@@ -17,12 +17,7 @@ export type RuleId =
 
 /** JSON-serialisable evidence a finding rests on: files and lines, tags and dates, series. */
 export type EvidenceValue =
-  | string
-  | number
-  | boolean
-  | null
-  | EvidenceValue[]
-  | { [key: string]: EvidenceValue };
+  string | number | boolean | null | EvidenceValue[] | { [key: string]: EvidenceValue };
 export type EvidenceRecord = Record<string, EvidenceValue>;
 
 export interface Finding {

@@ -61,7 +61,10 @@ export interface RepositoryRuleContext<K extends EvidenceKind, W extends Evidenc
 }
 
 /** A rule judged once per changed repository. `check` is pure and synchronous. */
-export interface RepositoryRule<K extends EvidenceKind = EvidenceKind, W extends EvidenceKind = never> {
+export interface RepositoryRule<
+  K extends EvidenceKind = EvidenceKind,
+  W extends EvidenceKind = never,
+> {
   scope: 'repository';
   meta: RuleMeta;
   /** Whether the rule has anything to say about this change at all. */
