@@ -1,0 +1,112 @@
+import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { UsageError } from '../errors';
+import type { ListRepository } from './git';
+
+/** An entry of a git tree; blobs (files and symlinks) are readable. */
+interface TreeEntry {
+  type: string;
+  object: string;
+}
+
+type WorktreeKind = 'file' | 'symlink' | 'other' | 'missing';
+
+/**
+ * Which of `paths` exist as files at `commit` (null: the work tree under `repo.root`), in the
+ * order given. One git call for a commit, whatever the number of paths.
+ */
+export async function existingFiles(
+  repo: ListRepository,
+  commit: string | null,
+  paths: readonly string[],
+): Promise<string[]> {
+  if (commit === null) return existingWorktreeFiles(repo.root, paths);
+  const entries = await lsTree(repo, commit, paths);
+  return paths.filter((p) => entries.get(p)?.type === 'blob');
+}
+
+/** Which of `paths` exist as files (or symlinks) under the directory `root`, in order. */
+export async function existingWorktreeFiles(
+  root: string,
+  paths: readonly string[],
+): Promise<string[]> {
+  const kinds = await Promise.all(paths.map((p) => worktreeKind(root, p)));
+  return paths.filter((_, i) => kinds[i] === 'file' || kinds[i] === 'symlink');
+}
+
+/** The bytes of `path` at `commit` (null: the work tree), or null when it does not exist. */
+export async function readListFile(
+  repo: ListRepository,
+  commit: string | null,
+  path: string,
+): Promise<Buffer | null> {
+  return commit === null ? readWorktreeFile(repo.root, path) : readCommitFile(repo, commit, path);
+}
+
+async function readCommitFile(
+  repo: ListRepository,
+  commit: string,
+  path: string,
+): Promise<Buffer | null> {
+  const entry = (await lsTree(repo, commit, [path])).get(path);
+  if (entry === undefined) return null;
+  if (entry.type !== 'blob') {
+    throw new UsageError(`the list '${path}' is not a file at ${commit.slice(0, 12)}`);
+  }
+  const content: unknown = await repo.git.binaryCatFile(['blob', entry.object]);
+  if (!Buffer.isBuffer(content)) throw new Error(`git cat-file gave no bytes for '${path}'`);
+  return content;
+}
+
+async function lsTree(
+  repo: ListRepository,
+  commit: string,
+  paths: readonly string[],
+): Promise<Map<string, TreeEntry>> {
+  const out = await repo.git.raw(['ls-tree', '-z', '--full-tree', commit, '--', ...paths]);
+  const entries = new Map<string, TreeEntry>();
+  for (const record of out.split('\0')) {
+    const match = /^\d+ (?<type>\w+) (?<object>[0-9a-f]+)\t(?<path>.*)$/s.exec(record);
+    if (match?.groups === undefined) continue;
+    const { type = '', object = '', path = '' } = match.groups;
+    entries.set(path, { type, object });
+  }
+  return entries;
+}
+
+/** Reads a work-tree file; a symlink reads as its target text, as git would store it. */
+async function readWorktreeFile(root: string, path: string): Promise<Buffer | null> {
+  const full = join(root, path);
+  switch (await worktreeKind(root, path)) {
+    case 'missing':
+      return null;
+    case 'other':
+      throw new UsageError(`the list '${path}' is not a file in the work tree`);
+    case 'symlink':
+      return readlink(full, { encoding: 'buffer' });
+    case 'file':
+      return readFile(full);
+  }
+}
+
+async function worktreeKind(root: string, path: string): Promise<WorktreeKind> {
+  const full = join(root, path);
+  if (!(await insideRoot(root, dirname(full)))) return 'missing';
+  try {
+    const stats = await lstat(full);
+    if (stats.isSymbolicLink()) return 'symlink';
+    return stats.isFile() ? 'file' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** False when a directory on the way is a symlink that leads out of `root`. */
+async function insideRoot(root: string, dir: string): Promise<boolean> {
+  try {
+    const [realRoot, realDir] = await Promise.all([realpath(root), realpath(dir)]);
+    return realDir === realRoot || realDir.startsWith(realRoot + sep);
+  } catch {
+    return false;
+  }
+}

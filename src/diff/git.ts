@@ -1,0 +1,159 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UsageError } from '../errors';
+import { existingFiles, existingWorktreeFiles } from './files';
+import type { Revision } from './model';
+import { validateListPath, type RevisionFlag } from './validate';
+
+export { readListFile } from './files';
+
+/** The label of the work tree as head (uncommitted edits included); its commit is null. */
+export const WORKTREE_LABEL = 'WORKTREE';
+/** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
+export const NO_BASE_LABEL = 'NONE';
+
+/** A git repository opened at its root; every path is relative to that root. */
+export interface ListRepository {
+  root: string;
+  git: SimpleGit;
+}
+
+/** Opens the work tree that contains `dir`, or says clearly why not. */
+export async function openRepository(dir: string): Promise<ListRepository> {
+  let git: SimpleGit;
+  try {
+    git = simpleGit({ baseDir: dir, trimmed: false });
+  } catch {
+    throw new UsageError(`--repo ${JSON.stringify(dir)} is not a directory`);
+  }
+  try {
+    const root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    return { root, git: simpleGit({ baseDir: root, trimmed: false }) };
+  } catch {
+    throw new UsageError(`--repo ${JSON.stringify(dir)} is not inside a git work tree`);
+  }
+}
+
+export function worktreeRevision(): Revision {
+  return { label: WORKTREE_LABEL, commit: null };
+}
+
+/** Resolves an already validated revision to a commit sha. */
+export async function resolveRevision(
+  repo: ListRepository,
+  revision: string,
+  flag: RevisionFlag,
+): Promise<Revision> {
+  const commit = await verifyCommit(repo, revision);
+  if (commit === null) {
+    throw new UsageError(`unknown revision '${revision}' in ${flag}`);
+  }
+  return { label: revision, commit };
+}
+
+/**
+ * The default base: the merge-base of head (HEAD for the work tree) with the current branch's
+ * upstream, else head's parent, else nothing (a root commit or an empty repository).
+ */
+export async function defaultBase(repo: ListRepository, head: Revision): Promise<Revision> {
+  const tip = head.commit ?? 'HEAD';
+  const tipLabel = head.commit === null ? 'HEAD' : head.label;
+  const mergeBase = await upstreamMergeBase(repo, tip);
+  if (mergeBase !== null) {
+    return { label: `merge-base(${tipLabel}, @{upstream})`, commit: mergeBase };
+  }
+  const parent = await verifyCommit(repo, `${tip}~1`);
+  if (parent !== null) return { label: `${tipLabel}~1`, commit: parent };
+  return { label: NO_BASE_LABEL, commit: null };
+}
+
+async function upstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
+  try {
+    const out = (await repo.git.raw(['merge-base', '--end-of-options', tip, '@{upstream}'])).trim();
+    return out === '' ? null : out;
+  } catch {
+    return null; // no upstream configured, detached HEAD, or no commit yet
+  }
+}
+
+/** "the work tree" or the revision as the user named it, for messages. */
+export function describeRevision(revision: Revision): string {
+  return revision.commit === null ? 'the work tree' : `'${revision.label}'`;
+}
+
+/** The commit a revision names, or null when there is none. */
+async function verifyCommit(repo: ListRepository, revision: string): Promise<string | null> {
+  try {
+    const out = await repo.git.raw([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${revision}^{commit}`,
+    ]);
+    return out.trim() === '' ? null : out.trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The path `path` had at `base` when the change renamed it (git's rename detection between base
+ * and head, or base and the work tree), or null.
+ */
+export async function renamedFrom(
+  repo: ListRepository,
+  base: string,
+  head: string | null,
+  path: string,
+): Promise<string | null> {
+  const args = ['diff', '--no-color', '--name-status', '-z', '-M', '--diff-filter=R', base];
+  const out = await repo.git.raw([...args, ...(head === null ? [] : [head]), '--']);
+  const fields = out.split('\0');
+  // Records are `R<score>`, old path, new path.
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    if (fields[i]?.startsWith('R') && fields[i + 2] === path) return fields[i + 1] ?? null;
+  }
+  return null;
+}
+
+/**
+ * Where the list is looked for when `--list` is not given, first match wins: the native list
+ * (two names), the VMT's published rst page (openstack/ossa) and the governance tag file
+ * (openstack/governance).
+ */
+export const LIST_CANDIDATES: readonly string[] = [
+  'repos-overseen.yaml',
+  'vmt-oversight.yaml',
+  'doc/source/repos-overseen.rst',
+  'reference/projects.yaml',
+];
+
+/** The first of `LIST_CANDIDATES` that exists at head. */
+export async function locateList(repo: ListRepository, head: Revision): Promise<string> {
+  const [found] = await existingFiles(repo, head.commit, LIST_CANDIDATES);
+  if (found === undefined) throw noListFound(describeRevision(head));
+  return found;
+}
+
+/**
+ * The list in the directory `dir` (no git needed): `list` validated and checked to exist, else
+ * the first of `LIST_CANDIDATES` there. The path returned is relative to `dir`.
+ */
+export async function findListPath(dir: string, list?: string): Promise<string> {
+  if (list === undefined) {
+    const [found] = await existingWorktreeFiles(dir, LIST_CANDIDATES);
+    if (found === undefined) throw noListFound(dir);
+    return found;
+  }
+  const path = validateListPath(list);
+  const [found] = await existingWorktreeFiles(dir, [path]);
+  if (found === undefined) throw new UsageError(`the list '${path}' does not exist in ${dir}`);
+  return found;
+}
+
+function noListFound(where: string): UsageError {
+  return new UsageError(
+    `no oversight list found in ${where} (looked for ${LIST_CANDIDATES.join(', ')}); ` +
+      'pass --list PATH',
+  );
+}
