@@ -1,0 +1,67 @@
+import type { DeclaredField, ListEntry, OversightList } from '../list/model';
+import { sameValue } from './equal';
+import type { ModifiedEntry, Proposal, Revision } from './model';
+
+export interface ProposalRevisions {
+  base: Revision;
+  head: Revision;
+}
+
+// A Record so the compiler fails when the model gains a field this list lacks.
+const FIELD_SET: Record<DeclaredField, true> = {
+  'embargo-days': true,
+  liaison: true,
+  removal: true,
+  team: true,
+  'threat-analysis': true,
+  tracker: true,
+};
+const DECLARED_FIELDS = (Object.keys(FIELD_SET) as DeclaredField[]).sort();
+
+/** What the change does to the list. Pure; the format is the head list's. */
+export function computeProposal(
+  base: OversightList | null,
+  head: OversightList,
+  revisions: ProposalRevisions,
+): Proposal {
+  const before = byName(base?.entries ?? []);
+  const after = byName(head.entries);
+  const modified: ModifiedEntry[] = [];
+  for (const [name, entry] of after) {
+    const old = before.get(name);
+    const changedFields = old === undefined ? [] : changedFieldsOf(old, entry);
+    if (old !== undefined && changedFields.length > 0) {
+      modified.push({ before: old, after: entry, changedFields });
+    }
+  }
+  return {
+    listPath: head.path,
+    format: head.format,
+    base: revisions.base,
+    head: revisions.head,
+    baseList: base,
+    headList: head,
+    added: [...after.values()].filter((e) => !before.has(e.name)),
+    removed: [...before.values()].filter((e) => !after.has(e.name)),
+    modified,
+  };
+}
+
+/** The declared fields whose values differ, sorted. */
+export function changedFieldsOf(before: ListEntry, after: ListEntry): DeclaredField[] {
+  return DECLARED_FIELDS.filter(
+    (field) => !sameValue(before.declared[field], after.declared[field]),
+  );
+}
+
+/** Entries by name, sorted by name; a duplicate name keeps its first entry. */
+function byName(entries: readonly ListEntry[]): Map<string, ListEntry> {
+  const sorted = [...entries].sort((a, b) => compareNames(a.name, b.name));
+  const map = new Map<string, ListEntry>();
+  for (const entry of sorted) if (!map.has(entry.name)) map.set(entry.name, entry);
+  return map;
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
