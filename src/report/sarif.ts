@@ -1,0 +1,176 @@
+/**
+ * `--format sarif`: SARIF 2.1.0, one run. `tool.driver.rules` holds one entry per rule id that
+ * has findings, with its title and documentation; each result points at the list file (and the
+ * line, when there is one). Report-level facts (verdict, vote, revisions) go in `run.properties`.
+ */
+import { clauseLabel } from './brief';
+import type { EvidenceRecord, Finding, RuleId, Severity } from './finding';
+import type { Report } from './report';
+import type { Reporter } from './reporters';
+import { DEFAULT_DOCS_BASE_URI, ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://opendev.org/openstack/vmt-oversight';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  helpUri: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { clause: string; tags: string[] };
+}
+
+export interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string };
+    region?: { startLine: number; startColumn?: number };
+  };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: SarifLocation[];
+  properties: { clause: string; repository: string | null; evidence: EvidenceRecord };
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [
+    {
+      tool: {
+        driver: {
+          name: string;
+          version: string;
+          informationUri: string;
+          rules: SarifRule[];
+        };
+      };
+      results: SarifResult[];
+      properties: Pick<Report, 'base' | 'head' | 'asOf' | 'verdict' | 'vote' | 'changes'> & {
+        list: Report['list'];
+      };
+    },
+  ];
+}
+
+export interface SarifOptions {
+  /** The rules' metadata (from the rule registry); missing rules fall back to a built-in table. */
+  rules?: readonly RuleDoc[];
+  /** Base of the rule documentation pages: `<base>/<rule-id>/README.md`. */
+  docsBaseUri?: string;
+}
+
+export function createSarifReporter(options: SarifOptions = {}): Reporter {
+  return (report) => `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+}
+
+/** The SARIF reporter with the built-in rule table; prefer `createSarifReporter({rules})`. */
+export const sarifReporter: Reporter = createSarifReporter();
+
+export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
+  const ids = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const rules = ids.map((id) => sarifRule(ruleDoc(id, options.rules), options.docsBaseUri));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        results: report.findings.map((f) => sarifResult(f, report, ids)),
+        properties: {
+          list: report.list,
+          base: report.base,
+          head: report.head,
+          asOf: report.asOf,
+          changes: report.changes,
+          verdict: report.verdict,
+          vote: report.vote,
+        },
+      },
+    ],
+  };
+}
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'info' ? 'note' : severity;
+}
+
+function sarifRule(doc: RuleDoc, docsBaseUri = DEFAULT_DOCS_BASE_URI): SarifRule {
+  const clause = clauseLabel(doc.clause);
+  const policy = clause ? ` Policy: ${clause} of the VMT oversight policy.` : '';
+  const explain = `Run \`vmt-oversight explain ${doc.id}\` for the full documentation.`;
+  return {
+    id: doc.id,
+    name: camelCase(doc.id),
+    shortDescription: { text: doc.title },
+    helpUri: ruleHelpUri(doc.id, docsBaseUri),
+    help: {
+      text: `${doc.title}${policy} ${explain}`,
+      markdown: `${doc.title}${policy}\n\n${explain}`,
+    },
+    defaultConfiguration: { level: sarifLevel(doc.defaultSeverity) },
+    properties: { clause: doc.clause, tags: ['vmt-oversight', ...(clause ? [clause] : [])] },
+  };
+}
+
+function sarifResult(finding: Finding, report: Report, ids: readonly RuleId[]): SarifResult {
+  const region =
+    finding.line !== null && finding.line >= 1
+      ? {
+          region: {
+            startLine: finding.line,
+            ...(finding.column !== undefined && finding.column >= 1
+              ? { startColumn: finding.column }
+              : {}),
+          },
+        }
+      : {};
+  return {
+    ruleId: finding.rule,
+    ruleIndex: ids.indexOf(finding.rule),
+    level: sarifLevel(finding.severity),
+    message: {
+      text: finding.repository ? `${finding.repository}: ${finding.message}` : finding.message,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToUri(finding.file ?? report.list.path) },
+          ...region,
+        },
+      },
+    ],
+    properties: {
+      clause: finding.clause,
+      repository: finding.repository,
+      evidence: finding.evidence,
+    },
+  };
+}
+
+/** A repository-relative path as a relative URI reference (each segment percent-encoded). */
+export function pathToUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function camelCase(id: string): string {
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
