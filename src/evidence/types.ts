@@ -172,6 +172,11 @@ export interface ZuulInRepoConfig {
   /** Project stanzas without a name (or naming this repository), in file order. */
   projects: ZuulProjectStanza[];
   jobs: ZuulJobDefinition[];
+  /**
+   * Files that could not be read (invalid YAML, an unknown shape), each `file line N: why`.
+   * Zuul itself loads nothing from a broken file, so their stanzas are absent above.
+   */
+  problems?: string[];
 }
 
 export interface LocalTestEntryPoint {
@@ -179,6 +184,8 @@ export interface LocalTestEntryPoint {
   file: string;
   /** For tox: the `testenv:<name>` sections plus `envlist`; for npm: script names. */
   targets: string[];
+  /** tox only: a bare `[testenv]` section exists, so any envlist name (py3…) can run. */
+  bareTestenv?: boolean;
 }
 
 export interface RepositoryFacts {
