@@ -1,0 +1,102 @@
+/**
+ * A `.netrc` reader (the format of ftp(1), curl and Python's netrc): `machine HOST login USER
+ * password SECRET` entries, an optional `default` entry, `account` (ignored), `macdef` bodies
+ * (skipped up to the next blank line), `#` comments, and double-quoted tokens with `\` escapes.
+ */
+
+export interface NetrcEntry {
+  /** The host name, or null for the `default` entry. */
+  machine: string | null;
+  login?: string;
+  password?: string;
+}
+
+interface Token {
+  text: string;
+  end: number;
+}
+
+export function parseNetrc(text: string): NetrcEntry[] {
+  const entries: NetrcEntry[] = [];
+  let current: NetrcEntry | null = null;
+  let position = 0;
+  for (;;) {
+    const token = nextToken(text, position);
+    if (!token) break;
+    position = token.end;
+    const value = (): string | undefined => {
+      const next = nextToken(text, position);
+      if (!next) return undefined;
+      position = next.end;
+      return next.text;
+    };
+    switch (token.text) {
+      case 'machine':
+        current = { machine: (value() ?? '').toLowerCase() };
+        entries.push(current);
+        break;
+      case 'default':
+        current = { machine: null };
+        entries.push(current);
+        break;
+      case 'login':
+      case 'password':
+      case 'account': {
+        const field = value();
+        if (current && field !== undefined && token.text !== 'account') current[token.text] = field;
+        break;
+      }
+      case 'macdef':
+        value();
+        position = endOfMacro(text, position);
+        current = null;
+        break;
+      default:
+        // An unknown token: skip it, as curl does.
+        break;
+    }
+  }
+  return entries;
+}
+
+/** The first entry for `host` (case-insensitive), else the `default` entry. */
+export function netrcEntryFor(entries: readonly NetrcEntry[], host: string): NetrcEntry | null {
+  const name = host.toLowerCase();
+  return entries.find((e) => e.machine === name) ?? entries.find((e) => e.machine === null) ?? null;
+}
+
+function nextToken(text: string, from: number): Token | null {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text.charAt(i))) i++;
+    if (i >= text.length) return null;
+    if (text.charAt(i) !== '#') break;
+    while (i < text.length && text.charAt(i) !== '\n') i++;
+  }
+  return text.charAt(i) === '"' ? quoted(text, i + 1) : bare(text, i);
+}
+
+function bare(text: string, start: number): Token {
+  let end = start;
+  while (end < text.length && !/\s/.test(text.charAt(end))) end++;
+  return { text: text.slice(start, end), end };
+}
+
+function quoted(text: string, start: number): Token {
+  let value = '';
+  let i = start;
+  while (i < text.length && text.charAt(i) !== '"') {
+    if (text.charAt(i) === '\\' && i + 1 < text.length) i++;
+    value += text.charAt(i);
+    i++;
+  }
+  return { text: value, end: Math.min(i + 1, text.length) };
+}
+
+/** A macro body runs from the line after `macdef NAME` to the next empty line. */
+function endOfMacro(text: string, from: number): number {
+  const lineEnd = text.indexOf('\n', from);
+  if (lineEnd < 0) return text.length;
+  const blank = /\n[ \t]*(\r?\n|$)/.exec(text.slice(lineEnd));
+  return blank ? lineEnd + blank.index + blank[0].length : text.length;
+}
