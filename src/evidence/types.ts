@@ -132,6 +132,10 @@ export interface ZuulProjectStanza {
 export interface ZuulJobDefinition {
   name: string;
   parent: string | null;
+  /** The definition's own `voting` (`-nv` jobs set false), when it sets one. */
+  voting?: boolean;
+  /** `abstract: true`: a base for other jobs, never run itself. */
+  abstract?: boolean;
   ref: DataRef;
 }
 
