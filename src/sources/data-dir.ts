@@ -1,0 +1,113 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { DataRef, SourceId } from '../evidence/types';
+import { endOfDay } from './dates';
+import { readObjects } from './git/cat-file';
+import { gitDirOf, isDirectory } from './git/locate';
+import { createGit, GitError, type Git, type GitCallCounter } from './git/run';
+import { Unavailable } from './unavailable';
+
+/** A data repository (governance, releases, project-config) as of the evaluated date. */
+export interface DataDir {
+  readonly source: SourceId;
+  readonly root: string;
+  /** The commit read, when the directory is a git repository. */
+  readonly commit: string | undefined;
+  /** How to name this data in a message: "releases data at 2019-01-01 (commit 1a2b3c4d)". */
+  readonly label: string;
+  /** File contents by path (relative, `/`-separated); null when the file does not exist. */
+  read(paths: readonly string[]): Promise<Map<string, string | null>>;
+  /** Whether a directory exists. */
+  hasDirectory(path: string): Promise<boolean>;
+  ref(file: string, line?: number): DataRef;
+}
+
+export interface DataDirRequest {
+  source: SourceId;
+  /** The flag that names the directory, for messages: `--releases`. */
+  flag: string;
+  dir: string | undefined;
+  asOf: string;
+  counter?: GitCallCounter;
+}
+
+/** Opens a data directory: a git repository is read at its last commit on or before the date. */
+export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
+  const { source, flag, dir, asOf } = request;
+  if (!dir) throw new Unavailable(source, `no ${flag} given`);
+  if (!(await isDirectory(dir))) throw new Unavailable(source, `${flag} ${dir} is not a directory`);
+  const gitDir = await gitDirOf(dir);
+  if (gitDir === null) return plainDataDir(source, dir);
+  const git = createGit(gitDir, request.counter);
+  const commit = await lastCommit(git, asOf, source, dir);
+  if (!commit) {
+    throw new Unavailable(source, `${source} data in ${dir} has no commit on or before ${asOf}`);
+  }
+  const label = `${source} data at ${asOf} (commit ${commit.slice(0, 10)})`;
+  return {
+    source,
+    root: dir,
+    commit,
+    label,
+    async read(paths) {
+      const objects = await readObjects(
+        git,
+        paths.map((path) => `${commit}:${path}`),
+      );
+      const result = new Map<string, string | null>();
+      for (const path of paths) {
+        const object = objects.get(`${commit}:${path}`);
+        result.set(path, object && object.type === 'blob' ? object.content.toString('utf8') : null);
+      }
+      return result;
+    },
+    async hasDirectory(path) {
+      const objects = await readObjects(git, [`${commit}:${path}`]);
+      return objects.get(`${commit}:${path}`)?.type === 'tree';
+    },
+    ref: (file, line) => withLine({ source, file, commit }, line),
+  };
+}
+
+async function lastCommit(git: Git, asOf: string, source: SourceId, dir: string) {
+  const args = ['rev-list', '-1', '--first-parent', `--before=${endOfDay(asOf)}`, 'HEAD', '--'];
+  try {
+    return (await git.run(args)).toString('utf8').trim();
+  } catch (error) {
+    // An empty repository has no HEAD commit: that is "no commit", not a failure.
+    if (error instanceof GitError && /unknown revision|ambiguous argument/.test(error.stderr)) {
+      return '';
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Unavailable(source, `cannot read ${source} data in ${dir}: ${message}`);
+  }
+}
+
+function plainDataDir(source: SourceId, root: string): DataDir {
+  return {
+    source,
+    root,
+    commit: undefined,
+    label: `${source} data in ${root}`,
+    async read(paths) {
+      const contents = await Promise.all(paths.map((path) => readIfExists(join(root, path))));
+      return new Map(paths.map((path, index) => [path, contents[index] ?? null]));
+    },
+    hasDirectory: (path) => isDirectory(join(root, path)),
+    ref: (file, line) => withLine({ source, file }, line),
+  };
+}
+
+function withLine(ref: DataRef, line: number | undefined): DataRef {
+  return line === undefined ? ref : { ...ref, line };
+}
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await fs.readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
+    throw error;
+  }
+}
