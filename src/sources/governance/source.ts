@@ -1,0 +1,104 @@
+import type {
+  GovernanceDeliverable,
+  GovernanceFacts,
+  GovernanceTeam,
+  RetiredDeliverable,
+} from '../../evidence/types';
+import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCallCounter } from '../git/run';
+import { Unavailable } from '../unavailable';
+import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { indexLegacy, LEGACY_FILES } from './legacy';
+import {
+  indexProjects,
+  PROJECTS_FILE,
+  readDeliverable,
+  readTeam,
+  type OwnerEntry,
+} from './projects';
+
+interface LoadedGovernance {
+  data: DataDir;
+  projects: YamlDocument;
+  owners: Map<string, OwnerEntry>;
+  retired: Map<string, RetiredDeliverable>;
+}
+
+export interface GovernanceSourceOptions {
+  dir: string | undefined;
+  asOf: string;
+  counter?: GitCallCounter;
+  onProgress?: (message: string) => void;
+}
+
+/** Reads governance once per run and answers per repository. */
+export class GovernanceSource {
+  private loaded: Promise<LoadedGovernance> | undefined;
+  private readonly teams = new Map<string, GovernanceTeam>();
+
+  constructor(private readonly options: GovernanceSourceOptions) {}
+
+  async facts(repository: string): Promise<GovernanceFacts> {
+    const governance = await this.load();
+    const owner = governance.owners.get(repository);
+    return {
+      owner: owner ? this.deliverable(governance, owner) : null,
+      retired: governance.retired.get(repository) ?? null,
+    };
+  }
+
+  private deliverable(governance: LoadedGovernance, owner: OwnerEntry): GovernanceDeliverable {
+    const { projects, data } = governance;
+    try {
+      let team = this.teams.get(owner.team);
+      if (!team) {
+        team = readTeam(projects, owner, data);
+        this.teams.set(owner.team, team);
+      }
+      return readDeliverable(projects, owner, team, data);
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+
+  private load(): Promise<LoadedGovernance> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  private async read(): Promise<LoadedGovernance> {
+    const { dir, asOf, counter, onProgress } = this.options;
+    const data = await openDataDir({
+      source: 'governance',
+      flag: '--governance',
+      dir,
+      asOf,
+      counter,
+    });
+    onProgress?.(`reading governance ${PROJECTS_FILE}`);
+    const files = await data.read([PROJECTS_FILE, ...LEGACY_FILES]);
+    const projectsText = files.get(PROJECTS_FILE);
+    if (projectsText === null || projectsText === undefined) {
+      throw new Unavailable('governance', `${data.label} has no ${PROJECTS_FILE}`);
+    }
+    try {
+      const projects = YamlDocument.parse(PROJECTS_FILE, projectsText);
+      const legacyFile = LEGACY_FILES.find((file) => typeof files.get(file) === 'string');
+      const legacyText = legacyFile ? files.get(legacyFile) : null;
+      const retired =
+        legacyFile && legacyText
+          ? indexLegacy(YamlDocument.parse(legacyFile, legacyText), data)
+          : new Map<string, RetiredDeliverable>();
+      return { data, projects, owners: indexProjects(projects, data), retired };
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+}
+
+function asUnavailable(error: unknown, data: DataDir): unknown {
+  if (error instanceof YamlShapeError) {
+    return new Unavailable('governance', `${data.label}: ${error.message}`);
+  }
+  return error;
+}

@@ -1,0 +1,97 @@
+import type { Node } from 'yaml';
+import type { ProjectConfigFacts } from '../../evidence/types';
+import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCallCounter } from '../git/run';
+import { Unavailable } from '../unavailable';
+import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';
+import {
+  indexZuulProjects,
+  readCentralStanza,
+  ZUUL_DIR,
+  ZUUL_PROJECTS_FILE,
+} from './zuul-projects';
+
+export interface ProjectConfigSourceOptions {
+  dir: string | undefined;
+  asOf: string;
+  counter?: GitCallCounter;
+  onProgress?: (message: string) => void;
+}
+
+interface LoadedProjectConfig {
+  data: DataDir;
+  gerrit: YamlDocument;
+  gerritIndex: Map<string, Node | null>;
+  zuul: YamlDocument;
+  zuulIndex: Map<string, (Node | null)[]>;
+}
+
+/** Reads project-config's Gerrit and Zuul project lists once per run. */
+export class ProjectConfigSource {
+  private loaded: Promise<LoadedProjectConfig> | undefined;
+
+  constructor(private readonly options: ProjectConfigSourceOptions) {}
+
+  async facts(repository: string): Promise<ProjectConfigFacts> {
+    const { data, gerrit, gerritIndex, zuul, zuulIndex } = await this.load();
+    try {
+      const gerritNode = gerritIndex.get(repository);
+      const stanzas = zuulIndex.get(repository);
+      return {
+        gerrit: gerritNode !== undefined ? readGerritProject(gerrit, gerritNode, data) : null,
+        zuul: stanzas ? readCentralStanza(zuul, stanzas, data) : null,
+      };
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+
+  private load(): Promise<LoadedProjectConfig> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  private async read(): Promise<LoadedProjectConfig> {
+    const { dir, asOf, counter, onProgress } = this.options;
+    const flag = '--project-config';
+    const data = await openDataDir({ source: 'project-config', flag, dir, asOf, counter });
+    onProgress?.('reading project-config Gerrit and Zuul projects');
+    const files = await data.read([GERRIT_FILE, ZUUL_PROJECTS_FILE]);
+    const zuulText = files.get(ZUUL_PROJECTS_FILE);
+    if (typeof zuulText !== 'string') throw await missingZuul(data);
+    const gerritText = files.get(GERRIT_FILE);
+    if (typeof gerritText !== 'string') {
+      throw new Unavailable('project-config', `${data.label} has no ${GERRIT_FILE}`);
+    }
+    try {
+      const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText);
+      const gerrit = YamlDocument.parse(GERRIT_FILE, gerritText);
+      return {
+        data,
+        gerrit,
+        gerritIndex: indexGerrit(gerrit),
+        zuul,
+        zuulIndex: indexZuulProjects(zuul),
+      };
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+}
+
+async function missingZuul(data: DataDir): Promise<Unavailable> {
+  if (await data.hasDirectory(ZUUL_DIR)) {
+    return new Unavailable('project-config', `${data.label} has no ${ZUUL_PROJECTS_FILE}`);
+  }
+  return new Unavailable(
+    'project-config',
+    `${data.label} has no ${ZUUL_DIR}/ (the layout before Zuul v3, 2017-09), which this reader does not know`,
+  );
+}
+
+function asUnavailable(error: unknown, data: DataDir): unknown {
+  if (error instanceof YamlShapeError)
+    return new Unavailable('project-config', `${data.label}: ${error.message}`);
+  return error;
+}

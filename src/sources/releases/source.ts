@@ -1,0 +1,111 @@
+import type { DeliverableFile, GovernanceFacts, ReleasesFacts, Series } from '../../evidence/types';
+import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCallCounter } from '../git/run';
+import { Unavailable } from '../unavailable';
+import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { readDeliverableFile } from './deliverable-file';
+import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
+
+export interface ReleasesSourceOptions {
+  dir: string | undefined;
+  asOf: string;
+  counter?: GitCallCounter;
+  onProgress?: (message: string) => void;
+  /** Governance's answer for a repository, to find its deliverable name; null when unknown. */
+  governance: (repository: string) => Promise<GovernanceFacts | null>;
+}
+
+interface LoadedReleases {
+  data: DataDir;
+  series: Series[];
+}
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Reads series status once per run and only the deliverable files a repository needs. */
+export class ReleasesSource {
+  private loaded: Promise<LoadedReleases> | undefined;
+
+  constructor(private readonly options: ReleasesSourceOptions) {}
+
+  async facts(repository: string): Promise<ReleasesFacts> {
+    const { data, series } = await this.load();
+    const deliverable = await this.deliverableName(repository);
+    if (!SAFE_NAME.test(deliverable)) {
+      throw new Unavailable(
+        'releases',
+        `deliverable name '${deliverable}' is not a safe file name`,
+      );
+    }
+    this.options.onProgress?.(`reading releases deliverables/*/${deliverable}.yaml`);
+    const seriesNames = [...series]
+      .reverse()
+      .map((s) => s.name)
+      .filter((name) => SAFE_NAME.test(name));
+    const candidates = [
+      ...seriesNames.map((name) => ({ series: name, dir: name })),
+      { series: 'independent', dir: '_independent' },
+    ];
+    const paths = candidates.map((c) => `deliverables/${c.dir}/${deliverable}.yaml`);
+    const contents = await data.read(paths);
+    const files: DeliverableFile[] = [];
+    candidates.forEach((candidate, index) => {
+      const path = paths[index] ?? '';
+      const text = contents.get(path);
+      if (!text) return;
+      const file = this.parse(data, path, text, candidate.series, repository);
+      if (file) files.push(file);
+    });
+    return { series, deliverable, files };
+  }
+
+  private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
+    try {
+      return readDeliverableFile(YamlDocument.parse(path, text), series, repository, data);
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+
+  private async deliverableName(repository: string): Promise<string> {
+    const governance = await this.options.governance(repository);
+    return (
+      governance?.owner?.name ??
+      governance?.retired?.deliverable ??
+      repository.slice(repository.lastIndexOf('/') + 1)
+    );
+  }
+
+  private load(): Promise<LoadedReleases> {
+    this.loaded ??= this.read();
+    return this.loaded;
+  }
+
+  private async read(): Promise<LoadedReleases> {
+    const { dir, asOf, counter, onProgress } = this.options;
+    const data = await openDataDir({ source: 'releases', flag: '--releases', dir, asOf, counter });
+    onProgress?.('reading releases series status');
+    const contents = await data.read(SERIES_STATUS_FILES);
+    const file = SERIES_STATUS_FILES.find(
+      (candidate) => typeof contents.get(candidate) === 'string',
+    );
+    if (!file) {
+      throw new Unavailable(
+        'releases',
+        `${data.label} has neither ${SERIES_STATUS_FILES.join(' nor ')} (series status is recorded from 2018-04 on)`,
+      );
+    }
+    try {
+      const doc = YamlDocument.parse(file, contents.get(file) ?? '');
+      return { data, series: readSeriesStatus(doc, data) };
+    } catch (error) {
+      throw asUnavailable(error, data);
+    }
+  }
+}
+
+function asUnavailable(error: unknown, data: DataDir): unknown {
+  if (error instanceof YamlShapeError)
+    return new Unavailable('releases', `${data.label}: ${error.message}`);
+  return error;
+}
