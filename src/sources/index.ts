@@ -1,0 +1,112 @@
+import type {
+  Evidence,
+  EvidenceKind,
+  EvidenceMap,
+  EvidenceProvider,
+  SourceId,
+} from '../evidence/types';
+import { isValidDate } from './dates';
+import type { GitCallCounter } from './git/run';
+import { GovernanceSource } from './governance/source';
+import type { SourceOptions } from './options';
+import { ProjectConfigSource } from './project-config/source';
+import { ReleasesSource } from './releases/source';
+import { RepositorySource, type RepositoryCost } from './repository/source';
+import { gather, unavailable } from './unavailable';
+
+/** What the sources cost in this run (benchmark, diagnostics). */
+export interface SourceStats {
+  gitCalls: number;
+  repositories: Map<string, RepositoryCost>;
+}
+
+export interface EvidenceSources extends EvidenceProvider {
+  stats(): SourceStats;
+}
+
+const SOURCE_OF: Record<EvidenceKind, SourceId> = {
+  governance: 'governance',
+  releases: 'releases',
+  projectConfig: 'project-config',
+  repository: 'repository',
+  change: 'gerrit',
+};
+
+/** The evidence provider over the directories the options name; every answer is cached. */
+export function createEvidenceProvider(options: SourceOptions): EvidenceSources {
+  const counter: GitCallCounter = { count: 0 };
+  const { asOf, onProgress } = options;
+  const governance = new GovernanceSource({ dir: options.governance, asOf, counter, onProgress });
+  const repositories = new RepositorySource({
+    reposRoot: options.reposRoot,
+    asOf,
+    counter,
+    onProgress,
+  });
+  const releases = new ReleasesSource({
+    dir: options.releases,
+    asOf,
+    counter,
+    onProgress,
+    governance: async (repository) => {
+      const facts = await cached('governance', repository);
+      return facts.status === 'available' ? facts.value : null;
+    },
+  });
+  const projectConfig = new ProjectConfigSource({
+    dir: options.projectConfig,
+    asOf,
+    counter,
+    onProgress,
+  });
+  const readers: { [K in EvidenceKind]: (repository: string) => Promise<EvidenceMap[K]> } = {
+    governance: (repository) => governance.facts(repository),
+    releases: (repository) => releases.facts(repository),
+    projectConfig: (repository) => projectConfig.facts(repository),
+    repository: (repository) => repositories.facts(repository),
+    change: () => Promise.reject(new Error('unreachable')),
+  };
+  const cache = new Map<string, Promise<Evidence<unknown>>>();
+
+  function cached<K extends EvidenceKind>(
+    kind: K,
+    repository: string,
+  ): Promise<Evidence<EvidenceMap[K]>> {
+    const key = `${kind}\0${kind === 'change' ? '' : repository}`;
+    let answer = cache.get(key) as Promise<Evidence<EvidenceMap[K]>> | undefined;
+    if (!answer) {
+      answer = read(kind, repository);
+      cache.set(key, answer);
+    }
+    return answer;
+  }
+
+  function read<K extends EvidenceKind>(
+    kind: K,
+    repository: string,
+  ): Promise<Evidence<EvidenceMap[K]>> {
+    const source = SOURCE_OF[kind];
+    if (!isValidDate(asOf)) {
+      return Promise.resolve(unavailable(source, `--as-of ${asOf} is not a date (YYYY-MM-DD)`));
+    }
+    if (kind === 'change') {
+      const change = options.change;
+      if (!change) return Promise.resolve(unavailable(source, 'no --gerrit/--change given'));
+      return change().catch((error: unknown) =>
+        unavailable(source, `reading the change failed: ${message(error)}`),
+      ) as Promise<Evidence<EvidenceMap[K]>>;
+    }
+    return gather(source, `reading ${kind} evidence for ${repository} failed`, () =>
+      readers[kind](repository),
+    );
+  }
+
+  return {
+    get: cached,
+    stats: () => ({ gitCalls: counter.count, repositories: new Map(repositories.costs) }),
+  };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+import type { GitBranch, GitTag } from '../../evidence/types';
+import type { Git } from '../git/run';
+
+export interface RefListing {
+  tags: GitTag[];
+  branches: GitBranch[];
+  /** The checked-out branch, else origin/HEAD's target; null when neither is known. */
+  defaultBranch: string | null;
+}
+
+const FIELDS = [
+  '%(refname)',
+  '%(objecttype)',
+  '%(creatordate:iso-strict)',
+  '%(objectname)',
+  '%(*objectname)',
+  '%(HEAD)',
+  '%(symref)',
+];
+const REMOTE = 'refs/remotes/origin/';
+
+/** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
+export async function listRefs(git: Git): Promise<RefListing> {
+  const out = await git.run([
+    'for-each-ref',
+    `--format=${FIELDS.join('%00')}`,
+    'refs/tags/',
+    'refs/heads/',
+    REMOTE,
+  ]);
+  const tags: GitTag[] = [];
+  const local = new Map<string, GitBranch>();
+  const remote = new Map<string, GitBranch>();
+  let checkedOut: string | null = null;
+  let originHead: string | null = null;
+  for (const line of out.toString('utf8').split('\n')) {
+    const [refname = '', , date = '', object = '', peeled = '', head = '', symref = ''] =
+      line.split('\0');
+    if (refname.startsWith('refs/tags/')) {
+      tags.push({ name: refname.slice('refs/tags/'.length), date, commit: peeled || object });
+    } else if (refname.startsWith('refs/heads/')) {
+      const name = refname.slice('refs/heads/'.length);
+      local.set(name, { name, commit: object, date });
+      if (head === '*') checkedOut = name;
+    } else if (refname === `${REMOTE}HEAD`) {
+      originHead = symref.startsWith(REMOTE) ? symref.slice(REMOTE.length) : null;
+    } else if (refname.startsWith(REMOTE)) {
+      const name = refname.slice(REMOTE.length);
+      remote.set(name, { name, commit: object, date });
+    }
+  }
+  for (const [name, branch] of remote) if (!local.has(name)) local.set(name, branch);
+  const branches = [...local.values()].sort((a, b) => compare(a.name, b.name));
+  return {
+    tags: tags.sort((a, b) => compare(a.name, b.name)),
+    branches,
+    defaultBranch: pickDefault(checkedOut, originHead, local),
+  };
+}
+
+function pickDefault(
+  checkedOut: string | null,
+  originHead: string | null,
+  branches: Map<string, GitBranch>,
+): string | null {
+  for (const candidate of [checkedOut, originHead, 'master', 'main']) {
+    if (candidate && branches.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

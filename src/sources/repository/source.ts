@@ -1,0 +1,70 @@
+import type { RepositoryFacts } from '../../evidence/types';
+import { createGit, type GitCallCounter } from '../git/run';
+import { Unavailable } from '../unavailable';
+import { readEntryPoints } from './entry-points';
+import { branchesAsOf, evaluatedCommit } from './history';
+import { locateRepository } from './locate';
+import { listRefs } from './refs';
+import { onOrBefore } from '../dates';
+import { readTreeFiles } from './tree';
+import { readInRepoZuul } from './zuul-in-repo';
+
+export interface RepositorySourceOptions {
+  reposRoot: string | undefined;
+  asOf: string;
+  counter?: GitCallCounter;
+  onProgress?: (message: string) => void;
+}
+
+/** What reading one repository cost, for the benchmark. */
+export interface RepositoryCost {
+  gitCalls: number;
+  ms: number;
+}
+
+/** Reads a candidate repository as it was on the as-of date. */
+export class RepositorySource {
+  readonly costs = new Map<string, RepositoryCost>();
+
+  constructor(private readonly options: RepositorySourceOptions) {}
+
+  async facts(repository: string): Promise<RepositoryFacts> {
+    const { reposRoot, asOf, counter, onProgress } = this.options;
+    const started = Date.now();
+    const gitDir = await locateRepository(reposRoot, repository);
+    const git = createGit(gitDir, counter);
+    try {
+      onProgress?.(`reading ${repository} tags and branches`);
+      const refs = await listRefs(git);
+      const tip = refs.branches.find((branch) => branch.name === refs.defaultBranch);
+      if (!tip)
+        throw new Unavailable(
+          'repository',
+          `${repository} has no default branch (no commits, or a detached HEAD without master or main)`,
+        );
+      const evaluated = await evaluatedCommit(git, tip, asOf);
+      if (!evaluated) {
+        throw new Unavailable(
+          'repository',
+          `${repository} has no commit on or before ${asOf} on ${tip.name}`,
+        );
+      }
+      const others = await branchesAsOf(git, refs.branches, tip, asOf);
+      onProgress?.(`reading ${repository} files at ${evaluated.commit.slice(0, 10)}`);
+      const tree = await readTreeFiles(git, evaluated.commit);
+      const defaultBranch = { name: tip.name, ...evaluated };
+      return {
+        name: repository,
+        evaluated: { ...evaluated, branch: tip.name },
+        tags: refs.tags.filter((tag) => onOrBefore(tag.date, asOf)),
+        branches: [...others, defaultBranch].sort((a, b) =>
+          a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+        ),
+        zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
+        testEntryPoints: readEntryPoints(tree.contents),
+      };
+    } finally {
+      this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });
+    }
+  }
+}
