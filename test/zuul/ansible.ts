@@ -1,0 +1,101 @@
+/** Runs a playbook of this project with the real ansible-playbook, against this machine. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ZuulFileComment } from '../../src/report/zuul';
+import { PROJECT_ROOT, type WorkspaceMode, type ZuulWorkspace } from './workspace';
+
+export function ansibleAvailable(): boolean {
+  return spawnSync('ansible-playbook', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+export interface PlaybookRun {
+  status: number;
+  output: string;
+  /** Each zuul_return call the stub plugin recorded. */
+  returned: ZuulReturnCall[];
+}
+
+export interface ZuulReturnCall {
+  args: { file?: string; data?: ReturnedData };
+  /** The parsed content of `args.file`, read as Zuul reads it. */
+  file_data?: ReturnedData;
+}
+
+export interface ReturnedData {
+  zuul?: {
+    file_comments?: Record<string, ZuulFileComment[]>;
+    warnings?: string[];
+    artifacts?: { name: string; url: string; metadata?: Record<string, unknown> }[];
+  };
+}
+
+/**
+ * `ansible-playbook -c local` with the stub zuul_return and stub roles; on a node (`-i localhost,`)
+ * or executor-only (empty inventory: Zuul's `nodes: []`, where only the implicit localhost exists).
+ */
+export function runPlaybook(
+  playbook: string,
+  workspace: ZuulWorkspace,
+  mode: WorkspaceMode,
+  vars: Record<string, unknown>,
+  extraArgs: string[] = [],
+): PlaybookRun {
+  const varsFile = join(workspace.dir, 'zuul-vars.json');
+  writeFileSync(varsFile, JSON.stringify(vars, null, 2));
+  const record = join(workspace.dir, 'zuul_return.jsonl');
+  const ansibleHome = join(workspace.dir, 'ansible');
+  mkdirSync(ansibleHome, { recursive: true });
+  const inventory = mode === 'node' ? 'localhost,' : ',';
+  const args = ['-i', inventory, '-c', 'local', join(PROJECT_ROOT, playbook), '-e', `@${varsFile}`];
+  args.push('-e', 'ansible_python_interpreter=auto_silent', ...extraArgs);
+  const result = spawnSync('ansible-playbook', args, {
+    cwd: workspace.dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      LC_ALL: 'C.UTF-8',
+      ANSIBLE_HOME: ansibleHome,
+      ANSIBLE_LOCAL_TEMP: join(ansibleHome, 'tmp'),
+      ANSIBLE_REMOTE_TEMP: join(ansibleHome, 'remote-tmp'),
+      ANSIBLE_ACTION_PLUGINS: join(__dirname, 'action_plugins'),
+      ANSIBLE_ROLES_PATH: join(__dirname, 'roles'),
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_RETRY_FILES_ENABLED: '0',
+      ANSIBLE_LOCALHOST_WARNING: '0',
+      ANSIBLE_INVENTORY_UNPARSED_WARNING: '0',
+      VMT_ZUUL_RETURN_RECORD: record,
+    },
+    timeout: 300_000,
+  });
+  const returned = existsSync(record)
+    ? readFileSync(record, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as ZuulReturnCall)
+    : [];
+  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}`, returned };
+}
+
+/** Zuul's merge of several zuul_return calls: file comments, warnings, artifacts concatenated. */
+export function mergeReturned(
+  calls: ZuulReturnCall[],
+): Required<NonNullable<ReturnedData['zuul']>> {
+  const merged = {
+    file_comments: {} as Record<string, ZuulFileComment[]>,
+    warnings: [] as string[],
+    artifacts: [] as Required<NonNullable<ReturnedData['zuul']>>['artifacts'],
+  };
+  for (const call of calls) {
+    for (const data of [call.file_data, call.args.data]) {
+      const zuul = data?.zuul;
+      if (!zuul) continue;
+      for (const [path, comments] of Object.entries(zuul.file_comments ?? {})) {
+        merged.file_comments[path] = [...(merged.file_comments[path] ?? []), ...comments];
+      }
+      merged.warnings.push(...(zuul.warnings ?? []));
+      merged.artifacts.push(...(zuul.artifacts ?? []));
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,155 @@
+/**
+ * A Zuul-like build on local disk for the playbook test: the executor's work and log roots, a
+ * node's home, and under `<root>/src/opendev.org/` the list repository (a real git repository whose
+ * HEAD is the change), the evidence repositories and candidates of the example world, and the tool
+ * itself (a link to this project). Plus the `zuul` variables Zuul would give the playbook.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWorld } from '../../examples/build-world';
+
+export const PROJECT_ROOT = join(__dirname, '..', '..');
+export const LIST_PROJECT = 'openstack/ossa';
+export const TOOL_PROJECT = 'openstack/vmt-oversight';
+const HOST = 'opendev.org';
+const EVIDENCE = ['openstack/governance', 'openstack/releases', 'openstack/project-config'];
+
+/** `node`: repositories in the node's home; `executor`: in the executor's work root, no node. */
+export type WorkspaceMode = 'node' | 'executor';
+
+export interface ZuulWorkspace {
+  dir: string;
+  workRoot: string;
+  logRoot: string;
+  home: string;
+  /** Where the repositories are: `home` on a node, `workRoot` on the executor. */
+  root: string;
+  /** The list repository's work tree. */
+  listRepo: string;
+  cleanup(): void;
+}
+
+export function createWorkspace(mode: WorkspaceMode): ZuulWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'vmt-oversight-zuul-'));
+  const workRoot = join(dir, 'work');
+  const logRoot = join(dir, 'logs');
+  const home = join(dir, 'home');
+  for (const d of [workRoot, logRoot, home]) mkdirSync(d, { recursive: true });
+  const root = mode === 'node' ? home : workRoot;
+  const src = join(root, 'src', HOST);
+  layOutWorld(join(dir, 'world'), src);
+  mkdirSync(join(src, 'openstack'), { recursive: true });
+  symlinkSync(PROJECT_ROOT, join(src, TOOL_PROJECT));
+  const listRepo = join(src, LIST_PROJECT);
+  mkdirSync(listRepo, { recursive: true });
+  git(listRepo, 'init', '--quiet', '--initial-branch=master');
+  return {
+    dir,
+    workRoot,
+    logRoot,
+    home,
+    root,
+    listRepo,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The example world's data and candidates, moved to where Zuul would have checked them out. */
+function layOutWorld(scratch: string, src: string): void {
+  const world = buildWorld(join(PROJECT_ROOT, 'examples', 'world'), scratch);
+  mkdirSync(join(src, 'openstack'), { recursive: true });
+  renameSync(world.governance, join(src, 'openstack', 'governance'));
+  renameSync(world.releases, join(src, 'openstack', 'releases'));
+  renameSync(world.projectConfig, join(src, 'openstack', 'project-config'));
+  for (const namespace of readdirSync(world.reposRoot)) {
+    for (const name of readdirSync(join(world.reposRoot, namespace))) {
+      mkdirSync(join(src, namespace), { recursive: true });
+      renameSync(join(world.reposRoot, namespace, name), join(src, namespace, name));
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Commits `content` as the list file, dated; returns the commit's sha. */
+export function commitList(
+  workspace: ZuulWorkspace,
+  path: string,
+  content: string,
+  date: string,
+): string {
+  writeFileSync(join(workspace.listRepo, path), content);
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  git(workspace.listRepo, 'add', '--all');
+  execFileSync('git', ['commit', '--quiet', '-m', `Change the list (${date})`], {
+    cwd: workspace.listRepo,
+    env,
+  });
+  return git(workspace.listRepo, 'rev-parse', 'HEAD').trim();
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The variables Zuul gives a job's playbooks (job-content.rst), for this workspace. */
+export function zuulVars(
+  workspace: ZuulWorkspace,
+  mode: WorkspaceMode,
+  head: string,
+): Record<string, unknown> {
+  const projects = Object.fromEntries(
+    [LIST_PROJECT, TOOL_PROJECT, ...EVIDENCE].map((name) => [
+      `${HOST}/${name}`,
+      project(name, name === LIST_PROJECT ? head : null),
+    ]),
+  );
+  return {
+    zuul: {
+      tenant: 'openstack',
+      pipeline: 'check',
+      job: 'vmt-oversight-check',
+      voting: true,
+      build: '5f1d3c0e8d8a4b1e9f0a6b7c8d9e0f11',
+      buildset: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      change: '912345',
+      patchset: '2',
+      branch: 'master',
+      ref: 'refs/changes/45/912345/2',
+      change_url: 'https://review.opendev.org/c/openstack/ossa/+/912345',
+      project: project(LIST_PROJECT, head),
+      projects,
+      executor: {
+        hostname: 'ze01.opendev.org',
+        work_root: workspace.workRoot,
+        src_root: join(workspace.workRoot, 'src'),
+        log_root: workspace.logRoot,
+        inventory_file: join(workspace.dir, 'inventory.yaml'),
+      },
+    },
+    ...(mode === 'node' ? { ansible_user_dir: workspace.home } : {}),
+  };
+}
+
+function project(name: string, commit: string | null): Record<string, unknown> {
+  return {
+    name,
+    short_name: name.split('/')[1],
+    canonical_hostname: HOST,
+    canonical_name: `${HOST}/${name}`,
+    src_dir: `src/${HOST}/${name}`,
+    required: name !== LIST_PROJECT,
+    checkout: 'master',
+    checkout_description: 'zuul branch',
+    commit: commit ?? '0000000000000000000000000000000000000000',
+  };
+}
