@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildWorld } from '../../examples/build-world';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -29,6 +30,8 @@ export type WorkspaceMode = 'node' | 'executor';
 
 export interface ZuulWorkspace {
   dir: string;
+  /** `file://` base URL of the repositories kept off the workspace (a stand-in for opendev.org). */
+  remoteUrl: string;
   workRoot: string;
   logRoot: string;
   home: string;
@@ -39,7 +42,8 @@ export interface ZuulWorkspace {
   cleanup(): void;
 }
 
-export function createWorkspace(mode: WorkspaceMode): ZuulWorkspace {
+/** `remoteOnly`: candidates left out of the workspace, reachable only at `remoteUrl`. */
+export function createWorkspace(mode: WorkspaceMode, remoteOnly: string[] = []): ZuulWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'vmt-oversight-zuul-'));
   const workRoot = join(dir, 'work');
   const logRoot = join(dir, 'logs');
@@ -47,7 +51,12 @@ export function createWorkspace(mode: WorkspaceMode): ZuulWorkspace {
   for (const d of [workRoot, logRoot, home]) mkdirSync(d, { recursive: true });
   const root = mode === 'node' ? home : workRoot;
   const src = join(root, 'src', HOST);
+  const remote = join(dir, 'remote');
   layOutWorld(join(dir, 'world'), src);
+  for (const name of remoteOnly) {
+    mkdirSync(join(remote, name, '..'), { recursive: true });
+    renameSync(join(src, name), join(remote, name));
+  }
   mkdirSync(join(src, 'openstack'), { recursive: true });
   symlinkSync(PROJECT_ROOT, join(src, TOOL_PROJECT));
   const listRepo = join(src, LIST_PROJECT);
@@ -55,6 +64,7 @@ export function createWorkspace(mode: WorkspaceMode): ZuulWorkspace {
   git(listRepo, 'init', '--quiet', '--initial-branch=master');
   return {
     dir,
+    remoteUrl: pathToFileURL(remote).href,
     workRoot,
     logRoot,
     home,
