@@ -4,12 +4,18 @@ import { TOOL_VERSION } from '../version';
 import { auditCommand } from './commands/audit';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { voteCommand } from './commands/vote';
 import type { CliIO } from './io';
 
 type CommandFactory = (io: CliIO, setExitCode: (code: number) => void) => Command;
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly CommandFactory[] = [checkCommand, auditCommand, explainCommand];
+const COMMANDS: readonly CommandFactory[] = [
+  checkCommand,
+  auditCommand,
+  explainCommand,
+  voteCommand,
+];
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {

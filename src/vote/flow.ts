@@ -1,0 +1,152 @@
+import { UsageError } from '../errors';
+import type { CheckOptions } from '../engine/types';
+import { changeFacts, changedFiles, currentRevision } from '../gerrit/change-facts';
+import { CHANGE_FACT_OPTIONS, createGerritClient, type GerritClient } from '../gerrit/client';
+import { findCredentials } from '../gerrit/credentials';
+import { GerritError } from '../gerrit/errors';
+import type { ChangeInfo, ReviewInput } from '../gerrit/types';
+import {
+  parseChangeArgument,
+  parseGerritUrl,
+  type ChangeRef,
+  type GerritSite,
+} from '../gerrit/url';
+import { buildReviewInput } from '../report/gerrit';
+import type { Report } from '../report/report';
+import { resolveCommit } from './local-commit';
+import type { VoteDependencies, VoteOptions } from './options';
+
+export interface VoteTarget {
+  number: number;
+  project: string;
+  revision: string;
+  patchSet: number;
+  url: string;
+}
+
+export interface VoteOutcome {
+  report: Report;
+  target: VoteTarget;
+  /** The ReviewInput posted (or, on a dry run, that would have been). */
+  review: ReviewInput;
+  posted: boolean;
+  /** The POST's answer was lost and the review was found on the change afterwards. */
+  confirmedByReadBack: boolean;
+  /** 0 pass, 1 fail, 3 inconclusive. */
+  exitCode: 0 | 1 | 3;
+}
+
+/**
+ * `vmt-oversight vote`: read the change (refusing a closed change or a stale revision), judge
+ * the revision with `runCheck`, and post exactly one review on it.
+ */
+export async function runVote(options: VoteOptions, deps: VoteDependencies): Promise<VoteOutcome> {
+  const site = parseGerritUrl(options.gerrit);
+  const ref = parseChangeArgument(options.change);
+  const client = clientFor(site, options, deps);
+  const change = await client.getChange(ref, [...CHANGE_FACT_OPTIONS, 'MESSAGES']);
+  const target = await checkTarget(site, ref, change, options);
+  const report = await deps.runCheck(checkOptions(options.check, site, change, target.revision));
+  const review = buildReviewInput(report, {
+    label: options.label,
+    notify: options.notify,
+    files: changedFiles(change),
+  });
+  const exitCode = report.verdict === 'pass' ? 0 : report.verdict === 'fail' ? 1 : 3;
+  if (options.dryRun) {
+    return { report, target, review, posted: false, confirmedByReadBack: false, exitCode };
+  }
+  const posted = await client.postReview(change, target.revision, review);
+  return {
+    report,
+    target,
+    review,
+    posted: true,
+    confirmedByReadBack: posted.confirmedByReadBack,
+    exitCode,
+  };
+}
+
+function clientFor(site: GerritSite, options: VoteOptions, deps: VoteDependencies): GerritClient {
+  const credentials = findCredentials({
+    env: options.env,
+    host: site.host,
+    ...(options.home !== undefined ? { home: options.home } : {}),
+  });
+  if (credentials === null && !options.dryRun) {
+    throw new GerritError(
+      'credentials',
+      `voting needs Gerrit credentials for ${site.host}: set GERRIT_USERNAME and GERRIT_PASSWORD ` +
+        `(or GERRIT_HTTP_PASSWORD), or add a "machine ${site.host}" entry to ~/.netrc`,
+    );
+  }
+  return createGerritClient({ ...deps.transport, site, credentials });
+}
+
+/** The revision to vote on: it must be the change's current one, and the change must be open. */
+async function checkTarget(
+  site: GerritSite,
+  ref: ChangeRef,
+  change: ChangeInfo,
+  options: VoteOptions,
+): Promise<VoteTarget> {
+  if (ref.project !== null && ref.project !== change.project) {
+    throw new UsageError(
+      `--change: change ${change._number} belongs to ${change.project}, not ${ref.project}`,
+    );
+  }
+  if (change.status !== 'NEW') {
+    throw new GerritError(
+      'conflict',
+      `change ${change._number} is ${change.status.toLowerCase()}: vmt-oversight votes only on open changes`,
+    );
+  }
+  const { sha, revision } = currentRevision(change);
+  const local = await localRevision(options);
+  if (local.sha !== sha) {
+    throw new UsageError(
+      `refusing to vote on a stale revision: ${local.flag === 'HEAD' ? "the checkout's HEAD" : local.flag} is ${local.sha}, but the current ` +
+        `revision of change ${change._number} is ${sha} (patch set ${revision._number}). ` +
+        `Fetch it (git review -d ${change._number}) and run again.`,
+    );
+  }
+  return {
+    number: change._number,
+    project: change.project,
+    revision: sha,
+    patchSet: revision._number,
+    url: changeFacts(site, change).url,
+  };
+}
+
+async function localRevision(options: VoteOptions): Promise<{ sha: string; flag: string }> {
+  const { repo, head } = options.check;
+  if (options.revision === undefined) {
+    const flag = head !== undefined ? '--head' : 'HEAD';
+    return { sha: await resolveCommit(repo, head ?? 'HEAD', flag), flag };
+  }
+  const sha = await resolveCommit(repo, options.revision, '--revision');
+  if (head !== undefined && (await resolveCommit(repo, head, '--head')) !== sha) {
+    throw new UsageError(`--revision ${options.revision} and --head ${head} are different commits`);
+  }
+  return { sha, flag: '--revision' };
+}
+
+/** Judge exactly the revision voted on, against its parent, with the change's own facts. */
+function checkOptions(
+  check: CheckOptions,
+  site: GerritSite,
+  change: ChangeInfo,
+  revision: string,
+): CheckOptions {
+  const facts = changeFacts(site, change);
+  return {
+    ...check,
+    head: revision,
+    base: check.base ?? `${revision}^`,
+    sources: {
+      ...check.sources,
+      change: () => Promise.resolve({ status: 'available', value: facts }),
+    },
+  };
+}
