@@ -28,13 +28,16 @@ export class Credentials {
     return `Basic ${Buffer.from(`${this.#username}:${this.#password}`).toString('base64')}`;
   }
 
-  /** Replaces every occurrence of a secret in `text` (a server's reply may echo one). */
+  /**
+   * Replaces every occurrence of a secret in `text` (a server's reply may echo one): the header,
+   * its base64 part, the password, and the user name unless it is too short to redact safely.
+   */
   redact(text: string): string {
     const header = this.authorization();
-    const secrets = [header, header.slice('Basic '.length), this.#password, this.#username]
-      .filter((s) => s.length >= 3 || s === this.#password)
-      .filter((s) => s.length > 0);
-    return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+    const secrets = [header, header.slice('Basic '.length), this.#password, this.#username];
+    return secrets
+      .filter((secret) => secret.length >= (secret === this.#username ? 3 : 1))
+      .reduce((out, secret) => out.split(secret).join('[redacted]'), text);
   }
 
   toJSON(): { source: string } {
