@@ -1,0 +1,148 @@
+import type { VersionKind } from './versions';
+import {
+  classifyVersion,
+  compareVersions,
+  isMajorFinal,
+  isNonPatchFinal,
+  isOfficialRelease,
+  latestVersion,
+} from './versions';
+
+// Every shape of research §1.4 (releases data and git tags), plus pbr's own examples (§1.1).
+const shapes: [string, VersionKind, string | null][] = [
+  // text, kind, release-type
+  ['1.2.3', 'final', null],
+  ['0.1.0', 'final', null],
+  ['5.8.0', 'final', null],
+  ['13.0.0', 'final', null],
+  ['2.1.0', 'final', null],
+  ['1.4.10.1', 'final', 'xstatic'],
+  ['1.4.10.1', 'legacy-final', null],
+  ['2.6.0.1', 'legacy-final', 'python-service'],
+  ['13.0.0.0rc1', 'pre-release', null],
+  ['6.0.0.0rc1', 'pre-release', null],
+  ['26.0.0.0b2', 'pre-release', null],
+  ['6.1.1.0b1', 'pre-release', null],
+  ['1.0.0.0a1', 'pre-release', null],
+  ['1.0.0.0rc1', 'pre-release', 'xstatic'],
+  ['1.0.0rc1', 'legacy-pre-release', null],
+  ['10.0.0rc1', 'legacy-pre-release', null],
+  ['0.3.rc1', 'legacy-pre-release', null],
+  ['0.3a1', 'legacy-pre-release', null],
+  ['1.0.0a1', 'legacy-pre-release', null],
+  ['0.0.1a1', 'legacy-pre-release', null],
+  ['0.2.2.rc3', 'legacy-pre-release', null],
+  ['1.0.0.rc1', 'legacy-pre-release', null],
+  ['1.0.0b2', 'legacy-pre-release', null],
+  ['1.2b1', 'legacy-pre-release', null],
+  ['1.2.3rc1', 'legacy-pre-release', null],
+  ['1.0.0.0c1', 'unknown', null],
+  ['2010.1', 'legacy-final', null],
+  ['2014.2', 'legacy-final', null],
+  ['0.2', 'legacy-final', null],
+  ['1.0', 'legacy-final', null],
+  ['v0.4.0', 'legacy-final', null],
+  ['1.2.3.dev4', 'dev', null],
+  ['1.2.3.0rc1.dev2', 'dev', null],
+  ['juno-eol', 'special', null],
+  ['2023.1-eol', 'special', null],
+  ['2024.2-eol', 'special', null],
+  ['2023.1-eom', 'special', null],
+  ['zed-eom', 'special', null],
+  ['xena-em', 'special', null],
+  ['ocata-em', 'special', null],
+  ['stein-last', 'special', null],
+  ['2023.1-last', 'special', null],
+  ['train-eol', 'special', null],
+  ['yoga-eom', 'special', null],
+  ['01.2.3', 'unknown', null],
+  ['1.02.3', 'unknown', null],
+  ['1.2.3-rc1', 'unknown', null],
+  ['1.2.3.post1', 'unknown', null],
+  ['2023.3-eol', 'unknown', null],
+  ['Xena-eol', 'unknown', null],
+  ['stable/2024.1', 'unknown', null],
+  ['', 'unknown', null],
+  ['1.2.3 ', 'unknown', null],
+  ['1.2.3\n', 'unknown', null],
+];
+
+describe('classifyVersion', () => {
+  it.each(shapes)('%s is %s (release-type %s)', (text, kind, releaseType) => {
+    expect(classifyVersion(text, { releaseType }).kind).toBe(kind);
+  });
+
+  it('reads the parts, pre-release and special markers', () => {
+    expect(classifyVersion('13.0.0.0rc1')).toMatchObject({
+      parts: [13, 0, 0],
+      pre: { type: 'rc', number: 1 },
+    });
+    expect(classifyVersion('26.0.0.0b2').pre).toEqual({ type: 'b', number: 2 });
+    expect(classifyVersion('0.3a1')).toMatchObject({
+      parts: [0, 3],
+      pre: { type: 'a', number: 1 },
+    });
+    expect(classifyVersion('2023.1-eom').special).toEqual({ series: '2023.1', marker: 'eom' });
+    expect(classifyVersion('xena-em').special).toEqual({ series: 'xena', marker: 'em' });
+    expect(classifyVersion('1.4.10.1', { releaseType: 'xstatic' }).parts).toEqual([1, 4, 10, 1]);
+  });
+});
+
+describe('official releases', () => {
+  it.each([
+    ['2.1.0', true],
+    ['13.0.0.0rc1', false],
+    ['26.0.0.0b2', false],
+    ['1.0.0rc1', false],
+    ['2023.1-eom', false],
+    ['xena-em', false],
+    ['stein-last', false],
+    ['1.2.3.dev4', false],
+    ['2014.2', false],
+  ])('%s official: %s', (text, official) => {
+    expect(isOfficialRelease(text)).toBe(official);
+  });
+
+  it.each([
+    ['6.0.0', true],
+    ['6.1.0', true],
+    ['6.0.1', false],
+    ['6.0.0.0rc1', false],
+    ['2024.1-eol', false],
+  ])('%s is a non-patch final: %s', (text, nonPatch) => {
+    expect(isNonPatchFinal(text)).toBe(nonPatch);
+  });
+
+  it.each([
+    ['7.0.0', true],
+    ['7.1.0', false],
+    ['0.0.0', true],
+    ['7.0.0.0rc1', false],
+  ])('%s is a major final: %s', (text, major) => {
+    expect(isMajorFinal(text)).toBe(major);
+  });
+});
+
+describe('compareVersions', () => {
+  it.each([
+    ['1.0.0', '1.0.0', 0],
+    ['1.10.0', '1.9.0', 1],
+    ['1.0.0.0rc1', '1.0.0', -1],
+    ['1.0.0.0b2', '1.0.0.0rc1', -1],
+    ['1.0.0.0a1', '1.0.0.0b1', -1],
+    ['1.0.0.0rc2', '1.0.0.0rc1', 1],
+    ['13.0.0.0rc1', '12.9.9', 1],
+    ['1.4.10.1', '1.4.10', 1],
+    ['2023.1-eom', '99.0.0', 1],
+    ['99.0.0', 'xena-em', -1],
+    ['2014.2', '2014.2.0', 0],
+  ])('%s vs %s → %d', (a, b, sign) => {
+    expect(compareVersions(a, b)).toBe(sign);
+    expect(compareVersions(b, a)).toBe(-sign || 0);
+  });
+
+  it('picks the latest version', () => {
+    expect(latestVersion(['5.8.0', '5.10.0', '5.9.1'])).toBe('5.10.0');
+    expect(latestVersion([])).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The catalog of known Zuul templates and jobs. `data/zuul-templates.yaml` at the package root
+ * is the single source of truth; it is read once, synchronously, as configuration.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+
+export type TestPipeline = 'check' | 'gate';
+
+export interface ZuulCatalog {
+  testTemplates: ReadonlyMap<string, readonly TestPipeline[]>;
+  testTemplatePatterns: readonly { pattern: RegExp; pipelines: readonly TestPipeline[] }[];
+  nonTestTemplates: ReadonlySet<string>;
+  nonTestJobs: ReadonlySet<string>;
+  nonTestJobPatterns: readonly RegExp[];
+}
+
+export type TemplateClass =
+  { kind: 'test'; pipelines: readonly TestPipeline[] } | { kind: 'non-test' } | { kind: 'unknown' };
+
+export const CATALOG_FILE = 'data/zuul-templates.yaml';
+
+function fail(message: string): never {
+  throw new Error(`${CATALOG_FILE}: ${message}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown, key: string): string[] {
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) {
+    return fail(`'${key}' must be a list of strings`);
+  }
+  return value;
+}
+
+function pipelines(value: unknown, key: string): TestPipeline[] {
+  const list = strings(value, key);
+  if (!list.every((p): p is TestPipeline => p === 'check' || p === 'gate')) {
+    return fail(`'${key}' may list only check and gate`);
+  }
+  return list;
+}
+
+function pipelineMap(value: unknown, key: string): [string, TestPipeline[]][] {
+  if (!isRecord(value)) return fail(`'${key}' must be a mapping`);
+  return Object.entries(value).map(([name, p]) => [name, pipelines(p, `${key}.${name}`)]);
+}
+
+/** Parses and validates the catalog text; throws with the file name on a malformed catalog. */
+export function parseZuulCatalog(text: string): ZuulCatalog {
+  const data: unknown = parse(text);
+  if (!isRecord(data)) return fail('must be a mapping');
+  return {
+    testTemplates: new Map(pipelineMap(data['test-templates'], 'test-templates')),
+    testTemplatePatterns: pipelineMap(
+      data['test-template-patterns'] ?? {},
+      'test-template-patterns',
+    ).map(([source, p]) => ({ pattern: new RegExp(source), pipelines: p })),
+    nonTestTemplates: new Set(strings(data['non-test-templates'], 'non-test-templates')),
+    nonTestJobs: new Set(strings(data['non-test-jobs'], 'non-test-jobs')),
+    nonTestJobPatterns: strings(data['non-test-job-patterns'], 'non-test-job-patterns').map(
+      (source) => new RegExp(source),
+    ),
+  };
+}
+
+/** The catalog file, found by walking up from this module (works from src/ and dist/src/). */
+function findCatalogFile(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, CATALOG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return fail(`not found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+let loaded: ZuulCatalog | null = null;
+
+/** The package's catalog, read on first use. */
+export function zuulCatalog(): ZuulCatalog {
+  loaded ??= parseZuulCatalog(readFileSync(findCatalogFile(), 'utf8'));
+  return loaded;
+}
+
+export function classifyTemplate(name: string, catalog: ZuulCatalog): TemplateClass {
+  const listed = catalog.testTemplates.get(name);
+  if (listed) return { kind: 'test', pipelines: listed };
+  if (catalog.nonTestTemplates.has(name)) return { kind: 'non-test' };
+  const matched = catalog.testTemplatePatterns.find((entry) => entry.pattern.test(name));
+  if (matched) return { kind: 'test', pipelines: matched.pipelines };
+  return { kind: 'unknown' };
+}
+
+/** A job that is known not to test the code (by exact name or pattern). */
+export function isNonTestJob(name: string, catalog: ZuulCatalog): boolean {
+  return catalog.nonTestJobs.has(name) || catalog.nonTestJobPatterns.some((p) => p.test(name));
+}

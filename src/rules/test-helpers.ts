@@ -1,0 +1,390 @@
+/** Builders of hand-made evidence for rule tests, shaped like OpenStack's real data. */
+import type {
+  DataRef,
+  DeliverableFile,
+  EvidenceKind,
+  EvidenceMap,
+  GitBranch,
+  GitTag,
+  GovernanceDeliverable,
+  GovernanceFacts,
+  GovernanceTeam,
+  ReleasesFacts,
+  RepositoryFacts,
+  Series,
+  SeriesStatus,
+  SourceId,
+  ZuulInRepoConfig,
+  ZuulJobRef,
+  ZuulProjectStanza,
+} from '../evidence/types';
+import type { DeclaredField, DeclaredFields, ListEntry, ListFormat, Person } from '../list/model';
+import type { Severity } from '../report/finding';
+import type {
+  AvailableEvidence,
+  ChangeKind,
+  RepositoryChange,
+  RepositoryRule,
+  RuleResult,
+} from './types';
+
+export const LIST_FILE = 'repos-overseen.yaml';
+
+export function ref(source: SourceId, file: string, line?: number): DataRef {
+  return line === undefined ? { source, file } : { source, file, line };
+}
+
+export function entry(name: string, declared: DeclaredFields = {}): ListEntry {
+  const fieldLines: Partial<Record<DeclaredField, number>> = {};
+  (Object.keys(declared) as DeclaredField[]).forEach((field, i) => {
+    fieldLines[field] = 11 + i;
+  });
+  return { name, location: { file: LIST_FILE, line: 10 }, declared, fieldLines };
+}
+
+export function change(
+  kind: ChangeKind,
+  listEntry: ListEntry,
+  options: { before?: ListEntry; changedFields?: DeclaredField[] } = {},
+): RepositoryChange {
+  const before = options.before ?? (kind === 'removed' || kind === 'modified' ? listEntry : null);
+  return {
+    kind,
+    repository: listEntry.name,
+    entry: listEntry,
+    before,
+    changedFields: options.changedFields ?? [],
+  };
+}
+
+/* ---------- governance ---------- */
+
+export function team(
+  name: string,
+  options: { distributed?: boolean; ptl?: Person | null; security?: Person[] } = {},
+): GovernanceTeam {
+  const distributed = options.distributed ?? false;
+  return {
+    name,
+    leadershipType: distributed ? 'distributed' : 'ptl',
+    ptl: distributed ? null : (options.ptl ?? { name: 'Pat Lead', email: 'ptl@example.org' }),
+    securityLiaisons: options.security ?? [],
+    ref: ref('governance', 'reference/projects.yaml', 100),
+  };
+}
+
+export function deliverable(
+  name: string,
+  owner: GovernanceTeam,
+  options: Partial<Pick<GovernanceDeliverable, 'releaseManagement' | 'deprecated' | 'repos'>> = {},
+): GovernanceDeliverable {
+  return {
+    name,
+    team: owner,
+    repos: options.repos ?? [`openstack/${name}`],
+    releaseManagement: options.releaseManagement ?? null,
+    deprecated: options.deprecated ?? null,
+    ref: ref('governance', 'reference/projects.yaml', 120),
+  };
+}
+
+export function governance(
+  owner: GovernanceDeliverable | null,
+  retired: GovernanceFacts['retired'] = null,
+): GovernanceFacts {
+  return { owner, retired };
+}
+
+/* ---------- releases ---------- */
+
+interface SeriesRow {
+  name: string;
+  releaseId: string | null;
+  status: SeriesStatus;
+  initial: string;
+  next: [SeriesStatus, string | null] | null;
+  eol?: string;
+}
+
+/** data/series_status.yaml as of releases 02df7c9a3 (2026-08-21), newest first. */
+const SERIES_ROWS: SeriesRow[] = [
+  {
+    name: 'indri',
+    releaseId: '2027.1',
+    status: 'future',
+    initial: '2027-03-24',
+    next: ['development', '2026-10-01'],
+  },
+  {
+    name: 'hibiscus',
+    releaseId: '2026.2',
+    status: 'development',
+    initial: '2026-09-30',
+    next: ['maintained', '2026-09-30'],
+  },
+  {
+    name: 'gazpacho',
+    releaseId: '2026.1',
+    status: 'maintained',
+    initial: '2026-04-01',
+    next: ['unmaintained', '2027-10-27'],
+  },
+  {
+    name: 'flamingo',
+    releaseId: '2025.2',
+    status: 'maintained',
+    initial: '2025-10-01',
+    next: ['end of life', '2027-04-28'],
+  },
+  {
+    name: 'epoxy',
+    releaseId: '2025.1',
+    status: 'maintained',
+    initial: '2025-04-02',
+    next: ['unmaintained', '2026-10-02'],
+  },
+  {
+    name: 'dalmatian',
+    releaseId: '2024.2',
+    status: 'end of life',
+    initial: '2024-10-02',
+    next: null,
+    eol: '2026-04-29',
+  },
+  {
+    name: 'caracal',
+    releaseId: '2024.1',
+    status: 'unmaintained',
+    initial: '2024-04-03',
+    next: ['end of life', null],
+  },
+  {
+    name: 'bobcat',
+    releaseId: '2023.2',
+    status: 'end of life',
+    initial: '2023-10-04',
+    next: null,
+    eol: '2025-04-30',
+  },
+  {
+    name: 'antelope',
+    releaseId: '2023.1',
+    status: 'unmaintained',
+    initial: '2023-03-22',
+    next: ['end of life', null],
+  },
+  {
+    name: 'zed',
+    releaseId: null,
+    status: 'unmaintained',
+    initial: '2022-10-05',
+    next: ['end of life', null],
+  },
+  {
+    name: 'yoga',
+    releaseId: null,
+    status: 'unmaintained',
+    initial: '2022-03-30',
+    next: ['end of life', null],
+  },
+  {
+    name: 'xena',
+    releaseId: null,
+    status: 'end of life',
+    initial: '2021-10-06',
+    next: null,
+    eol: '2025-12-19',
+  },
+];
+
+export const SERIES: Series[] = SERIES_ROWS.map((row, i) => ({
+  name: row.name,
+  releaseId: row.releaseId,
+  status: row.status,
+  initialRelease: row.initial,
+  nextPhase: row.next ? { status: row.next[0], date: row.next[1] } : null,
+  eolDate: row.eol ?? null,
+  ref: ref('releases', 'data/series_status.yaml', 10 + i * 8),
+}));
+
+export interface FileOptions {
+  releases?: string[];
+  branches?: string[];
+  releaseType?: string;
+  releaseModel?: string;
+  launchpad?: string;
+  retired?: boolean;
+}
+
+export function deliverableFile(
+  series: string,
+  name: string,
+  options: FileOptions = {},
+): DeliverableFile {
+  const dir = series === 'independent' ? '_independent' : series;
+  const file = `deliverables/${dir}/${name}.yaml`;
+  return {
+    series,
+    team: 'cinder',
+    type: 'library',
+    releaseModel: options.releaseModel ?? 'cycle-with-intermediary',
+    releaseType: options.releaseType ?? null,
+    launchpad: options.launchpad ?? name,
+    storyboard: null,
+    releases: (options.releases ?? []).map((version, i) => ({
+      version,
+      commit: `${i}`.padStart(40, 'a'),
+      ref: ref('releases', file, 5 + i * 4),
+    })),
+    branches: (options.branches ?? []).map((branch, i) => ({
+      name: branch,
+      location: null,
+      ref: ref('releases', file, 200 + i * 2),
+    })),
+    retired: options.retired ?? false,
+    ref: ref('releases', file),
+  };
+}
+
+export function releases(
+  files: DeliverableFile[],
+  deliverableName: string | null = 'os-brick',
+): ReleasesFacts {
+  return { series: SERIES, deliverable: deliverableName, files };
+}
+
+/* ---------- repository ---------- */
+
+export function tag(name: string, date: string): GitTag {
+  return { name, date: `${date}T12:00:00+00:00`, commit: name.padEnd(40, '0').slice(0, 40) };
+}
+
+export function branch(name: string, date = '2026-01-01'): GitBranch {
+  return { name, commit: 'b'.repeat(40), date: `${date}T12:00:00+00:00` };
+}
+
+export function jobs(...names: (string | Partial<ZuulJobRef>)[]): ZuulJobRef[] {
+  return names.map((job) =>
+    typeof job === 'string'
+      ? { name: job, voting: true, branches: null }
+      : { name: job.name ?? 'unnamed', voting: job.voting ?? true, branches: job.branches ?? null },
+  );
+}
+
+export function stanza(
+  file: string,
+  templates: string[],
+  pipelines: Record<string, ZuulJobRef[]> = {},
+  source: SourceId = 'repository',
+): ZuulProjectStanza {
+  return { templates, pipelines, ref: ref(source, file, 1) };
+}
+
+export function inRepoZuul(
+  location: ZuulInRepoConfig['location'],
+  projects: ZuulProjectStanza[],
+  jobDefinitions: [string, string | null][] = [],
+): ZuulInRepoConfig {
+  const file = projects[0]?.ref.file ?? location;
+  return {
+    location,
+    files: [file],
+    projects,
+    jobs: jobDefinitions.map(([name, parent], i) => ({
+      name,
+      parent,
+      ref: ref('repository', file, 40 + i * 10),
+    })),
+  };
+}
+
+export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFacts {
+  return {
+    name: options.name ?? 'openstack/os-brick',
+    evaluated: options.evaluated ?? {
+      commit: 'c'.repeat(40),
+      date: '2026-08-21',
+      branch: 'master',
+    },
+    tags: options.tags ?? [],
+    branches: options.branches ?? [branch('master')],
+    zuul: options.zuul ?? null,
+    testEntryPoints: options.testEntryPoints ?? [],
+  };
+}
+
+/* ---------- running a rule as the engine would ---------- */
+
+export interface RunInput {
+  change: RepositoryChange;
+  evidence?: Partial<EvidenceMap>;
+  missing?: Partial<Record<EvidenceKind, string>>;
+  asOf?: string;
+  format?: ListFormat;
+}
+
+export const UNAVAILABLE = 'evidence-unavailable';
+
+/** Runs `check` when every needed kind is present; else returns the engine's marker. */
+export function runRule<K extends EvidenceKind, W extends EvidenceKind>(
+  rule: RepositoryRule<K, W>,
+  input: RunInput,
+): RuleResult[] | typeof UNAVAILABLE {
+  const evidence = input.evidence ?? {};
+  if (rule.needs(input.change).some((kind) => evidence[kind] === undefined)) return UNAVAILABLE;
+  const wanted = rule.wants(input.change);
+  const missing: Partial<Record<W, string>> = {};
+  for (const kind of wanted) {
+    if (evidence[kind] === undefined) missing[kind] = input.missing?.[kind] ?? `no ${kind} data`;
+  }
+  return rule.check({
+    change: input.change,
+    evidence: evidence as AvailableEvidence<K, W>,
+    missing,
+    settings: {
+      asOf: input.asOf ?? '2026-08-21',
+      listFile: LIST_FILE,
+      format: input.format ?? 'native',
+    },
+  });
+}
+
+/** The shape a table case expects of one result. */
+export interface Expected {
+  severity: Severity;
+  field?: DeclaredField;
+  /** Substrings the message must contain. */
+  message?: string[];
+}
+
+/**
+ * Compares results, in order, with expectations (severity, field, message parts, non-empty
+ * evidence). Returns what differs, so a test can `expect(mismatches(…)).toEqual([])` and see it.
+ * (No jest globals here: this file is compiled with the sources.)
+ */
+export function mismatches(
+  actual: RuleResult[] | typeof UNAVAILABLE,
+  expected: Expected[],
+): string[] {
+  if (actual === UNAVAILABLE) return ['the rule was not run: a needed evidence kind is missing'];
+  const problems: string[] = [];
+  if (actual.length !== expected.length) {
+    problems.push(
+      `expected ${expected.length} results, got ${actual.length}: ` +
+        actual.map((r) => `[${r.severity}] ${r.message}`).join(' | '),
+    );
+  }
+  expected.forEach((want, i) => {
+    const got = actual[i];
+    if (!got) return;
+    const where = `result ${i} ([${got.severity}] ${got.message})`;
+    if (got.severity !== want.severity) problems.push(`${where}: severity is not ${want.severity}`);
+    if (got.field !== want.field)
+      problems.push(`${where}: field ${got.field} is not ${want.field}`);
+    for (const part of want.message ?? []) {
+      if (!got.message.includes(part)) problems.push(`${where}: message lacks "${part}"`);
+    }
+    if (Object.keys(got.evidence).length === 0) problems.push(`${where}: no evidence`);
+  });
+  return problems;
+}
