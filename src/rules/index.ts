@@ -1,13 +1,33 @@
 /** The rule registry: every rule, listed explicitly. */
+import { rule as automatedTests } from './automated-tests';
+import { rule as embargo } from './embargo';
 import { meta as evidenceUnavailable } from './evidence-unavailable';
 import { rule as listConsistency } from './list-consistency';
 import { rule as listSchema } from './list-schema';
+import { rule as officialProject } from './official-project';
+import { rule as privateTracker } from './private-tracker';
+import { rule as removal } from './removal';
+import { rule as securityContact } from './security-contact';
+import { rule as securityLiaison } from './security-liaison';
 import { rule as teamConsent } from './team-consent';
+import { rule as threatAnalysis } from './threat-analysis';
+import { rule as versionedReleases } from './versioned-releases';
 import type { AnyRepositoryRule, ListRule, RuleMeta } from './types';
 
 export const listRules: readonly ListRule[] = [listConsistency, listSchema];
 
-export const repositoryRules: readonly AnyRepositoryRule[] = [teamConsent];
+export const repositoryRules: readonly AnyRepositoryRule[] = [
+  automatedTests,
+  embargo,
+  officialProject,
+  privateTracker,
+  removal,
+  securityContact,
+  securityLiaison,
+  teamConsent,
+  threatAnalysis,
+  versionedReleases,
+];
 
 /** Metadata of every rule, the engine's own `evidence-unavailable` included, sorted by id. */
 export function allRuleMetas(): RuleMeta[] {

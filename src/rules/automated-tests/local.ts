@@ -1,0 +1,29 @@
+/** Whether the repository can run its tests locally (the PTI: `tox -e py3`, or the language's own). */
+import type { LocalTestEntryPoint } from '../../evidence/types';
+
+/** tox environments that do not run the code's tests. */
+const NON_TEST_ENV =
+  /^(pep8|fast8|linters?|lint|docs|pdf-docs|releasenotes|api-ref|api-guide|venv|bindep|bandit|codespell|mypy|pylint|genconfig|genpolicy)$/;
+
+export function runsTests(entry: LocalTestEntryPoint): boolean {
+  switch (entry.kind) {
+    case 'tox':
+      // A bare [testenv] is what `tox -e py3` (the PTI) runs; without one, some named
+      // environment must be more than lint or docs. No information at all is given the benefit.
+      if (entry.bareTestenv === true) return true;
+      if (entry.bareTestenv === undefined && entry.targets.length === 0) return true;
+      return entry.targets.some((t) => !NON_TEST_ENV.test(t.replace(/^testenv:/, '')));
+    case 'npm':
+      return entry.targets.includes('test');
+    case 'make':
+      return entry.targets.some((t) => t === 'test' || t === 'check');
+    case 'go':
+    case 'other':
+      return true;
+  }
+}
+
+export function entryText(entry: LocalTestEntryPoint): string {
+  const targets = entry.targets.length > 0 ? ` (${entry.targets.join(', ')})` : '';
+  return `${entry.file}${targets}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * Which stable branches of a repository the VMT still covers on a date: `stable/<id>` branches
+ * (from git, and from the releases data's branch history) whose series is maintained — unless the
+ * repository has already left maintenance on that series (its own `-eol`/`-eom`/`-em` tag).
+ */
+import type { ReleasesFacts, RepositoryFacts, Series } from '../../evidence/types';
+import { seriesValue } from '../../openstack/evidence';
+import type { SeriesStatusAsOf } from '../../openstack/series';
+import {
+  isCoveredStatus,
+  leavesMaintenanceOn,
+  parseBranch,
+  seriesForBranch,
+  seriesForId,
+  seriesStatusAsOf,
+} from '../../openstack/series';
+import { classifyVersion } from '../../openstack/versions';
+import type { EvidenceRecord } from '../../report/finding';
+
+export type BranchOrigin = 'git-branch' | 'releases-data';
+
+export interface Transition {
+  tag: string;
+  origin: 'git-tag' | 'releases-data';
+  date: string | null;
+}
+
+export interface BranchState {
+  branch: string;
+  series: SeriesStatusAsOf;
+  origins: BranchOrigin[];
+  /** The repository's own eol/eom/em tag for the series, when it has one. */
+  transition: Transition | null;
+  covered: boolean;
+}
+
+function branchNames(
+  releases: ReleasesFacts,
+  repository: RepositoryFacts | undefined,
+  asOf: string,
+): Map<string, BranchOrigin[]> {
+  const names = new Map<string, BranchOrigin[]>();
+  const add = (name: string, origin: BranchOrigin): void => {
+    const origins = names.get(name) ?? [];
+    if (!origins.includes(origin)) origins.push(origin);
+    names.set(name, origins);
+  };
+  for (const b of repository?.branches ?? []) {
+    if (b.date.slice(0, 10) <= asOf) add(b.name, 'git-branch');
+  }
+  for (const file of releases.files) {
+    for (const b of file.branches) add(b.name, 'releases-data');
+  }
+  return names;
+}
+
+/** The repository's transition tags by series name; git tags first, as they carry a date. */
+function transitions(
+  releases: ReleasesFacts,
+  repository: RepositoryFacts | undefined,
+  asOf: string,
+): Map<string, Transition> {
+  const found = new Map<string, Transition>();
+  const consider = (text: string, transition: Transition): void => {
+    const special = classifyVersion(text).special;
+    if (!special || special.marker === 'last') return;
+    const series = seriesForId(special.series, releases.series);
+    if (series && !found.has(series.name)) found.set(series.name, transition);
+  };
+  for (const t of repository?.tags ?? []) {
+    if (t.date.slice(0, 10) <= asOf)
+      consider(t.name, { tag: t.name, origin: 'git-tag', date: t.date });
+  }
+  for (const file of releases.files) {
+    for (const r of file.releases)
+      consider(r.version, { tag: r.version, origin: 'releases-data', date: null });
+  }
+  return found;
+}
+
+/** The state on the date of every stable branch of a series the repository has had. */
+export function stableBranchStates(
+  releases: ReleasesFacts,
+  repository: RepositoryFacts | undefined,
+  asOf: string,
+): BranchState[] {
+  const moved = transitions(releases, repository, asOf);
+  const states: BranchState[] = [];
+  for (const [branch, origins] of branchNames(releases, repository, asOf)) {
+    if (parseBranch(branch).kind !== 'stable') continue;
+    const series: Series | null = seriesForBranch(branch, releases.series);
+    if (!series) continue;
+    const state = seriesStatusAsOf(series, asOf);
+    const transition = moved.get(series.name) ?? null;
+    states.push({
+      branch,
+      series: state,
+      origins,
+      transition,
+      covered: isCoveredStatus(state.status) && !transition,
+    });
+  }
+  return states.sort((a, b) => a.branch.localeCompare(b.branch));
+}
+
+export function branchValue(state: BranchState): EvidenceRecord {
+  return {
+    branch: state.branch,
+    origins: [...state.origins],
+    series: seriesValue(state.series),
+    transition: state.transition ? { ...state.transition } : null,
+    covered: state.covered,
+  };
+}
+
+/** Why a branch is or is not covered, in words. */
+export function branchText(state: BranchState): string {
+  const { series } = state.series;
+  const status = `${series.name} is ${state.series.status}`;
+  if (state.transition)
+    return `${state.branch}: the repository tagged ${state.transition.tag} (${status})`;
+  return `${state.branch}: ${status}`;
+}
+
+/** When a covered branch's series leaves maintenance, if the data says (and has not applied it). */
+export function leavesOn(state: BranchState): { date: string; status: string } | null {
+  if (state.series.movedOn !== null) return null;
+  const date = leavesMaintenanceOn(state.series.series);
+  const status = state.series.series.nextPhase?.status;
+  return date !== null && status !== undefined ? { date, status } : null;
+}

@@ -1,0 +1,314 @@
+import type { RemovalDeclaration } from '../../list/model';
+import type { Expected, RunInput } from '../test-helpers';
+import {
+  branch,
+  change,
+  deliverableFile,
+  entry,
+  mismatches,
+  releases,
+  repository,
+  runRule,
+  tag,
+} from '../test-helpers';
+import { rule } from './index';
+
+const name = 'openstack/os-brick';
+
+// os-brick as of 2026-08-21 (research §1.4, §2.5).
+const brickRepo = repository({
+  branches: [
+    branch('master', '2026-08-21'),
+    branch('stable/2025.1', '2025-03-10'),
+    branch('stable/2025.2', '2025-09-01'),
+    branch('stable/2026.1', '2026-03-02'),
+    branch('unmaintained/2023.1', '2024-11-29'),
+    branch('unmaintained/2024.1', '2025-11-01'),
+    branch('unmaintained/zed', '2024-06-01'),
+  ],
+  tags: [
+    tag('xena-em', '2022-09-01'),
+    tag('zed-eom', '2024-06-01'),
+    tag('2023.1-eom', '2024-11-29'),
+    tag('2024.1-eom', '2025-11-01'),
+    tag('2024.2-eol', '2026-04-29'),
+    tag('6.11.1', '2026-01-10'),
+    tag('7.0.0', '2026-03-02'),
+    tag('7.1.0', '2026-07-01'),
+  ],
+});
+const brickReleases = releases([
+  deliverableFile('epoxy', 'os-brick', {
+    releases: ['6.11.0', '6.11.1'],
+    branches: ['stable/2025.1'],
+  }),
+  deliverableFile('gazpacho', 'os-brick', {
+    releases: ['6.14.0', '7.0.0'],
+    branches: ['stable/2026.1'],
+  }),
+  deliverableFile('hibiscus', 'os-brick', { releases: ['7.1.0'] }),
+]);
+
+const epoxyOnly = repository({
+  branches: [
+    branch('master'),
+    branch('stable/2025.1', '2025-03-10'),
+    branch('unmaintained/2024.1'),
+  ],
+  tags: [tag('2024.1-eom', '2025-11-01'), tag('6.11.1', '2026-01-10')],
+});
+const epoxyReleases = releases([
+  deliverableFile('epoxy', 'os-brick', { releases: ['6.11.1'], branches: ['stable/2025.1'] }),
+]);
+
+const removal = (effective: string): { removal: RemovalDeclaration } => ({
+  removal: { effective, reason: 'team gone' },
+});
+
+const cases: [string, RunInput, Expected[]][] = [
+  [
+    'deleted (native) with three maintained branches',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'stable/2025.1 (epoxy)',
+          'until 2026-10-02 (then unmaintained)',
+          'schedule the removal with removal.effective',
+        ],
+      },
+      {
+        severity: 'error',
+        message: ['stable/2025.2 (flamingo)', 'until 2027-04-28 (then end of life)'],
+      },
+      { severity: 'error', message: ['stable/2026.1 (gazpacho)', 'until 2027-10-27'] },
+    ],
+  ],
+  [
+    'deleted (rst) the day before epoxy leaves maintenance',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: epoxyReleases, repository: epoxyOnly },
+      asOf: '2026-10-01',
+      format: 'rst',
+    },
+    [
+      {
+        severity: 'error',
+        message: ['stable/2025.1', 'Keep the entry and delete it on or after 2026-10-02'],
+      },
+    ],
+  ],
+  [
+    'deleted (rst) on the day epoxy leaves maintenance',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: epoxyReleases, repository: epoxyOnly },
+      asOf: '2026-10-02',
+      format: 'rst',
+    },
+    [{ severity: 'info', message: ['No maintained stable branch', 'epoxy is unmaintained'] }],
+  ],
+  [
+    'deleted, repository unavailable: branches from the deliverable files',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([
+          deliverableFile('caracal', 'os-brick', {
+            releases: ['6.7.0', '2024.1-eom'],
+            branches: ['stable/2024.1', 'unmaintained/2024.1'],
+          }),
+          deliverableFile('dalmatian', 'os-brick', {
+            releases: ['6.9.1', '2024.2-eol'],
+            branches: ['stable/2024.2'],
+          }),
+          deliverableFile('epoxy', 'os-brick', {
+            releases: ['6.11.1'],
+            branches: ['stable/2025.1'],
+          }),
+        ]),
+      },
+      missing: { repository: 'not under --repos-root' },
+    },
+    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
+  ],
+  [
+    'the repository left maintenance ahead of its series (own -eol tag)',
+    {
+      change: change('removed', entry('openstack/ironic-lib')),
+      evidence: {
+        releases: releases(
+          [
+            deliverableFile('epoxy', 'ironic-lib', {
+              releases: ['7.0.0', '2025.1-eol'],
+              branches: ['stable/2025.1'],
+              retired: true,
+            }),
+          ],
+          'ironic-lib',
+        ),
+        repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
+      },
+    },
+    [{ severity: 'info', message: ['stable/2025.1: the repository tagged 2025.1-eol'] }],
+  ],
+  [
+    'a stale stable branch of an end-of-life series does not count',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases([], 'sushy'),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2024.2'), branch('unmaintained/2023.1')],
+        }),
+      },
+    },
+    [{ severity: 'info', message: ['dalmatian is end of life'] }],
+  ],
+  [
+    'a development series with its stable branch already cut is covered',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2026.2', '2026-09-10')],
+        }),
+      },
+      asOf: '2026-09-15',
+    },
+    [{ severity: 'error', message: ['stable/2026.2 (hibiscus)', 'no date set yet'] }],
+  ],
+  [
+    'a branch created after the date does not exist yet; version branches are not series',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('stable/2026.1', '2026-03-02'), branch('stable/3.1')],
+        }),
+      },
+      asOf: '2026-02-01',
+    },
+    [{ severity: 'info', message: ['(none found)'] }],
+  ],
+  [
+    'deleted, nothing known about branches',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: releases([], null) },
+      missing: { repository: 'no --repos-root' },
+    },
+    [{ severity: 'warning', message: ['Could not tell'] }],
+  ],
+  [
+    'deleted native entry whose removal was scheduled',
+    {
+      change: change('removed', entry(name, removal('8.0.0'))),
+      evidence: { releases: epoxyReleases, repository: epoxyOnly },
+    },
+    [{ severity: 'error', message: ['its removal at 8.0.0 is scheduled'] }],
+  ],
+  [
+    'scheduled at the next major release',
+    {
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [
+      {
+        severity: 'info',
+        field: 'removal',
+        message: [
+          'Removal scheduled at 8.0.0',
+          'after the latest release 7.1.0',
+          'stable/2025.1 until 2026-10-02',
+        ],
+      },
+    ],
+  ],
+  [
+    'scheduled at a patch release',
+    {
+      change: change('added', entry(name, removal('7.1.1'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [{ severity: 'error', field: 'removal', message: ['a patch release', 'X.Y.0'] }],
+  ],
+  [
+    'scheduled at a pre-release',
+    {
+      change: change('added', entry(name, removal('8.0.0.0rc1'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [{ severity: 'error', field: 'removal', message: ['not a final release (pre-release)'] }],
+  ],
+  [
+    'scheduled at a release that already exists',
+    {
+      change: change('modified', entry(name, removal('7.1.0')), { changedFields: ['removal'] }),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [
+      {
+        severity: 'error',
+        field: 'removal',
+        message: ['not in the future', '7.1.0 (git tag, 2026-07-01)'],
+      },
+    ],
+  ],
+  [
+    'scheduled before a release only the releases data knows (repository unavailable)',
+    {
+      change: change('added', entry(name, removal('7.0.0'))),
+      evidence: { releases: brickReleases },
+      missing: { repository: 'no --repos-root' },
+    },
+    [{ severity: 'error', field: 'removal', message: ['7.1.0 (releases data'] }],
+  ],
+  [
+    'an old schedule that has taken effect (audit)',
+    {
+      change: change('audited', entry(name, removal('7.0.0'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+    },
+    [{ severity: 'info', field: 'removal', message: ['has taken effect'] }],
+  ],
+];
+
+describe('removal', () => {
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
+  });
+
+  it('applies to deleted entries and to declared removals only', () => {
+    expect(rule.appliesTo(change('removed', entry(name)))).toBe(true);
+    expect(rule.appliesTo(change('added', entry(name)))).toBe(false);
+    expect(rule.appliesTo(change('modified', entry(name, removal('8.0.0'))))).toBe(true);
+    expect(rule.needs(change('removed', entry(name)))).toEqual(['releases']);
+  });
+
+  it('names the series and its dates in the evidence', () => {
+    const results = runRule(rule, cases[1]![1]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        evidence: expect.objectContaining({
+          branch: expect.objectContaining({
+            branch: 'stable/2025.1',
+            series: expect.objectContaining({
+              name: 'epoxy',
+              status: 'maintained',
+              nextPhase: { status: 'unmaintained', date: '2026-10-02' },
+            }),
+          }),
+        }),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Expected, RunInput } from '../test-helpers';
+import { change, deliverable, entry, governance, mismatches, runRule, team } from '../test-helpers';
+import { rule } from './index';
+
+const brick = 'openstack/os-brick';
+const withLiaison = governance(
+  deliverable(
+    'os-brick',
+    team('cinder', { security: [{ name: 'Sec Person', email: 'sec@example.org' }] }),
+  ),
+);
+const withoutLiaison = governance(deliverable('swift', team('swift')));
+
+const cases: [string, RunInput, Expected[]][] = [
+  [
+    'native, security group declared',
+    {
+      change: change(
+        'added',
+        entry(brick, { tracker: { launchpad: 'os-brick', 'security-group': 'cinder-coresec' } }),
+      ),
+      evidence: { governance: withLiaison },
+    },
+    [{ severity: 'info', field: 'tracker', message: ["'cinder-coresec'"] }],
+  ],
+  [
+    'native, nothing declared: the governance liaison is suggested',
+    { change: change('added', entry(brick)), evidence: { governance: withLiaison } },
+    [
+      {
+        severity: 'error',
+        field: 'tracker',
+        message: ['declares no tracker.security-group', 'Sec Person', 'clause 5'],
+      },
+    ],
+  ],
+  [
+    'native, a tracker without a group, governance unavailable',
+    { change: change('added', entry(brick, { tracker: { launchpad: 'os-brick' } })) },
+    [{ severity: 'error', field: 'tracker' }],
+  ],
+  [
+    'rst, governance security liaison found',
+    { change: change('added', entry(brick)), evidence: { governance: withLiaison }, format: 'rst' },
+    [
+      {
+        severity: 'info',
+        message: ["team cinder's security liaison(s) Sec Person <sec@example.org>"],
+      },
+    ],
+  ],
+  [
+    'governance format, no liaison',
+    {
+      change: change('audited', entry('openstack/swift')),
+      evidence: { governance: withoutLiaison },
+      format: 'governance',
+    },
+    [{ severity: 'warning', message: ['Unverifiable', 'no security liaison'] }],
+  ],
+  [
+    'rst, governance unavailable',
+    {
+      change: change('added', entry(brick)),
+      missing: { governance: 'no --governance' },
+      format: 'rst',
+    },
+    [{ severity: 'warning', message: ['no --governance'] }],
+  ],
+];
+
+describe('security-contact', () => {
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+import type { GovernanceFacts } from '../../evidence/types';
+import {
+  declaredValue,
+  onField,
+  personText,
+  personValue,
+  refText,
+  refValue,
+} from '../../openstack/evidence';
+import type { EvidenceRecord } from '../../report/finding';
+import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
+
+const CLAUSE = 'policy clause 5';
+
+function liaisonsValue(governance: GovernanceFacts | undefined): EvidenceRecord | null {
+  const team = governance?.owner?.team;
+  if (!team) return null;
+  return {
+    team: team.name,
+    securityLiaisons: team.securityLiaisons.map(personValue),
+    ref: refValue(team.ref),
+  };
+}
+
+function liaisonsText(governance: GovernanceFacts | undefined): string | null {
+  const team = governance?.owner?.team;
+  if (!team || team.securityLiaisons.length === 0) return null;
+  return `team ${team.name}'s security liaison(s) ${team.securityLiaisons.map(personText).join(', ')} (${refText(team.ref)})`;
+}
+
+function nativeResult(
+  change: RepositoryChange,
+  governance: GovernanceFacts | undefined,
+): RuleResult {
+  const group = change.entry.declared.tracker?.['security-group'];
+  const candidates = liaisonsText(governance);
+  if (group !== undefined) {
+    return {
+      severity: 'info',
+      ...onField(change, 'tracker'),
+      message: `Security contact: tracker group '${group}' (${CLAUSE}).`,
+      evidence: {
+        ...declaredValue(change, 'tracker'),
+        securityGroup: group,
+        governance: liaisonsValue(governance),
+      },
+    };
+  }
+  return {
+    severity: 'error',
+    ...onField(change, 'tracker'),
+    message:
+      'The entry declares no tracker.security-group: the team must have a dedicated security ' +
+      'point of contact, a group in its defect tracker the VMT can subscribe to new reports ' +
+      `(${CLAUSE}). Declare tracker.security-group` +
+      (candidates ? `; ${candidates} could form it.` : '.'),
+    evidence: {
+      list: change.entry.location.file,
+      line: change.entry.location.line,
+      securityGroup: null,
+      governance: liaisonsValue(governance),
+    },
+  };
+}
+
+export const rule: RepositoryRule<never, 'governance'> = {
+  scope: 'repository',
+  meta: {
+    id: 'security-contact',
+    clause: '5',
+    title: 'The team has a dedicated security point of contact (a tracker group).',
+    defaultSeverity: 'error',
+    canBlock: true,
+  },
+  appliesTo: (change) => change.kind !== 'removed',
+  needs: () => [],
+  wants: () => ['governance'],
+  check({ change, evidence, missing, settings }): RuleResult[] {
+    if (settings.format === 'native') return [nativeResult(change, evidence.governance)];
+    const found = liaisonsText(evidence.governance);
+    if (found) {
+      return [
+        {
+          severity: 'info',
+          message: `Security contact: ${found} (${CLAUSE}); their tracker group cannot be read from the data.`,
+          evidence: { governance: liaisonsValue(evidence.governance) },
+        },
+      ];
+    }
+    const why = missing.governance
+      ? `governance data unavailable: ${missing.governance}`
+      : 'governance names no security liaison for the team';
+    return [
+      {
+        severity: 'warning',
+        message:
+          `Unverifiable: ${why}, and the list format declares no security contact. Ask the team to ` +
+          `name its security contact group (${CLAUSE}).`,
+        evidence: {
+          governance: liaisonsValue(evidence.governance),
+          governanceUnavailable: missing.governance ?? null,
+        },
+      },
+    ];
+  },
+};

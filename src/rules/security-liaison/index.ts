@@ -1,0 +1,119 @@
+import type { GovernanceTeam } from '../../evidence/types';
+import {
+  declaredValue,
+  onField,
+  personText,
+  personValue,
+  refText,
+  refValue,
+} from '../../openstack/evidence';
+import type { Person } from '../../list/model';
+import type { EvidenceRecord } from '../../report/finding';
+import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
+
+const CLAUSE = 'policy clause 6';
+
+function teamValue(team: GovernanceTeam): EvidenceRecord {
+  return {
+    team: team.name,
+    leadershipType: team.leadershipType,
+    ptl: team.ptl ? personValue(team.ptl) : null,
+    securityLiaisons: team.securityLiaisons.map(personValue),
+    ref: refValue(team.ref),
+  };
+}
+
+function norm(value: string | undefined): string | null {
+  const v = value?.trim().toLowerCase();
+  return v ? v : null;
+}
+
+/** Same person: by e-mail when both have one, else by name, else by IRC nick. */
+function samePerson(a: Person, b: Person): boolean {
+  const keys: (keyof Person)[] = ['email', 'name', 'irc'];
+  for (const key of keys) {
+    const x = norm(a[key]);
+    const y = norm(b[key]);
+    if (x !== null && y !== null) return x === y;
+  }
+  return false;
+}
+
+function declaredLiaison(change: RepositoryChange, team: GovernanceTeam): RuleResult[] {
+  const declared = change.entry.declared.liaison;
+  if (!declared) return [];
+  const known = [...team.securityLiaisons, ...(team.ptl ? [team.ptl] : [])];
+  if (known.some((p) => samePerson(p, declared))) return [];
+  return [
+    {
+      severity: 'warning',
+      ...onField(change, 'liaison'),
+      message:
+        `The declared liaison ${personText(declared)} is neither a security liaison nor the PTL of ` +
+        `team ${team.name} in governance (${refText(team.ref)}): add them to the team's ` +
+        `liaisons.security in governance, or declare the governance liaison (${CLAUSE}).`,
+      evidence: {
+        ...declaredValue(change, 'liaison'),
+        declared: personValue(declared),
+        governance: teamValue(team),
+      },
+    },
+  ];
+}
+
+function governanceResult(team: GovernanceTeam): RuleResult {
+  if (team.securityLiaisons.length > 0) {
+    return {
+      severity: 'info',
+      message: `Security liaison(s) of team ${team.name}: ${team.securityLiaisons.map(personText).join(', ')} (${refText(team.ref)}, ${CLAUSE}).`,
+      evidence: teamValue(team),
+    };
+  }
+  if (team.leadershipType === 'ptl' && team.ptl) {
+    return {
+      severity: 'info',
+      message: `No security liaison delegated: PTL ${personText(team.ptl)} of team ${team.name} is the implicit liaison (${refText(team.ref)}, ${CLAUSE}).`,
+      evidence: teamValue(team),
+    };
+  }
+  const why =
+    team.leadershipType === 'distributed'
+      ? 'has distributed leadership and so no PTL'
+      : 'has no PTL';
+  return {
+    severity: 'error',
+    message:
+      `Team ${team.name} ${why}, and governance names no security liaison (${refText(team.ref)}): ` +
+      `the team must add one under liaisons.security in governance reference/projects.yaml (${CLAUSE}).`,
+    evidence: teamValue(team),
+  };
+}
+
+export const rule: RepositoryRule<'governance', never> = {
+  scope: 'repository',
+  meta: {
+    id: 'security-liaison',
+    clause: '6',
+    title: 'The team has a security liaison, or a PTL who is the implicit one.',
+    defaultSeverity: 'error',
+    canBlock: true,
+  },
+  appliesTo: (change) => change.kind !== 'removed',
+  needs: () => ['governance'],
+  wants: () => [],
+  check({ change, evidence }): RuleResult[] {
+    const owner = evidence.governance.owner;
+    if (!owner) {
+      return [
+        {
+          severity: 'warning',
+          message:
+            'No governance team owns the repository (see official-project), so no security liaison ' +
+            `or PTL can be confirmed (${CLAUSE}).`,
+          evidence: { owner: null },
+        },
+      ];
+    }
+    return [governanceResult(owner.team), ...declaredLiaison(change, owner.team)];
+  },
+};
