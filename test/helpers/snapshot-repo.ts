@@ -238,15 +238,35 @@ const HERMETIC_ENV = {
   GIT_CONFIG_SYSTEM: '/dev/null',
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_TERMINAL_PROMPT: '0',
+  GIT_AUTHOR_NAME: 'Test Author',
+  GIT_AUTHOR_EMAIL: 'author@example.org',
+  GIT_COMMITTER_NAME: 'Test Committer',
+  GIT_COMMITTER_EMAIL: 'committer@example.org',
 };
 
-function git(dir: string, args: string[], input?: Buffer): string {
+/**
+ * Runs git in `dir` with a hermetic environment passed explicitly: under jest, changes to
+ * `process.env` do not reach child processes, so dates and config must travel in `env`.
+ * `date` (ISO 8601) sets the author, committer and tagger dates.
+ */
+export function hermeticGit(
+  dir: string,
+  args: string[],
+  options: { date?: string; input?: Buffer | string } = {},
+): string {
+  const dates = options.date
+    ? { GIT_AUTHOR_DATE: options.date, GIT_COMMITTER_DATE: options.date }
+    : {};
   return execFileSync('git', args, {
     cwd: dir,
-    input,
+    input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, ...HERMETIC_ENV },
+    env: { ...process.env, ...HERMETIC_ENV, ...dates },
     stdio: ['pipe', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+function git(dir: string, args: string[], input?: Buffer): string {
+  return hermeticGit(dir, args, { input });
 }
