@@ -56,7 +56,9 @@ async function proposal(
     copyFileSync(join(examples, 'proposals', file), join(repo.dir, LIST));
     if (how === 'commit') repo.commit(`Proposal: ${file}`, '2026-05-30T12:00:00Z');
     const args = ['check', '--repo', repo.dir, '--list', LIST, '--as-of', AS_OF];
-    if (how === 'commit') args.push('--base', 'HEAD~1', '--head', 'HEAD');
+    // A work-tree change is compared with HEAD; a proposer's clone would find it as the merge-base
+    // with its upstream branch, which this throwaway repository does not have.
+    args.push(...(how === 'commit' ? ['--base', 'HEAD~1', '--head', 'HEAD'] : ['--base', 'HEAD']));
     args.push('--governance', world.governance, '--releases', world.releases);
     args.push('--project-config', world.projectConfig, '--repos-root', world.reposRoot);
     process.stdout.write(`\n== vmt-oversight check: ${file} (change in the ${how})\n\n`);

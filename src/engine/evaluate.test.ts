@@ -199,3 +199,35 @@ describe('verdictOf', () => {
     expect(verdictOf([...findings])).toEqual({ verdict, vote });
   });
 });
+
+describe('findings about a deleted entry', () => {
+  it('carry no head line, and the base line in the evidence', async () => {
+    const p = proposal({ removed: [entry('openstack/gone', 9)] });
+    const rule: RepositoryRule<'governance', never> = {
+      scope: 'repository',
+      meta: meta({ id: 'removal', clause: 'Deprecation' }),
+      appliesTo: (change) => change.kind === 'removed',
+      needs: () => ['governance'],
+      wants: () => [],
+      check: () => [{ severity: 'error', message: 'still maintained', evidence: {} }],
+    };
+    const run = (table: object) =>
+      evaluate({
+        proposal: p,
+        changes: repositoryChanges(p),
+        listRules: [],
+        repositoryRules: [rule as never],
+        provider: provider(table),
+        settings,
+      });
+    expect((await run({ governance: {} }))[0]).toMatchObject({
+      line: null,
+      evidence: { lineAtBase: 9 },
+    });
+    expect((await run({}))[0]).toMatchObject({
+      rule: 'evidence-unavailable',
+      line: null,
+      evidence: { lineAtBase: 9 },
+    });
+  });
+});

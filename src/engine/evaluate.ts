@@ -111,7 +111,12 @@ function toFinding(
   let severity = effective.severityOf(result.severity);
   if (!effective.canBlock && severity === 'error') severity = 'warning';
   if (severity === 'error' && !introducedByChange(change, result)) severity = 'warning';
-  const line = result.line ?? change?.entry.location.line ?? null;
+  // A deleted entry has no line in the head file; its base line goes into the evidence.
+  const removed = change?.kind === 'removed';
+  const line = removed ? null : (result.line ?? change?.entry.location.line ?? null);
+  const evidence = removed
+    ? { ...result.evidence, lineAtBase: change.entry.location.line }
+    : result.evidence;
   return {
     rule: rule.meta.id,
     clause: rule.meta.clause,
@@ -120,7 +125,7 @@ function toFinding(
     message: result.message,
     file: settings.listFile,
     line,
-    evidence: result.evidence,
+    evidence,
   };
 }
 

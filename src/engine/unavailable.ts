@@ -31,7 +31,13 @@ export function evidenceUnavailable(
       `Cannot check ${meta.id} (clause ${meta.clause}) for ${change.repository}: ` +
       `${missing.reason}. Provide the ${missing.source} data (${flag}) and run again.`,
     file: settings.listFile,
-    line: change.entry.location.line,
-    evidence: { rule: meta.id, source: missing.source, kind: missing.kind, reason: missing.reason },
+    line: change.kind === 'removed' ? null : change.entry.location.line,
+    evidence: {
+      rule: meta.id,
+      source: missing.source,
+      kind: missing.kind,
+      reason: missing.reason,
+      ...(change.kind === 'removed' ? { lineAtBase: change.entry.location.line } : {}),
+    },
   };
 }

@@ -1,8 +1,17 @@
 import type { EvidenceRecord, EvidenceValue } from './finding';
 
-/** One compact line per evidence key: `file: reference/projects.yaml:812`, nested values as JSON. */
+const MAX_LINE = 160;
+
+/**
+ * One compact line per evidence key, nested values as JSON, each cut to a readable length (the
+ * JSON report keeps everything).
+ */
 export function evidenceLines(evidence: EvidenceRecord): string[] {
-  return Object.entries(evidence).map(([key, value]) => `${key}: ${formatValue(value)}`);
+  return Object.entries(evidence).map(([key, value]) => cut(`${key}: ${formatValue(value)}`));
+}
+
+function cut(line: string): string {
+  return line.length <= MAX_LINE ? line : `${line.slice(0, MAX_LINE - 1)}…`;
 }
 
 function formatValue(value: EvidenceValue): string {

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTempRepo, type TempRepo } from '../helpers/temp-git';
+import { parseValidReport } from '../helpers/report-schema';
+import { runCli } from '../helpers/run-cli';
+
+const BASE = `repositories:
+  - name: openstack/alpha
+  - name: openstack/beta
+`;
+
+describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = createTempRepo();
+    repo.write('repos-overseen.yaml', BASE);
+    repo.commit('Add list', '2026-01-01T00:00:00Z');
+  });
+  afterEach(() => repo.cleanup());
+
+  it('fails an uncommitted edit that adds a duplicate, with the line, in valid JSON', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
+    const result = await runCli([
+      'check',
+      '--repo',
+      repo.dir,
+      '--base',
+      'HEAD',
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const report = parseValidReport(result.stdout);
+    expect(report.verdict).toBe('fail');
+    expect(report.vote).toBe(-1);
+    expect(report.head).toBe('WORKTREE');
+    expect(report.list).toEqual({ path: 'repos-overseen.yaml', format: 'native' });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'list-consistency',
+        severity: 'error',
+        repository: 'openstack/beta',
+        line: 4,
+      }),
+    );
+  });
+
+  it('refuses an injection-shaped name as a list-schema finding, never reaching git', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: "--upload-pack=touch pwned"\n`);
+    repo.commit('Bad name', '2026-01-02T00:00:00Z');
+    const result = await runCli(['check', '--repo', repo.dir, '--format', 'json']);
+    expect(result.status).toBe(1);
+    const report = parseValidReport(result.stdout);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'list-schema', severity: 'error', line: 4 }),
+    );
+    expect(report.changes.added).toEqual([]);
+    expect(existsSync(join(repo.dir, 'pwned'))).toBe(false);
+  });
+
+  it('reports a removal without evidence as inconclusive (exit 3), never a pass', async () => {
+    repo.write('repos-overseen.yaml', 'repositories:\n  - name: openstack/alpha\n');
+    repo.commit('Remove beta', '2026-01-02T00:00:00Z');
+    const result = await runCli(['check', '--repo', repo.dir, '--format', 'json']);
+    const report = parseValidReport(result.stdout);
+    expect(report.changes.removed).toEqual(['openstack/beta']);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'evidence-unavailable', repository: 'openstack/beta' }),
+    );
+    expect(report.verdict).toBe('inconclusive');
+    expect(result.status).toBe(3);
+  });
+
+  it('prints text grouped by repository, without colour off a terminal', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
+    const result = await runCli(['check', '--repo', repo.dir, '--base', 'HEAD']);
+    expect(result.stdout).toContain('openstack/beta');
+    expect(result.stdout).toContain('repos-overseen.yaml:4');
+    expect(result.stdout).toContain('Verdict: FAIL');
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes --report files in each format asked', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
+    const out = join(repo.dir, 'out', 'report.json');
+    const result = await runCli([
+      'check',
+      '--repo',
+      repo.dir,
+      '--base',
+      'HEAD',
+      '--report',
+      `json=${out}`,
+    ]);
+    expect(result.status).toBe(1);
+    expect(parseValidReport(readFileSync(out, 'utf8')).verdict).toBe('fail');
+  });
+
+  it.each([
+    [['check', '--format', 'yaml'], /unknown format 'yaml'/],
+    [['check', '--as-of', '2026-02-30'], /--as-of: '2026-02-30' is not a date/],
+    [['check', '--governance', '/nonexistent/governance'], /--governance: no such directory/],
+    [['check', '--base', '--upload-pack=x'], /./],
+    [['check', '--no-such-flag'], /unknown option/],
+  ])('answers %j with a usage error (exit 2)', async (args, message) => {
+    const result = await runCli([...args, '--repo', repo.dir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('explains every option in --help', async () => {
+    const result = await runCli(['check', '--help']);
+    expect(result.status).toBe(0);
+    for (const flag of ['--repo', '--list', '--base', '--head', '--governance', '--as-of'])
+      expect(result.stdout).toContain(flag);
+    expect(result.stdout).toContain('Exit codes');
+  });
+});

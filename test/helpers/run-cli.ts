@@ -1,0 +1,26 @@
+import { run } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output, as a terminal-less CI would. */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; tty?: boolean; today?: string } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env: options.tty ? {} : { NO_COLOR: '1' },
+    cwd: options.cwd ?? process.cwd(),
+    today: () => options.today ?? '2026-06-01',
+  };
+  const status = await run(args, io);
+  return { status, stdout, stderr };
+}
