@@ -34,6 +34,28 @@ export interface BranchState {
   covered: boolean;
 }
 
+/** Stable branches are cut at the first release candidate, some weeks before the release. */
+export const BRANCH_CUT_DAYS = 42;
+
+function daysBefore(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) - days * 86_400_000;
+  return Number.isNaN(time) ? date : new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a branch the releases data records could exist on the date. The releases data may
+ * be newer than the date (a plain directory cannot be read as of a date), so a branch of a series
+ * released well after it is ignored.
+ */
+function couldExist(series: Series | null, asOf: string): boolean {
+  if (!series?.initialRelease) return true;
+  return daysBefore(series.initialRelease, BRANCH_CUT_DAYS) <= asOf;
+}
+
+/**
+ * Branch names and where each was seen. Git branches (as of the date) when the repository is
+ * available; the deliverable files' branch history too, as a mirror may be stale.
+ */
 function branchNames(
   releases: ReleasesFacts,
   repository: RepositoryFacts | undefined,
@@ -49,12 +71,18 @@ function branchNames(
     if (b.date.slice(0, 10) <= asOf) add(b.name, 'git-branch');
   }
   for (const file of releases.files) {
-    for (const b of file.branches) add(b.name, 'releases-data');
+    for (const b of file.branches) {
+      if (couldExist(seriesForBranch(b.name, releases.series), asOf)) add(b.name, 'releases-data');
+    }
   }
   return names;
 }
 
-/** The repository's transition tags by series name; git tags first, as they carry a date. */
+/**
+ * The repository's eol/eom/em tags by series name: its git tags up to the date when the
+ * repository is available (a later tag in newer releases data must not end coverage early),
+ * else the deliverable files' releases.
+ */
 function transitions(
   releases: ReleasesFacts,
   repository: RepositoryFacts | undefined,
@@ -67,9 +95,12 @@ function transitions(
     const series = seriesForId(special.series, releases.series);
     if (series && !found.has(series.name)) found.set(series.name, transition);
   };
-  for (const t of repository?.tags ?? []) {
-    if (t.date.slice(0, 10) <= asOf)
-      consider(t.name, { tag: t.name, origin: 'git-tag', date: t.date });
+  if (repository) {
+    for (const t of repository.tags) {
+      if (t.date.slice(0, 10) <= asOf)
+        consider(t.name, { tag: t.name, origin: 'git-tag', date: t.date });
+    }
+    return found;
   }
   for (const file of releases.files) {
     for (const r of file.releases)
@@ -109,6 +140,17 @@ export function branchValue(state: BranchState): EvidenceRecord {
     origins: [...state.origins],
     series: seriesValue(state.series),
     transition: state.transition ? { ...state.transition } : null,
+    covered: state.covered,
+  };
+}
+
+/** A one-line record of a branch, for the list of every branch seen. */
+export function branchSummary(state: BranchState): EvidenceRecord {
+  return {
+    branch: state.branch,
+    series: state.series.series.name,
+    status: state.series.status,
+    transition: state.transition?.tag ?? null,
     covered: state.covered,
   };
 }

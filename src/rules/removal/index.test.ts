@@ -61,6 +61,12 @@ const epoxyReleases = releases([
   deliverableFile('epoxy', 'os-brick', { releases: ['6.11.1'], branches: ['stable/2025.1'] }),
 ]);
 
+const ironicLibEpoxy = deliverableFile('epoxy', 'ironic-lib', {
+  releases: ['7.0.0', '2025.1-eol'],
+  branches: ['stable/2025.1'],
+  retired: true,
+});
+
 const removal = (effective: string): { removal: RemovalDeclaration } => ({
   removal: { effective, reason: 'team gone' },
 });
@@ -138,24 +144,83 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
   ],
   [
-    'the repository left maintenance ahead of its series (own -eol tag)',
+    'the repository left maintenance ahead of its series (own -eol git tag)',
     {
       change: change('removed', entry('openstack/ironic-lib')),
       evidence: {
-        releases: releases(
-          [
-            deliverableFile('epoxy', 'ironic-lib', {
-              releases: ['7.0.0', '2025.1-eol'],
-              branches: ['stable/2025.1'],
-              retired: true,
-            }),
-          ],
-          'ironic-lib',
-        ),
-        repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
+        releases: releases([ironicLibEpoxy], 'ironic-lib'),
+        repository: repository({
+          branches: [branch('master'), branch('unmaintained/2023.1')],
+          tags: [tag('7.0.0', '2025-03-01'), tag('2025.1-eol', '2026-02-01')],
+        }),
       },
     },
     [{ severity: 'info', message: ['stable/2025.1: the repository tagged 2025.1-eol'] }],
+  ],
+  [
+    'the same from the deliverable files when the repository is unavailable',
+    {
+      change: change('removed', entry('openstack/ironic-lib')),
+      evidence: { releases: releases([ironicLibEpoxy], 'ironic-lib') },
+      missing: { repository: 'no --repos-root' },
+    },
+    [{ severity: 'info', message: ['the repository tagged 2025.1-eol'] }],
+  ],
+  [
+    'an eol tag made after the date does not end coverage on the date',
+    {
+      change: change('removed', entry('openstack/ironic-lib')),
+      evidence: {
+        releases: releases([ironicLibEpoxy], 'ironic-lib'),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2025.1', '2025-03-01')],
+          tags: [tag('7.0.0', '2025-03-01'), tag('2025.1-eol', '2026-02-01')],
+        }),
+      },
+      asOf: '2026-01-31',
+    },
+    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
+  ],
+  [
+    'a branch the releases data records counts although a stale mirror lacks it',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases(
+          [
+            deliverableFile('gazpacho', 'sushy', {
+              releases: ['5.10.0'],
+              branches: ['stable/2026.1'],
+            }),
+          ],
+          'sushy',
+        ),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2024.2'), branch('unmaintained/2023.1')],
+        }),
+      },
+    },
+    [{ severity: 'error', message: ['stable/2026.1 (gazpacho)', 'until 2027-10-27'] }],
+  ],
+  [
+    'a recorded branch of a series released long after the date could not exist yet',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases(
+          [
+            deliverableFile('gazpacho', 'sushy', {
+              releases: ['5.10.0'],
+              branches: ['stable/2026.1'],
+            }),
+          ],
+          'sushy',
+        ),
+        repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
+      },
+      asOf: '2025-11-18',
+    },
+    [{ severity: 'info', message: ['(none found)'] }],
   ],
   [
     'a stale stable branch of an end-of-life series does not count',

@@ -1,7 +1,7 @@
 import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
 import type { BranchState } from './branches';
-import { branchText, branchValue, leavesOn, stableBranchStates } from './branches';
+import { branchSummary, branchText, branchValue, leavesOn, stableBranchStates } from './branches';
 import { checkScheduled } from './scheduled';
 
 const CLAUSE = 'policy, Deprecation';
@@ -35,7 +35,10 @@ function checkDeleted(
   known: boolean,
 ): RuleResult[] {
   const covered = states.filter((s) => s.covered);
-  const all = states.map(branchValue);
+  // Full series detail where it matters; end-of-life history stays one line per branch.
+  const all = states.map((s) =>
+    s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
+  );
   if (covered.length > 0) {
     return covered.map((state) => ({
       severity: 'error',
@@ -43,7 +46,11 @@ function checkDeleted(
         `Deleted while ${state.branch} (${state.series.series.name}) is still maintained as of ` +
         `${settings.asOf}, ${leaveText(state)}: maintained branches stay covered until they become ` +
         `unmaintained or reach end of life (${CLAUSE}). ${whatToDo(change, settings, state)}`,
-      evidence: { branch: branchValue(state), asOf: settings.asOf, branches: all },
+      evidence: {
+        branch: branchValue(state),
+        asOf: settings.asOf,
+        stillCovered: covered.map((c) => c.branch),
+      },
     }));
   }
   if (!known) {
