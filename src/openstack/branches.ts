@@ -3,9 +3,9 @@
  * (from git, and from the releases data's branch history) whose series is maintained — unless the
  * repository has already left maintenance on that series (its own `-eol`/`-eom`/`-em` tag).
  */
-import type { ReleasesFacts, RepositoryFacts, Series } from '../../evidence/types';
-import { seriesValue } from '../../openstack/evidence';
-import type { SeriesStatusAsOf } from '../../openstack/series';
+import type { ReleasesFacts, RepositoryFacts, Series } from '../evidence/types';
+import { seriesValue } from './evidence';
+import type { SeriesStatusAsOf } from './series';
 import {
   isCoveredStatus,
   leavesMaintenanceOn,
@@ -13,9 +13,9 @@ import {
   seriesForBranch,
   seriesForId,
   seriesStatusAsOf,
-} from '../../openstack/series';
-import { classifyVersion } from '../../openstack/versions';
-import type { EvidenceRecord } from '../../report/finding';
+} from './series';
+import { classifyVersion } from './versions';
+import type { EvidenceRecord } from '../report/finding';
 
 export type BranchOrigin = 'git-branch' | 'releases-data';
 

@@ -113,6 +113,12 @@ describe('official releases', () => {
     expect(isNonPatchFinal(text)).toBe(nonPatch);
   });
 
+  it('reads xstatic four-part finals by their last part', () => {
+    expect(isNonPatchFinal('1.4.10.0', { releaseType: 'xstatic' })).toBe(true);
+    expect(isNonPatchFinal('1.4.10.1', { releaseType: 'xstatic' })).toBe(false);
+    expect(isNonPatchFinal('1.4.10.0')).toBe(false);
+  });
+
   it.each([
     ['7.0.0', true],
     ['7.1.0', false],

@@ -102,10 +102,10 @@ export function isOfficialRelease(text: string, options: ClassifyOptions = {}): 
   return classifyVersion(text, options).kind === 'final';
 }
 
-/** `X.Y.0`: a release that is not a patch release (xstatic: `W.X.Y.0` is still a patch). */
+/** `X.Y.0` (xstatic `W.X.Y.0`): a final that is not a patch release. */
 export function isNonPatchFinal(text: string, options: ClassifyOptions = {}): boolean {
   const v = classifyVersion(text, options);
-  return v.kind === 'final' && v.parts.length === 3 && v.parts[2] === 0;
+  return v.kind === 'final' && v.parts[v.parts.length - 1] === 0;
 }
 
 /** `X.0.0`: a major release. */

@@ -1,7 +1,13 @@
 import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
-import type { BranchState } from './branches';
-import { branchSummary, branchText, branchValue, leavesOn, stableBranchStates } from './branches';
+import type { BranchState } from '../../openstack/branches';
+import {
+  branchSummary,
+  branchText,
+  branchValue,
+  leavesOn,
+  stableBranchStates,
+} from '../../openstack/branches';
 import { checkScheduled } from './scheduled';
 
 const CLAUSE = 'policy, Deprecation';

@@ -8,7 +8,7 @@ import {
   versionText,
   versionValue,
 } from '../../openstack/releases';
-import { classifyVersion, compareVersions } from '../../openstack/versions';
+import { classifyVersion, compareVersions, isNonPatchFinal } from '../../openstack/versions';
 import type { RepositoryChange, RuleResult } from '../types';
 
 const CLAUSE = 'policy, Deprecation';
@@ -32,7 +32,8 @@ function isNewSchedule(change: RepositoryChange): boolean {
 export function checkScheduled(input: ScheduledInput): RuleResult {
   const { change, effective } = input;
   const field = onField(change, 'removal');
-  const version = classifyVersion(effective, { releaseType: releaseTypeOf(input.releases) });
+  const releaseType = releaseTypeOf(input.releases);
+  const version = classifyVersion(effective, { releaseType });
   const records = collectVersions(input.releases, input.repository, input.asOf);
   const latest = latestFinal(records);
   const evidence = {
@@ -42,7 +43,7 @@ export function checkScheduled(input: ScheduledInput): RuleResult {
     latestRelease: latest ? versionValue(latest) : null,
     gitTags: input.repositoryMissing ? `not examined: ${input.repositoryMissing}` : 'examined',
   };
-  if (version.kind !== 'final' || version.parts[version.parts.length - 1] !== 0) {
+  if (!isNonPatchFinal(effective, { releaseType })) {
     const what =
       version.kind === 'final' ? 'a patch release' : `not a final release (${version.kind})`;
     return {
