@@ -78,6 +78,22 @@ describe('evidence provider', () => {
     });
   });
 
+  it("passes the change reader's own unavailability through", async () => {
+    const provider = createEvidenceProvider({
+      asOf: '2026-01-01',
+      change: async () => ({
+        status: 'unavailable',
+        source: 'gerrit',
+        reason: 'change 12 not found',
+      }),
+    });
+    expect(await provider.get('change', 'x/y')).toEqual({
+      status: 'unavailable',
+      source: 'gerrit',
+      reason: 'change 12 not found',
+    });
+  });
+
   it('refuses a date that is not one, without reading anything', async () => {
     const provider = createEvidenceProvider({ ...everything, asOf: '2026-02-30' });
     expect(await provider.get('governance', 'openstack/sushy')).toEqual({

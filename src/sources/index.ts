@@ -1,4 +1,5 @@
 import type {
+  ChangeFacts,
   Evidence,
   EvidenceKind,
   EvidenceMap,
@@ -12,7 +13,7 @@ import type { SourceOptions } from './options';
 import { ProjectConfigSource } from './project-config/source';
 import { ReleasesSource } from './releases/source';
 import { RepositorySource, type RepositoryCost } from './repository/source';
-import { gather, unavailable } from './unavailable';
+import { gather, Unavailable, unavailable } from './unavailable';
 
 /** What the sources cost in this run (benchmark, diagnostics). */
 export interface SourceStats {
@@ -64,7 +65,7 @@ export function createEvidenceProvider(options: SourceOptions): EvidenceSources 
     releases: (repository) => releases.facts(repository),
     projectConfig: (repository) => projectConfig.facts(repository),
     repository: (repository) => repositories.facts(repository),
-    change: () => Promise.reject(new Error('unreachable')),
+    change: () => readChange(options.change),
   };
   const cache = new Map<string, Promise<Evidence<unknown>>>();
 
@@ -89,16 +90,11 @@ export function createEvidenceProvider(options: SourceOptions): EvidenceSources 
     if (!isValidDate(asOf)) {
       return Promise.resolve(unavailable(source, `--as-of ${asOf} is not a date (YYYY-MM-DD)`));
     }
-    if (kind === 'change') {
-      const change = options.change;
-      if (!change) return Promise.resolve(unavailable(source, 'no --gerrit/--change given'));
-      return change().catch((error: unknown) =>
-        unavailable(source, `reading the change failed: ${message(error)}`),
-      ) as Promise<Evidence<EvidenceMap[K]>>;
-    }
-    return gather(source, `reading ${kind} evidence for ${repository} failed`, () =>
-      readers[kind](repository),
-    );
+    const context =
+      kind === 'change'
+        ? 'reading the change failed'
+        : `reading ${kind} evidence for ${repository} failed`;
+    return gather(source, context, () => readers[kind](repository));
   }
 
   return {
@@ -107,6 +103,10 @@ export function createEvidenceProvider(options: SourceOptions): EvidenceSources 
   };
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The change comes as evidence already; its unavailability passes through as it is. */
+async function readChange(change: SourceOptions['change']): Promise<ChangeFacts> {
+  if (!change) throw new Unavailable('gerrit', 'no --gerrit/--change given');
+  const evidence = await change();
+  if (evidence.status === 'unavailable') throw new Unavailable(evidence.source, evidence.reason);
+  return evidence.value;
 }
