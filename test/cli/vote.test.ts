@@ -1,12 +1,14 @@
+import { resolve } from 'node:path';
 import type { CliIO } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
-import { fakeChange, PROPOSER } from '../helpers/gerrit-model';
+import { fakeAccount, fakeChange, PROPOSER, type FakeChange } from '../helpers/gerrit-model';
 import { startFakeGerrit, type FakeGerrit } from '../helpers/gerrit-server';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';
 
 const USER = 'vmt-voter';
 const PASSWORD = 'Hk2-keep-this-out-of-logs';
 const BASE = 'repositories:\n  - name: openstack/alpha\n  - name: openstack/beta\n';
+const GOVERNANCE = resolve(__dirname, '../fixtures/data/governance');
 const READ =
   '/a/changes/912345?o=CURRENT_REVISION&o=CURRENT_FILES&o=DETAILED_LABELS&o=DETAILED_ACCOUNTS&o=MESSAGES';
 
@@ -45,13 +47,14 @@ describe('vmt-oversight vote (real engine, fake Gerrit)', () => {
   let head: string;
   const env = { GERRIT_USERNAME: USER, GERRIT_PASSWORD: PASSWORD };
 
-  async function propose(list: string): Promise<void> {
+  async function propose(list: string, change: Partial<FakeChange> = {}): Promise<void> {
     repo.write('repos-overseen.yaml', list);
     head = repo.commit('Propose', '2026-05-02T00:00:00Z');
     gerrit = await startFakeGerrit({
       changes: [
         fakeChange({
           revisions: [{ sha: head, number: 1, uploader: PROPOSER, files: ['repos-overseen.yaml'] }],
+          ...change,
         }),
       ],
       users: [{ username: USER, password: PASSWORD }],
@@ -95,6 +98,37 @@ describe('vmt-oversight vote (real engine, fake Gerrit)', () => {
       `Posted the review on change 912345 patch set 1 (${head}): Verified -1, 1 inline comment(s).`,
     );
     expectNoSecret(result);
+  });
+
+  it('posts +1 on a change that passes, and exits 0', async () => {
+    await propose(`${BASE}# reviewed by the VMT\n`);
+    gerrit.expect({ method: 'GET', path: READ }, { method: 'POST', path: reviewPath() });
+    const result = await vote(['--gerrit', gerrit.url, '--change', '912345'], env, repo.dir);
+    gerrit.verify();
+    expect(result.status).toBe(0);
+    expect(posted()).toMatchObject({ labels: { Verified: 1 } });
+    expect(posted()).not.toHaveProperty('comments');
+    expect(gerrit.model.applied).toHaveLength(1);
+  });
+
+  it.each([
+    ['without the team', [], true],
+    ['with a Code-Review +1 of the security liaison', [1], false],
+  ])('gives team-consent the change it votes on (%s)', async (_name, votes, warned) => {
+    const liaison = fakeAccount(2001, 'ira', 'Ira Guard');
+    await propose(`${BASE}  - name: openstack/sushy\n`, {
+      codeReview: votes.map((value) => ({ account: liaison, value })),
+    });
+    gerrit.expect({ method: 'GET', path: READ.slice(2) });
+    const result = await vote(
+      ['--gerrit', gerrit.url, '--change', '912345', '--dry-run', '--governance', GOVERNANCE],
+      {},
+      repo.dir,
+    );
+    gerrit.verify();
+    const message = (JSON.parse(result.stdout) as { message: string }).message;
+    expect(message).toContain('openstack/sushy');
+    expect(message.includes('team-consent, the Updating section')).toBe(warned);
   });
 
   it('posts a review without a vote when evidence is missing, and exits 3', async () => {
