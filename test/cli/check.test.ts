@@ -118,3 +118,11 @@ describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
     expect(result.stdout).toContain('Exit codes');
   });
 });
+
+describe('vmt-oversight check --gerrit/--change', () => {
+  it('refuses one without the other', async () => {
+    const result = await runCli(['check', '--gerrit', 'https://review.example.org']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--gerrit and --change go together');
+  });
+});

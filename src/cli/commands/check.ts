@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { runCheck } from '../../engine/check';
+import { UsageError } from '../../errors';
+import { gerritChangeSource } from '../../sources/gerrit-change';
+import type { SourceOptions } from '../../sources/options';
 import type { ReportFormat } from '../../report/reporters';
 import { loadConfig } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
@@ -10,6 +13,8 @@ import { progressBar } from '../progress';
 
 interface CheckFlags extends EvidenceFlags {
   repo: string;
+  gerrit?: string;
+  change?: string;
   list?: string;
   base?: string;
   head?: string;
@@ -29,7 +34,9 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--repo <dir>', 'the repository holding the list', '.')
     .option('--list <path>', 'the list file, relative to --repo (found automatically if omitted)')
     .option('--base <rev>', 'base revision (default: merge-base with upstream, else HEAD~1)')
-    .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)');
+    .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)')
+    .option('--gerrit <url>', 'Gerrit to read the change from, anonymously (team-consent)')
+    .option('--change <n>', 'the change number (or project~number) on --gerrit');
   addEvidenceOptions(command)
     .option(
       '--format <format>',
@@ -53,7 +60,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
           ...optional('list', flags.list ?? config.list),
           ...optional('base', flags.base),
           ...optional('head', flags.head),
-          sources: sourceOptions(flags, config, repo, io.today()),
+          sources: withChange(sourceOptions(flags, config, repo, io.today()), flags),
           ...(config.rules ? { severities: config.rules } : {}),
           progress,
         });
@@ -65,6 +72,15 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
       }
     });
   return command;
+}
+
+/** `--gerrit` and `--change` together give team-consent the change under review. */
+function withChange(sources: SourceOptions, flags: CheckFlags): SourceOptions {
+  if (flags.gerrit === undefined && flags.change === undefined) return sources;
+  if (flags.gerrit === undefined || flags.change === undefined) {
+    throw new UsageError('--gerrit and --change go together: give both or neither');
+  }
+  return { ...sources, change: gerritChangeSource({ gerrit: flags.gerrit, change: flags.change }) };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
