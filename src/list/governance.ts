@@ -1,0 +1,96 @@
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Candidate, ReadResult } from './candidates';
+import type { ListProblem } from './model';
+import { quote, schemaProblem } from './problems';
+import type { LoadedYaml } from './yaml-load';
+import { deref, mapValue, nodePosition, scalarText } from './yaml-nodes';
+
+export const MANAGED_TAG = 'vulnerability:managed';
+
+/**
+ * Reads a governance `projects.yaml`: every repository of a deliverable tagged
+ * `vulnerability:managed` is on the list, located at the tag's line.
+ */
+export function readGovernance(yaml: LoadedYaml): ReadResult {
+  const root = deref(yaml.doc, yaml.doc.contents);
+  if (!isMap(root)) {
+    return {
+      candidates: [],
+      problems: [
+        schemaProblem(
+          'governance:not-a-mapping',
+          'A governance projects.yaml must be a mapping of teams, each with `deliverables:`.',
+          { position: nodePosition(root, yaml.lines) },
+        ),
+      ],
+    };
+  }
+  const result: ReadResult = { candidates: [], problems: [] };
+  for (const pair of root.items) {
+    const team = scalarText(pair.key);
+    if (team === null) continue;
+    const deliverables = mapValue(yaml.doc, deref(yaml.doc, pair.value), 'deliverables');
+    if (!isMap(deliverables)) continue;
+    for (const item of deliverables.items) {
+      const deliverable = scalarText(item.key);
+      if (deliverable === null) continue;
+      readDeliverable(yaml, deref(yaml.doc, item.value), { team, deliverable }, result);
+    }
+  }
+  return result;
+}
+
+function readDeliverable(
+  yaml: LoadedYaml,
+  node: Node | null,
+  owner: { team: string; deliverable: string },
+  result: ReadResult,
+): void {
+  const tag = managedTag(yaml, node);
+  if (!tag) return;
+  const position = nodePosition(tag, yaml.lines) ?? { line: 1 };
+  const repos = mapValue(yaml.doc, node, 'repos');
+  if (!isSeq(repos)) {
+    result.problems.push(reposProblem(owner, position));
+    return;
+  }
+  for (const item of repos.items) {
+    const name = deref(yaml.doc, item);
+    if (isScalar(name) && typeof name.value === 'string') {
+      result.candidates.push(candidate(name.value, position, owner));
+    } else {
+      result.problems.push(reposProblem(owner, nodePosition(name, yaml.lines) ?? position));
+    }
+  }
+}
+
+function managedTag(yaml: LoadedYaml, deliverable: Node | null): Node | null {
+  const tags = mapValue(yaml.doc, deliverable, 'tags');
+  if (!isSeq(tags)) return null;
+  for (const item of tags.items) {
+    const tag = deref(yaml.doc, item);
+    if (scalarText(tag) === MANAGED_TAG) return tag;
+  }
+  return null;
+}
+
+function candidate(
+  name: string,
+  position: Candidate['position'],
+  governance: { team: string; deliverable: string },
+): Candidate {
+  return { name, position, declared: {}, fieldLines: {}, governance: { ...governance } };
+}
+
+function reposProblem(
+  owner: { team: string; deliverable: string },
+  position: Candidate['position'],
+): ListProblem {
+  return schemaProblem(
+    `governance:${owner.team}/${owner.deliverable}:repos`,
+    `Deliverable ${quote(owner.deliverable)} of team ${quote(owner.team)} carries ` +
+      `${MANAGED_TAG} but its \`repos\` is not a list of repository names. ` +
+      'List them as `- <namespace>/<name>` under `repos:`.',
+    { position },
+  );
+}
