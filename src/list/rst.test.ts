@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseList } from './parse';
+
+const FIXTURE = path.resolve(__dirname, '../../test/fixtures/lists/repos-overseen.rst');
+const link = (name: string, target = `https://opendev.org/${name}`) => `* \`${name} <${target}>\`_`;
+
+describe('reStructuredText list', () => {
+  const list = parseList('doc/source/repos-overseen.rst', readFileSync(FIXTURE));
+
+  it('is detected and reads cleanly', () => {
+    expect(list.format).toBe('rst');
+    expect(list.problems).toEqual([]);
+  });
+
+  it('has one entry per bullet, at the bullet line', () => {
+    expect(list.entries.map((entry) => [entry.name, entry.location.line])).toEqual([
+      ['openstack/barbican', 13],
+      ['openstack/glance', 14],
+      ['openstack/glance_store', 15],
+      ['openstack/ironic-python-agent', 16],
+      ['openstack/networking-baremetal', 17],
+      ['openstack/nova', 19],
+      ['openstack/oslo.config', 20],
+      ['openstack/python-ironicclient', 21],
+      ['openstack/python-ironic-inspector-client', 22],
+    ]);
+  });
+
+  it('joins a link that wraps onto a continuation line', () => {
+    const wrapped = list.entries.find((entry) => entry.name === 'openstack/networking-baremetal');
+    expect(wrapped).toEqual({
+      name: 'openstack/networking-baremetal',
+      location: { file: 'doc/source/repos-overseen.rst', line: 17, column: 3 },
+      declared: {},
+      fieldLines: {},
+      link: 'https://opendev.org/openstack/networking-baremetal',
+    });
+  });
+
+  it.each([
+    ['a trailing slash', 'https://opendev.org/openstack/nova/'],
+    ['a .git suffix', 'https://opendev.org/openstack/nova.git'],
+  ])('accepts a link with %s', (_title, target) => {
+    expect(parseList('l.rst', link('openstack/nova', target)).problems).toEqual([]);
+  });
+
+  it('accepts anonymous links and CRLF line ends', () => {
+    const text = '* `openstack/nova <https://opendev.org/openstack/nova>`__\r\n';
+    expect(parseList('l.rst', text).entries.map((entry) => entry.name)).toEqual(['openstack/nova']);
+  });
+
+  it('ignores prose bullets that are not links', () => {
+    const text = `${link('openstack/nova')}\n\n* Reports are private at first.\n`;
+    const parsed = parseList('l.rst', text);
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.problems).toEqual([]);
+  });
+});
+
+describe('reStructuredText problems', () => {
+  it('flags a link that points at another repository, and keeps the entry', () => {
+    const text = [
+      'Intro',
+      '',
+      link('openstack/nova', 'https://opendev.org/openstack/neutron'),
+    ].join('\n');
+    const list = parseList('l.rst', text);
+    expect(list.entries.map((entry) => entry.name)).toEqual(['openstack/nova']);
+    expect(list.problems).toEqual([
+      {
+        rule: 'list-consistency',
+        severity: 'error',
+        key: 'link:openstack/nova',
+        line: 3,
+        column: 20,
+        repository: 'openstack/nova',
+        message:
+          'The link for openstack/nova points at "https://opendev.org/openstack/neutron", not at the repository it names. Change the target to <https://opendev.org/openstack/nova>.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['another host', 'https://github.com/openstack/nova'],
+    ['plain http', 'http://opendev.org/openstack/nova'],
+    ['another case', 'https://opendev.org/openstack/Nova'],
+  ])('flags a link to %s', (_title, target) => {
+    const list = parseList('l.rst', link('openstack/nova', target));
+    expect(list.problems.map((problem) => problem.key)).toEqual(['link:openstack/nova']);
+  });
+
+  it.each([
+    ['a link without a target', '* `openstack/nova`_'],
+    ['a bare name', '* openstack/nova'],
+    ['text after the link', `${link('openstack/nova')} (since 2015)`],
+    ['a link without a name', '* `<https://opendev.org/openstack/nova>`_'],
+  ])('refuses a bullet that is %s', (_title, bullet) => {
+    const list = parseList('l.rst', `Intro\n\n${bullet}\n`);
+    expect(list.entries).toEqual([]);
+    expect(list.problems).toMatchObject([{ rule: 'list-schema', severity: 'error', line: 3 }]);
+    expect(list.problems[0]?.key).toMatch(/^rst-bullet:/);
+    expect(list.problems[0]?.message).toMatch(/is not a repository link: write it as/);
+  });
+
+  it('keeps the first of two duplicates and flags the second at its line', () => {
+    const text = [link('openstack/nova'), link('openstack/swift'), link('openstack/nova')].join(
+      '\n',
+    );
+    const list = parseList('l.rst', text);
+    expect(list.entries.map((entry) => entry.name)).toEqual(['openstack/nova', 'openstack/swift']);
+    expect(list.problems).toMatchObject([
+      { rule: 'list-consistency', severity: 'error', key: 'duplicate:openstack/nova', line: 3 },
+    ]);
+    expect(list.problems[0]?.message).toMatch(
+      /listed twice; the first is on line 1. Remove this entry/,
+    );
+  });
+
+  it('warns once about entries out of order, at the first one', () => {
+    const names = ['openstack/nova', 'openstack/cinder', 'openstack/swift', 'openstack/barbican'];
+    const list = parseList('l.rst', names.map((name) => link(name)).join('\n'));
+    expect(list.entries).toHaveLength(4);
+    expect(list.problems).toMatchObject([
+      { rule: 'list-consistency', severity: 'warning', key: 'unsorted:openstack/cinder', line: 2 },
+    ]);
+    expect(list.problems[0]?.message).toMatch(
+      /openstack\/cinder is out of order: move it before openstack\/nova/,
+    );
+  });
+});
