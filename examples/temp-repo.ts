@@ -17,19 +17,17 @@ export interface TempRepo {
 
 export function createTempRepo(options: { bare?: boolean; prefix?: string } = {}): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'vmt-oversight-test-'));
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // The environment is passed explicitly: jest gives each test file its own copy of process.env,
+  // which child processes would not otherwise see.
+  const run = (args: string[], date?: string): string =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: date ? { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : process.env,
+    });
+  const git = (...args: string[]): string => run(args);
   git('init', '--quiet', '--initial-branch=master', ...(options.bare ? ['--bare'] : []));
-  const withDate = (date: string | undefined, run: () => string): string => {
-    const saved = { a: process.env.GIT_AUTHOR_DATE, c: process.env.GIT_COMMITTER_DATE };
-    if (date) process.env.GIT_AUTHOR_DATE = process.env.GIT_COMMITTER_DATE = date;
-    try {
-      return run();
-    } finally {
-      restore('GIT_AUTHOR_DATE', saved.a);
-      restore('GIT_COMMITTER_DATE', saved.c);
-    }
-  };
   return {
     dir,
     git,
@@ -39,22 +37,15 @@ export function createTempRepo(options: { bare?: boolean; prefix?: string } = {}
       writeFileSync(full, content);
     },
     commit(message, date) {
-      return withDate(date, () => {
-        git('add', '--all');
-        git('commit', '--quiet', '--allow-empty', '-m', message);
-        return git('rev-parse', 'HEAD').trim();
-      });
+      run(['add', '--all']);
+      run(['commit', '--quiet', '--allow-empty', '-m', message], date);
+      return git('rev-parse', 'HEAD').trim();
     },
     tag(name, date, target) {
-      withDate(date, () => git('tag', '-a', '-m', name, name, ...(target ? [target] : [])));
+      run(['tag', '-a', '-m', name, name, ...(target ? [target] : [])], date);
     },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }
