@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildWorld } from '../../examples/build-world';
+import type { World } from '../../examples/build-world';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 export const LIST_PROJECT = 'openstack/ossa';
@@ -42,7 +42,10 @@ export interface ZuulWorkspace {
   cleanup(): void;
 }
 
-/** `remoteOnly`: candidates left out of the workspace, reachable only at `remoteUrl`. */
+/**
+ * `remoteOnly`: candidates left out of the workspace, reachable only at `remoteUrl`.
+ * Needs the built tool (`npm run build`): the example world is built by `dist/examples`.
+ */
 export function createWorkspace(mode: WorkspaceMode, remoteOnly: string[] = []): ZuulWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'vmt-oversight-zuul-'));
   const workRoot = join(dir, 'work');
@@ -76,7 +79,7 @@ export function createWorkspace(mode: WorkspaceMode, remoteOnly: string[] = []):
 
 /** The example world's data and candidates, moved to where Zuul would have checked them out. */
 function layOutWorld(scratch: string, src: string): void {
-  const world = buildWorld(join(PROJECT_ROOT, 'examples', 'world'), scratch);
+  const world = buildWorldBuilt(join(PROJECT_ROOT, 'examples', 'world'), scratch);
   mkdirSync(join(src, 'openstack'), { recursive: true });
   renameSync(world.governance, join(src, 'openstack', 'governance'));
   renameSync(world.releases, join(src, 'openstack', 'releases'));
@@ -88,6 +91,23 @@ function layOutWorld(scratch: string, src: string): void {
     }
   }
   rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * The example world, built by the compiled example code (`npm run build`) in a child process:
+ * inside Jest, `process.env` is the sandbox's own copy, so the commit dates the builder sets there
+ * would never reach git. The child gets this environment explicitly (hermetic git settings).
+ */
+function buildWorldBuilt(worldDir: string, root: string): World {
+  const builder = join(PROJECT_ROOT, 'dist', 'examples', 'build-world.js');
+  const script =
+    'const { buildWorld } = require(process.argv[1]);' +
+    'process.stdout.write(JSON.stringify(buildWorld(process.argv[2], process.argv[3])));';
+  const out = execFileSync(process.execPath, ['-e', script, builder, worldDir, root], {
+    env: { ...process.env },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as World;
 }
 
 /** Commits `content` as the list file, dated; returns the commit's sha. */
@@ -108,7 +128,8 @@ export function commitList(
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const options = { cwd, env: { ...process.env }, encoding: 'utf8' as const };
+  return execFileSync('git', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** The variables Zuul gives a job's playbooks (job-content.rst), for this workspace. */
