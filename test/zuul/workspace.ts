@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { World } from '../../examples/build-world';
+import { buildWorld } from '../../examples/build-world';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 export const LIST_PROJECT = 'openstack/ossa';
@@ -44,7 +44,6 @@ export interface ZuulWorkspace {
 
 /**
  * `remoteOnly`: candidates left out of the workspace, reachable only at `remoteUrl`.
- * Needs the built tool (`npm run build`): the example world is built by `dist/examples`.
  */
 export function createWorkspace(mode: WorkspaceMode, remoteOnly: string[] = []): ZuulWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'vmt-oversight-zuul-'));
@@ -79,7 +78,7 @@ export function createWorkspace(mode: WorkspaceMode, remoteOnly: string[] = []):
 
 /** The example world's data and candidates, moved to where Zuul would have checked them out. */
 function layOutWorld(scratch: string, src: string): void {
-  const world = buildWorldBuilt(join(PROJECT_ROOT, 'examples', 'world'), scratch);
+  const world = buildWorld(join(PROJECT_ROOT, 'examples', 'world'), scratch);
   mkdirSync(join(src, 'openstack'), { recursive: true });
   renameSync(world.governance, join(src, 'openstack', 'governance'));
   renameSync(world.releases, join(src, 'openstack', 'releases'));
@@ -91,23 +90,6 @@ function layOutWorld(scratch: string, src: string): void {
     }
   }
   rmSync(scratch, { recursive: true, force: true });
-}
-
-/**
- * The example world, built by the compiled example code (`npm run build`) in a child process:
- * inside Jest, `process.env` is the sandbox's own copy, so the commit dates the builder sets there
- * would never reach git. The child gets this environment explicitly (hermetic git settings).
- */
-function buildWorldBuilt(worldDir: string, root: string): World {
-  const builder = join(PROJECT_ROOT, 'dist', 'examples', 'build-world.js');
-  const script =
-    'const { buildWorld } = require(process.argv[1]);' +
-    'process.stdout.write(JSON.stringify(buildWorld(process.argv[2], process.argv[3])));';
-  const out = execFileSync(process.execPath, ['-e', script, builder, worldDir, root], {
-    env: { ...process.env },
-    encoding: 'utf8',
-  });
-  return JSON.parse(out) as World;
 }
 
 /** Commits `content` as the list file, dated; returns the commit's sha. */
