@@ -11,7 +11,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='exit']", message: 'Return an exit code; only bin.ts sets process.exitCode.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='exit']",
+          message: 'Return an exit code; only bin.ts sets process.exitCode.',
+        },
       ],
       eqeqeq: 'error',
     },

@@ -16,8 +16,7 @@ export interface DataRef {
 }
 
 export type Evidence<T> =
-  | { status: 'available'; value: T }
-  | { status: 'unavailable'; source: SourceId; reason: string };
+  { status: 'available'; value: T } | { status: 'unavailable'; source: SourceId; reason: string };
 
 /* ---------- governance: reference/projects.yaml and reference/legacy.yaml ---------- */
 
@@ -55,12 +54,7 @@ export interface GovernanceFacts {
 /* ---------- releases: data/series_status.yaml and deliverables/<series>/<name>.yaml ---------- */
 
 export type SeriesStatus =
-  | 'future'
-  | 'development'
-  | 'maintained'
-  | 'extended maintenance'
-  | 'unmaintained'
-  | 'end of life';
+  'future' | 'development' | 'maintained' | 'extended maintenance' | 'unmaintained' | 'end of life';
 
 export interface Series {
   name: string;

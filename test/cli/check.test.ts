@@ -78,7 +78,7 @@ describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
     expect(result.stdout).toContain('openstack/beta');
     expect(result.stdout).toContain('repos-overseen.yaml:4');
     expect(result.stdout).toContain('Verdict: FAIL');
-    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stdout).not.toContain('\u001b[');
   });
 
   it('writes --report files in each format asked', async () => {
