@@ -16,7 +16,6 @@ export type SarifLevel = 'error' | 'warning' | 'note';
 
 export interface SarifRule {
   id: string;
-  name: string;
   shortDescription: { text: string };
   helpUri: string;
   help: { text: string; markdown: string };
@@ -116,7 +115,6 @@ function sarifRule(doc: RuleDoc, docsBaseUri = DEFAULT_DOCS_BASE_URI): SarifRule
   const explain = `Run \`vmt-oversight explain ${doc.id}\` for the full documentation.`;
   return {
     id: doc.id,
-    name: camelCase(doc.id),
     shortDescription: { text: doc.title },
     helpUri: ruleHelpUri(doc.id, docsBaseUri),
     help: {
@@ -166,11 +164,4 @@ function sarifResult(finding: Finding, report: Report, ids: readonly RuleId[]): 
 /** A repository-relative path as a relative URI reference (each segment percent-encoded). */
 export function pathToUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-function camelCase(id: string): string {
-  return id
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }
