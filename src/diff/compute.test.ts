@@ -83,6 +83,26 @@ describe('computeProposal', () => {
   });
 });
 
+describe('computeProposal with a head list that could not be read', () => {
+  it('judges no entry as removed: the list-schema error is what blocks', () => {
+    const base = list([nova, entry('openstack/swift')]);
+    const head: OversightList = {
+      ...list([]),
+      problems: [
+        { rule: 'list-schema', severity: 'error', key: 'invalid-utf8', message: 'not UTF-8' },
+      ],
+    };
+    const proposal = computeProposal(base, head, revisions);
+    expect(proposal.removed).toEqual([]);
+    expect(proposal.added).toEqual([]);
+  });
+
+  it('still sees every entry removed when the head list is valid and empty', () => {
+    const proposal = computeProposal(list([nova]), list([]), revisions);
+    expect(proposal.removed.map((e) => e.name)).toEqual(['openstack/nova']);
+  });
+});
+
 describe('changedFieldsOf', () => {
   it('shows a newly scheduled removal as a changed removal field', () => {
     const scheduled = entry('openstack/nova', {

@@ -24,7 +24,9 @@ export function computeProposal(
   head: OversightList,
   revisions: ProposalRevisions,
 ): Proposal {
-  const before = byName(base?.entries ?? []);
+  // A head list that could not be read at all says nothing about which entries went away: its
+  // list-schema error blocks, and no entry is judged as removed.
+  const before = unreadable(head) ? new Map<string, ListEntry>() : byName(base?.entries ?? []);
   const after = byName(head.entries);
   const modified: ModifiedEntry[] = [];
   for (const [name, entry] of after) {
@@ -45,6 +47,13 @@ export function computeProposal(
     removed: [...before.values()].filter((e) => !after.has(e.name)),
     modified,
   };
+}
+
+function unreadable(list: OversightList): boolean {
+  return (
+    list.entries.length === 0 &&
+    list.problems.some((p) => p.rule === 'list-schema' && p.severity === 'error')
+  );
 }
 
 /** The declared fields whose values differ, sorted. */
