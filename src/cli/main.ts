@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../version';
 import { auditCommand } from './commands/audit';
 import { checkCommand } from './commands/check';
 import { explainCommand } from './commands/explain';
+import { proposeCommand } from './commands/propose';
 import { voteCommand } from './commands/vote';
 import type { CliIO } from './io';
 
@@ -13,6 +14,7 @@ type CommandFactory = (io: CliIO, setExitCode: (code: number) => void) => Comman
 const COMMANDS: readonly CommandFactory[] = [
   checkCommand,
   auditCommand,
+  proposeCommand,
   explainCommand,
   voteCommand,
 ];
