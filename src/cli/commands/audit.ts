@@ -4,18 +4,12 @@ import { resolve } from 'node:path';
 import { findListPath } from '../../diff/git';
 import { auditList } from '../../engine/audit';
 import { parseList } from '../../list/parse';
-import type { ReportFormat } from '../../report/reporters';
-import { loadConfig } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
-import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from '../output';
-import { progressBar } from '../progress';
+import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
-interface AuditFlags extends EvidenceFlags {
-  repo: string;
+interface AuditFlags extends EvidenceFlags, OutputFlags {
   list?: string;
-  format: ReportFormat;
-  report: ReportTarget[];
 }
 
 export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -27,32 +21,16 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .option('--repo <dir>', 'the repository holding the list', '.')
     .option('--list <path>', 'the list file, relative to --repo (found automatically if omitted)');
-  addEvidenceOptions(command)
-    .option('--format <format>', 'stdout format', parseFormat, 'text')
-    .option(
-      '--report <format=file>',
-      'also write a report file (repeatable)',
-      parseReportTarget,
-      [],
-    )
-    .action(async (flags: AuditFlags) => {
-      const repo = resolve(io.cwd, flags.repo);
-      const config = loadConfig(repo);
+  addOutputOptions(addEvidenceOptions(command)).action((flags: AuditFlags) =>
+    judgeAndEmit(io, flags, setExitCode, async ({ repo, config, progress }) => {
       const listPath = await findListPath(repo, flags.list ?? config.list);
       const list = parseList(listPath, readFileSync(resolve(repo, listPath)));
-      const progress = progressBar(io);
-      try {
-        const report = await auditList(list, {
-          sources: sourceOptions(flags, config, repo, io.today()),
-          ...(config.rules ? { severities: config.rules } : {}),
-          progress,
-        });
-        progress.stop();
-        emit(report, flags.format, flags.report, io);
-        setExitCode(exitCodeOf(report));
-      } finally {
-        progress.stop();
-      }
-    });
+      return auditList(list, {
+        sources: sourceOptions(flags, config, repo, io.today()),
+        ...(config.rules ? { severities: config.rules } : {}),
+        progress,
+      });
+    }),
+  );
   return command;
 }

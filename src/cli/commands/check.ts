@@ -1,25 +1,18 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import { runCheck } from '../../engine/check';
 import { UsageError } from '../../errors';
 import { gerritChangeSource } from '../../sources/gerrit-change';
 import type { SourceOptions } from '../../sources/options';
-import type { ReportFormat } from '../../report/reporters';
-import { loadConfig } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
-import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from '../output';
-import { progressBar } from '../progress';
+import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
-interface CheckFlags extends EvidenceFlags {
-  repo: string;
+interface CheckFlags extends EvidenceFlags, OutputFlags {
   gerrit?: string;
   change?: string;
   list?: string;
   base?: string;
   head?: string;
-  format: ReportFormat;
-  report: ReportTarget[];
 }
 
 export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Command {
@@ -37,40 +30,19 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)')
     .option('--gerrit <url>', 'Gerrit to read the change from, anonymously (team-consent)')
     .option('--change <n>', 'the change number (or project~number) on --gerrit');
-  addEvidenceOptions(command)
-    .option(
-      '--format <format>',
-      'stdout format: text, json, zuul, gerrit, sarif, markdown',
-      parseFormat,
-      'text',
-    )
-    .option(
-      '--report <format=file>',
-      'also write a report file (repeatable)',
-      parseReportTarget,
-      [],
-    )
-    .action(async (flags: CheckFlags) => {
-      const repo = resolve(io.cwd, flags.repo);
-      const config = loadConfig(repo);
-      const progress = progressBar(io);
-      try {
-        const report = await runCheck({
-          repo,
-          ...optional('list', flags.list ?? config.list),
-          ...optional('base', flags.base),
-          ...optional('head', flags.head),
-          sources: withChange(sourceOptions(flags, config, repo, io.today()), flags),
-          ...(config.rules ? { severities: config.rules } : {}),
-          progress,
-        });
-        progress.stop();
-        emit(report, flags.format, flags.report, io);
-        setExitCode(exitCodeOf(report));
-      } finally {
-        progress.stop();
-      }
-    });
+  addOutputOptions(addEvidenceOptions(command)).action((flags: CheckFlags) =>
+    judgeAndEmit(io, flags, setExitCode, ({ repo, config, progress }) =>
+      runCheck({
+        repo,
+        ...optional('list', flags.list ?? config.list),
+        ...optional('base', flags.base),
+        ...optional('head', flags.head),
+        sources: withChange(sourceOptions(flags, config, repo, io.today()), flags),
+        ...(config.rules ? { severities: config.rules } : {}),
+        progress,
+      }),
+    ),
+  );
   return command;
 }
 

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { ProgressEvents } from '../engine/types';
+import type { Report } from '../report/report';
+import type { ReportFormat } from '../report/reporters';
+import { loadConfig, type FileConfig } from './config';
+import type { CliIO } from './io';
+import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from './output';
+import { progressBar } from './progress';
+
+export interface OutputFlags {
+  repo: string;
+  format: ReportFormat;
+  report: ReportTarget[];
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .option(
+      '--format <format>',
+      'stdout format: text, json, zuul, gerrit, sarif, markdown',
+      parseFormat,
+      'text',
+    )
+    .option(
+      '--report <format=file>',
+      'also write a report file (repeatable)',
+      parseReportTarget,
+      [],
+    );
+}
+
+export interface JudgeContext {
+  repo: string;
+  config: FileConfig;
+  progress: ProgressEvents;
+}
+
+/**
+ * The common shape of check and audit: read the repository's config, judge with a progress bar
+ * on a terminal, write the reports, and set the exit code from the verdict.
+ */
+export async function judgeAndEmit(
+  io: CliIO,
+  flags: OutputFlags,
+  setExitCode: (code: number) => void,
+  judge: (context: JudgeContext) => Promise<Report>,
+): Promise<void> {
+  const repo = resolve(io.cwd, flags.repo);
+  const progress = progressBar(io);
+  try {
+    const report = await judge({ repo, config: loadConfig(repo), progress });
+    progress.stop();
+    emit(report, flags.format, flags.report, io);
+    setExitCode(exitCodeOf(report));
+  } finally {
+    progress.stop();
+  }
+}
