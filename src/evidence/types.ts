@@ -105,7 +105,15 @@ export interface ReleasesFacts {
   deliverable: string | null;
   /** The deliverable files that mention the repository, oldest series first, independent last. */
   files: DeliverableFile[];
+  /**
+   * Whether `series` is the data as of the evaluated date: 'exact' when read from a git checkout
+   * at the date (or the date is today or later); 'latest' when a plain directory, newer than the
+   * date, is judged at a past date. Absent means 'exact'.
+   */
+  seriesAsOf?: SeriesDataAsOf;
 }
+
+export type SeriesDataAsOf = 'exact' | 'latest';
 
 /* ---------- project-config: gerrit/projects.yaml and zuul.d/projects.yaml ---------- */
 

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import type { GovernanceFacts } from '../../evidence/types';
 import { GovernanceSource } from '../governance/source';
 import { ReleasesSource } from './source';
@@ -144,6 +145,30 @@ describe('releases source', () => {
     await expect(releases(map).facts('openstack/sushy')).rejects.toThrow(
       'a layout this reader does not know',
     );
+  });
+
+  it('says whether the series data is exact for the date', async () => {
+    const plain = (asOf: string) =>
+      new ReleasesSource({
+        dir: join(FIXTURES, 'releases'),
+        asOf,
+        today: '2026-11-25',
+        governance: withGovernance,
+      }).facts('openstack/sushy');
+    // A plain directory holds the newest data: only exact from today on.
+    expect((await plain('2024-06-01')).seriesAsOf).toBe('latest');
+    expect((await plain('2026-11-24')).seriesAsOf).toBe('latest');
+    expect((await plain('2026-11-25')).seriesAsOf).toBe('exact');
+    expect((await plain('2027-01-01')).seriesAsOf).toBe('exact');
+    // A git checkout is read as of the date.
+    const dir = copyOfFixture();
+    hermeticGit(dir, ['init', '--quiet', '--initial-branch=master']);
+    hermeticGit(dir, ['add', '--all']);
+    hermeticGit(dir, ['commit', '--quiet', '-m', 'data'], { date: '2024-01-01T12:00:00Z' });
+    const git = new ReleasesSource({ dir, asOf: '2024-06-01', governance: withGovernance });
+    const facts = await git.facts('openstack/sushy');
+    expect(facts.seriesAsOf).toBe('exact');
+    expect(facts.series[0]?.ref.commit).toEqual(expect.any(String));
   });
 
   it('says unavailable for a deliverable file of an unknown shape, naming it', async () => {

@@ -1,4 +1,10 @@
-import type { DeliverableFile, GovernanceFacts, ReleasesFacts, Series } from '../../evidence/types';
+import type {
+  DeliverableFile,
+  GovernanceFacts,
+  ReleasesFacts,
+  Series,
+  SeriesDataAsOf,
+} from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../git/run';
 import { Unavailable } from '../unavailable';
@@ -13,11 +19,22 @@ export interface ReleasesSourceOptions {
   onProgress?: (message: string) => void;
   /** Governance's answer for a repository, to find its deliverable name; null when unknown. */
   governance: (repository: string) => Promise<GovernanceFacts | null>;
+  /** Today (YYYY-MM-DD, UTC), for tests; the current date by default. */
+  today?: string;
 }
 
 interface LoadedReleases {
   data: DataDir;
   series: Series[];
+  seriesAsOf: SeriesDataAsOf;
+}
+
+/**
+ * A git checkout is read as of the date; a plain directory holds the newest data, which is only
+ * the data as of the date when the date is today or later.
+ */
+export function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
+  return data.commit !== undefined || asOf >= today ? 'exact' : 'latest';
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -29,7 +46,7 @@ export class ReleasesSource {
   constructor(private readonly options: ReleasesSourceOptions) {}
 
   async facts(repository: string): Promise<ReleasesFacts> {
-    const { data, series } = await this.load();
+    const { data, series, seriesAsOf } = await this.load();
     const deliverable = await this.deliverableName(repository);
     if (!SAFE_NAME.test(deliverable)) {
       throw new Unavailable(
@@ -56,7 +73,7 @@ export class ReleasesSource {
       const file = this.parse(data, path, text, candidate.series, repository);
       if (file) files.push(file);
     });
-    return { series, deliverable, files };
+    return { series, deliverable, files, seriesAsOf };
   }
 
   private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
@@ -97,7 +114,9 @@ export class ReleasesSource {
     }
     try {
       const doc = YamlDocument.parse(file, contents.get(file) ?? '');
-      return { data, series: readSeriesStatus(doc, data) };
+      const today = this.options.today ?? new Date().toISOString().slice(0, 10);
+      const seriesAsOf = seriesDataAsOf(data, asOf, today);
+      return { data, series: readSeriesStatus(doc, data), seriesAsOf };
     } catch (error) {
       throw asUnavailable(error, data);
     }
