@@ -1,5 +1,6 @@
 import { SERIES } from '../rules/test-helpers';
 import {
+  isBeyondMaintained,
   isCoveredStatus,
   leavesMaintenanceOn,
   parseBranch,
@@ -34,6 +35,48 @@ describe('seriesStatusAsOf', () => {
     expect(state.status).toBe(status);
     expect(state.movedOn).toBe(movedOn);
     expect(state.recorded).toBe(named(name).status);
+  });
+});
+
+describe('seriesStatusAsOf with releases data newer than the date', () => {
+  it.each([
+    // series, date, status, basis
+    // caracal is unmaintained now with no eol-date: maintained after its release, inferred.
+    ['caracal', '2024-06-01', 'maintained', 'inferred'],
+    ['caracal', '2024-03-01', 'development', 'dates'],
+    // dalmatian is end of life since its eol-date 2026-04-29.
+    ['dalmatian', '2025-01-01', 'maintained', 'inferred'],
+    ['dalmatian', '2026-04-28', 'maintained', 'inferred'],
+    ['dalmatian', '2026-04-29', 'end of life', 'dates'],
+    ['xena', '2025-12-19', 'end of life', 'dates'],
+    // maintained now: maintained since its release (statuses only move forward).
+    ['epoxy', '2025-06-01', 'maintained', 'data'],
+    ['epoxy', '2025-04-01', 'development', 'dates'],
+    ['epoxy', '2026-10-03', 'unmaintained', 'data'],
+    // future and development series as recorded.
+    ['hibiscus', '2026-09-01', 'development', 'data'],
+    ['indri', '2026-09-01', 'future', 'data'],
+  ])('%s on %s was %s (%s)', (name, date, status, basis) => {
+    const state = seriesStatusAsOf(named(name), date, 'latest');
+    expect([state.status, state.basis]).toEqual([status, basis]);
+    expect(state.recorded).toBe(named(name).status);
+  });
+
+  it.each([
+    // exact data: epoxy leaves maintenance on its next-phase date 2026-10-02.
+    ['2026-09-01', 'maintained'],
+    ['2026-10-03', 'unmaintained'],
+  ])('exact data: epoxy on %s is %s', (date, status) => {
+    const state = seriesStatusAsOf(named('epoxy'), date, 'exact');
+    expect([state.status, state.basis]).toEqual([status, 'data']);
+  });
+
+  it('knows which statuses are beyond maintenance', () => {
+    expect(isBeyondMaintained('extended maintenance')).toBe(true);
+    expect(isBeyondMaintained('unmaintained')).toBe(true);
+    expect(isBeyondMaintained('end of life')).toBe(true);
+    expect(isBeyondMaintained('maintained')).toBe(false);
+    expect(isBeyondMaintained('future')).toBe(false);
   });
 });
 

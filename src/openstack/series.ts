@@ -1,7 +1,16 @@
 /**
  * Release series, their status as of a date, and stable branch names (research §2.3–2.5, §3).
  */
-import type { Series, SeriesStatus } from '../evidence/types';
+import type { Series, SeriesDataAsOf, SeriesStatus } from '../evidence/types';
+
+/**
+ * How the status on the date was found. `data`: the series data as of the date says so (its next
+ * phase applied once dated on or before the date). `dates`: reconstructed from the initial-release
+ * and eol dates of newer data. `inferred`: newer data shows the series beyond maintenance with no
+ * date for when it left, so it is taken as maintained unless the repository's own eom/eol/em tags
+ * say otherwise.
+ */
+export type StatusBasis = 'data' | 'dates' | 'inferred';
 
 export interface SeriesStatusAsOf {
   series: Series;
@@ -11,18 +20,75 @@ export interface SeriesStatusAsOf {
   recorded: SeriesStatus;
   /** Set when the recorded next-phase date is on or before the date, so the series moved on. */
   movedOn: string | null;
+  basis: StatusBasis;
+}
+
+/** Statuses in the order a series goes through them (it only ever moves forward). */
+const LIFECYCLE: readonly SeriesStatus[] = [
+  'future',
+  'development',
+  'maintained',
+  'extended maintenance',
+  'unmaintained',
+  'end of life',
+];
+
+/** Extended maintenance, unmaintained or end of life. */
+export function isBeyondMaintained(status: SeriesStatus): boolean {
+  return LIFECYCLE.indexOf(status) > LIFECYCLE.indexOf('maintained');
 }
 
 /**
- * The status of a series as of a date: the recorded status, unless the recorded next phase is
- * dated on or before it, in which case the series has moved to the next phase.
+ * The status of a series as of a date. With data as of the date (`exact`, the default): the
+ * recorded status, unless the recorded next phase is dated on or before the date, in which case
+ * the series has moved to the next phase. With newer data (`latest`), see `reconstructedStatus`.
  */
-export function seriesStatusAsOf(series: Series, asOf: string): SeriesStatusAsOf {
+export function seriesStatusAsOf(
+  series: Series,
+  asOf: string,
+  data: SeriesDataAsOf = 'exact',
+): SeriesStatusAsOf {
+  return data === 'latest' ? reconstructedStatus(series, asOf) : recordedStatus(series, asOf);
+}
+
+function recordedStatus(series: Series, asOf: string): SeriesStatusAsOf {
   const next = series.nextPhase;
   if (next && next.date !== null && next.date <= asOf) {
-    return { series, status: next.status, recorded: series.status, movedOn: next.date };
+    return {
+      series,
+      status: next.status,
+      recorded: series.status,
+      movedOn: next.date,
+      basis: 'data',
+    };
   }
-  return { series, status: series.status, recorded: series.status, movedOn: null };
+  return { series, status: series.status, recorded: series.status, movedOn: null, basis: 'data' };
+}
+
+/**
+ * The status on a past date from data newer than the date: end of life from its eol-date on;
+ * before its initial release, in development (a future or development series as recorded);
+ * a series maintained now was maintained since its release (statuses only move forward); a series
+ * beyond maintenance now, with no eol-date on or before the date, is inferred maintained — the
+ * data does not say when it left, the repository's own tags must.
+ */
+export function reconstructedStatus(series: Series, asOf: string): SeriesStatusAsOf {
+  const at = (status: SeriesStatus, basis: StatusBasis): SeriesStatusAsOf => ({
+    series,
+    status,
+    recorded: series.status,
+    movedOn: null,
+    basis,
+  });
+  if (series.eolDate !== null && series.eolDate <= asOf) return at('end of life', 'dates');
+  if (series.status === 'future' || series.status === 'development') {
+    return recordedStatus(series, asOf);
+  }
+  if (series.initialRelease !== null && asOf < series.initialRelease) {
+    return at('development', 'dates');
+  }
+  if (!isBeyondMaintained(series.status)) return recordedStatus(series, asOf);
+  return at('maintained', 'inferred');
 }
 
 /** `2024.1` from antelope on, the series name before: what branches and eol/eom tags use. */
