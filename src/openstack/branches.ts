@@ -2,6 +2,8 @@
  * Which stable branches of a repository the VMT still covers on a date: `stable/<id>` branches
  * (from git, and from the releases data's branch history) whose series is maintained — unless the
  * repository has already left maintenance on that series (its own `-eol`/`-eom`/`-em` tag).
+ * With releases data newer than the date, a series beyond maintenance now counts as maintained on
+ * the date unless the repository's tags say otherwise; without them, coverage is undetermined.
  */
 import type { ReleasesFacts, RepositoryFacts, Series } from '../evidence/types';
 import { seriesValue } from './evidence';
@@ -32,6 +34,11 @@ export interface BranchState {
   /** The repository's own eol/eom/em tag for the series, when it has one. */
   transition: Transition | null;
   covered: boolean;
+  /**
+   * Whether the coverage on the date cannot be established: releases data newer than the date,
+   * and no dated repository tag to tell when the branch left maintenance. Never covered then.
+   */
+  undetermined: boolean;
 }
 
 /** Stable branches are cut at the first release candidate, some weeks before the release. */
@@ -109,6 +116,23 @@ function transitions(
   return found;
 }
 
+/**
+ * Whether newer releases data leaves the branch's state on the date unknown: the series was
+ * maintained on the date (or inferred so) and only the repository can tell whether its branch had
+ * left by then, but its only transition is an undated one from the deliverable files, or the
+ * repository is unavailable for a series inferred maintained.
+ */
+function isUndetermined(
+  state: SeriesStatusAsOf,
+  transition: Transition | null,
+  repository: RepositoryFacts | undefined,
+  seriesAsOf: ReleasesFacts['seriesAsOf'],
+): boolean {
+  if (seriesAsOf !== 'latest' || !isCoveredStatus(state.status)) return false;
+  if (transition) return transition.date === null;
+  return state.basis === 'inferred' && repository === undefined;
+}
+
 /** The state on the date of every stable branch of a series the repository has had. */
 export function stableBranchStates(
   releases: ReleasesFacts,
@@ -121,27 +145,50 @@ export function stableBranchStates(
     if (parseBranch(branch).kind !== 'stable') continue;
     const series: Series | null = seriesForBranch(branch, releases.series);
     if (!series) continue;
-    const state = seriesStatusAsOf(series, asOf);
+    const state = seriesStatusAsOf(series, asOf, releases.seriesAsOf);
     const transition = moved.get(series.name) ?? null;
+    const undetermined = isUndetermined(state, transition, repository, releases.seriesAsOf);
     states.push({
       branch,
       series: state,
       origins,
       transition,
-      covered: isCoveredStatus(state.status) && !transition,
+      covered: isCoveredStatus(state.status) && !transition && !undetermined,
+      undetermined,
     });
   }
   return states.sort((a, b) => a.branch.localeCompare(b.branch));
 }
 
-export function branchValue(state: BranchState): EvidenceRecord {
+/** How the series status on the date was found, when not read from data as of the date. */
+function basisValue(state: SeriesStatusAsOf): EvidenceRecord {
+  if (state.basis === 'dates') {
+    return {
+      basis: 'dates',
+      note: 'releases data newer than the date: status from its initial-release and eol-date',
+    };
+  }
   return {
+    basis: 'inferred',
+    inferred: true,
+    note:
+      `releases data newer than the date shows ${state.series.name} ${state.recorded} with no ` +
+      `eol-date on or before the date: taken as maintained unless the repository's own ` +
+      `eom/eol/em tag says otherwise`,
+  };
+}
+
+export function branchValue(state: BranchState): EvidenceRecord {
+  const series = seriesValue(state.series);
+  const value: EvidenceRecord = {
     branch: state.branch,
     origins: [...state.origins],
-    series: seriesValue(state.series),
+    series: state.series.basis === 'data' ? series : { ...series, ...basisValue(state.series) },
     transition: state.transition ? { ...state.transition } : null,
     covered: state.covered,
   };
+  if (state.undetermined) value.undetermined = true;
+  return value;
 }
 
 /** A one-line record of a branch, for the list of every branch seen. */
@@ -152,13 +199,15 @@ export function branchSummary(state: BranchState): EvidenceRecord {
     status: state.series.status,
     transition: state.transition?.tag ?? null,
     covered: state.covered,
+    ...(state.series.basis === 'data' ? {} : { basis: state.series.basis }),
   };
 }
 
 /** Why a branch is or is not covered, in words. */
 export function branchText(state: BranchState): string {
   const { series } = state.series;
-  const status = `${series.name} is ${state.series.status}`;
+  const inferred = state.series.basis === 'inferred' ? ', inferred' : '';
+  const status = `${series.name} is ${state.series.status}${inferred}`;
   if (state.transition)
     return `${state.branch}: the repository tagged ${state.transition.tag} (${status})`;
   return `${state.branch}: ${status}`;
@@ -166,7 +215,7 @@ export function branchText(state: BranchState): string {
 
 /** When a covered branch's series leaves maintenance, if the data says (and has not applied it). */
 export function leavesOn(state: BranchState): { date: string; status: string } | null {
-  if (state.series.movedOn !== null) return null;
+  if (state.series.movedOn !== null || state.series.basis === 'inferred') return null;
   const date = leavesMaintenanceOn(state.series.series);
   const status = state.series.series.nextPhase?.status;
   return date !== null && status !== undefined ? { date, status } : null;

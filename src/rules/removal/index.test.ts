@@ -1,3 +1,4 @@
+import type { GitTag, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RemovalDeclaration } from '../../list/model';
 import type { Expected, RunInput } from '../test-helpers';
 import {
@@ -66,6 +67,20 @@ const ironicLibEpoxy = deliverableFile('epoxy', 'ironic-lib', {
   branches: ['stable/2025.1'],
   retired: true,
 });
+
+// Releases data read from a plain directory, newer than a past date (research §2.3–§3).
+const latest = (facts: ReleasesFacts): ReleasesFacts => ({ ...facts, seriesAsOf: 'latest' });
+const sushyCaracal = deliverableFile('caracal', 'sushy', {
+  releases: ['4.8.0', '5.0.0', '2024.1-eom'],
+  branches: ['stable/2024.1', 'unmaintained/2024.1'],
+});
+const sushyLatest = latest(releases([sushyCaracal], 'sushy'));
+const sushyRepo = (tags: GitTag[]): RepositoryFacts =>
+  repository({
+    name: 'openstack/sushy',
+    branches: [branch('master', '2024-05-30'), branch('stable/2024.1', '2024-02-20')],
+    tags: [tag('5.0.0', '2024-02-20'), ...tags],
+  });
 
 const removal = (effective: string): { removal: RemovalDeclaration } => ({
   removal: { effective, reason: 'team gone' },
@@ -273,6 +288,172 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'warning', message: ['Could not tell'] }],
   ],
   [
+    'plain releases data, past date: caracal unmaintained now, no 2024.1-eom tag yet on the date',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      // The tag made later is not in the repository as of the date.
+      evidence: { releases: sushyLatest, repository: sushyRepo([tag('2024.1-eom', '2025-11-01')]) },
+      asOf: '2024-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'stable/2024.1 (caracal) is still maintained as of 2024-06-01',
+          'inferred: releases data newer than the date shows caracal unmaintained now',
+          'until the repository tags its end of maintenance',
+        ],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date: the repository tagged 2024.1-eom before the date',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest, repository: sushyRepo([tag('2024.1-eom', '2024-05-15')]) },
+      asOf: '2024-06-01',
+    },
+    [
+      {
+        severity: 'info',
+        message: [
+          'stable/2024.1: the repository tagged 2024.1-eom (caracal is maintained, inferred)',
+        ],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date, repository unavailable: the eom tag has no date',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2024-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'The maintenance state of stable/2024.1 (caracal) on 2024-06-01 cannot be established ' +
+            'from releases data that is not a git checkout',
+          "records the repository's 2024.1-eom tag without its date",
+          'Pass a git checkout of openstack/releases as --releases (or --repos-root with the repository)',
+        ],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date, repository unavailable, no transition recorded',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: latest(
+          releases(
+            [
+              deliverableFile('caracal', 'sushy', {
+                releases: ['5.0.0'],
+                branches: ['stable/2024.1'],
+              }),
+            ],
+            'sushy',
+          ),
+        ),
+      },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2024-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'cannot be established',
+          'the repository is not available to show its own eom/eol tags',
+        ],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date, repository unavailable: one error for every such branch',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: latest(
+          releases(
+            [
+              sushyCaracal,
+              deliverableFile('dalmatian', 'sushy', {
+                releases: ['5.2.0', '2024.2-eol'],
+                branches: ['stable/2024.2'],
+              }),
+            ],
+            'sushy',
+          ),
+        ),
+      },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'The maintenance state of stable/2024.1 (caracal), stable/2024.2 (dalmatian) on 2025-06-01',
+          'without the repository nothing dated tells when each branch left maintenance',
+        ],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date: a series maintained now was maintained then',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: latest(epoxyReleases) },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: ['stable/2025.1 (epoxy) is still maintained as of 2025-06-01'],
+      },
+    ],
+  ],
+  [
+    'plain releases data, past date: end of life from the eol-date on',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: latest(releases([], 'sushy')),
+        repository: repository({ branches: [branch('stable/2024.2', '2024-09-10')] }),
+      },
+      asOf: '2026-05-01',
+    },
+    [{ severity: 'info', message: ['stable/2024.2: dalmatian is end of life'] }],
+  ],
+  [
+    'exact releases data: epoxy on 2026-09-01, before its next phase (2026-10-02)',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: { ...epoxyReleases, seriesAsOf: 'exact' }, repository: epoxyOnly },
+      asOf: '2026-09-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: ['stable/2025.1 (epoxy)', 'until 2026-10-02 (then unmaintained)'],
+      },
+    ],
+  ],
+  [
+    'exact releases data: epoxy on 2026-10-03, after its next phase',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: { ...epoxyReleases, seriesAsOf: 'exact' }, repository: epoxyOnly },
+      asOf: '2026-10-03',
+    },
+    [{ severity: 'info', message: ['epoxy is unmaintained'] }],
+  ],
+  [
     'deleted native entry whose removal was scheduled',
     {
       change: change('removed', entry(name, removal('8.0.0'))),
@@ -357,6 +538,68 @@ describe('removal', () => {
     expect(rule.appliesTo(change('added', entry(name)))).toBe(false);
     expect(rule.appliesTo(change('modified', entry(name, removal('8.0.0'))))).toBe(true);
     expect(rule.needs(change('removed', entry(name)))).toEqual(['releases']);
+  });
+
+  it('marks an inferred status and an undetermined branch in the evidence', () => {
+    const inferred = runRule(rule, {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest, repository: sushyRepo([]) },
+      asOf: '2024-06-01',
+    });
+    expect(inferred).toEqual([
+      expect.objectContaining({
+        evidence: expect.objectContaining({
+          branch: expect.objectContaining({
+            covered: true,
+            series: expect.objectContaining({
+              status: 'maintained',
+              recordedStatus: 'unmaintained',
+              basis: 'inferred',
+              inferred: true,
+            }),
+          }),
+        }),
+      }),
+    ]);
+    const unknown = runRule(rule, {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest },
+      asOf: '2024-06-01',
+    });
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        evidence: expect.objectContaining({
+          undetermined: [
+            expect.objectContaining({
+              branch: 'stable/2024.1',
+              covered: false,
+              undetermined: true,
+              reason: expect.stringContaining('2024.1-eom tag without its date'),
+            }),
+          ],
+        }),
+      }),
+    ]);
+  });
+
+  it('a scheduled removal names the branches whose state is undetermined', () => {
+    const results = runRule(rule, {
+      change: change('added', entry('openstack/sushy', removal('6.0.0'))),
+      evidence: { releases: sushyLatest },
+      asOf: '2024-06-01',
+    });
+    expect(
+      mismatches(results, [
+        {
+          severity: 'info',
+          field: 'removal',
+          message: [
+            'no stable branch is known to be maintained any more',
+            'whether stable/2024.1 was still maintained on the date cannot be established',
+          ],
+        },
+      ]),
+    ).toEqual([]);
   });
 
   it('names the series and its dates in the evidence', () => {

@@ -8,11 +8,13 @@ import {
   leavesOn,
   stableBranchStates,
 } from '../../openstack/branches';
+import { sample } from '../../openstack/evidence';
 import { checkScheduled } from './scheduled';
 
 const CLAUSE = 'policy, Deprecation';
 
 function leaveText(state: BranchState): string {
+  if (state.series.basis === 'inferred') return 'until the repository tags its end of maintenance';
   const leaves = leavesOn(state);
   if (leaves) return `until ${leaves.date} (then ${leaves.status})`;
   return 'with no date set yet for it to leave maintenance';
@@ -20,8 +22,63 @@ function leaveText(state: BranchState): string {
 
 function coverageText(states: readonly BranchState[]): string {
   const covered = states.filter((s) => s.covered);
-  if (covered.length === 0) return 'no stable branch is maintained any more';
-  return `maintained branches stay covered: ${covered.map((s) => `${s.branch} ${leaveText(s)}`).join(', ')}`;
+  const unknown = states.filter((s) => s.undetermined).map((s) => s.branch);
+  const rest =
+    unknown.length > 0
+      ? `; whether ${unknown.join(', ')} was still maintained on the date cannot be established without a git checkout of openstack/releases`
+      : '';
+  if (covered.length === 0) return `no stable branch is known to be maintained any more${rest}`;
+  return `maintained branches stay covered: ${covered.map((s) => `${s.branch} ${leaveText(s)}`).join(', ')}${rest}`;
+}
+
+/** Why a covered branch counts as maintained, when that is inferred rather than recorded. */
+function inferenceText(state: BranchState): string {
+  if (state.series.basis !== 'inferred') return '';
+  const { series, recorded } = state.series;
+  return (
+    ` (inferred: releases data newer than the date shows ${series.name} ${recorded} now without ` +
+    `saying when it left maintenance, and the repository had no eom/eol/em tag for it by then)`
+  );
+}
+
+/** Why newer releases data cannot settle a branch's state on the date. */
+function undeterminedReason(state: BranchState): string {
+  const { series, recorded } = state.series;
+  const shows = `it is newer than the date and shows ${series.name} ${recorded} now`;
+  if (state.transition) {
+    return `${shows}, and records the repository's ${state.transition.tag} tag without its date`;
+  }
+  return `${shows} without saying when it left maintenance, and the repository is not available to show its own eom/eol tags`;
+}
+
+function branchWithSeries(state: BranchState): string {
+  return `${state.branch} (${state.series.series.name})`;
+}
+
+/** One error naming every branch whose state on the date cannot be established (none if none). */
+function undeterminedResult(states: readonly BranchState[], settings: RunSettings): RuleResult[] {
+  const [first, ...others] = states.filter((s) => s.undetermined);
+  if (!first) return [];
+  const branches = [first, ...others];
+  const reason =
+    others.length === 0
+      ? undeterminedReason(first)
+      : 'it is newer than the date, and without the repository nothing dated tells when each branch left maintenance';
+  return [
+    {
+      severity: 'error',
+      message:
+        `The maintenance state of ${sample(branches.map(branchWithSeries))} on ${settings.asOf} ` +
+        `cannot be established from releases data that is not a git checkout: ${reason}. ` +
+        `Pass a git checkout of openstack/releases as --releases (or --repos-root with the ` +
+        `repository) to decide; until then the deletion is not allowed, as maintained branches ` +
+        `stay covered (${CLAUSE}).`,
+      evidence: {
+        asOf: settings.asOf,
+        undetermined: branches.map((s) => ({ ...branchValue(s), reason: undeterminedReason(s) })),
+      },
+    },
+  ];
 }
 
 function whatToDo(change: RepositoryChange, settings: RunSettings, state: BranchState): string {
@@ -41,16 +98,17 @@ function checkDeleted(
   known: boolean,
 ): RuleResult[] {
   const covered = states.filter((s) => s.covered);
+  const undetermined = undeterminedResult(states, settings);
   // Full series detail where it matters; end-of-life history stays one line per branch.
   const all = states.map((s) =>
     s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
   );
-  if (covered.length > 0) {
-    return covered.map((state) => ({
+  if (covered.length > 0 || undetermined.length > 0) {
+    const errors: RuleResult[] = covered.map((state) => ({
       severity: 'error',
       message:
         `Deleted while ${state.branch} (${state.series.series.name}) is still maintained as of ` +
-        `${settings.asOf}, ${leaveText(state)}: maintained branches stay covered until they become ` +
+        `${settings.asOf}${inferenceText(state)}, ${leaveText(state)}: maintained branches stay covered until they become ` +
         `unmaintained or reach end of life (${CLAUSE}). ${whatToDo(change, settings, state)}`,
       evidence: {
         branch: branchValue(state),
@@ -58,6 +116,7 @@ function checkDeleted(
         stillCovered: covered.map((c) => c.branch),
       },
     }));
+    return [...errors, ...undetermined];
   }
   if (!known) {
     return [
