@@ -53,8 +53,17 @@ export interface GovernanceFacts {
 
 /* ---------- releases: data/series_status.yaml and deliverables/<series>/<name>.yaml ---------- */
 
-export type SeriesStatus =
-  'future' | 'development' | 'maintained' | 'extended maintenance' | 'unmaintained' | 'end of life';
+/** Series statuses in the order a series goes through them (it only ever moves forward). */
+export const SERIES_LIFECYCLE = [
+  'future',
+  'development',
+  'maintained',
+  'extended maintenance',
+  'unmaintained',
+  'end of life',
+] as const;
+
+export type SeriesStatus = (typeof SERIES_LIFECYCLE)[number];
 
 export interface Series {
   name: string;

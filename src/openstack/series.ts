@@ -1,7 +1,12 @@
 /**
  * Release series, their status as of a date, and stable branch names (research §2.3–2.5, §3).
  */
-import type { Series, SeriesDataAsOf, SeriesStatus } from '../evidence/types';
+import {
+  SERIES_LIFECYCLE,
+  type Series,
+  type SeriesDataAsOf,
+  type SeriesStatus,
+} from '../evidence/types';
 
 /**
  * How the status on the date was found. `data`: the series data as of the date says so (its next
@@ -23,15 +28,7 @@ export interface SeriesStatusAsOf {
   basis: StatusBasis;
 }
 
-/** Statuses in the order a series goes through them (it only ever moves forward). */
-const LIFECYCLE: readonly SeriesStatus[] = [
-  'future',
-  'development',
-  'maintained',
-  'extended maintenance',
-  'unmaintained',
-  'end of life',
-];
+const LIFECYCLE: readonly SeriesStatus[] = SERIES_LIFECYCLE;
 
 /** Extended maintenance, unmaintained or end of life. */
 export function isBeyondMaintained(status: SeriesStatus): boolean {

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { Series, SeriesStatus } from '../../evidence/types';
+import { SERIES_LIFECYCLE, type Series, type SeriesStatus } from '../../evidence/types';
 import type { DataDir } from '../data-dir';
 import { get, items, kindOf, text } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
@@ -10,14 +10,7 @@ export const SERIES_STATUS_FILES = [
   'deliverables/series_status.yaml',
 ] as const;
 
-const STATUSES: readonly SeriesStatus[] = [
-  'future',
-  'development',
-  'maintained',
-  'extended maintenance',
-  'unmaintained',
-  'end of life',
-];
+const STATUSES: readonly SeriesStatus[] = SERIES_LIFECYCLE;
 
 /** Every series, in file order (newest first). */
 export function readSeriesStatus(doc: YamlDocument, data: DataDir): Series[] {
