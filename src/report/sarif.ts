@@ -61,7 +61,7 @@ export interface SarifLog {
 }
 
 export interface SarifOptions {
-  /** The rules' metadata (from the rule registry); missing rules fall back to a built-in table. */
+  /** Rule metadata; by default the rule registry's. */
   rules?: readonly RuleDoc[];
   /** Base of the rule documentation pages: `<base>/<rule-id>/README.md`. */
   docsBaseUri?: string;
@@ -71,7 +71,7 @@ export function createSarifReporter(options: SarifOptions = {}): Reporter {
   return (report) => `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }
 
-/** The SARIF reporter with the built-in rule table; prefer `createSarifReporter({rules})`. */
+/** The SARIF reporter, with rule metadata from the rule registry. */
 export const sarifReporter: Reporter = createSarifReporter();
 
 export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
