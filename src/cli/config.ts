@@ -1,7 +1,10 @@
 import Ajv from 'ajv';
+import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { defaultBase, openRepository, readListFile, resolveRevision } from '../diff/git';
+import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
 import type { SeverityOverrides } from '../engine/types';
 import { packageRoot } from '../util/package-root';
@@ -18,6 +21,63 @@ export interface FileConfig {
   rules?: SeverityOverrides;
 }
 
+/** A configuration and the directory its relative paths are relative to. */
+export interface LoadedConfig {
+  values: FileConfig;
+  dir: string;
+}
+
+/** `--config FILE` (an explicit, trusted file) or `--no-config` (`false`). */
+export interface ConfigFlags {
+  config?: string | false;
+}
+
+export function addConfigOptions(command: Command): Command {
+  return command
+    .option('--config <file>', `read defaults from this file instead of ${CONFIG_FILE}`)
+    .option('--no-config', `ignore ${CONFIG_FILE} (CI jobs pass this)`);
+}
+
+/**
+ * The configuration for judging a change. A change must not configure its own judgment (switch
+ * a rule off, point at a decoy list or decoy evidence), so `.vmt-oversight.yaml` is read as it
+ * is at the base revision, never from the head or the work tree.
+ */
+export async function configAtBase(
+  repo: string,
+  flags: ConfigFlags & { base?: string; head?: string },
+): Promise<LoadedConfig> {
+  const explicit = explicitConfig(repo, flags);
+  if (explicit) return explicit;
+  const repository = await openRepository(repo);
+  const head = flags.head
+    ? await resolveRevision(repository, validateRevision(flags.head, '--head'), '--head')
+    : { label: 'WORKTREE', commit: null };
+  const base = flags.base
+    ? await resolveRevision(repository, validateRevision(flags.base, '--base'), '--base')
+    : await defaultBase(repository, head);
+  const text = base.commit ? await readListFile(repository, base.commit, CONFIG_FILE) : null;
+  const where = `${CONFIG_FILE} at ${base.label}`;
+  return { values: text ? parseConfig(text.toString('utf8'), where) : {}, dir: repository.root };
+}
+
+/** The configuration of the checkout itself (audit, propose: no change is being judged). */
+export function configInWorkTree(repo: string, flags: ConfigFlags): LoadedConfig {
+  const explicit = explicitConfig(repo, flags);
+  if (explicit) return explicit;
+  const file = join(repo, CONFIG_FILE);
+  const values = existsSync(file) ? parseConfig(readFileSync(file, 'utf8'), CONFIG_FILE) : {};
+  return { values, dir: repo };
+}
+
+function explicitConfig(repo: string, flags: ConfigFlags): LoadedConfig | null {
+  if (flags.config === false) return { values: {}, dir: repo };
+  if (flags.config === undefined) return null;
+  const file = resolve(flags.config);
+  if (!existsSync(file)) throw new ConfigurationError(`--config: no such file: ${file}`);
+  return { values: parseConfig(readFileSync(file, 'utf8'), file), dir: dirname(file) };
+}
+
 let validate: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
@@ -27,22 +87,19 @@ function validator(): ReturnType<Ajv['compile']> {
   return (validate = new Ajv({ allErrors: true }).compile(schema));
 }
 
-/** Reads the config at `repo`, or returns an empty one when there is none. */
-export function loadConfig(repo: string): FileConfig {
-  const file = join(repo, CONFIG_FILE);
-  if (!existsSync(file)) return {};
+export function parseConfig(text: string, where: string): FileConfig {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 10 }) ?? {};
+    data = parse(text, { uniqueKeys: true, maxAliasCount: 10 }) ?? {};
   } catch (error) {
-    throw new ConfigurationError(`${CONFIG_FILE}: ${(error as Error).message}`);
+    throw new ConfigurationError(`${where}: ${(error as Error).message}`);
   }
   const check = validator();
   if (!check(data)) {
     const problems = (check.errors ?? [])
       .map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`)
       .join('; ');
-    throw new ConfigurationError(`${CONFIG_FILE} is invalid: ${problems}`);
+    throw new ConfigurationError(`${where} is invalid: ${problems}`);
   }
   return data as FileConfig;
 }

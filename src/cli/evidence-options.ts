@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
-import type { FileConfig } from './config';
+import type { LoadedConfig } from './config';
 
 /** The evidence flags shared by check, audit and vote. */
 export interface EvidenceFlags {
@@ -32,20 +32,23 @@ export function addEvidenceOptions(command: Command): Command {
 }
 
 /**
- * Resolves the flags (falling back to `.vmt-oversight.yaml`, relative to the list repository) and
+ * Resolves the flags (falling back to the configuration, relative to its directory) and
  * checks that every directory given exists: a missing one is a usage error, not missing evidence.
  */
 export function sourceOptions(
   flags: EvidenceFlags,
-  config: FileConfig,
-  repo: string,
+  loaded: LoadedConfig,
   today: string,
 ): SourceOptions {
+  const { values: config, dir: configDir } = loaded;
   const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) =>
     given !== undefined
       ? existingDirectory(flag, resolve(given))
       : fromConfig !== undefined
-        ? existingDirectory(flag, isAbsolute(fromConfig) ? fromConfig : resolve(repo, fromConfig))
+        ? existingDirectory(
+            flag,
+            isAbsolute(fromConfig) ? fromConfig : resolve(configDir, fromConfig),
+          )
         : undefined;
   const options: SourceOptions = { asOf: validDate(flags.asOf ?? today) };
   const governance = dir('--governance', flags.governance, config.governance);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ProgressEvents } from '../engine/types';
 import type { Report } from '../report/report';
 import type { ReportFormat } from '../report/reporters';
-import { loadConfig, type FileConfig } from './config';
+import type { LoadedConfig } from './config';
 import type { CliIO } from './io';
 import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from './output';
 import { progressBar } from './progress';
@@ -32,24 +32,26 @@ export function addOutputOptions(command: Command): Command {
 
 export interface JudgeContext {
   repo: string;
-  config: FileConfig;
+  config: LoadedConfig;
   progress: ProgressEvents;
 }
 
 /**
- * The common shape of check and audit: read the repository's config, judge with a progress bar
+ * The common shape of check and audit: read the configuration, judge with a progress bar
  * on a terminal, write the reports, and set the exit code from the verdict.
  */
 export async function judgeAndEmit(
   io: CliIO,
   flags: OutputFlags,
   setExitCode: (code: number) => void,
+  loadConfig: (repo: string) => LoadedConfig | Promise<LoadedConfig>,
   judge: (context: JudgeContext) => Promise<Report>,
 ): Promise<void> {
   const repo = resolve(io.cwd, flags.repo);
+  const config = await loadConfig(repo);
   const progress = progressBar(io);
   try {
-    const report = await judge({ repo, config: loadConfig(repo), progress });
+    const report = await judge({ repo, config, progress });
     progress.stop();
     emit(report, flags.format, flags.report, io);
     setExitCode(exitCodeOf(report));

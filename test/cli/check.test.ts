@@ -126,3 +126,58 @@ describe('vmt-oversight check --gerrit/--change', () => {
     expect(result.stderr).toContain('--gerrit and --change go together');
   });
 });
+
+describe('vmt-oversight check configuration', () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = createTempRepo();
+    repo.write('repos-overseen.yaml', BASE);
+  });
+  afterEach(() => repo.cleanup());
+
+  const duplicate = `${BASE}  - name: openstack/beta\n`;
+
+  it('ignores a .vmt-oversight.yaml the change itself adds (a change cannot relax its judgment)', async () => {
+    repo.commit('Add list', '2026-01-01T00:00:00Z');
+    repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: "off"\n');
+    repo.write('repos-overseen.yaml', duplicate);
+    repo.commit('Duplicate and switch the rule off', '2026-01-02T00:00:00Z');
+    const result = await runCli(['check', '--repo', repo.dir, '--format', 'json']);
+    expect(result.status).toBe(1);
+    expect(parseValidReport(result.stdout).findings).toContainEqual(
+      expect.objectContaining({ rule: 'list-consistency', severity: 'error' }),
+    );
+  });
+
+  it('applies the configuration as it is at the base revision', async () => {
+    repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: warning\n');
+    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
+    repo.write('repos-overseen.yaml', duplicate);
+    repo.commit('Duplicate', '2026-01-02T00:00:00Z');
+    const result = await runCli(['check', '--repo', repo.dir, '--format', 'json']);
+    expect(result.status).toBe(0);
+    expect(parseValidReport(result.stdout).findings).toContainEqual(
+      expect.objectContaining({ rule: 'list-consistency', severity: 'warning' }),
+    );
+  });
+
+  it('--no-config ignores it, and --config reads an explicit file', async () => {
+    repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: warning\n');
+    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
+    repo.write('repos-overseen.yaml', duplicate);
+    repo.commit('Duplicate', '2026-01-02T00:00:00Z');
+    expect((await runCli(['check', '--repo', repo.dir, '--no-config'])).status).toBe(1);
+    repo.write('elsewhere.yaml', 'rules:\n  list-consistency: info\n');
+    const explicit = join(repo.dir, 'elsewhere.yaml');
+    expect((await runCli(['check', '--repo', repo.dir, '--config', explicit])).status).toBe(0);
+  });
+
+  it('answers an invalid configuration with a configuration error (exit 2)', async () => {
+    repo.write('.vmt-oversight.yaml', 'rules:\n  no-such-rule: error\n');
+    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
+    repo.write('repos-overseen.yaml', duplicate);
+    const result = await runCli(['check', '--repo', repo.dir, '--base', 'HEAD']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('.vmt-oversight.yaml at HEAD is invalid');
+  });
+});

@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 import { findListPath } from '../../diff/git';
 import { auditList } from '../../engine/audit';
 import { parseList } from '../../list/parse';
+import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
-interface AuditFlags extends EvidenceFlags, OutputFlags {
+interface AuditFlags extends EvidenceFlags, OutputFlags, ConfigFlags {
   list?: string;
 }
 
@@ -21,16 +22,22 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
     )
     .option('--repo <dir>', 'the repository holding the list', '.')
     .option('--list <path>', 'the list file, relative to --repo (found automatically if omitted)');
-  addOutputOptions(addEvidenceOptions(command)).action((flags: AuditFlags) =>
-    judgeAndEmit(io, flags, setExitCode, async ({ repo, config, progress }) => {
-      const listPath = await findListPath(repo, flags.list ?? config.list);
-      const list = parseList(listPath, readFileSync(resolve(repo, listPath)));
-      return auditList(list, {
-        sources: sourceOptions(flags, config, repo, io.today()),
-        ...(config.rules ? { severities: config.rules } : {}),
-        progress,
-      });
-    }),
+  addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: AuditFlags) =>
+    judgeAndEmit(
+      io,
+      flags,
+      setExitCode,
+      (repo) => configInWorkTree(repo, flags),
+      async ({ repo, config, progress }) => {
+        const listPath = await findListPath(repo, flags.list ?? config.values.list);
+        const list = parseList(listPath, readFileSync(resolve(repo, listPath)));
+        return auditList(list, {
+          sources: sourceOptions(flags, config, io.today()),
+          ...(config.values.rules ? { severities: config.values.rules } : {}),
+          progress,
+        });
+      },
+    ),
   );
   return command;
 }

@@ -3,11 +3,12 @@ import { runCheck } from '../../engine/check';
 import { UsageError } from '../../errors';
 import { gerritChangeSource } from '../../sources/gerrit-change';
 import type { SourceOptions } from '../../sources/options';
+import { addConfigOptions, configAtBase, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
-interface CheckFlags extends EvidenceFlags, OutputFlags {
+interface CheckFlags extends EvidenceFlags, OutputFlags, ConfigFlags {
   gerrit?: string;
   change?: string;
   list?: string;
@@ -30,17 +31,22 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)')
     .option('--gerrit <url>', 'Gerrit to read the change from, anonymously (team-consent)')
     .option('--change <n>', 'the change number (or project~number) on --gerrit');
-  addOutputOptions(addEvidenceOptions(command)).action((flags: CheckFlags) =>
-    judgeAndEmit(io, flags, setExitCode, ({ repo, config, progress }) =>
-      runCheck({
-        repo,
-        ...optional('list', flags.list ?? config.list),
-        ...optional('base', flags.base),
-        ...optional('head', flags.head),
-        sources: withChange(sourceOptions(flags, config, repo, io.today()), flags),
-        ...(config.rules ? { severities: config.rules } : {}),
-        progress,
-      }),
+  addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: CheckFlags) =>
+    judgeAndEmit(
+      io,
+      flags,
+      setExitCode,
+      (repo) => configAtBase(repo, flags),
+      ({ repo, config, progress }) =>
+        runCheck({
+          repo,
+          ...optional('list', flags.list ?? config.values.list),
+          ...optional('base', flags.base),
+          ...optional('head', flags.head),
+          sources: withChange(sourceOptions(flags, config, io.today()), flags),
+          ...(config.values.rules ? { severities: config.values.rules } : {}),
+          progress,
+        }),
     ),
   );
   return command;

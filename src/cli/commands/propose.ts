@@ -2,12 +2,12 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checklist, checklistText } from '../../propose/checklist';
 import { proposeRepository } from '../../propose/propose';
-import { loadConfig } from '../config';
+import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { exitCodeOf } from '../output';
 
-interface ProposeFlags extends EvidenceFlags {
+interface ProposeFlags extends EvidenceFlags, ConfigFlags {
   repo: string;
   json?: boolean;
 }
@@ -23,22 +23,24 @@ export function proposeCommand(io: CliIO, setExitCode: (code: number) => void): 
     .argument('<repository>', 'namespace/name, e.g. openstack/sushy')
     .option('--repo <dir>', 'where to read .vmt-oversight.yaml from', '.')
     .option('--json', 'print the draft and the JSON report as one JSON object');
-  addEvidenceOptions(command).action(async (repository: string, flags: ProposeFlags) => {
-    const repo = resolve(io.cwd, flags.repo);
-    const config = loadConfig(repo);
-    const draft = await proposeRepository(repository, {
-      sources: sourceOptions(flags, config, repo, io.today()),
-      ...(config.rules ? { severities: config.rules } : {}),
-    });
-    const items = checklist(draft.report);
-    io.stdout.write(
-      flags.json
-        ? `${JSON.stringify({ entry: draft.text, checklist: items, report: draft.report }, null, 2)}\n`
-        : `# A draft entry for the oversight list (native format):\n\n${draft.text}\n` +
-            `# Checklist as of ${draft.report.asOf} ([x] met, [ ] missing, [?] check by hand):\n\n` +
-            `${checklistText(items)}\n`,
-    );
-    setExitCode(exitCodeOf(draft.report));
-  });
+  addConfigOptions(addEvidenceOptions(command)).action(
+    async (repository: string, flags: ProposeFlags) => {
+      const repo = resolve(io.cwd, flags.repo);
+      const config = configInWorkTree(repo, flags);
+      const draft = await proposeRepository(repository, {
+        sources: sourceOptions(flags, config, io.today()),
+        ...(config.values.rules ? { severities: config.values.rules } : {}),
+      });
+      const items = checklist(draft.report);
+      io.stdout.write(
+        flags.json
+          ? `${JSON.stringify({ entry: draft.text, checklist: items, report: draft.report }, null, 2)}\n`
+          : `# A draft entry for the oversight list (native format):\n\n${draft.text}\n` +
+              `# Checklist as of ${draft.report.asOf} ([x] met, [ ] missing, [?] check by hand):\n\n` +
+              `${checklistText(items)}\n`,
+      );
+      setExitCode(exitCodeOf(draft.report));
+    },
+  );
   return command;
 }

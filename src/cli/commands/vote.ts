@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { runCheck } from '../../engine/check';
 import { NOTIFY_HANDLINGS, type NotifyHandling } from '../../gerrit/types';
 import { runVote, type VoteOutcome } from '../../vote/flow';
-import { loadConfig } from '../config';
+import { addConfigOptions, configAtBase, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { progressBar } from '../progress';
 
-interface VoteFlags extends EvidenceFlags {
+interface VoteFlags extends EvidenceFlags, ConfigFlags {
   gerrit: string;
   change: string;
   revision?: string;
@@ -48,9 +48,9 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .option('--list <path>', 'the list file, relative to --repo (found automatically if omitted)')
     .option('--base <rev>', "base revision (default: the revision's parent)")
     .option('--head <rev>', 'the revision to check (default: the checkout HEAD)');
-  addEvidenceOptions(command).action(async (flags: VoteFlags) => {
+  addConfigOptions(addEvidenceOptions(command)).action(async (flags: VoteFlags) => {
     const repo = resolve(io.cwd, flags.repo);
-    const config = loadConfig(repo);
+    const config = await configAtBase(repo, flags);
     const progress = progressBar(io);
     try {
       const outcome = await runVote(
@@ -63,11 +63,11 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
           dryRun: flags.dryRun,
           check: {
             repo,
-            ...optional('list', flags.list ?? config.list),
+            ...optional('list', flags.list ?? config.values.list),
             ...optional('base', flags.base),
             ...optional('head', flags.head),
-            sources: sourceOptions(flags, config, repo, io.today()),
-            ...(config.rules ? { severities: config.rules } : {}),
+            sources: sourceOptions(flags, config, io.today()),
+            ...(config.values.rules ? { severities: config.values.rules } : {}),
             progress,
           },
           env: io.env,
