@@ -231,3 +231,110 @@ describe('findings about a deleted entry', () => {
     });
   });
 });
+
+describe('evidence that cannot settle the question', () => {
+  const added = () => proposal({ added: [entry('openstack/a', 4)] });
+  const ruleReturning = (
+    check: RepositoryRule<'governance', never>['check'],
+    ruleMeta = meta(),
+  ): RepositoryRule<'governance', never> => ({
+    scope: 'repository',
+    meta: ruleMeta,
+    appliesTo: () => true,
+    needs: () => ['governance'],
+    wants: () => [],
+    check,
+  });
+  const judge = (p: Proposal, rule: RepositoryRule<'governance', never>, severities = {}) =>
+    evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [rule as never],
+      provider: provider({ governance: {} }),
+      settings,
+      severities,
+    });
+
+  it('turns a result marked unavailable into evidence-unavailable (inconclusive)', async () => {
+    const rule = ruleReturning(() => [
+      {
+        severity: 'error',
+        message: 'ignored',
+        evidence: {},
+        unavailable: { kind: 'releases', reason: 'no deliverable file names openstack/a' },
+      },
+    ]);
+    const findings = await judge(added(), rule);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        rule: 'evidence-unavailable',
+        severity: 'error',
+        evidence: expect.objectContaining({ rule: 'official-project', source: 'releases' }),
+      }),
+    ]);
+    expect(verdictOf(findings).verdict).toBe('inconclusive');
+  });
+
+  it('turns a rule that throws into evidence-unavailable, never a pass', async () => {
+    const rule = ruleReturning(() => {
+      throw new Error('unexpected shape');
+    });
+    const [finding] = await judge(added(), rule);
+    expect(finding).toMatchObject({ rule: 'evidence-unavailable', severity: 'error' });
+    expect(finding?.message).toContain('unexpected shape');
+  });
+});
+
+describe('missing evidence on a modified entry', () => {
+  const modified = (changedFields: ('team' | 'embargo-days')[]) =>
+    proposal({
+      modified: [
+        { before: entry('openstack/a', 3), after: entry('openstack/a', 3), changedFields },
+      ],
+    });
+  const needing = (fields?: ['team']): RepositoryRule<'governance', never> => ({
+    scope: 'repository',
+    meta: meta(fields ? { fields } : {}),
+    appliesTo: () => true,
+    needs: () => ['governance'],
+    wants: () => [],
+    check: () => [],
+  });
+  const judge = (p: Proposal, rule: RepositoryRule<'governance', never>) =>
+    evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [rule as never],
+      provider: provider({}),
+      settings,
+    });
+
+  it('blocks only for a rule about a field the change touched', async () => {
+    expect((await judge(modified(['team']), needing(['team'])))[0]?.severity).toBe('error');
+    expect((await judge(modified(['embargo-days']), needing(['team'])))[0]?.severity).toBe(
+      'warning',
+    );
+    expect((await judge(modified(['embargo-days']), needing()))[0]?.severity).toBe('warning');
+  });
+});
+
+describe('a rule that cannot block by nature', () => {
+  it('never blocks for missing evidence, even when configured as error', async () => {
+    const p = proposal({ added: [entry('openstack/a', 3)] });
+    const rule = failingRule(
+      meta({ id: 'team-consent', defaultSeverity: 'warning', canBlock: false }),
+    );
+    const findings = await evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [rule as never],
+      provider: provider({}),
+      settings,
+      severities: { 'team-consent': 'error' },
+    });
+    expect(findings[0]).toMatchObject({ rule: 'evidence-unavailable', severity: 'warning' });
+  });
+});

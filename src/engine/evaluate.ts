@@ -51,27 +51,65 @@ async function judgeRepository(
     if (!rule.appliesTo(change)) continue;
     const effective = effectiveRule(rule.meta, input.severities);
     if (!effective.enabled) continue;
-    const needed = await gather(input.provider, rule.needs(change), change.repository);
-    const unavailable = needed.missing;
-    if (unavailable.length > 0) {
-      findings.push(
-        ...unavailable.map((m) =>
-          evidenceUnavailable(rule.meta, effective.canBlock, change, m, input.settings),
-        ),
+    const unavailable = (missing: MissingEvidence): Finding =>
+      evidenceUnavailable(
+        rule.meta,
+        missingBlocks(rule, effective, change),
+        change,
+        missing,
+        input.settings,
       );
+    const needed = await gather(input.provider, rule.needs(change), change.repository);
+    if (needed.missing.length > 0) {
+      findings.push(...needed.missing.map(unavailable));
       continue;
     }
     const wanted = await gather(input.provider, rule.wants(change), change.repository);
     const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind, m.reason]));
-    const results = rule.check({
-      change,
-      evidence: { ...wanted.available, ...needed.available } as never,
-      missing,
-      settings: input.settings,
-    });
-    findings.push(...results.map((r) => toFinding(rule, effective, r, change, input.settings)));
+    const evidence = { ...wanted.available, ...needed.available } as never;
+    let results: RuleResult[];
+    try {
+      results = rule.check({ change, evidence, missing, settings: input.settings });
+    } catch (error) {
+      // A rule that breaks on unexpected data has not judged: never a pass.
+      const reason = `the rule failed on this evidence (${(error as Error).message})`;
+      findings.push(
+        unavailable({ kind: rule.needs(change)[0] ?? 'governance', source: 'rule', reason }),
+      );
+      continue;
+    }
+    for (const result of results) {
+      findings.push(
+        result.unavailable
+          ? unavailable({ ...result.unavailable, source: SOURCE_OF[result.unavailable.kind] })
+          : toFinding(rule, effective, result, change, input.settings),
+      );
+    }
   }
   return findings;
+}
+
+const SOURCE_OF: Record<EvidenceKind, string> = {
+  governance: 'governance',
+  releases: 'releases',
+  projectConfig: 'project-config',
+  repository: 'repository',
+  change: 'gerrit',
+};
+
+/**
+ * Whether missing evidence blocks (an inconclusive verdict): only for a rule that can block, as
+ * configured and by nature (team-consent's missing Gerrit data never blocks), and on a modified
+ * entry only when the change touched a field the rule judges.
+ */
+function missingBlocks(
+  rule: AnyRepositoryRule,
+  effective: EffectiveRule,
+  change: RepositoryChange,
+): boolean {
+  if (!effective.canBlock || !rule.meta.canBlock) return false;
+  if (change.kind !== 'modified') return true;
+  return (rule.meta.fields ?? []).some((field) => change.changedFields.includes(field));
 }
 
 interface Gathered {

@@ -22,6 +22,10 @@ export function evidenceUnavailable(
   settings: RunSettings,
 ): Finding {
   const flag = FLAG_FOR_SOURCE[missing.source] ?? 'the evidence flags';
+  const advice =
+    missing.source === 'rule'
+      ? 'This is a bug in vmt-oversight: please report it with the evidence.'
+      : `Provide the ${missing.source} data (${flag}) and run again.`;
   return {
     rule: 'evidence-unavailable',
     clause: '—',
@@ -29,7 +33,7 @@ export function evidenceUnavailable(
     repository: change.repository,
     message:
       `Cannot check ${meta.id} (clause ${meta.clause}) for ${change.repository}: ` +
-      `${missing.reason}. Provide the ${missing.source} data (${flag}) and run again.`,
+      `${missing.reason}. ${advice}`,
     file: settings.listFile,
     line: change.kind === 'removed' ? null : change.entry.location.line,
     evidence: {

@@ -33,6 +33,12 @@ export interface RuleResult {
   field?: DeclaredField;
   /** Set by list rules; repository rules get it from the change. */
   repository?: string;
+  /**
+   * The evidence the rule received cannot settle the question (no deliverable file and no
+   * repository, a state the data cannot establish): the engine reports `evidence-unavailable`
+   * with this reason instead of a pass or a fail. `severity` and `message` are then ignored.
+   */
+  unavailable?: { kind: EvidenceKind; reason: string };
   evidence: EvidenceRecord;
 }
 
@@ -45,6 +51,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** False for rules that can never block (a recommendation); their missing evidence is a warning. */
   canBlock: boolean;
+  /**
+   * The declared fields the rule judges. On a modified entry, missing evidence blocks only when
+   * the change touched one of them (the rest was judged when the entry was added).
+   */
+  fields?: readonly DeclaredField[];
 }
 
 /** Evidence the rule needs (all present) plus any it would like (present when available). */

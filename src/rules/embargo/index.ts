@@ -12,6 +12,7 @@ export const rule: RepositoryRule<never, never> = {
     title: `A declared embargo does not exceed the policy's ${MAX_EMBARGO_DAYS} days.`,
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['embargo-days'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => [],

@@ -104,6 +104,7 @@ export const rule: RepositoryRule<'governance', 'projectConfig'> = {
     title: 'The repository is a deliverable of an official OpenStack project team, not retired.',
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['team'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => ['governance'],

@@ -26,6 +26,7 @@ export const rule: RepositoryRule<never, 'releases'> = {
     title: 'The defect tracker keeps private security reports visible only to the VMT at first.',
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['tracker'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => [],

@@ -149,6 +149,7 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
     title: 'Removals drop only future non-patch releases; maintained branches stay covered.',
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['removal'],
   },
   appliesTo: (change) => change.kind === 'removed' || change.entry.declared.removal !== undefined,
   needs: () => ['releases'],

@@ -71,6 +71,7 @@ export const rule: RepositoryRule<never, 'governance'> = {
     title: 'The team has a dedicated security point of contact (a tracker group).',
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['tracker'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => [],

@@ -97,6 +97,7 @@ export const rule: RepositoryRule<'governance', never> = {
     title: 'The team has a security liaison, or a PTL who is the implicit one.',
     defaultSeverity: 'error',
     canBlock: true,
+    fields: ['liaison'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => ['governance'],

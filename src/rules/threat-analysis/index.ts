@@ -24,6 +24,7 @@ export const rule: RepositoryRule<never, 'repository'> = {
     title: 'A threat analysis exists, refreshed after the latest major release (recommended).',
     defaultSeverity: 'warning',
     canBlock: false,
+    fields: ['threat-analysis'],
   },
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => [],
