@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
 import type { OversightList } from '../list/model';
 import type { RepositoryChange } from '../rules/types';
@@ -27,7 +28,7 @@ export function repositoryChanges(proposal: Proposal): RepositoryChange[] {
       changedFields,
     })),
   ];
-  return changes.sort((a, b) => a.repository.localeCompare(b.repository));
+  return changes.sort((a, b) => compareText(a.repository, b.repository));
 }
 
 /** Every entry of a list, for an audit of the whole list. */
@@ -40,5 +41,5 @@ export function auditChanges(list: OversightList): RepositoryChange[] {
       before: null,
       changedFields: [],
     }))
-    .sort((a, b) => a.repository.localeCompare(b.repository));
+    .sort((a, b) => compareText(a.repository, b.repository));
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../report/finding';
@@ -178,11 +179,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      (a.repository ?? '').localeCompare(b.repository ?? '') ||
+      compareText(a.repository ?? '', b.repository ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule) ||
-      a.message.localeCompare(b.message),
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message),
   );
 }
 

@@ -3,6 +3,7 @@
  * Only the markdown subset Gerrit renders: paragraphs, `*` bullets, inline code, bold. One bullet
  * per finding, on one line, grouped by repository; at most 16,000 bytes, saying what was left out.
  */
+import { compareText } from '../util/compare';
 import {
   byteLength,
   evidenceBrief,
@@ -108,7 +109,7 @@ function groups(report: Report): [string, Finding[]][] {
     ]);
   }
   const keys = [...byRepository.keys()].sort((a, b) =>
-    a === null ? -1 : b === null ? 1 : a.localeCompare(b),
+    a === null ? -1 : b === null ? 1 : compareText(a, b),
   );
   return keys.map((key) => [
     key === null ? `The list \`${report.list.path}\`` : `Repository \`${key}\``,

@@ -1,4 +1,5 @@
 /** The rule registry: every rule, listed explicitly. */
+import { compareText } from '../util/compare';
 import { rule as automatedTests } from './automated-tests';
 import { rule as embargo } from './embargo';
 import { meta as evidenceUnavailable } from './evidence-unavailable';
@@ -34,5 +35,5 @@ export function allRuleMetas(): RuleMeta[] {
   return [...listRules, ...repositoryRules]
     .map((rule) => rule.meta)
     .concat(evidenceUnavailable)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
 }
