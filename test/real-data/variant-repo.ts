@@ -18,7 +18,10 @@ export function snapshotTags(sharedData: string, name: string): SnapshotTag[] {
       const [ref = '', , date = '', object = '', peeled = ''] = line.split('\t');
       return { name: ref.slice('refs/tags/'.length), date, commit: peeled || object };
     })
-    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Date.parse(a.date) - Date.parse(b.date) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
 }
 
 /**
