@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { loadProposal } from '../diff/diff';
+import { openRepository } from '../diff/git';
 import type { Proposal } from '../diff/model';
 import type { EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../report/finding';
@@ -20,8 +22,23 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     ...(options.base !== undefined ? { base: options.base } : {}),
     ...(options.head !== undefined ? { head: options.head } : {}),
   });
-  const provider = createEvidenceProvider(options.sources);
-  return judgeProposal(proposal, repositoryChanges(proposal), provider, options);
+  const sources = await governanceAtBase(options, proposal);
+  const provider = createEvidenceProvider(sources);
+  return judgeProposal(proposal, repositoryChanges(proposal), provider, { ...options, sources });
+}
+
+/**
+ * A governance-format list lives in openstack/governance itself: when `--governance` is the list
+ * repository, its data is read at the base revision, so a change cannot make a repository
+ * official and tag it in one go.
+ */
+async function governanceAtBase(options: CheckOptions, proposal: Proposal) {
+  const governance = options.sources.governance;
+  if (governance === undefined) return options.sources;
+  const root = (await openRepository(options.repo)).root;
+  if (realpathSync(governance) !== realpathSync(root)) return options.sources;
+  const governanceRevision = proposal.base.commit ?? 'the base revision (the list is new)';
+  return { ...options.sources, governanceRevision };
 }
 
 /** Judges the given repository changes of a loaded proposal with the given evidence. */

@@ -28,10 +28,15 @@ export interface DataDirRequest {
   flag: string;
   dir: string | undefined;
   asOf: string;
+  /** Read the git checkout at this commit instead of at the date. */
+  revision?: string;
   counter?: GitCallCounter;
 }
 
-/** Opens a data directory: a git repository is read at its last commit on or before the date. */
+/**
+ * Opens a data directory: a git repository is read at `revision` when given, else at its last
+ * commit on or before the date.
+ */
 export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
   const { source, flag, dir, asOf } = request;
   if (!dir) throw new Unavailable(source, `no ${flag} given`);
@@ -39,11 +44,14 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
   const gitDir = await gitDirOf(dir);
   if (gitDir === null) return plainDataDir(source, dir);
   const git = createGit(gitDir, request.counter);
-  const commit = await lastCommit(git, asOf, source, dir);
+  const commit = request.revision
+    ? await verifiedCommit(git, request.revision)
+    : await lastCommit(git, asOf, source, dir);
   if (!commit) {
-    throw new Unavailable(source, `${source} data in ${dir} has no commit on or before ${asOf}`);
+    const when = request.revision ? `at ${request.revision}` : `on or before ${asOf}`;
+    throw new Unavailable(source, `${source} data in ${dir} has no commit ${when}`);
   }
-  const label = `${source} data at ${asOf} (commit ${commit.slice(0, 10)})`;
+  const label = `${source} data at ${request.revision ? '' : `${asOf} `}(commit ${commit.slice(0, 10)})`;
   return {
     source,
     root: dir,
@@ -67,6 +75,16 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
     },
     ref: (file, line) => withLine({ source, file, commit }, line),
   };
+}
+
+async function verifiedCommit(git: Git, revision: string): Promise<string> {
+  if (!/^[0-9a-f]{7,64}$/.test(revision)) return '';
+  try {
+    const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`];
+    return (await git.run(args)).toString('utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 async function lastCommit(git: Git, asOf: string, source: SourceId, dir: string) {

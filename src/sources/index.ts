@@ -37,7 +37,13 @@ const SOURCE_OF: Record<EvidenceKind, SourceId> = {
 export function createEvidenceProvider(options: SourceOptions): EvidenceSources {
   const counter: GitCallCounter = { count: 0 };
   const { asOf, onProgress } = options;
-  const governance = new GovernanceSource({ dir: options.governance, asOf, counter, onProgress });
+  const governance = new GovernanceSource({
+    dir: options.governance,
+    asOf,
+    ...(options.governanceRevision ? { revision: options.governanceRevision } : {}),
+    counter,
+    onProgress,
+  });
   const repositories = new RepositorySource({
     reposRoot: options.reposRoot,
     asOf,

@@ -4,6 +4,11 @@ import type { ChangeFacts, Evidence } from '../evidence/types';
 export interface SourceOptions {
   /** A checkout of openstack/governance. */
   governance?: string;
+  /**
+   * Read the governance checkout at this commit rather than as of the date: set when the list
+   * under review lives in that very checkout, so a change is never its own evidence.
+   */
+  governanceRevision?: string;
   /** A checkout of openstack/releases. */
   releases?: string;
   /** A checkout of openstack/project-config. */

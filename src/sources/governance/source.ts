@@ -27,6 +27,8 @@ interface LoadedGovernance {
 export interface GovernanceSourceOptions {
   dir: string | undefined;
   asOf: string;
+  /** A commit to read the checkout at, instead of the as-of date. */
+  revision?: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
 }
@@ -67,12 +69,13 @@ export class GovernanceSource {
   }
 
   private async read(): Promise<LoadedGovernance> {
-    const { dir, asOf, counter, onProgress } = this.options;
+    const { dir, asOf, revision, counter, onProgress } = this.options;
     const data = await openDataDir({
       source: 'governance',
       flag: '--governance',
       dir,
       asOf,
+      ...(revision ? { revision } : {}),
       counter,
     });
     onProgress?.(`reading governance ${PROJECTS_FILE}`);
