@@ -50,7 +50,7 @@ export function sourceOptions(
             isAbsolute(fromConfig) ? fromConfig : resolve(configDir, fromConfig),
           )
         : undefined;
-  const options: SourceOptions = { asOf: validDate(flags.asOf ?? today) };
+  const options: SourceOptions = { asOf: validDate(flags.asOf ?? today), today };
   const governance = dir('--governance', flags.governance, config.governance);
   const releases = dir('--releases', flags.releases, config.releases);
   const projectConfig = dir('--project-config', flags.projectConfig, config['project-config']);

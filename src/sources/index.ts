@@ -53,6 +53,7 @@ export function createEvidenceProvider(options: SourceOptions): EvidenceSources 
   const releases = new ReleasesSource({
     dir: options.releases,
     asOf,
+    ...(options.today ? { today: options.today } : {}),
     counter,
     onProgress,
     governance: async (repository) => {

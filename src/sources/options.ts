@@ -17,6 +17,11 @@ export interface SourceOptions {
   reposRoot?: string;
   /** Judge as of this date (YYYY-MM-DD). */
   asOf: string;
+  /**
+   * Today (YYYY-MM-DD), as the caller sees it: plain data directories describe today, so a
+   * past as-of date is judged against them with care. Defaults to the machine's clock.
+   */
+  today?: string;
   /** The change under review, read from Gerrit (team-consent); absent without --gerrit/--change. */
   change?: () => Promise<Evidence<ChangeFacts>>;
   /** Called as long work progresses, for a progress display. */

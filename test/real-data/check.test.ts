@@ -651,27 +651,21 @@ function stillMaintained(...names: string[]): string[] {
         expect(later.status).toBe(0);
       });
 
-      // WRONG VERDICT DEPENDING ON THE CLOCK (see the report): the releases source decides whether
-      // a plain --releases directory is the data as of --as-of from the machine clock
-      // (`new Date()`), not from the CLI's today, so this run (today 2026-08-25 for the CLI) adds a
-      // blocking "maintenance state cannot be established" error for stable/2023.1, 2024.1, yoga
-      // and zed once the machine clock is past 2026-08-25. Same inputs, different output.
-      it.failing(
-        'the CLI’s today, not the machine clock, decides what a plain --releases directory is',
-        async () => {
-          jest.useRealTimers();
-          try {
-            const repo = propose(NATIVE, base, withoutBrick);
-            const now = await judge(repo, {
-              evidence: { releases: OPENSTACK.releases },
-              asOf: '2026-08-25',
-            });
-            expect(errors(now.report)).toHaveLength(3);
-          } finally {
-            pinClock();
-          }
-        },
-      );
+      // The CLI's today reaches the releases source: with the machine clock past 2026-08-25, a
+      // plain --releases directory judged as of the CLI's today is still the data of that day.
+      it('the CLI’s today, not the machine clock, decides what a plain --releases directory is', async () => {
+        jest.useRealTimers();
+        try {
+          const repo = propose(NATIVE, base, withoutBrick);
+          const now = await judge(repo, {
+            evidence: { releases: OPENSTACK.releases },
+            asOf: '2026-08-25',
+          });
+          expect(errors(now.report)).toHaveLength(3);
+        } finally {
+          pinClock();
+        }
+      });
     });
 
     describe('a scheduled removal (native removal.effective)', () => {

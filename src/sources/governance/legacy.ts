@@ -1,7 +1,7 @@
 import type { RetiredDeliverable } from '../../evidence/types';
 import type { DataDir } from '../data-dir';
 import { entries, get, items, kindOf, text } from '../yaml/access';
-import type { YamlDocument } from '../yaml/document';
+import { YamlShapeError, type YamlDocument } from '../yaml/document';
 
 /** legacy.yaml since 2016-09; retired-projects.yaml (same shape) before. */
 export const LEGACY_FILES = ['reference/legacy.yaml', 'reference/retired-projects.yaml'] as const;
@@ -13,7 +13,16 @@ export const LEGACY_FILES = ['reference/legacy.yaml', 'reference/retired-project
  */
 export function indexLegacy(doc: YamlDocument, data: DataDir): Map<string, RetiredDeliverable> {
   const index = new Map<string, RetiredDeliverable>();
-  if (kindOf(doc, doc.root) !== 'mapping') return index;
+  const root = kindOf(doc, doc.root);
+  if (root === 'null') return index;
+  // Any other shape is a layout this reader does not know: unavailable, never "nothing retired".
+  if (root !== 'mapping') {
+    throw new YamlShapeError(
+      doc.file,
+      1,
+      'is not a mapping of teams, a layout this reader does not know',
+    );
+  }
   for (const team of entries(doc, doc.root, 'teams')) {
     if (kindOf(doc, team.value) !== 'mapping') continue;
     const teamRetiredOn = text(doc, get(doc, team.value, 'retired-on', team.key), 'retired-on');

@@ -99,6 +99,13 @@ describe('governance source', () => {
     ).rejects.toThrow(
       "line 2 team x has leadership_type 'council', which this reader does not know",
     );
+    const listLegacy = governanceDir(
+      'x:\n  ptl: {name: A, email: a@example.org}\n  deliverables:\n    x:\n      repos: [openstack/x]\n',
+      '- openstack/y\n',
+    );
+    await expect(
+      new GovernanceSource({ dir: listLegacy, asOf: '2026-01-01' }).facts('openstack/x'),
+    ).rejects.toThrow('is not a mapping of teams, a layout this reader does not know');
     const broken = governanceDir('x: [\n');
     await expect(
       new GovernanceSource({ dir: broken, asOf: '2026-01-01' }).facts('openstack/x'),
