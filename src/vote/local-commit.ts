@@ -10,7 +10,7 @@ export async function resolveCommit(repo: string, revision: string, flag: string
   try {
     const { stdout } = await run(
       'git',
-      ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`],
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`],
       {
         cwd: repo,
       },
