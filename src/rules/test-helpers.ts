@@ -350,11 +350,21 @@ export function runRule<K extends EvidenceKind, W extends EvidenceKind>(
 }
 
 /** The shape a table case expects of one result. */
-export interface Expected {
+export type Expected = ExpectedFinding | ExpectedUnavailable;
+
+/** A finding the rule reports. */
+export interface ExpectedFinding {
   severity: Severity;
   field?: DeclaredField;
   /** Substrings the message must contain. */
   message?: string[];
+}
+
+/** A result saying the evidence cannot settle the question (the engine's `evidence-unavailable`). */
+export interface ExpectedUnavailable {
+  unavailable: EvidenceKind;
+  /** Substrings the reason must contain. */
+  reason?: string[];
 }
 
 /**
@@ -377,7 +387,12 @@ export function mismatches(
   expected.forEach((want, i) => {
     const got = actual[i];
     if (!got) return;
+    if ('unavailable' in want) {
+      problems.push(...unavailableMismatches(got, want, i));
+      return;
+    }
     const where = `result ${i} ([${got.severity}] ${got.message})`;
+    if (got.unavailable) problems.push(`${where}: is unavailable (${got.unavailable.reason})`);
     if (got.severity !== want.severity) problems.push(`${where}: severity is not ${want.severity}`);
     if (got.field !== want.field)
       problems.push(`${where}: field ${got.field} is not ${want.field}`);
@@ -386,5 +401,18 @@ export function mismatches(
     }
     if (Object.keys(got.evidence).length === 0) problems.push(`${where}: no evidence`);
   });
+  return problems;
+}
+
+function unavailableMismatches(got: RuleResult, want: ExpectedUnavailable, i: number): string[] {
+  const where = `result ${i} ([${got.severity}] ${got.message})`;
+  if (!got.unavailable) return [`${where}: is not unavailable (${want.unavailable})`];
+  const problems: string[] = [];
+  const { kind, reason } = got.unavailable;
+  if (kind !== want.unavailable)
+    problems.push(`${where}: unavailable ${kind}, not ${want.unavailable}`);
+  for (const part of want.reason ?? []) {
+    if (!reason.includes(part)) problems.push(`${where}: reason "${reason}" lacks "${part}"`);
+  }
   return problems;
 }
