@@ -44,7 +44,8 @@ export interface BranchState {
 /** Stable branches are cut at the first release candidate, some weeks before the release. */
 export const BRANCH_CUT_DAYS = 42;
 
-function daysBefore(date: string, days: number): string {
+/** The date `days` days before `date` (both YYYY-MM-DD). */
+export function daysBefore(date: string, days: number): string {
   const time = Date.parse(`${date}T00:00:00Z`) - days * 86_400_000;
   return Number.isNaN(time) ? date : new Date(time).toISOString().slice(0, 10);
 }

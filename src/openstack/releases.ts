@@ -2,8 +2,15 @@
  * A repository's versions from both places they are recorded: its git tags and the releases
  * data's deliverable files. Findings say which one they rest on.
  */
-import type { DataRef, ReleasesFacts, RepositoryFacts } from '../evidence/types';
+import type {
+  DataRef,
+  DeliverableFile,
+  ReleasesFacts,
+  RepositoryFacts,
+  Series,
+} from '../evidence/types';
 import type { EvidenceRecord } from '../report/finding';
+import { BRANCH_CUT_DAYS, daysBefore } from './branches';
 import { refText, refValue } from './evidence';
 import type { ClassifiedVersion } from './versions';
 import { classifyVersion, compareVersions } from './versions';
@@ -30,16 +37,81 @@ export function releaseTypeOf(releases: ReleasesFacts | undefined): string | nul
   return null;
 }
 
-function fromReleasesData(releases: ReleasesFacts): VersionRecord[] {
-  return releases.files.flatMap((file) =>
-    file.releases.map((release) => ({
-      version: classifyVersion(release.version, { releaseType: file.releaseType }),
-      origin: 'releases-data' as const,
-      date: null,
-      series: file.series,
-      ref: release.ref,
-    })),
-  );
+function fileRecords(file: DeliverableFile): VersionRecord[] {
+  return file.releases.map((release) => ({
+    version: classifyVersion(release.version, { releaseType: file.releaseType }),
+    origin: 'releases-data' as const,
+    date: null,
+    series: file.series,
+    ref: release.ref,
+  }));
+}
+
+/**
+ * The series of a deliverable file when it was first released after the date and the releases
+ * data is newer than the date ('latest'): its releases may postdate the date. Null otherwise
+ * (data as of the date, a series already released, `_independent`, or no initial-release date).
+ */
+function seriesReleasedAfter(
+  file: DeliverableFile,
+  releases: ReleasesFacts,
+  asOf: string,
+): Series | null {
+  if (releases.seriesAsOf !== 'latest') return null;
+  const series = releases.series.find((s) => s.name === file.series);
+  if (!series?.initialRelease || series.initialRelease <= asOf) return null;
+  return series;
+}
+
+/**
+ * Whether a series could have been under development on the date: from the cut of its
+ * predecessor's stable branch (some weeks before the predecessor's release), when master opens
+ * for it. Unknown (no predecessor or no date) counts as possible.
+ */
+function underDevelopmentOn(series: Series, all: readonly Series[], asOf: string): boolean {
+  const predecessor = all[all.indexOf(series) + 1];
+  if (!predecessor?.initialRelease) return true;
+  return daysBefore(predecessor.initialRelease, BRANCH_CUT_DAYS) <= asOf;
+}
+
+function fromReleasesData(releases: ReleasesFacts, asOf: string): VersionRecord[] {
+  return releases.files
+    .filter((file) => seriesReleasedAfter(file, releases, asOf) === null)
+    .flatMap(fileRecords);
+}
+
+/** A version the releases data records for a series not yet released on the date. */
+export interface LaterSeriesVersion {
+  record: VersionRecord;
+  series: Series;
+  /**
+   * The series was (or may have been) under development on the date, so the release may have
+   * existed by then: the releases data records no dates, only a dated git tag can tell. False
+   * when the series' development had not even begun.
+   */
+  possible: boolean;
+}
+
+/**
+ * Versions `collectVersions` leaves out: with releases data newer than the date ('latest'), those
+ * of deliverable files whose series was first released after the date.
+ */
+export function laterSeriesVersions(
+  releases: ReleasesFacts | undefined,
+  asOf: string,
+): LaterSeriesVersion[] {
+  if (!releases) return [];
+  return releases.files.flatMap((file) => {
+    const series = seriesReleasedAfter(file, releases, asOf);
+    if (!series) return [];
+    const possible = underDevelopmentOn(series, releases.series, asOf);
+    return fileRecords(file).map((record) => ({ record, series, possible }));
+  });
+}
+
+/** `7.1.0 (hibiscus, released 2026-09-30)`, for messages about a later series' version. */
+export function laterVersionText(later: LaterSeriesVersion): string {
+  return `${later.record.version.text} (${later.series.name}, released ${later.series.initialRelease ?? 'undated'})`;
 }
 
 function fromTags(
@@ -59,7 +131,11 @@ function fromTags(
     }));
 }
 
-/** Every version of the repository known from the evidence at hand. */
+/**
+ * Every version of the repository known from the evidence at hand, as of the date: git tags dated
+ * on or before it, and the deliverable files' releases — except, when the releases data is newer
+ * than the date ('latest'), those of series first released after it (see `laterSeriesVersions`).
+ */
 export function collectVersions(
   releases: ReleasesFacts | undefined,
   repository: RepositoryFacts | undefined,
@@ -68,7 +144,7 @@ export function collectVersions(
   const releaseType = releaseTypeOf(releases);
   return [
     ...(repository ? fromTags(repository, releaseType, asOf) : []),
-    ...(releases ? fromReleasesData(releases) : []),
+    ...(releases ? fromReleasesData(releases, asOf) : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { ReleasesFacts } from '../../evidence/types';
 import type { Expected, RunInput } from '../test-helpers';
 import {
   change,
@@ -24,6 +25,24 @@ const preOnlyTags = [
   tag('2023.1-eom', '2024-11-29'),
   tag('xena-em', '2022-09-01'),
 ];
+
+// Releases data read from a plain directory, newer than a past date: hibiscus was first released
+// on 2026-09-30 (the test series table).
+const sushyLatest: ReleasesFacts = {
+  ...releases(
+    [
+      deliverableFile('yoga', 'sushy', { releases: ['4.1.0'] }),
+      deliverableFile('hibiscus', 'sushy', { releases: ['5.13.0'] }),
+    ],
+    'sushy',
+  ),
+  seriesAsOf: 'latest',
+};
+
+const hibiscusOnly: ReleasesFacts = {
+  ...releases([deliverableFile('hibiscus', 'sushy', { releases: ['5.13.0'] })], 'sushy'),
+  seriesAsOf: 'latest',
+};
 
 const cases: [string, RunInput, Expected[]][] = [
   [
@@ -201,7 +220,122 @@ const cases: [string, RunInput, Expected[]][] = [
       change: added,
       evidence: { governance: gov, releases: releases([]), repository: repository() },
     },
-    [{ severity: 'error', message: ['Found no version'] }],
+    [{ severity: 'error', message: ['Found no version in its git tags (no deliverable file'] }],
+  ],
+  [
+    'no deliverable file and no repository: unavailable, not "no release"',
+    {
+      change: added,
+      evidence: { governance: gov, releases: releases([]) },
+      missing: { repository: 'openstack/os-brick is not under --repos-root' },
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: [
+          'no deliverable file in the releases data names openstack/os-brick',
+          'no repository to read its tags from (openstack/os-brick is not under --repos-root)',
+        ],
+      },
+    ],
+  ],
+  [
+    'release-management: external, no deliverable file and no repository: unavailable',
+    {
+      change: added,
+      evidence: {
+        governance: governance(
+          deliverable('charm-nova', team('OpenStack Charms'), { releaseManagement: 'external' }),
+        ),
+        releases: releases([], null),
+      },
+    },
+    [{ unavailable: 'repository', reason: ['no repository to read its tags from'] }],
+  ],
+  [
+    'a deliverable file without a final, no repository: judged from the file',
+    {
+      change: added,
+      evidence: {
+        governance: gov,
+        releases: releases([deliverableFile('gazpacho', 'os-brick', { releases: ['7.0.0.0rc1'] })]),
+      },
+      missing: { repository: 'no --repos-root' },
+    },
+    [{ severity: 'error', message: ['Found only pre-releases', 'Git tags were not examined'] }],
+  ],
+  [
+    "'latest' releases data at a past date: a later series' release does not count",
+    {
+      change: change('added', entry('openstack/sushy')),
+      evidence: {
+        governance: gov,
+        releases: sushyLatest,
+        repository: repository({ tags: [tag('1.3.0', '2017-08-10')] }),
+      },
+      asOf: '2019-01-01',
+    },
+    [{ severity: 'info', message: ['the latest 1.3.0 (git tag, 2017-08-10)'] }],
+  ],
+  [
+    "'latest' releases data at a past date, no repository: nothing released by then",
+    {
+      change: change('added', entry('openstack/sushy')),
+      evidence: { governance: gov, releases: sushyLatest },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2019-01-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: [
+          'Found no version in the deliverable files',
+          '5.13.0 (hibiscus, released 2026-09-30)',
+          'not counted',
+        ],
+      },
+    ],
+  ],
+  [
+    "'latest' releases data, no repository, a final of the cycle under way on the date",
+    {
+      change: change('added', entry('openstack/sushy')),
+      evidence: { governance: gov, releases: hibiscusOnly },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2026-08-01',
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: ['5.13.0 (hibiscus, released 2026-09-30)', 'under development', 'no --repos-root'],
+      },
+    ],
+  ],
+  [
+    "'latest' releases data, the cycle under way: the repository's dated tags decide (tagged)",
+    {
+      change: change('added', entry('openstack/sushy')),
+      evidence: {
+        governance: gov,
+        releases: hibiscusOnly,
+        repository: repository({ tags: [tag('5.13.0', '2026-06-01')] }),
+      },
+      asOf: '2026-08-01',
+    },
+    [{ severity: 'info', message: ['5.13.0 (git tag, 2026-06-01)'] }],
+  ],
+  [
+    "'latest' releases data, the cycle under way: the repository's dated tags decide (not yet)",
+    {
+      change: change('added', entry('openstack/sushy')),
+      evidence: {
+        governance: gov,
+        releases: hibiscusOnly,
+        repository: repository({ tags: [tag('5.13.0.0rc1', '2026-07-01')] }),
+      },
+      asOf: '2026-08-01',
+    },
+    [{ severity: 'error', message: ['No official release', '5.13.0.0rc1'] }],
   ],
 ];
 

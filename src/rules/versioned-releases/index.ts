@@ -1,7 +1,14 @@
 import type { GovernanceDeliverable, ReleasesFacts } from '../../evidence/types';
 import { refText, refValue, sample } from '../../openstack/evidence';
-import type { VersionOrigin, VersionRecord } from '../../openstack/releases';
-import { collectVersions, latestFinal, versionText, versionValue } from '../../openstack/releases';
+import type { LaterSeriesVersion, VersionOrigin, VersionRecord } from '../../openstack/releases';
+import {
+  collectVersions,
+  laterSeriesVersions,
+  laterVersionText,
+  latestFinal,
+  versionText,
+  versionValue,
+} from '../../openstack/releases';
 import type { VersionKind } from '../../openstack/versions';
 import type { EvidenceRecord } from '../../report/finding';
 import type { RepositoryRule, RuleResult } from '../types';
@@ -23,8 +30,36 @@ function origins(records: readonly VersionRecord[]): VersionOrigin[] {
 }
 
 function restsOn(records: readonly VersionRecord[]): string {
-  const names = origins(records).map((o) => (o === 'git-tag' ? 'git tags' : 'releases data'));
-  return names.length > 0 ? names.join(' and ') : 'no versions at all';
+  return origins(records)
+    .map((o) => (o === 'git-tag' ? 'git tags' : 'releases data'))
+    .join(' and ');
+}
+
+/** Where nothing was found: `its git tags or the deliverable files (…)`. */
+function searchedText(releases: ReleasesFacts, repositoryRead: boolean): string {
+  const files = releases.files.map((f) => refText(f.ref));
+  const inFiles = `the deliverable files (${sample(files)})`;
+  if (!repositoryRead) return inFiles;
+  return files.length > 0
+    ? `its git tags or ${inFiles}`
+    : 'its git tags (no deliverable file names the repository)';
+}
+
+/** `; 5.13.0 (hibiscus, released 2026-09-30) not counted: …` when newer data was set aside. */
+function laterText(later: readonly LaterSeriesVersion[]): string {
+  if (later.length === 0) return '';
+  return (
+    ` Releases data newer than the date also records ${sample(later.map(laterVersionText))}, ` +
+    'of series released after the date: not counted.'
+  );
+}
+
+function laterValue(later: readonly LaterSeriesVersion[]): EvidenceRecord[] {
+  return later.slice(0, 20).map((l) => ({
+    ...versionValue(l.record),
+    seriesInitialRelease: l.series.initialRelease,
+    possiblyByTheDate: l.possible,
+  }));
 }
 
 /** `pre-releases (…): 13.0.0.0rc1, 13.0.0.0b1; eol/eom/em/last tags: 2023.1-eom`. */
@@ -73,7 +108,7 @@ export const rule: RepositoryRule<'governance' | 'releases', 'repository'> = {
   appliesTo: (change) => change.kind !== 'removed',
   needs: () => ['governance', 'releases'],
   wants: () => ['repository'],
-  check({ evidence, missing, settings }): RuleResult[] {
+  check({ change, evidence, missing, settings }): RuleResult[] {
     const owner = evidence.governance.owner;
     const sources = sourcesValue(owner, evidence.releases, missing);
     if (owner?.releaseManagement === 'none') {
@@ -88,7 +123,23 @@ export const rule: RepositoryRule<'governance' | 'releases', 'repository'> = {
         },
       ];
     }
+    if (evidence.releases.files.length === 0 && !evidence.repository) {
+      const reason =
+        `no deliverable file in the releases data names ${change.repository}, and there is no ` +
+        `repository to read its tags from (${missing.repository ?? 'not provided'}), so whether ` +
+        'it has an official release cannot be established';
+      return [
+        {
+          severity: 'error',
+          message: reason,
+          unavailable: { kind: 'repository', reason },
+          evidence: sources,
+        },
+      ];
+    }
     const records = collectVersions(evidence.releases, evidence.repository, settings.asOf);
+    const later = laterSeriesVersions(evidence.releases, settings.asOf);
+    if (later.length > 0) sources.laterSeriesNotCounted = laterValue(later);
     const finals = records.filter((r) => r.version.kind === 'final');
     const latest = latestFinal(finals);
     if (latest) {
@@ -102,10 +153,28 @@ export const rule: RepositoryRule<'governance' | 'releases', 'repository'> = {
         },
       ];
     }
+    // Newer releases data may record a final made during a cycle under way on the date; without
+    // the repository's dated tags, whether it existed then is unknown.
+    const possible = later.filter((l) => l.possible && l.record.version.kind === 'final');
+    if (possible.length > 0 && !evidence.repository) {
+      const reason =
+        `the releases data is newer than ${settings.asOf} and records ` +
+        `${sample(possible.map(laterVersionText))}, of a series under development on that date, ` +
+        "without release dates; only the repository's dated tags can tell whether it was " +
+        `released by then, and the repository is not available (${missing.repository ?? 'not provided'})`;
+      return [
+        {
+          severity: 'error',
+          message: reason,
+          unavailable: { kind: 'repository', reason },
+          evidence: sources,
+        },
+      ];
+    }
     const found =
       records.length > 0
         ? `Found only ${foundText(records)} in ${restsOn(records)}.`
-        : `Found no version in ${restsOn(records)}.`;
+        : `Found no version in ${searchedText(evidence.releases, evidence.repository !== undefined)}.`;
     const evidenceRecord = { found: records.slice(0, 20).map(versionValue), ...sources };
     if (owner?.releaseManagement === 'external') {
       return [
@@ -129,6 +198,7 @@ export const rule: RepositoryRule<'governance' | 'releases', 'repository'> = {
           (legacyOnly
             ? 'Old-style versions predate the current scheme: check them by hand.'
             : 'Propose the entry after the first final X.Y.Z release.') +
+          laterText(later) +
           notExamined(missing),
         evidence: evidenceRecord,
       },
