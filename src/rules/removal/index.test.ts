@@ -285,7 +285,28 @@ const cases: [string, RunInput, Expected[]][] = [
       evidence: { releases: releases([], null) },
       missing: { repository: 'no --repos-root' },
     },
-    [{ severity: 'warning', message: ['Could not tell'] }],
+    [
+      {
+        unavailable: 'releases',
+        reason: [
+          'no deliverable file in the releases data names openstack/os-brick',
+          'no repository to read branches from (no --repos-root)',
+        ],
+      },
+    ],
+  ],
+  [
+    'deleted, no deliverable file but the repository: its branches decide',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([], null),
+        repository: repository({
+          branches: [branch('master'), branch('unmaintained/2024.1', '2025-11-01')],
+        }),
+      },
+    },
+    [{ severity: 'info', message: ['No maintained stable branch', '(none found)'] }],
   ],
   [
     'plain releases data, past date: caracal unmaintained now, no 2024.1-eom tag yet on the date',
@@ -332,9 +353,9 @@ const cases: [string, RunInput, Expected[]][] = [
     },
     [
       {
-        severity: 'error',
-        message: [
-          'The maintenance state of stable/2024.1 (caracal) on 2024-06-01 cannot be established ' +
+        unavailable: 'releases',
+        reason: [
+          'the maintenance state of stable/2024.1 (caracal) on 2024-06-01 cannot be established ' +
             'from releases data that is not a git checkout',
           "records the repository's 2024.1-eom tag without its date",
           'Pass a git checkout of openstack/releases as --releases (or --repos-root with the repository)',
@@ -364,8 +385,8 @@ const cases: [string, RunInput, Expected[]][] = [
     },
     [
       {
-        severity: 'error',
-        message: [
+        unavailable: 'releases',
+        reason: [
           'cannot be established',
           'the repository is not available to show its own eom/eol tags',
         ],
@@ -395,12 +416,38 @@ const cases: [string, RunInput, Expected[]][] = [
     },
     [
       {
-        severity: 'error',
-        message: [
-          'The maintenance state of stable/2024.1 (caracal), stable/2024.2 (dalmatian) on 2025-06-01',
+        unavailable: 'releases',
+        reason: [
+          'the maintenance state of stable/2024.1 (caracal), stable/2024.2 (dalmatian) on 2025-06-01',
           'without the repository nothing dated tells when each branch left maintenance',
         ],
       },
+    ],
+  ],
+  [
+    'plain releases data, past date, no repository: a maintained branch fails, an undetermined one is unavailable',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: latest(
+          releases([
+            deliverableFile('caracal', 'os-brick', {
+              releases: ['6.7.0', '2024.1-eom'],
+              branches: ['stable/2024.1'],
+            }),
+            ...epoxyReleases.files,
+          ]),
+        ),
+      },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: ['stable/2025.1 (epoxy) is still maintained as of 2025-06-01'],
+      },
+      { unavailable: 'releases', reason: ['stable/2024.1 (caracal)', 'a git checkout'] },
     ],
   ],
   [
@@ -517,6 +564,80 @@ const cases: [string, RunInput, Expected[]][] = [
       missing: { repository: 'no --repos-root' },
     },
     [{ severity: 'error', field: 'removal', message: ['7.1.0 (releases data'] }],
+  ],
+  [
+    'scheduled, no deliverable file and no repository: unavailable, not accepted',
+    {
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: { releases: releases([], null) },
+      missing: { repository: 'no --repos-root' },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: [
+          'no deliverable file in the releases data names openstack/os-brick',
+          'no repository to read its tags from (no --repos-root)',
+          'whether 8.0.0 is a future release cannot be established',
+        ],
+      },
+    ],
+  ],
+  [
+    'scheduled, no deliverable file but the repository: its tags decide',
+    {
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: { releases: releases([], null), repository: brickRepo },
+    },
+    [{ severity: 'info', field: 'removal', message: ['after the latest release 7.1.0 (git tag'] }],
+  ],
+  [
+    'scheduled at a patch release with nothing known: still a patch release',
+    {
+      change: change('added', entry(name, removal('8.0.1'))),
+      evidence: { releases: releases([], null) },
+    },
+    [{ severity: 'error', field: 'removal', message: ['a patch release'] }],
+  ],
+  [
+    "'latest' releases data at a past date: a later series' release is not counted (tags decide)",
+    {
+      change: change('added', entry(name, removal('7.1.0'))),
+      evidence: { releases: latest(brickReleases), repository: brickRepo },
+      asOf: '2026-06-01',
+    },
+    [{ severity: 'info', field: 'removal', message: ['after the latest release 7.0.0 (git tag'] }],
+  ],
+  [
+    "'latest' releases data, the same date, no repository: 7.1.0 may have existed (unavailable)",
+    {
+      change: change('added', entry(name, removal('7.1.0'))),
+      evidence: { releases: latest(brickReleases) },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2026-06-01',
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: ['7.1.0 (hibiscus, released 2026-09-30)', 'under development', 'no --repos-root'],
+      },
+    ],
+  ],
+  [
+    "'latest' releases data, no repository, long before the later series: they did not exist",
+    {
+      change: change('added', entry(name, removal('7.0.0'))),
+      evidence: { releases: latest(brickReleases) },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-06-01',
+    },
+    [
+      {
+        severity: 'info',
+        field: 'removal',
+        message: ['after the latest release 6.11.1 (releases data', 'Git tags were not examined'],
+      },
+    ],
   ],
   [
     'an old schedule that has taken effect (audit)',

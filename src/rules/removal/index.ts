@@ -55,24 +55,29 @@ function branchWithSeries(state: BranchState): string {
   return `${state.branch} (${state.series.series.name})`;
 }
 
-/** One error naming every branch whose state on the date cannot be established (none if none). */
+/**
+ * Evidence-unavailable naming every branch whose state on the date cannot be established (none
+ * if none): the releases data cannot settle it, a git checkout of it (or the repository) can.
+ */
 function undeterminedResult(states: readonly BranchState[], settings: RunSettings): RuleResult[] {
   const [first, ...others] = states.filter((s) => s.undetermined);
   if (!first) return [];
   const branches = [first, ...others];
-  const reason =
+  const why =
     others.length === 0
       ? undeterminedReason(first)
       : 'it is newer than the date, and without the repository nothing dated tells when each branch left maintenance';
+  const reason =
+    `the maintenance state of ${sample(branches.map(branchWithSeries))} on ${settings.asOf} ` +
+    `cannot be established from releases data that is not a git checkout: ${why}. ` +
+    `Pass a git checkout of openstack/releases as --releases (or --repos-root with the ` +
+    `repository) to decide; until then the deletion cannot be allowed, as maintained branches ` +
+    `stay covered (${CLAUSE})`;
   return [
     {
       severity: 'error',
-      message:
-        `The maintenance state of ${sample(branches.map(branchWithSeries))} on ${settings.asOf} ` +
-        `cannot be established from releases data that is not a git checkout: ${reason}. ` +
-        `Pass a git checkout of openstack/releases as --releases (or --repos-root with the ` +
-        `repository) to decide; until then the deletion is not allowed, as maintained branches ` +
-        `stay covered (${CLAUSE}).`,
+      message: reason,
+      unavailable: { kind: 'releases', reason },
       evidence: {
         asOf: settings.asOf,
         undetermined: branches.map((s) => ({ ...branchValue(s), reason: undeterminedReason(s) })),
@@ -96,6 +101,7 @@ function checkDeleted(
   states: BranchState[],
   settings: RunSettings,
   known: boolean,
+  repositoryMissing: string | undefined,
 ): RuleResult[] {
   const covered = states.filter((s) => s.covered);
   const undetermined = undeterminedResult(states, settings);
@@ -119,10 +125,15 @@ function checkDeleted(
     return [...errors, ...undetermined];
   }
   if (!known) {
+    const reason =
+      `no deliverable file in the releases data names ${change.repository}, and there is no ` +
+      `repository to read branches from (${repositoryMissing ?? 'not provided'}), so whether a ` +
+      `maintained stable branch is still covered cannot be established (${CLAUSE})`;
     return [
       {
-        severity: 'warning',
-        message: `Could not tell which stable branches the repository has (no repository and no deliverable files): check by hand that none is maintained (${CLAUSE}).`,
+        severity: 'error',
+        message: reason,
+        unavailable: { kind: 'releases', reason },
         evidence: { asOf: settings.asOf, branches: all },
       },
     ];
@@ -162,6 +173,7 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
         states,
         settings,
         isKnown(evidence.releases, evidence.repository),
+        missing.repository,
       );
     }
     const removal = change.entry.declared.removal;

@@ -1,8 +1,10 @@
 /** A scheduled removal (`removal.effective`): a future non-patch release. */
 import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
-import { declaredValue, onField } from '../../openstack/evidence';
+import { declaredValue, onField, sample } from '../../openstack/evidence';
 import {
   collectVersions,
+  laterSeriesVersions,
+  laterVersionText,
   latestFinal,
   releaseTypeOf,
   versionText,
@@ -27,6 +29,42 @@ export interface ScheduledInput {
 /** A schedule the change introduces is judged strictly; an old one may simply have taken effect. */
 function isNewSchedule(change: RepositoryChange): boolean {
   return change.kind === 'added' || change.changedFields.includes('removal');
+}
+
+/**
+ * Why whether `effective` is still in the future cannot be established, or null: no release is
+ * known from anywhere (no deliverable file, no repository), or releases data newer than the date
+ * records a release at or after `effective` in a cycle under way on the date, which only the
+ * repository's dated tags could place before or after it.
+ */
+function unknownLatest(
+  input: ScheduledInput,
+  effective: string,
+  noneFound: boolean,
+): Pick<RuleResult, 'severity' | 'message' | 'unavailable'> | null {
+  const { change, releases, repository } = input;
+  const notRead = input.repositoryMissing ?? 'not provided';
+  if (noneFound && releases.files.length === 0 && !repository) {
+    const reason =
+      `no deliverable file in the releases data names ${change.repository}, and there is no ` +
+      `repository to read its tags from (${notRead}), so whether ${effective} is a future ` +
+      `release cannot be established (${CLAUSE})`;
+    return { severity: 'error', message: reason, unavailable: { kind: 'releases', reason } };
+  }
+  if (repository) return null;
+  const reached = laterSeriesVersions(releases, input.asOf).filter(
+    (l) =>
+      l.possible &&
+      l.record.version.kind === 'final' &&
+      compareVersions(effective, l.record.version.text) <= 0,
+  );
+  if (reached.length === 0) return null;
+  const reason =
+    `the releases data is newer than ${input.asOf} and records ` +
+    `${sample(reached.map(laterVersionText))}, of a series under development on that date, ` +
+    `without release dates: whether ${effective} was still a future release then cannot be ` +
+    `established without the repository's dated tags (${notRead}) (${CLAUSE})`;
+  return { severity: 'error', message: reason, unavailable: { kind: 'repository', reason } };
 }
 
 export function checkScheduled(input: ScheduledInput): RuleResult {
@@ -75,6 +113,8 @@ export function checkScheduled(input: ScheduledInput): RuleResult {
       evidence,
     };
   }
+  const unknown = unknownLatest(input, effective, latest === null);
+  if (unknown) return { ...unknown, ...field, evidence };
   const note = input.repositoryMissing
     ? ` Git tags were not examined (${input.repositoryMissing}).`
     : '';
