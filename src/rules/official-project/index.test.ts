@@ -17,14 +17,24 @@ const ironic = team('ironic', { distributed: true });
 const osBrick = deliverable('os-brick', cinder);
 const charms = team('OpenStack Charms');
 
-function gerrit(acl: string): ProjectConfigFacts {
+function gerrit(acl: string, commit?: string): ProjectConfigFacts {
+  const at = ref('project-config', 'gerrit/projects.yaml', 1234);
   const project: GerritProject = {
     acl,
     description: acl.endsWith('retired.config') ? 'RETIRED, was a library' : 'A library',
     retired: acl.endsWith('/retired.config'),
-    ref: ref('project-config', 'gerrit/projects.yaml', 1234),
+    ref: commit === undefined ? at : { ...at, commit },
   };
   return { gerrit: project, zuul: null };
+}
+
+const RETIRED_ACL = '/home/gerrit2/acls/openstack/retired.config';
+
+/** Cases that are not about project-config get an ordinary ACL. */
+function withAcl(input: RunInput): RunInput {
+  if (input.missing?.projectConfig) return input;
+  const acl = gerrit('/home/gerrit2/acls/openstack/ironic.config');
+  return { ...input, evidence: { projectConfig: acl, ...input.evidence } };
 }
 
 function legacy(deliverableName: string, retiredOn: string | null): RetiredDeliverable {
@@ -52,9 +62,31 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'info', message: ['deliverable os-brick of team cinder'] }],
   ],
   [
-    'official, project-config unavailable (said, not failed)',
-    { change: change('added', entry(brick)), evidence: { governance: governance(osBrick) } },
-    [{ severity: 'info', message: ['Gerrit ACL was not checked'] }],
+    'official, project-config unavailable: the retired ACL is unchecked, never a pass',
+    {
+      change: change('added', entry(brick)),
+      evidence: { governance: governance(osBrick) },
+      missing: { projectConfig: 'no --project-config given' },
+    },
+    [
+      {
+        unavailable: 'projectConfig',
+        reason: ['project-config is unavailable (no --project-config given)', 'retired ACL'],
+      },
+      { severity: 'info', message: ['deliverable os-brick of team cinder'] },
+    ],
+  ],
+  [
+    'not official, project-config unavailable: the governance error still stands',
+    {
+      change: change('added', entry('openstack/not-here')),
+      evidence: { governance: governance(null) },
+      missing: { projectConfig: 'no --project-config given' },
+    },
+    [
+      { unavailable: 'projectConfig', reason: ['retired ACL'] },
+      { severity: 'error', message: ['No official team'] },
+    ],
   ],
   [
     'a declared team matching case-insensitively',
@@ -130,6 +162,87 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'info' }],
   ],
   [
+    'listed only in legacy.yaml, retired after the date: official on the date',
+    {
+      change: change('added', entry(inspectorClient)),
+      evidence: {
+        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+      },
+      asOf: '2025-10-07',
+    },
+    [{ severity: 'info', message: ['retired later', 'retired on 2025-10-08', 'legacy.yaml:77'] }],
+  ],
+  [
+    'retired after the date, a declared team matching the legacy team',
+    {
+      change: change('added', entry(inspectorClient, { team: 'Ironic' })),
+      evidence: {
+        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+      },
+      asOf: '2025-10-07',
+    },
+    [{ severity: 'info', message: ['retired later'] }],
+  ],
+  [
+    'retired after the date, a declared team other than the legacy team',
+    {
+      change: change('added', entry(inspectorClient, { team: 'nova' })),
+      evidence: {
+        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+      },
+      asOf: '2025-10-07',
+    },
+    [
+      {
+        severity: 'error',
+        field: 'team',
+        message: ["declares team 'nova'", "legacy.yaml lists the repository under team 'ironic'"],
+      },
+      { severity: 'info', message: ['retired later'] },
+    ],
+  ],
+  [
+    'retired after the date, a retired ACL in project-config that is not a git checkout',
+    {
+      change: change('added', entry(inspectorClient)),
+      evidence: {
+        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+        projectConfig: gerrit(RETIRED_ACL),
+      },
+      asOf: '2025-10-07',
+    },
+    [
+      {
+        unavailable: 'projectConfig',
+        reason: ['retired ACL', 'retired it only on 2025-10-08', 'git checkout'],
+      },
+      { severity: 'info', message: ['retired later'] },
+    ],
+  ],
+  [
+    'retired after the date, a retired ACL in project-config read as of the date',
+    {
+      change: change('added', entry(inspectorClient)),
+      evidence: {
+        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+        projectConfig: gerrit(RETIRED_ACL, 'f'.repeat(40)),
+      },
+      asOf: '2025-10-07',
+    },
+    [
+      { severity: 'error', message: ['retired ACL'] },
+      { severity: 'info', message: ['retired later'] },
+    ],
+  ],
+  [
+    'an undated legacy.yaml entry counts as retired',
+    {
+      change: change('added', entry(inspectorClient)),
+      evidence: { governance: governance(null, legacy('python-ironic-inspector-client', null)) },
+    },
+    [{ severity: 'error', message: ['No official team', 'retired (undated)'] }],
+  ],
+  [
     'a declared team that does not own the repository',
     {
       change: change('added', entry(brick, { team: 'nova' })),
@@ -162,13 +275,14 @@ const cases: [string, RunInput, Expected[]][] = [
 
 describe('official-project', () => {
   it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
+    expect(mismatches(runRule(rule, withAcl(input)), expected)).toEqual([]);
   });
 
   it('needs governance, wants project-config, skips deleted entries', () => {
     const added = change('added', entry(brick));
     expect(rule.needs(added)).toEqual(['governance']);
     expect(rule.wants(added)).toEqual(['projectConfig']);
+    expect(runRule(rule, { change: added })).toBe('evidence-unavailable');
     expect(rule.appliesTo(change('removed', entry(brick)))).toBe(false);
   });
 });
