@@ -45,11 +45,12 @@ function searchedText(releases: ReleasesFacts, repositoryRead: boolean): string 
     : 'its git tags (no deliverable file names the repository)';
 }
 
-/** `; 5.13.0 (hibiscus, released 2026-09-30) not counted: …` when newer data was set aside. */
+/** ` Releases data newer than the date also records 5.13.0 (hibiscus, …): not counted.` */
 function laterText(later: readonly LaterSeriesVersion[]): string {
-  if (later.length === 0) return '';
+  const finals = later.filter((l) => l.record.version.kind === 'final');
+  if (finals.length === 0) return '';
   return (
-    ` Releases data newer than the date also records ${sample(later.map(laterVersionText))}, ` +
+    ` Releases data newer than the date also records ${sample(finals.map(laterVersionText))}, ` +
     'of series released after the date: not counted.'
   );
 }
