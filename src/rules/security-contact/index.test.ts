@@ -24,20 +24,53 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'info', field: 'tracker', message: ["'cinder-coresec'"] }],
   ],
   [
-    'native, nothing declared: the governance liaison is suggested',
+    'native, no group but governance security liaisons: a warning, as rst gets an info',
     { change: change('added', entry(brick)), evidence: { governance: withLiaison } },
     [
       {
-        severity: 'error',
+        severity: 'warning',
         field: 'tracker',
-        message: ['declares no tracker.security-group', 'Sec Person', 'clause 5'],
+        message: [
+          'declare tracker.security-group',
+          'governance names Sec Person <sec@example.org> (team cinder',
+          'as security liaison(s) who can serve as the contact',
+          'clause 5',
+        ],
       },
     ],
   ],
   [
+    'native, a tracker without a group and no governance security liaison: error',
+    {
+      change: change('added', entry('openstack/swift', { tracker: { launchpad: 'swift' } })),
+      evidence: { governance: withoutLiaison },
+    },
+    [
+      {
+        severity: 'error',
+        field: 'tracker',
+        message: ['No security contact', 'governance names no security liaison', 'clause 5'],
+      },
+    ],
+  ],
+  [
+    'native, no group, not owned in governance: error',
+    {
+      change: change('added', entry('openstack/nowhere')),
+      evidence: { governance: governance(null) },
+    },
+    [{ severity: 'error', field: 'tracker', message: ['No security contact'] }],
+  ],
+  [
     'native, a tracker without a group, governance unavailable',
     { change: change('added', entry(brick, { tracker: { launchpad: 'os-brick' } })) },
-    [{ severity: 'error', field: 'tracker' }],
+    [
+      {
+        severity: 'error',
+        field: 'tracker',
+        message: ['governance data is unavailable (no governance data)'],
+      },
+    ],
   ],
   [
     'rst, governance security liaison found',

@@ -31,9 +31,9 @@ function liaisonsText(governance: GovernanceFacts | undefined): string | null {
 function nativeResult(
   change: RepositoryChange,
   governance: GovernanceFacts | undefined,
+  governanceMissing: string | undefined,
 ): RuleResult {
   const group = change.entry.declared.tracker?.['security-group'];
-  const candidates = liaisonsText(governance);
   if (group !== undefined) {
     return {
       severity: 'info',
@@ -46,20 +46,39 @@ function nativeResult(
       },
     };
   }
+  const evidence = {
+    list: change.entry.location.file,
+    line: change.entry.location.line,
+    securityGroup: null,
+    governance: liaisonsValue(governance),
+    governanceUnavailable: governanceMissing ?? null,
+  };
+  // Governance security liaisons are a contact the VMT can reach, as for the rst and governance
+  // formats; the group is still what the native format should say.
+  const team = governance?.owner?.team;
+  if (team && team.securityLiaisons.length > 0) {
+    return {
+      severity: 'warning',
+      ...onField(change, 'tracker'),
+      message:
+        `No tracker.security-group declared: declare tracker.security-group (a group in the ` +
+        `defect tracker the VMT can subscribe to new reports); governance names ` +
+        `${team.securityLiaisons.map(personText).join(', ')} (team ${team.name}, ` +
+        `${refText(team.ref)}) as security liaison(s) who can serve as the contact (${CLAUSE}).`,
+      evidence,
+    };
+  }
+  const why = governanceMissing
+    ? `governance data is unavailable (${governanceMissing}), so no security liaison was found either`
+    : 'governance names no security liaison for the team either';
   return {
     severity: 'error',
     ...onField(change, 'tracker'),
     message:
-      'The entry declares no tracker.security-group: the team must have a dedicated security ' +
-      'point of contact, a group in its defect tracker the VMT can subscribe to new reports ' +
-      `(${CLAUSE}). Declare tracker.security-group` +
-      (candidates ? `; ${candidates} could form it.` : '.'),
-    evidence: {
-      list: change.entry.location.file,
-      line: change.entry.location.line,
-      securityGroup: null,
-      governance: liaisonsValue(governance),
-    },
+      `No security contact: the entry declares no tracker.security-group, and ${why}. The team ` +
+      'must have a dedicated security point of contact, a group in its defect tracker the VMT can ' +
+      `subscribe to new reports (${CLAUSE}). Declare tracker.security-group.`,
+    evidence,
   };
 }
 
@@ -77,7 +96,9 @@ export const rule: RepositoryRule<never, 'governance'> = {
   needs: () => [],
   wants: () => ['governance'],
   check({ change, evidence, missing, settings }): RuleResult[] {
-    if (settings.format === 'native') return [nativeResult(change, evidence.governance)];
+    if (settings.format === 'native') {
+      return [nativeResult(change, evidence.governance, missing.governance)];
+    }
     const found = liaisonsText(evidence.governance);
     if (found) {
       return [
