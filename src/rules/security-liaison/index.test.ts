@@ -36,6 +36,43 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'error', message: ['distributed leadership', 'liaisons.security', 'clause 6'] }],
   ],
   [
+    'a distributed-leadership team without one, but a declared liaison: met, record it in governance',
+    {
+      change: change(
+        'added',
+        entry('openstack/sushy', { liaison: { name: 'Iris Ironic', email: 'iris@example.org' } }),
+      ),
+      evidence: { governance: ironicNoLiaison },
+    },
+    [
+      {
+        severity: 'warning',
+        field: 'liaison',
+        message: [
+          'the entry declares Iris Ironic <iris@example.org>',
+          'distributed leadership',
+          'record them under liaisons.security in governance',
+        ],
+      },
+    ],
+  ],
+  [
+    'a team with no PTL recorded and no liaison anywhere: still an error',
+    {
+      change: change('added', entry('openstack/swift')),
+      evidence: { governance: governance(deliverable('swift', { ...team('swift'), ptl: null })) },
+    },
+    [{ severity: 'error', message: ['has no PTL', 'the entry declares none'] }],
+  ],
+  [
+    'a team with no PTL recorded, a declared liaison: a warning',
+    {
+      change: change('added', entry('openstack/swift', { liaison: { name: 'Sam Swift' } })),
+      evidence: { governance: governance(deliverable('swift', { ...team('swift'), ptl: null })) },
+    },
+    [{ severity: 'warning', field: 'liaison', message: ['Sam Swift', 'has no PTL'] }],
+  ],
+  [
     'a declared liaison matching the governance liaison by e-mail',
     {
       change: change(

@@ -61,7 +61,32 @@ function declaredLiaison(change: RepositoryChange, team: GovernanceTeam): RuleRe
   ];
 }
 
-function governanceResult(team: GovernanceTeam): RuleResult {
+/**
+ * A team with neither a governance security liaison nor a PTL, whose entry declares a liaison:
+ * the liaison is explicitly delegated (clause 6 is met), but governance should record it.
+ */
+function declaredOnly(
+  change: RepositoryChange,
+  declared: Person,
+  team: GovernanceTeam,
+  why: string,
+): RuleResult {
+  return {
+    severity: 'warning',
+    ...onField(change, 'liaison'),
+    message:
+      `Security liaison: the entry declares ${personText(declared)}. Team ${team.name} ${why} and ` +
+      `governance names no security liaison (${refText(team.ref)}): ask the team to record them ` +
+      `under liaisons.security in governance reference/projects.yaml (${CLAUSE}).`,
+    evidence: {
+      ...declaredValue(change, 'liaison'),
+      declared: personValue(declared),
+      governance: teamValue(team),
+    },
+  };
+}
+
+function governanceResult(change: RepositoryChange, team: GovernanceTeam): RuleResult {
   if (team.securityLiaisons.length > 0) {
     return {
       severity: 'info',
@@ -80,11 +105,14 @@ function governanceResult(team: GovernanceTeam): RuleResult {
     team.leadershipType === 'distributed'
       ? 'has distributed leadership and so no PTL'
       : 'has no PTL';
+  const declared = change.entry.declared.liaison;
+  if (declared) return declaredOnly(change, declared, team, why);
   return {
     severity: 'error',
     message:
-      `Team ${team.name} ${why}, and governance names no security liaison (${refText(team.ref)}): ` +
-      `the team must add one under liaisons.security in governance reference/projects.yaml (${CLAUSE}).`,
+      `Team ${team.name} ${why}, governance names no security liaison (${refText(team.ref)}), and ` +
+      `the entry declares none: the team must add one under liaisons.security in governance ` +
+      `reference/projects.yaml, and may declare it as liaison (${CLAUSE}).`,
     evidence: teamValue(team),
   };
 }
@@ -115,6 +143,9 @@ export const rule: RepositoryRule<'governance', never> = {
         },
       ];
     }
-    return [governanceResult(owner.team), ...declaredLiaison(change, owner.team)];
+    const result = governanceResult(change, owner.team);
+    // A declared liaison the team's governance record lacks is already what `declaredOnly` says.
+    if (result.field === 'liaison') return [result];
+    return [result, ...declaredLiaison(change, owner.team)];
   },
 };
