@@ -217,7 +217,8 @@ export function branchText(state: BranchState): string {
 /** When a covered branch's series leaves maintenance, if the data says (and has not applied it). */
 export function leavesOn(state: BranchState): { date: string; status: string } | null {
   if (state.series.movedOn !== null || state.series.basis === 'inferred') return null;
-  const date = leavesMaintenanceOn(state.series.series);
-  const status = state.series.series.nextPhase?.status;
+  const { series } = state.series;
+  const date = leavesMaintenanceOn(series);
+  const status = series.nextPhase?.status ?? (date === series.eolDate ? 'end of life' : undefined);
   return date !== null && status !== undefined ? { date, status } : null;
 }

@@ -3,6 +3,7 @@ import {
   isBeyondMaintained,
   isCoveredStatus,
   leavesMaintenanceOn,
+  reconstructedStatus,
   parseBranch,
   seriesForBranch,
   seriesForId,
@@ -45,8 +46,8 @@ describe('seriesStatusAsOf with releases data newer than the date', () => {
     ['caracal', '2024-06-01', 'maintained', 'inferred'],
     ['caracal', '2024-03-01', 'development', 'dates'],
     // dalmatian is end of life since its eol-date 2026-04-29.
-    ['dalmatian', '2025-01-01', 'maintained', 'inferred'],
-    ['dalmatian', '2026-04-28', 'maintained', 'inferred'],
+    ['dalmatian', '2025-01-01', 'maintained', 'dates'],
+    ['dalmatian', '2026-04-28', 'maintained', 'dates'],
     ['dalmatian', '2026-04-29', 'end of life', 'dates'],
     ['xena', '2025-12-19', 'end of life', 'dates'],
     // maintained now: maintained since its release (statuses only move forward).
@@ -126,5 +127,24 @@ describe('branches and series', () => {
     expect(leavesMaintenanceOn(named('flamingo'))).toBe('2027-04-28');
     expect(leavesMaintenanceOn(named('hibiscus'))).toBeNull();
     expect(leavesMaintenanceOn(named('caracal'))).toBeNull();
+  });
+
+  it('dates a non-SLURP series leaving maintenance by its eol-date once its next phase is gone', () => {
+    const dalmatian = {
+      ...named('epoxy'),
+      name: 'dalmatian',
+      releaseId: '2024.2',
+      status: 'end of life' as const,
+      nextPhase: null,
+      eolDate: '2026-04-29',
+      initialRelease: '2024-10-02',
+    };
+    expect(leavesMaintenanceOn(dalmatian)).toBe('2026-04-29');
+    expect(leavesMaintenanceOn({ ...dalmatian, releaseId: '2024.1' })).toBeNull();
+    expect(reconstructedStatus(dalmatian, '2026-03-10')).toMatchObject({
+      status: 'maintained',
+      basis: 'dates',
+    });
+    expect(reconstructedStatus(dalmatian, '2026-04-29').status).toBe('end of life');
   });
 });

@@ -85,6 +85,8 @@ export function reconstructedStatus(series: Series, asOf: string): SeriesStatusA
     return at('development', 'dates');
   }
   if (!isBeyondMaintained(series.status)) return recordedStatus(series, asOf);
+  // A non-SLURP series went straight from maintained to end of life on its eol-date: known.
+  if (series.eolDate !== null && isNonSlurp(series)) return at('maintained', 'dates');
   return at('maintained', 'inferred');
 }
 
@@ -145,6 +147,13 @@ export function isCoveredStatus(status: SeriesStatus): boolean {
  */
 export function leavesMaintenanceOn(series: Series): string | null {
   const next = series.nextPhase;
-  if (!next || next.date === null || isCoveredStatus(next.status)) return null;
-  return next.date;
+  if (next && next.date !== null && !isCoveredStatus(next.status)) return next.date;
+  // Non-SLURP releases (`YYYY.2`) go from maintained straight to end of life, so once the next
+  // phase is gone from the data, the series' eol-date is the day it left maintenance.
+  if (!next && series.eolDate !== null && isNonSlurp(series)) return series.eolDate;
+  return null;
+}
+
+function isNonSlurp(series: Series): boolean {
+  return series.releaseId !== null && /^\d{4}\.2$/.test(series.releaseId);
 }

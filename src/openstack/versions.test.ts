@@ -142,6 +142,9 @@ describe('compareVersions', () => {
     ['2023.1-eom', '99.0.0', 1],
     ['99.0.0', 'xena-em', -1],
     ['2014.2', '2014.2.0', 0],
+    ['2015.1.4', '12.0.0', -1],
+    ['2015.1.4', '33.0.2', -1],
+    ['2011.2', '2015.1.4', -1],
   ])('%s vs %s → %d', (a, b, sign) => {
     expect(compareVersions(a, b)).toBe(sign);
     expect(compareVersions(b, a)).toBe(-sign || 0);

@@ -130,6 +130,8 @@ export function compareVersions(a: string, b: string): number {
     if (comparableA !== comparableB) return comparableA ? -1 : 1;
     return a < b ? -1 : a > b ? 1 : 0;
   }
+  const eraDiff = Number(isDateBased(va)) - Number(isDateBased(vb));
+  if (eraDiff !== 0) return -eraDiff;
   const length = Math.max(va.parts.length, vb.parts.length, 3);
   for (let i = 0; i < length; i += 1) {
     const diff = (va.parts[i] ?? 0) - (vb.parts[i] ?? 0);
@@ -139,6 +141,16 @@ export function compareVersions(a: string, b: string): number {
   const diff = rank(va) - rank(vb) || (va.pre?.number ?? 0) - (vb.pre?.number ?? 0);
   return Math.sign(diff);
 }
+
+/**
+ * Services numbered their releases by date until kilo (`2010.1` … `2015.1.4`) and by semver from
+ * liberty (`12.0.0`) on: a date-based version is older than any semver one, whatever its digits.
+ */
+function isDateBased(version: ClassifiedVersion): boolean {
+  return (version.parts[0] ?? 0) >= DATE_BASED_MAJOR;
+}
+
+const DATE_BASED_MAJOR = 2010;
 
 /** The highest of some versions, or null when there are none. */
 export function latestVersion(versions: readonly string[]): string | null {
