@@ -1,3 +1,4 @@
+import { optional } from '../../util/optional';
 import { Command } from 'commander';
 import { runCheck } from '../../engine/check';
 import { UsageError } from '../../errors';
@@ -59,8 +60,4 @@ function withChange(sources: SourceOptions, flags: CheckFlags): SourceOptions {
     throw new UsageError('--gerrit and --change go together: give both or neither');
   }
   return { ...sources, change: gerritChangeSource({ gerrit: flags.gerrit, change: flags.change }) };
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }

@@ -1,3 +1,4 @@
+import { optional } from '../../util/optional';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { runCheck } from '../../engine/check';
@@ -103,8 +104,4 @@ function report(outcome: VoteOutcome, flags: VoteFlags, io: CliIO): void {
   io.stdout.write(
     `${review.message}\n\nPosted the review on ${where}: ${what}${lost}.\n${target.url}\n`,
   );
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
