@@ -1,27 +1,82 @@
 import type { Proposal } from '../diff/model';
+import type { OfficialRepositories } from '../evidence/types';
+import { officialList } from '../list';
 import type { OversightList } from '../list/model';
+import type { Finding } from '../report/finding';
 import type { Report } from '../report/report';
 import { createEvidenceProvider } from '../sources';
+import { PROJECTS_FILE } from '../sources/governance/projects';
 import { auditChanges } from './changes';
-import { judgeProposal } from './check';
+import { buildReport, judgeProposal } from './check';
 import type { CheckOptions } from './types';
 
+type AuditOptions = Pick<CheckOptions, 'sources' | 'severities' | 'progress'>;
+
 /** `vmt-oversight audit`: judge every entry of the list as it stands. */
-export async function auditList(
-  list: OversightList,
-  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress'>,
-): Promise<Report> {
-  const proposal: Proposal = {
+export async function auditList(list: OversightList, options: AuditOptions): Promise<Report> {
+  const provider = createEvidenceProvider(options.sources);
+  const proposal = auditProposal(list, { label: 'WORKTREE', commit: null });
+  return judgeProposal(proposal, auditChanges(list), provider, options);
+}
+
+/**
+ * `vmt-oversight audit --all-official`: judge every repository of every official team's
+ * deliverables in governance `projects.yaml` as of the date, as if each deliverable carried
+ * `vulnerability:managed`. Findings point at the line of `projects.yaml` that lists the
+ * repository. When governance cannot be read, nothing can be enumerated: inconclusive.
+ */
+export async function auditOfficial(options: AuditOptions): Promise<Report> {
+  const provider = createEvidenceProvider(options.sources);
+  const official = await provider.officialRepositories();
+  if (official.status === 'unavailable') {
+    const proposal = auditProposal(officialList(PROJECTS_FILE, []), {
+      label: 'WORKTREE',
+      commit: null,
+    });
+    return buildReport(proposal, [governanceUnavailable(official)], options.sources.asOf);
+  }
+  const list = officialListOf(official.value);
+  const head = { label: 'WORKTREE', commit: official.value.ref.commit ?? null };
+  return judgeProposal(auditProposal(list, head), auditChanges(list), provider, options);
+}
+
+function officialListOf(official: OfficialRepositories): OversightList {
+  return officialList(
+    official.ref.file,
+    official.repositories.map(({ name, team, deliverable, ref }) => ({
+      name,
+      team,
+      deliverable,
+      line: ref.line ?? 1,
+    })),
+  );
+}
+
+function auditProposal(list: OversightList, head: Proposal['head']): Proposal {
+  return {
     listPath: list.path,
     format: list.format,
     base: { label: 'none', commit: null },
-    head: { label: 'WORKTREE', commit: null },
+    head,
     baseList: null,
     headList: list,
     added: [],
     removed: [],
     modified: [],
   };
-  const provider = createEvidenceProvider(options.sources);
-  return judgeProposal(proposal, auditChanges(list), provider, options);
+}
+
+function governanceUnavailable(evidence: { source: string; reason: string }): Finding {
+  return {
+    rule: 'evidence-unavailable',
+    clause: '—',
+    severity: 'error',
+    repository: null,
+    message:
+      `Cannot list the official repositories: ${evidence.reason}. Provide the governance data ` +
+      '(--governance) and run again.',
+    file: PROJECTS_FILE,
+    line: null,
+    evidence: { source: evidence.source, kind: 'governance', reason: evidence.reason },
+  };
 }

@@ -51,6 +51,21 @@ export interface GovernanceFacts {
   retired: RetiredDeliverable | null;
 }
 
+/** A repository of an official team's deliverable, where `projects.yaml` lists it. */
+export interface OfficialRepository {
+  name: string;
+  team: string;
+  deliverable: string;
+  ref: DataRef;
+}
+
+/** Every repository of every official team's deliverables, in file order, each once. */
+export interface OfficialRepositories {
+  /** `reference/projects.yaml`, with the commit read when governance is a git checkout. */
+  ref: DataRef;
+  repositories: OfficialRepository[];
+}
+
 /* ---------- releases: data/series_status.yaml and deliverables/<series>/<name>.yaml ---------- */
 
 /** Series statuses in the order a series goes through them (it only ever moves forward). */

@@ -5,3 +5,4 @@ export { compareRepositoryNames } from './order';
 export { LIST_LIMITS, type ListLimits } from './limits';
 export { oversightListSchemaPath } from './native-schema';
 export { MANAGED_TAG } from './governance';
+export { officialList, type OfficialListing } from './official';

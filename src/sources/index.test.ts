@@ -47,6 +47,23 @@ describe('evidence provider', () => {
     expect(provider.stats().gitCalls).toBe(0);
   });
 
+  it('lists the official repositories from the same governance parse, cached', async () => {
+    const progress: string[] = [];
+    const provider = createEvidenceProvider({ ...everything, onProgress: (m) => progress.push(m) });
+    await provider.get('governance', 'openstack/sushy');
+    const official = await provider.officialRepositories();
+    expect(
+      official.status === 'available' && official.value.repositories.map((r) => r.name),
+    ).toEqual(expect.arrayContaining(['openstack/os-brick', 'openstack/sushy']));
+    expect(await provider.officialRepositories()).toBe(official);
+    expect(progress.filter((m) => m.startsWith('reading governance'))).toHaveLength(1);
+    expect(await createEvidenceProvider({ asOf: '2026-01-01' }).officialRepositories()).toEqual({
+      status: 'unavailable',
+      source: 'governance',
+      reason: 'no --governance given',
+    });
+  });
+
   it('still finds release files by repository name when governance is unavailable', async () => {
     const provider = createEvidenceProvider({ ...everything, governance: undefined });
     const releases = await provider.get('releases', 'openstack/sushy');

@@ -4,6 +4,7 @@ import type {
   EvidenceKind,
   EvidenceMap,
   EvidenceProvider,
+  OfficialRepositories,
   SourceId,
 } from '../evidence/types';
 import { isValidDate } from './dates';
@@ -22,6 +23,11 @@ export interface SourceStats {
 }
 
 export interface EvidenceSources extends EvidenceProvider {
+  /**
+   * Every repository of every official team's deliverables in governance `projects.yaml` as of
+   * the date (`audit --all-official`); read from the same parse as the per-repository facts.
+   */
+  officialRepositories(): Promise<Evidence<OfficialRepositories>>;
   stats(): SourceStats;
 }
 
@@ -104,8 +110,19 @@ export function createEvidenceProvider(options: SourceOptions): EvidenceSources 
     return gather(source, context, () => readers[kind](repository));
   }
 
+  let official: Promise<Evidence<OfficialRepositories>> | undefined;
+  function officialRepositories(): Promise<Evidence<OfficialRepositories>> {
+    official ??= isValidDate(asOf)
+      ? gather('governance', 'reading the official repositories failed', () =>
+          governance.officialRepositories(),
+        )
+      : Promise.resolve(unavailable('governance', `--as-of ${asOf} is not a date (YYYY-MM-DD)`));
+    return official;
+  }
+
   return {
     get: cached,
+    officialRepositories,
     stats: () => ({ gitCalls: counter.count, repositories: new Map(repositories.costs) }),
   };
 }

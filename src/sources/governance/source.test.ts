@@ -122,6 +122,38 @@ describe('governance source', () => {
     ).rejects.toThrow(`governance data in ${empty} has no reference/projects.yaml`);
   });
 
+  it('lists every official repository once, in file order, at the line listing it', async () => {
+    const dir = governanceDir(
+      'B Team:\n  ptl: {name: B, email: b@example.org}\n  deliverables:\n    b:\n' +
+        '      repos:\n        - openstack/b-two\n        - openstack/b-one\n' +
+        'A team:\n  leadership_type: distributed\n  deliverables:\n    a:\n' +
+        '      repos: [openstack/a]\n    again:\n      repos: [openstack/b-one]\n',
+      'Old:\n  deliverables:\n    old:\n      repos: [openstack/old]\n      retired-on: 2020-01-01\n',
+    );
+    const official = await new GovernanceSource({ dir, asOf: '2026-01-01' }).officialRepositories();
+    expect(official.ref).toEqual({ source: 'governance', file: 'reference/projects.yaml' });
+    expect(official.repositories).toEqual([
+      {
+        name: 'openstack/b-two',
+        team: 'B Team',
+        deliverable: 'b',
+        ref: expect.objectContaining({ line: 6 }) as unknown,
+      },
+      {
+        name: 'openstack/b-one',
+        team: 'B Team',
+        deliverable: 'b',
+        ref: expect.objectContaining({ line: 7 }) as unknown,
+      },
+      {
+        name: 'openstack/a',
+        team: 'A team',
+        deliverable: 'a',
+        ref: expect.objectContaining({ line: 12 }) as unknown,
+      },
+    ]);
+  });
+
   it('parses the files once per run', async () => {
     const progress: string[] = [];
     const governance = new GovernanceSource({
@@ -131,6 +163,7 @@ describe('governance source', () => {
     });
     await Promise.all([
       governance.facts('openstack/sushy'),
+      governance.officialRepositories(),
       governance.facts('openstack/os-brick'),
     ]);
     expect(progress).toEqual(['reading governance reference/projects.yaml']);

@@ -2,6 +2,7 @@ import type {
   GovernanceDeliverable,
   GovernanceFacts,
   GovernanceTeam,
+  OfficialRepositories,
   RetiredDeliverable,
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
@@ -46,6 +47,20 @@ export class GovernanceSource {
     return {
       owner: owner ? this.deliverable(governance, owner) : null,
       retired: governance.retired.get(repository) ?? null,
+    };
+  }
+
+  /** Every repository an official team's deliverable lists (first listing wins), in file order. */
+  async officialRepositories(): Promise<OfficialRepositories> {
+    const { owners, data } = await this.load();
+    return {
+      ref: data.ref(PROJECTS_FILE),
+      repositories: [...owners].map(([name, owner]) => ({
+        name,
+        team: owner.team,
+        deliverable: owner.deliverable,
+        ref: data.ref(PROJECTS_FILE, owner.repoLine),
+      })),
     };
   }
 
