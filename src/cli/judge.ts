@@ -18,7 +18,7 @@ export function addOutputOptions(command: Command): Command {
   return command
     .option(
       '--format <format>',
-      'stdout format: text, json, zuul, gerrit, sarif, markdown',
+      'stdout format: text, json, zuul, gerrit, sarif, markdown, html',
       parseFormat,
       'text',
     )
