@@ -206,13 +206,14 @@ describe('native YAML schema errors', () => {
     expect(list.entries[0]?.fieldLines).toEqual({ team: 3 });
   });
 
-  it('names the repository in the problem, or the entry index when it has no safe name', () => {
+  it('names the repository in the problem, or keys it by the unsafe name as written', () => {
     const list = parseList(
       'list.yaml',
       'repositories:\n  - name: "a b/c"\n    embargo-days: x\n  - name: openstack/nova\n    embargo-days: x\n',
     );
     const keys = list.problems.map((problem) => problem.key);
-    expect(keys).toContain('schema:/repositories/0#/embargo-days:type');
+    expect(keys).toContain('schema:unsafe-name:"a b/c"#/embargo-days:type');
+    expect(keys).toContain('unsafe-name:"a b/c"');
     expect(keys).toContain('schema:openstack/nova#/embargo-days:type');
     expect(list.problems.find((p) => p.key.startsWith('schema:openstack'))?.repository).toBe(
       'openstack/nova',
@@ -227,6 +228,24 @@ describe('native YAML schema errors', () => {
     );
     expect(after.problems.map((p) => p.key)).toEqual(before.problems.map((p) => p.key));
     expect(after.problems[0]?.line).not.toBe(before.problems[0]?.line);
+  });
+
+  it("keys an unsafe-named entry's problems the same when an entry is inserted above it", () => {
+    const unsafe = '  - name: "--upload-pack=x y/z"\n    embargo-days: x\n';
+    const before = parseList('l.yaml', `repositories:\n${unsafe}`);
+    const after = parseList('l.yaml', `repositories:\n  - name: openstack/aodh\n${unsafe}`);
+    const keys = (list: typeof before) => list.problems.map((p) => p.key).sort();
+    expect(keys(before)).toEqual([
+      'schema:unsafe-name:"--upload-pack=x y/z"#/embargo-days:type',
+      'unsafe-name:"--upload-pack=x y/z"',
+    ]);
+    expect(keys(after)).toEqual(keys(before));
+    expect(after.problems.map((p) => p.line)).not.toEqual(before.problems.map((p) => p.line));
+  });
+
+  it("keys a nameless entry's problem by its index: it has nothing else to be known by", () => {
+    const list = parseList('l.yaml', 'repositories:\n  - name: 42\n');
+    expect(list.problems.map((p) => p.key)).toEqual(['schema:/repositories/0#/name:type']);
   });
 
   it('reports an empty file as a list without `repositories`', () => {

@@ -14,12 +14,13 @@ type Item = Record<string, unknown>;
 /** Reads a native list: schema errors become problems, valid fields become declarations. */
 export function readNative(yaml: LoadedYaml): ReadResult {
   const items = itemsOf(yaml.value);
-  const names = items.map((item) => (isSafeRepositoryName(item?.name) ? item.name : null));
+  const nameTexts = items.map((item) => (typeof item?.name === 'string' ? item.name : null));
+  const names = nameTexts.map((name) => (isSafeRepositoryName(name) ? name : null));
   const errors = nativeSchemaErrors(yaml.value);
   // Only the problems that will be shown are located: locating is not free on huge files.
   const problems = errors
     .slice(0, LIST_LIMITS.maxProblems + 1)
-    .map((error) => schemaErrorProblem(error, { yaml, names }));
+    .map((error) => schemaErrorProblem(error, { yaml, names, nameTexts }));
   const invalid = invalidFields(errors);
   const candidates: Candidate[] = [];
   items.forEach((item, index) => {

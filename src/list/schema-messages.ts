@@ -10,6 +10,11 @@ export interface SchemaContext {
   yaml: LoadedYaml;
   /** By entry index: the repository name when it is safe, so keys survive reordering. */
   names: ReadonlyArray<string | null>;
+  /**
+   * By entry index: the name as written when it is a string, safe or not. An unsafe name keys
+   * the entry's problems by its text, as the `unsafe-name` problem does, never by the index.
+   */
+  nameTexts: ReadonlyArray<string | null>;
 }
 
 /** Where an ajv error points: the entry (if any) and the path of fields inside it. */
@@ -47,11 +52,22 @@ function placeOf(instancePath: string): ErrorPlace {
 }
 
 function keyOf(error: ErrorObject, place: ErrorPlace, context: SchemaContext): string {
-  const subject =
-    place.index === null ? '' : (context.names[place.index] ?? `/repositories/${place.index}`);
+  const subject = place.index === null ? '' : entrySubject(place.index, context);
   const detail = paramOf(error);
   const pointer = place.fields.map((field) => `/${field}`).join('');
   return `schema:${subject}#${pointer}:${error.keyword}${detail ? `:${detail}` : ''}`;
+}
+
+/**
+ * What identifies an entry in a key, so that a problem keeps its key when entries are inserted,
+ * removed or moved: its safe name; else its unsafe name's text, quoted (a safe name has no
+ * quotes, so the two never collide); else, for an entry with no name at all, its index.
+ */
+function entrySubject(index: number, context: SchemaContext): string {
+  const safe = context.names[index];
+  if (safe) return safe;
+  const text = context.nameTexts[index];
+  return typeof text === 'string' ? `unsafe-name:${quote(text, 200)}` : `/repositories/${index}`;
 }
 
 function paramOf(error: ErrorObject): string | null {
