@@ -97,6 +97,27 @@ describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
     expect(parseValidReport(readFileSync(out, 'utf8')).verdict).toBe('fail');
   });
 
+  it('writes an HTML report page with --report html=FILE', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
+    const out = join(repo.dir, 'out', 'report.html');
+    const result = await runCli([
+      'check',
+      '--repo',
+      repo.dir,
+      '--base',
+      'HEAD',
+      '--format',
+      'json',
+      '--report',
+      `html=${out}`,
+    ]);
+    expect(result.status).toBe(1);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<span class="verdict-word">FAIL</span>');
+    expect(html).toContain('<h3><code>openstack/beta</code></h3>');
+  });
+
   it.each([
     [['check', '--format', 'yaml'], /unknown format 'yaml'/],
     [['check', '--as-of', '2026-02-30'], /--as-of: '2026-02-30' is not a date/],
