@@ -217,6 +217,7 @@ body{margin:0 auto;max-width:72rem;padding:1.5rem;font:15px/1.5 system-ui,-apple
 h1{margin:0 0 .5rem;font-size:1.4rem}
 h2{margin:2rem 0 .75rem;font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
 h3{margin:1.5rem 0 .5rem;font-size:1.05rem}
+h3 code{font-size:1rem}
 code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--code);padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0;color:var(--muted)}
 .meta dt{font-weight:600}.meta dd{margin:0}
@@ -233,13 +234,15 @@ code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 .changes ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}
 .added{color:var(--pass)}.removed{color:var(--fail)}.modified{color:var(--warning)}
 table{border-collapse:collapse}
-.finding-table{width:100%}
+.finding-table{width:100%;table-layout:fixed}
+.finding-table th:nth-child(1){width:6rem}.finding-table th:nth-child(2){width:8rem}
+.finding-table th:nth-child(3){width:12rem}.finding-table th:nth-child(4){width:13rem}
 .finding-table th,.finding-table>tbody>tr>td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 .finding-table thead th{font-size:.85rem;color:var(--muted)}
 .severity{font-weight:700;text-transform:uppercase;font-size:.8rem}
 .severity-error .severity{color:var(--fail)}.severity-warning .severity{color:var(--warning)}.severity-info .severity{color:var(--info)}
-.clause,.where{white-space:nowrap;color:var(--muted)}
-.rule{color:var(--info)}
+.clause,.where{color:var(--muted);overflow-wrap:anywhere}
+.rule{color:var(--info);white-space:nowrap}
 .message{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .evidence{margin-top:.4rem;font-size:.85rem}
 .evidence caption{text-align:left;color:var(--muted);font-size:.8rem}
