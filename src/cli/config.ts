@@ -3,7 +3,13 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { defaultBase, openRepository, readListFile, resolveRevision } from '../diff/git';
+import {
+  defaultBase,
+  openRepository,
+  readListFile,
+  resolveRevision,
+  type ListRepository,
+} from '../diff/git';
 import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
 import type { SeverityOverrides } from '../engine/types';
@@ -46,10 +52,11 @@ export function addConfigOptions(command: Command): Command {
 export async function configAtBase(
   repo: string,
   flags: ConfigFlags & { base?: string; head?: string },
+  open: (repo: string) => Promise<ListRepository> = openRepository,
 ): Promise<LoadedConfig> {
   const explicit = explicitConfig(repo, flags);
   if (explicit) return explicit;
-  const repository = await openRepository(repo);
+  const repository = await open(repo);
   const head = flags.head
     ? await resolveRevision(repository, validateRevision(flags.head, '--head'), '--head')
     : { label: 'WORKTREE', commit: null };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { UsageError } from '../errors';
 import { loadProposal } from './diff';
+import { defaultBase, openRepository, readListFile, worktreeRevision } from './git';
 import type { Proposal } from './model';
 
 const LIST = 'repos-overseen.yaml';
@@ -289,5 +290,64 @@ describe('loadProposal refuses untrusted input', () => {
     const repo = tempRepo();
 
     await expect(loadProposal({ repo: join(repo.dir, 'nowhere') })).rejects.toThrow(UsageError);
+  });
+});
+
+describe('loadProposal asks git each thing once', () => {
+  /** The git commands a shared repository runs, by their first argument. */
+  async function counted(dir: string) {
+    const repository = await openRepository(dir);
+    const calls: string[] = [];
+    const raw = repository.git.raw.bind(repository.git);
+    const catFile = repository.git.binaryCatFile.bind(repository.git);
+    jest.spyOn(repository.git, 'raw').mockImplementation(((args: string[]) => {
+      calls.push(args[0] ?? '');
+      return raw(args);
+    }) as never);
+    jest.spyOn(repository.git, 'binaryCatFile').mockImplementation(((args: string[]) => {
+      calls.push('cat-file');
+      return catFile(args);
+    }) as never);
+    return { repository, calls };
+  }
+
+  it('lists each commit once: locating the list and reading it share the listing', async () => {
+    const { repo } = repoWithList();
+    repo.write(LIST, native(CINDER, NOVA, SWIFT));
+    repo.commit('add swift');
+    const { repository, calls } = await counted(repo.dir);
+
+    const proposal = await loadProposal({
+      repo: repo.dir,
+      repository,
+      base: 'HEAD~1',
+      head: 'HEAD',
+    });
+
+    expect(names(proposal).added).toEqual(['openstack/swift']);
+    expect(calls.sort()).toEqual([
+      'cat-file',
+      'cat-file',
+      'ls-tree',
+      'ls-tree',
+      'rev-parse',
+      'rev-parse',
+    ]);
+  });
+
+  it('reuses what the configuration already asked of the same repository', async () => {
+    const { repo } = repoWithList();
+    repo.write(LIST, native(CINDER, NOVA, SWIFT));
+    repo.commit('add swift');
+    const { repository, calls } = await counted(repo.dir);
+    // As `check` does: the configuration at base, then the diff.
+    const base = await defaultBase(repository, worktreeRevision());
+    await readListFile(repository, base.commit ?? '', '.vmt-oversight.yaml');
+    const before = calls.length;
+
+    await loadProposal({ repo: repo.dir, repository });
+
+    // Only the list's bytes at base are new: the revisions and the base listing are known.
+    expect(calls.slice(before)).toEqual(['cat-file']);
   });
 });

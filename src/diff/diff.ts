@@ -27,6 +27,8 @@ export interface LoadProposalOptions {
   base?: string;
   /** Default: the work tree, uncommitted edits included. */
   head?: string;
+  /** `repo` already opened in this run (the configuration read it): what git said is reused. */
+  repository?: ListRepository;
 }
 
 /** Reads the list at base and head from git and computes the proposal. */
@@ -36,7 +38,7 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
   const baseRev = options.base === undefined ? undefined : validateRevision(options.base, '--base');
   const headRev = options.head === undefined ? undefined : validateRevision(options.head, '--head');
 
-  const repo = await openRepository(options.repo);
+  const repo = options.repository ?? (await openRepository(options.repo));
   const head =
     headRev === undefined ? worktreeRevision() : await resolveRevision(repo, headRev, '--head');
   const base =

@@ -2,18 +2,14 @@ import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { UsageError } from '../errors';
 import type { ListRepository } from './git';
-
-/** An entry of a git tree; blobs (files and symlinks) are readable. */
-interface TreeEntry {
-  type: string;
-  object: string;
-}
+import { treeEntries, type TreeEntry } from './memo';
 
 type WorktreeKind = 'file' | 'symlink' | 'other' | 'missing';
 
 /**
  * Which of `paths` exist as files at `commit` (null: the work tree under `repo.root`), in the
- * order given. One git call for a commit, whatever the number of paths.
+ * order given. At most one git call for a commit, whatever the number of paths, and none for a
+ * path already listed at that commit in this run.
  */
 export async function existingFiles(
   repo: ListRepository,
@@ -21,7 +17,7 @@ export async function existingFiles(
   paths: readonly string[],
 ): Promise<string[]> {
   if (commit === null) return existingWorktreeFiles(repo.root, paths);
-  const entries = await lsTree(repo, commit, paths);
+  const entries = await entriesAt(repo, commit, paths);
   return paths.filter((p) => entries.get(p)?.type === 'blob');
 }
 
@@ -48,14 +44,23 @@ async function readCommitFile(
   commit: string,
   path: string,
 ): Promise<Buffer | null> {
-  const entry = (await lsTree(repo, commit, [path])).get(path);
-  if (entry === undefined) return null;
+  const entry = (await entriesAt(repo, commit, [path])).get(path);
+  if (!entry) return null;
   if (entry.type !== 'blob') {
     throw new UsageError(`the list '${path}' is not a file at ${commit.slice(0, 12)}`);
   }
   const content: unknown = await repo.git.binaryCatFile(['blob', entry.object]);
   if (!Buffer.isBuffer(content)) throw new Error(`git cat-file gave no bytes for '${path}'`);
   return content;
+}
+
+/** The tree entries of `paths` at `commit` (null: absent), each listed once per run. */
+function entriesAt(
+  repo: ListRepository,
+  commit: string,
+  paths: readonly string[],
+): Promise<Map<string, TreeEntry | null>> {
+  return treeEntries(repo.memo, commit, paths, (asked) => lsTree(repo, commit, asked));
 }
 
 async function lsTree(

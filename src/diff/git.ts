@@ -1,6 +1,7 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UsageError } from '../errors';
 import { existingFiles, existingWorktreeFiles } from './files';
+import { newMemo, remembered, type RepositoryMemo } from './memo';
 import type { Revision } from './model';
 import { validateListPath, type RevisionFlag } from './validate';
 
@@ -11,10 +12,14 @@ export const WORKTREE_LABEL = 'WORKTREE';
 /** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
 export const NO_BASE_LABEL = 'NONE';
 
-/** A git repository opened at its root; every path is relative to that root. */
+/**
+ * A git repository opened at its root; every path is relative to that root. Open it once per run
+ * and share it (configuration, diff): it remembers what git answered, so nothing is asked twice.
+ */
 export interface ListRepository {
   root: string;
   git: SimpleGit;
+  readonly memo: RepositoryMemo;
 }
 
 /** Opens the work tree that contains `dir`, or says clearly why not. */
@@ -27,7 +32,8 @@ export async function openRepository(dir: string): Promise<ListRepository> {
   }
   try {
     const root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
-    return { root, git: simpleGit({ baseDir: root, trimmed: false }) };
+    const memo = newMemo(LIST_CANDIDATES);
+    return { root, git: simpleGit({ baseDir: root, trimmed: false }), memo };
   } catch {
     throw new UsageError(`--repo ${JSON.stringify(dir)} is not inside a git work tree`);
   }
@@ -66,7 +72,11 @@ export async function defaultBase(repo: ListRepository, head: Revision): Promise
   return { label: NO_BASE_LABEL, commit: null };
 }
 
-async function upstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
+function upstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
+  return remembered(repo.memo, `merge-base\0${tip}`, () => readUpstreamMergeBase(repo, tip));
+}
+
+async function readUpstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
   try {
     const out = (await repo.git.raw(['merge-base', '--end-of-options', tip, '@{upstream}'])).trim();
     return out === '' ? null : out;
@@ -81,7 +91,11 @@ export function describeRevision(revision: Revision): string {
 }
 
 /** The commit a revision names, or null when there is none. */
-async function verifyCommit(repo: ListRepository, revision: string): Promise<string | null> {
+function verifyCommit(repo: ListRepository, revision: string): Promise<string | null> {
+  return remembered(repo.memo, `commit\0${revision}`, () => readCommit(repo, revision));
+}
+
+async function readCommit(repo: ListRepository, revision: string): Promise<string | null> {
   try {
     const out = await repo.git.raw([
       'rev-parse',

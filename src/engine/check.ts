@@ -21,6 +21,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     ...(options.list !== undefined ? { list: options.list } : {}),
     ...(options.base !== undefined ? { base: options.base } : {}),
     ...(options.head !== undefined ? { head: options.head } : {}),
+    ...(options.repository ? { repository: options.repository } : {}),
   });
   const sources = await governanceAtBase(options, proposal);
   const provider = createEvidenceProvider(sources);
@@ -35,7 +36,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
 async function governanceAtBase(options: CheckOptions, proposal: Proposal) {
   const governance = options.sources.governance;
   if (governance === undefined) return options.sources;
-  const root = (await openRepository(options.repo)).root;
+  const root = (options.repository ?? (await openRepository(options.repo))).root;
   if (realpathSync(governance) !== realpathSync(root)) return options.sources;
   const governanceRevision = proposal.base.commit ?? 'the base revision (the list is new)';
   return { ...options.sources, governanceRevision };

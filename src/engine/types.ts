@@ -1,3 +1,4 @@
+import type { ListRepository } from '../diff/git';
 import type { EvidenceKind } from '../evidence/types';
 import type { RuleId, Severity } from '../report/finding';
 import type { SourceOptions } from '../sources/options';
@@ -14,6 +15,8 @@ export interface CheckOptions {
   /** A revision, or absent for the work tree (uncommitted edits included). */
   head?: string;
   sources: SourceOptions;
+  /** `repo`, already opened in this run: git's answers are shared with the configuration's. */
+  repository?: ListRepository;
   severities?: SeverityOverrides;
   progress?: ProgressEvents;
 }

@@ -1,5 +1,6 @@
 import { optional } from '../../util/optional';
 import { Command } from 'commander';
+import { openRepository, type ListRepository } from '../../diff/git';
 import { runCheck } from '../../engine/check';
 import { UsageError } from '../../errors';
 import { gerritChangeSource } from '../../sources/gerrit-change';
@@ -32,24 +33,30 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--head <rev>', 'head revision (default: the work tree, uncommitted edits included)')
     .option('--gerrit <url>', 'Gerrit to read the change from, anonymously (team-consent)')
     .option('--change <n>', 'the change number (or project~number) on --gerrit');
-  addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: CheckFlags) =>
-    judgeAndEmit(
+  addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: CheckFlags) => {
+    // Opened once for the configuration and the diff, so git is asked nothing twice.
+    let repository: Promise<ListRepository> | undefined;
+    const open = (repo: string) => (repository ??= openRepository(repo));
+    return judgeAndEmit(
       io,
       flags,
       setExitCode,
-      (repo) => configAtBase(repo, flags),
-      ({ repo, config, progress }) =>
-        runCheck({
+      (repo) => configAtBase(repo, flags, open),
+      async ({ repo, config, progress }) => {
+        const sources = withChange(sourceOptions(flags, config, io.today()), flags);
+        return runCheck({
           repo,
+          repository: await open(repo),
           ...optional('list', flags.list ?? config.values.list),
           ...optional('base', flags.base),
           ...optional('head', flags.head),
-          sources: withChange(sourceOptions(flags, config, io.today()), flags),
+          sources,
           ...(config.values.rules ? { severities: config.values.rules } : {}),
           progress,
-        }),
-    ),
-  );
+        });
+      },
+    );
+  });
   return command;
 }
 
