@@ -66,9 +66,8 @@ const cases: [string, RunInput, Expected[]][] = [
     { change: change('added', entry(brick, { tracker: { launchpad: 'os-brick' } })) },
     [
       {
-        severity: 'error',
-        field: 'tracker',
-        message: ['governance data is unavailable (no governance data)'],
+        unavailable: 'governance',
+        reason: ['governance data is unavailable (no governance data)'],
       },
     ],
   ],

@@ -68,9 +68,21 @@ function nativeResult(
       evidence,
     };
   }
-  const why = governanceMissing
-    ? `governance data is unavailable (${governanceMissing}), so no security liaison was found either`
-    : 'governance names no security liaison for the team either';
+  if (governanceMissing) {
+    // Governance might name a liaison who can serve as the contact: that is for the data to say.
+    return {
+      severity: 'error',
+      message: 'unavailable',
+      evidence,
+      unavailable: {
+        kind: 'governance',
+        reason:
+          `the entry declares no tracker.security-group and governance data is unavailable ` +
+          `(${governanceMissing}), so whether a security liaison can serve as the contact is unknown`,
+      },
+    };
+  }
+  const why = 'governance names no security liaison for the team either';
   return {
     severity: 'error',
     ...onField(change, 'tracker'),
