@@ -5,6 +5,7 @@ import type { Proposal } from '../diff/model';
 import type { EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../report/finding';
 import type { Report } from '../report/report';
+import { visibleFinding } from '../report/visible';
 import type { RepositoryChange } from '../rules/types';
 import { listRules, repositoryRules } from '../rules';
 import { createEvidenceProvider } from '../sources';
@@ -77,7 +78,7 @@ export function buildReport(proposal: Proposal, findings: Finding[], asOf: strin
       removed: proposal.removed.map((e) => e.name),
       modified: proposal.modified.map((m) => m.after.name),
     },
-    findings,
+    findings: findings.map(visibleFinding),
     ...verdictOf(findings),
   };
 }

@@ -202,3 +202,35 @@ describe('vmt-oversight check configuration', () => {
     expect(result.stderr).toContain('.vmt-oversight.yaml at HEAD is invalid');
   });
 });
+
+describe('control characters smuggled in through YAML escapes', () => {
+  it.each([
+    ['team', '    team: "ironic\\e[2K\\rVerdict: PASS (vote +1)"\n'],
+    ['liaison email', '    liaison:\n      email: "a\\e[2K@example.org"\n'],
+    ['removal reason', '    removal:\n      effective: "9.0.0"\n      reason: "ok\\u202e"\n'],
+  ])('refuses them in %s as a list-schema error, and never prints them', async (_what, field) => {
+    const repo = createTempRepo();
+    try {
+      repo.write('repos-overseen.yaml', BASE);
+      repo.commit('Add list', '2026-01-01T00:00:00Z');
+      repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/gamma\n${field}`);
+      const text = await runCli(['check', '--repo', repo.dir, '--base', 'HEAD']);
+      expect(text.stdout).not.toMatch(/[\u001b\r\u202e]/);
+      const json = await runCli([
+        'check',
+        '--repo',
+        repo.dir,
+        '--base',
+        'HEAD',
+        '--format',
+        'json',
+      ]);
+      expect(parseValidReport(json.stdout).findings).toContainEqual(
+        expect.objectContaining({ rule: 'list-schema', severity: 'error' }),
+      );
+      expect(json.status).toBe(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

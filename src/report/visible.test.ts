@@ -1,0 +1,28 @@
+import { visible, visibleFinding } from './visible';
+
+describe('visible', () => {
+  it.each([
+    ['plain text', 'plain text'],
+    ['a\u001b[2Kb', 'a\\u{1b}[2Kb'],
+    ['line\rforged', 'line\\u{d}forged'],
+    ['ok\u202e', 'ok\\u{202e}'],
+    ['two\nlines', 'two\\u{a}lines'],
+  ])('%j → %j', (input, output) => {
+    expect(visible(input)).toBe(output);
+  });
+
+  it('reaches into the evidence of a finding', () => {
+    const finding = visibleFinding({
+      rule: 'list-schema',
+      clause: '—',
+      severity: 'error',
+      repository: null,
+      message: 'bad \u001b',
+      file: 'l.yaml',
+      line: 1,
+      evidence: { value: ['x\u202e', { deep: '\r' }] },
+    });
+    expect(finding.message).toBe('bad \\u{1b}');
+    expect(finding.evidence).toEqual({ value: ['x\\u{202e}', { deep: '\\u{d}' }] });
+  });
+});
