@@ -53,13 +53,13 @@ describe('buildReviewInput', () => {
     });
   });
 
-  it('sets no label at all when inconclusive', () => {
+  it('sets the label to 0 when inconclusive (withdrawing an earlier +1)', () => {
     const unavailable = finding({ rule: 'evidence-unavailable', clause: '—' });
     const input = buildReviewInput(report([unavailable], { verdict: 'inconclusive', vote: 0 }), {
       label: 'Verified',
       notify: 'OWNER',
     });
-    expect(input).not.toHaveProperty('labels');
+    expect(input.labels).toEqual({ Verified: 0 });
     expect(input.comments?.['repos-overseen.yaml']).toHaveLength(1);
   });
 

@@ -30,17 +30,17 @@ export interface ReviewOptions {
 export const DEFAULT_REVIEW_OPTIONS: ReviewOptions = { label: 'Verified', notify: 'OWNER' };
 
 /**
- * The review for a report: +1 on pass, −1 on fail, no label at all when inconclusive; the
+ * The review for a report: the report's vote on the label (+1 pass, −1 fail, 0 inconclusive, so a
+ * +1 this bot gave earlier on the patch set is withdrawn, never left standing); the
  * markdown summary as the message; an inline comment for every finding with a line in a file the
  * change touches (errors unresolved, warnings and notes resolved).
  */
 export function buildReviewInput(report: Report, options: ReviewOptions): ReviewInput {
-  const vote = voteOf(report);
   const comments = commentsOf(inlineFindings(report.findings, options.files));
   return {
     message: toMarkdown(report).trimEnd(),
     tag: REVIEW_TAG,
-    ...(vote === null ? {} : { labels: { [options.label]: vote } }),
+    labels: { [options.label]: report.vote },
     ...(Object.keys(comments).length > 0 ? { comments } : {}),
     notify: options.notify,
     omit_duplicate_comments: true,
@@ -50,13 +50,6 @@ export function buildReviewInput(report: Report, options: ReviewOptions): Review
 /** `--format gerrit`: the review body as JSON, with the default label and notify. */
 export const gerritReporter: Reporter = (report) =>
   `${JSON.stringify(buildReviewInput(report, DEFAULT_REVIEW_OPTIONS), null, 2)}\n`;
-
-/** The label value: never +1 unless the verdict is a pass, and none when inconclusive. */
-export function voteOf(report: Report): 1 | -1 | null {
-  if (report.verdict === 'pass') return 1;
-  if (report.verdict === 'fail') return -1;
-  return null;
-}
 
 function inlineFindings(findings: readonly Finding[], files?: readonly string[]): Finding[] {
   const touched = files ? new Set(files) : null;

@@ -148,7 +148,7 @@ describe('runVote', () => {
     gerrit.verify();
   });
 
-  it('posts no label at all when inconclusive (exit 3)', async () => {
+  it('posts the label at 0 when inconclusive (exit 3), withdrawing an earlier +1', async () => {
     gerrit.expect({ method: 'GET', path: READ }, { method: 'POST', path: reviewPath() });
     const unavailable = finding({ rule: 'evidence-unavailable', clause: '—', line: 2 });
     const outcome = await runVote(
@@ -157,7 +157,7 @@ describe('runVote', () => {
     );
     expect(outcome.exitCode).toBe(3);
     const body = JSON.parse(gerrit.requests[1]?.body ?? '') as Record<string, unknown>;
-    expect(body).not.toHaveProperty('labels');
+    expect(body.labels).toEqual({ Verified: 0 });
     expect(gerrit.model.applied).toHaveLength(1);
     gerrit.verify();
   });

@@ -131,7 +131,7 @@ describe('vmt-oversight vote (real engine, fake Gerrit)', () => {
     expect(message.includes('team-consent, the Updating section')).toBe(warned);
   });
 
-  it('posts a review without a vote when evidence is missing, and exits 3', async () => {
+  it('posts a review with the label at 0 when evidence is missing, and exits 3', async () => {
     await propose('repositories:\n  - name: openstack/alpha\n');
     gerrit.expect({ method: 'GET', path: READ }, { method: 'POST', path: reviewPath() });
     const result = await vote(
@@ -141,9 +141,9 @@ describe('vmt-oversight vote (real engine, fake Gerrit)', () => {
     );
     gerrit.verify();
     expect(result.status).toBe(3);
-    expect(posted()).not.toHaveProperty('labels');
+    expect(posted()).toMatchObject({ labels: { Verified: 0 } });
     expect(posted().notify).toBe('NONE');
-    expect(result.stdout).toContain('no vote, ');
+    expect(result.stdout).toContain('no vote (Verified 0), ');
   });
 
   it('prints the body on --dry-run and posts nothing', async () => {

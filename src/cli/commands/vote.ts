@@ -28,12 +28,13 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
     .description(
       'Read the change from Gerrit, refuse a closed change or a stale revision, check the ' +
         "revision (the checkout HEAD, --head or --revision, which must be the change's current " +
-        'one) against its parent, and post one review: the label +1 on pass, -1 on fail, no vote ' +
-        'when inconclusive; a summary; inline comments on the files the change touches.\n\n' +
+        'one) against its parent, and post one review: the label +1 on pass, -1 on fail, 0 when ' +
+        'inconclusive (withdrawing an earlier +1); a summary; inline comments on the files the ' +
+        'change touches.\n\n' +
         'Credentials (HTTP password): GERRIT_USERNAME with GERRIT_PASSWORD (or ' +
         'GERRIT_HTTP_PASSWORD), else the ~/.netrc (or $NETRC) entry for the Gerrit host.\n\n' +
         'Exit codes: 0 pass (+1), 1 fail (-1), 2 usage, configuration or Gerrit error (nothing ' +
-        'or not all was posted), 3 inconclusive (posted without a vote).',
+        'or not all was posted), 3 inconclusive (posted with the label at 0).',
     )
     .requiredOption('--gerrit <url>', 'the Gerrit server, e.g. https://review.opendev.org')
     .requiredOption('--change <n>', 'the change number (or project~number)')
@@ -90,7 +91,7 @@ function report(outcome: VoteOutcome, flags: VoteFlags, io: CliIO): void {
   const { target, review } = outcome;
   const vote = review.labels?.[flags.label];
   const what =
-    `${vote === undefined ? 'no vote' : `${flags.label} ${vote > 0 ? '+1' : '-1'}`}, ` +
+    `${vote === undefined || vote === 0 ? `no vote (${flags.label} 0)` : `${flags.label} ${vote > 0 ? '+1' : '-1'}`}, ` +
     `${Object.values(review.comments ?? {}).flat().length} inline comment(s)`;
   const where = `change ${target.number} patch set ${target.patchSet} (${target.revision})`;
   if (!outcome.posted) {
