@@ -1,5 +1,5 @@
 /** Runs a playbook of this project with the real ansible-playbook, against this machine. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZuulFileComment } from '../../src/report/zuul';
@@ -41,6 +41,52 @@ export function runPlaybook(
   vars: Record<string, unknown>,
   extraArgs: string[] = [],
 ): PlaybookRun {
+  const { args, options, record } = invocation(playbook, workspace, mode, vars, extraArgs);
+  const result = spawnSync('ansible-playbook', args, { ...options, encoding: 'utf8' });
+  return {
+    status: result.status ?? -1,
+    output: `${result.stdout}${result.stderr}`,
+    returned: recorded(record),
+  };
+}
+
+/**
+ * `runPlaybook` without blocking this process, for a test that serves something (a fake Gerrit)
+ * the playbook's commands talk to while it runs.
+ */
+export function runPlaybookAsync(
+  playbook: string,
+  workspace: ZuulWorkspace,
+  mode: WorkspaceMode,
+  vars: Record<string, unknown>,
+): Promise<PlaybookRun> {
+  const { args, options, record } = invocation(playbook, workspace, mode, vars, []);
+  return new Promise((done, fail) => {
+    const child = spawn('ansible-playbook', args, {
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', fail);
+    child.on('close', (status) =>
+      done({
+        status: status ?? -1,
+        output: Buffer.concat(output).toString('utf8'),
+        returned: recorded(record),
+      }),
+    );
+  });
+}
+
+function invocation(
+  playbook: string,
+  workspace: ZuulWorkspace,
+  mode: WorkspaceMode,
+  vars: Record<string, unknown>,
+  extraArgs: string[],
+): { args: string[]; options: SpawnOptions; record: string } {
   const varsFile = join(workspace.dir, 'zuul-vars.json');
   writeFileSync(varsFile, JSON.stringify(vars, null, 2));
   const record = join(workspace.dir, 'zuul_return.jsonl');
@@ -49,9 +95,8 @@ export function runPlaybook(
   const inventory = mode === 'node' ? 'localhost,' : ',';
   const args = ['-i', inventory, '-c', 'local', join(PROJECT_ROOT, playbook), '-e', `@${varsFile}`];
   args.push('-e', 'ansible_python_interpreter=auto_silent', ...extraArgs);
-  const result = spawnSync('ansible-playbook', args, {
+  const options: SpawnOptions = {
     cwd: workspace.dir,
-    encoding: 'utf8',
     env: {
       ...process.env,
       LC_ALL: 'C.UTF-8',
@@ -67,14 +112,17 @@ export function runPlaybook(
       VMT_ZUUL_RETURN_RECORD: record,
     },
     timeout: 300_000,
-  });
-  const returned = existsSync(record)
+  };
+  return { args, options, record };
+}
+
+function recorded(record: string): ZuulReturnCall[] {
+  return existsSync(record)
     ? readFileSync(record, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as ZuulReturnCall)
     : [];
-  return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}`, returned };
 }
 
 /** Zuul's merge of several zuul_return calls: file comments, warnings, artifacts concatenated. */

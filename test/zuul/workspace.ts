@@ -114,11 +114,41 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** The variables Zuul gives a job's playbooks (job-content.rst), for this workspace. */
+/** The change under test: 912345, patch set 2, on the list repository. */
+export const CHANGE = '912345';
+
+/**
+ * One entry of `zuul.items` (job-content.rst, "Item"): a change being tested with this one, such
+ * as a change it `Depends-On:`. Its project carries the five fields Zuul gives items.
+ */
+export function zuulItem(name: string, change: string, patchset = '1'): Record<string, unknown> {
+  const {
+    name: projectName,
+    short_name,
+    canonical_hostname,
+    canonical_name,
+    src_dir,
+  } = project(name, null);
+  return {
+    branch: 'master',
+    change,
+    change_url: `https://review.opendev.org/c/${name}/+/${change}`,
+    patchset,
+    project: { name: projectName, short_name, canonical_hostname, canonical_name, src_dir },
+    ref: `refs/changes/${change.slice(-2)}/${change}/${patchset}`,
+    topic: null,
+  };
+}
+
+/**
+ * The variables Zuul gives a job's playbooks (job-content.rst), for this workspace. `zuul.items`
+ * holds `ahead` (the changes this one depends on, in order), then the change under test.
+ */
 export function zuulVars(
   workspace: ZuulWorkspace,
   mode: WorkspaceMode,
   head: string,
+  ahead: Record<string, unknown>[] = [],
 ): Record<string, unknown> {
   const projects = Object.fromEntries(
     [LIST_PROJECT, TOOL_PROJECT, ...EVIDENCE].map((name) => [
@@ -134,13 +164,14 @@ export function zuulVars(
       voting: true,
       build: '5f1d3c0e8d8a4b1e9f0a6b7c8d9e0f11',
       buildset: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
-      change: '912345',
+      change: CHANGE,
       patchset: '2',
       branch: 'master',
       ref: 'refs/changes/45/912345/2',
       change_url: 'https://review.opendev.org/c/openstack/ossa/+/912345',
       project: project(LIST_PROJECT, head),
       projects,
+      items: [...ahead, zuulItem(LIST_PROJECT, CHANGE, '2')],
       executor: {
         hostname: 'ze01.opendev.org',
         work_root: workspace.workRoot,
