@@ -81,4 +81,6 @@ export interface OversightList {
   format: ListFormat;
   entries: ListEntry[];
   problems: ListProblem[];
+  /** sha256 (hex) of the bytes the list was parsed from; absent for a list built otherwise. */
+  digest?: string;
 }

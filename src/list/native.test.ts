@@ -64,6 +64,7 @@ describe('native YAML list', () => {
       format: 'native',
       entries: [],
       problems: [],
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
   });
 });

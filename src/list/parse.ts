@@ -5,6 +5,7 @@ import { readGovernance } from './governance';
 import type { ListFormat, OversightList } from './model';
 import { readNative } from './native';
 import { finishProblems } from './problems';
+import { contentDigest } from './readable';
 import { readRst } from './rst';
 import { controlCharacterProblems, decodeList } from './text';
 import { loadYaml } from './yaml-load';
@@ -15,16 +16,24 @@ import { loadYaml } from './yaml-load';
  * that cannot be read safely yields no entries.
  */
 export function parseList(file: string, content: Buffer | string): OversightList {
+  const digest = contentDigest(content);
   const decoded = decodeList(content);
   if (!decoded.ok) {
-    return { path: file, format: detectFormat(file, ''), entries: [], problems: [decoded.problem] };
+    const format = detectFormat(file, '');
+    return { path: file, format, entries: [], problems: [decoded.problem], digest };
   }
   const { text } = decoded;
   const format = detectFormat(file, text);
   const read = readFormat(format, text);
   const finished = finishEntries(file, format, read.candidates);
   const problems = [...controlCharacterProblems(text), ...read.problems, ...finished.problems];
-  return { path: file, format, entries: finished.entries, problems: finishProblems(problems) };
+  return {
+    path: file,
+    format,
+    entries: finished.entries,
+    problems: finishProblems(problems),
+    digest,
+  };
 }
 
 function readFormat(format: ListFormat, text: string): ReadResult {
