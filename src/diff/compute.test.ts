@@ -97,6 +97,18 @@ describe('computeProposal with a head list that could not be read', () => {
     expect(proposal.added).toEqual([]);
   });
 
+  it('judges every head entry as added over a base list that could not be read', () => {
+    const base: OversightList = {
+      ...list([]),
+      problems: [
+        { rule: 'list-schema', severity: 'error', key: 'invalid-utf8', message: 'not UTF-8' },
+      ],
+    };
+    const proposal = computeProposal(base, list([nova]), revisions);
+    expect(proposal.added).toEqual([nova]);
+    expect(proposal.removed).toEqual([]);
+  });
+
   it('still sees every entry removed when the head list is valid and empty', () => {
     const proposal = computeProposal(list([nova]), list([]), revisions);
     expect(proposal.removed.map((e) => e.name)).toEqual(['openstack/nova']);

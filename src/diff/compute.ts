@@ -1,4 +1,5 @@
 import type { DeclaredField, ListEntry, OversightList } from '../list/model';
+import { isUnreadable } from '../list/readable';
 import { sameValue } from './equal';
 import type { ModifiedEntry, Proposal, Revision } from './model';
 
@@ -25,8 +26,10 @@ export function computeProposal(
   revisions: ProposalRevisions,
 ): Proposal {
   // A head list that could not be read at all says nothing about which entries went away: its
-  // list-schema error blocks, and no entry is judged as removed.
-  const before = unreadable(head) ? new Map<string, ListEntry>() : byName(base?.entries ?? []);
+  // list-schema error blocks, and no entry is judged as removed. A base list that could not be
+  // read says nothing either: every head entry is judged as added, and what the change removes
+  // cannot be known (the engine reports that evidence as unavailable; see `baseListUnreadable`).
+  const before = isUnreadable(head) ? new Map<string, ListEntry>() : byName(base?.entries ?? []);
   const after = byName(head.entries);
   const modified: ModifiedEntry[] = [];
   for (const [name, entry] of after) {
@@ -47,13 +50,6 @@ export function computeProposal(
     removed: [...before.values()].filter((e) => !after.has(e.name)),
     modified,
   };
-}
-
-function unreadable(list: OversightList): boolean {
-  return (
-    list.entries.length === 0 &&
-    list.problems.some((p) => p.rule === 'list-schema' && p.severity === 'error')
-  );
 }
 
 /** The declared fields whose values differ, sorted. */

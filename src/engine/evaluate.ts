@@ -9,7 +9,7 @@ import type {
   RuleResult,
   RunSettings,
 } from '../rules/types';
-import { evidenceUnavailable } from './unavailable';
+import { baseListUnreadable, evidenceUnavailable } from './unavailable';
 import { effectiveRule, type EffectiveRule } from './severity';
 import type { MissingEvidence, SeverityOverrides } from './types';
 
@@ -34,6 +34,8 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
     const results = rule.check({ proposal: input.proposal, settings: input.settings });
     findings.push(...results.map((r) => toFinding(rule, effective, r, null, input.settings)));
   }
+  const unreadableBase = baseListUnreadable(input.proposal, removalBlocks(input), input.settings);
+  if (unreadableBase) findings.push(unreadableBase);
   const perRepository = await mapLimit(input.changes, 4, async (change) => {
     const found = await judgeRepository(change, input);
     input.onRepositoryDone?.(change.repository);
@@ -111,6 +113,16 @@ function missingBlocks(
   if (!effective.canBlock || !rule.meta.canBlock) return false;
   if (change.kind !== 'modified') return true;
   return (rule.meta.fields ?? []).some((field) => change.changedFields.includes(field));
+}
+
+/**
+ * Whether unknown removals block: the removal rule judges them, so they do unless it is
+ * configured off or non-blocking. A rule set without it (never the real registry) fails closed.
+ */
+function removalBlocks(input: EvaluationInput): boolean {
+  const removal = input.repositoryRules.find((rule) => rule.meta.id === 'removal');
+  if (!removal) return true;
+  return removal.meta.canBlock && effectiveRule(removal.meta, input.severities).canBlock;
 }
 
 interface Gathered {

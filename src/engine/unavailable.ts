@@ -1,3 +1,5 @@
+import type { Proposal } from '../diff/model';
+import { isUnreadable } from '../list/readable';
 import type { Finding } from '../report/finding';
 import type { RepositoryChange, RuleMeta, RunSettings } from '../rules/types';
 import type { MissingEvidence } from './types';
@@ -42,6 +44,47 @@ export function evidenceUnavailable(
       kind: missing.kind,
       reason: missing.reason,
       ...(change.kind === 'removed' ? { lineAtBase: change.entry.location.line } : {}),
+    },
+  };
+}
+
+/**
+ * A base list that could not be read holds no entries anyone can name, so what the change removes
+ * (or modifies) cannot be known: without this finding every deletion would pass unjudged. Null
+ * when the base list was read, or when the head list cannot be read either (its own list-schema
+ * error then speaks for the change). `canBlock`: whether the removal rule can block as configured.
+ */
+export function baseListUnreadable(
+  proposal: Proposal,
+  canBlock: boolean,
+  settings: RunSettings,
+): Finding | null {
+  const { baseList, headList, base } = proposal;
+  if (baseList === null || !isUnreadable(baseList) || isUnreadable(headList)) return null;
+  const fatal = baseList.problems.filter((p) => p.rule === 'list-schema' && p.severity === 'error');
+  const revision = base.commit ?? base.label;
+  const at = base.label === revision ? revision : `${base.label} (${revision})`;
+  const why = fatal[0]?.message ?? 'no entries';
+  const reason = `the list at base ('${baseList.path}' at ${at}) could not be read: ${why}`;
+  return {
+    rule: 'evidence-unavailable',
+    clause: '—',
+    severity: canBlock ? 'error' : 'warning',
+    repository: null,
+    message:
+      `Cannot tell what this change removes from the list: ${reason} ` +
+      'No deletion can be judged (removal, clause Deprecation), and every entry at head is ' +
+      'judged as added. A reviewer must compare the two revisions by hand.',
+    file: settings.listFile,
+    line: null,
+    evidence: {
+      rule: 'removal',
+      source: 'list',
+      kind: 'list',
+      reason,
+      file: baseList.path,
+      revision,
+      problems: fatal.map((p) => p.key),
     },
   };
 }
