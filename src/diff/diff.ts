@@ -1,16 +1,18 @@
 import { UsageError } from '../errors';
 import type { OversightList } from '../list/model';
 import { parseList } from '../list/parse';
+import { consistencyProblem } from '../list/problems';
 import { computeProposal } from './compute';
 import {
+  chooseList,
   defaultBase,
   describeRevision,
-  locateList,
   openRepository,
   readListFile,
   renamedFrom,
   resolveRevision,
   worktreeRevision,
+  type ListChoice,
   type ListRepository,
 } from './git';
 import type { Proposal, Revision } from './model';
@@ -21,7 +23,10 @@ export { changedFieldsOf, computeProposal, type ProposalRevisions } from './comp
 export interface LoadProposalOptions {
   /** Any directory inside the list's git work tree. */
   repo: string;
-  /** The list's path from the repository root; default: the first of `LIST_CANDIDATES`. */
+  /**
+   * The list's path from the repository root; default: the first of `LIST_CANDIDATES` at base,
+   * followed to head (see `chooseList`).
+   */
   list?: string;
   /** Default: merge-base of head with `@{upstream}`, else head's parent. */
   base?: string;
@@ -45,17 +50,88 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
     baseRev === undefined
       ? await defaultBase(repo, head)
       : await resolveRevision(repo, baseRev, '--base');
-  const listPath = list ?? (await locateList(repo, head));
+  const revisions = { base, head };
 
-  const headContent = await readListFile(repo, head.commit, listPath);
-  if (headContent === null) {
-    throw new UsageError(`the list '${listPath}' does not exist in ${describeRevision(head)}`);
+  if (list !== undefined) {
+    const headList = await readHeadList(repo, head, list);
+    return computeProposal(await readBaseList(repo, base, head, list), headList, revisions);
   }
-  const baseList = await readBaseList(repo, base, head, listPath);
-  return computeProposal(baseList, parseList(listPath, headContent), { base, head });
+  const choice = await chooseList(repo, base, head);
+  if (choice.base === null) {
+    // No list at base: the list is new (or renamed from a path that is not a candidate).
+    const headList = withSecondLists(await readHeadList(repo, head, choice.head), choice);
+    return computeProposal(await readBaseList(repo, base, head, choice.head), headList, revisions);
+  }
+  const baseList = await readListAt(repo, base, choice.base);
+  const headList =
+    choice.head === null ? deletedList(baseList) : await readHeadList(repo, head, choice.head);
+  return computeProposal(baseList, withSecondLists(headList, choice), revisions);
 }
 
-/** The list at base, under its old name when the change renamed it; null when it was not there. */
+async function readHeadList(
+  repo: ListRepository,
+  head: Revision,
+  listPath: string,
+): Promise<OversightList> {
+  const content = await readListFile(repo, head.commit, listPath);
+  if (content === null) {
+    throw new UsageError(`the list '${listPath}' does not exist in ${describeRevision(head)}`);
+  }
+  return parseList(listPath, content);
+}
+
+/** The list at a base commit where `chooseList` found it. */
+async function readListAt(
+  repo: ListRepository,
+  base: Revision,
+  listPath: string,
+): Promise<OversightList> {
+  const content = base.commit === null ? null : await readListFile(repo, base.commit, listPath);
+  if (content === null) throw new Error(`the list '${listPath}' vanished at ${base.label}`);
+  return parseList(listPath, content);
+}
+
+/**
+ * The head list of a change that deletes the list: empty, in the format it had, so every entry
+ * is removed and the removal rule judges each one.
+ */
+function deletedList(baseList: OversightList): OversightList {
+  return { path: baseList.path, format: baseList.format, entries: [], problems: [] };
+}
+
+/**
+ * A list file the change adds beside the list it is judged on would go unjudged: a blocking
+ * `list-consistency` problem of the head list, keyed by the new file's path.
+ */
+function withSecondLists(headList: OversightList, choice: ListChoice): OversightList {
+  if (choice.added.length === 0) return headList;
+  const listed = choice.head ?? choice.base ?? headList.path;
+  const problems = choice.added.map((path) =>
+    consistencyProblem('error', `second-list:${path}`, secondListMessage(path, listed, choice)),
+  );
+  return { ...headList, problems: [...problems, ...headList.problems] };
+}
+
+function secondListMessage(path: string, listed: string, choice: ListChoice): string {
+  if (choice.head === null) {
+    return (
+      `This change deletes the oversight list '${listed}' and adds '${path}': the new file is ` +
+      `not judged, and every entry of '${listed}' is judged as removed. Replace a list by ` +
+      'renaming it (git mv) so its entries are compared, or judge the new file with --list.'
+    );
+  }
+  const why = choice.base === null ? 'the first of the usual list names' : 'the list at base';
+  return (
+    `This change adds '${path}' beside '${listed}': the repository now holds two oversight ` +
+    `lists, and only '${listed}' (${why}) is judged, so entries in '${path}' would escape ` +
+    'review. Keep one list: remove one of them, or move the list with a rename (git mv).'
+  );
+}
+
+/**
+ * The list at base for a list path given or found at head: under the same path, else under its
+ * old name when the change renamed it; null when it was not there.
+ */
 async function readBaseList(
   repo: ListRepository,
   base: Revision,
