@@ -12,6 +12,8 @@ import {
 } from '../diff/git';
 import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
+import type { Finding } from '../report/finding';
+import { configChangeFindings } from './config-change';
 import type { SeverityOverrides } from '../engine/types';
 import { packageRoot } from '../util/package-root';
 
@@ -31,6 +33,8 @@ export interface FileConfig {
 export interface LoadedConfig {
   values: FileConfig;
   dir: string;
+  /** Findings about an edit of the configuration by the change under review. */
+  changeFindings?: Finding[];
 }
 
 /** `--config FILE` (an explicit, trusted file) or `--no-config` (`false`). */
@@ -65,7 +69,19 @@ export async function configAtBase(
     : await defaultBase(repository, head);
   const text = base.commit ? await readListFile(repository, base.commit, CONFIG_FILE) : null;
   const where = `${CONFIG_FILE} at ${base.label}`;
-  return { values: text ? parseConfig(text.toString('utf8'), where) : {}, dir: repository.root };
+  const values = text ? parseConfig(text.toString('utf8'), where) : {};
+  const headText = await configTextAt(repository, head.commit);
+  const baseText = text?.toString('utf8') ?? null;
+  if (headText === baseText) return { values, dir: repository.root };
+  const changeFindings = configChangeFindings(baseText === null ? null : values, headText);
+  return { values, dir: repository.root, changeFindings };
+}
+
+async function configTextAt(repository: ListRepository, commit: string | null) {
+  if (commit !== null)
+    return (await readListFile(repository, commit, CONFIG_FILE))?.toString('utf8') ?? null;
+  const file = join(repository.root, CONFIG_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
 /** The configuration of the checkout itself (audit, propose: no change is being judged). */

@@ -11,7 +11,7 @@ import { listRules, repositoryRules } from '../rules';
 import { createEvidenceProvider } from '../sources';
 import { TOOL_VERSION } from '../version';
 import { repositoryChanges } from './changes';
-import { evaluate } from './evaluate';
+import { evaluate, sortFindings } from './evaluate';
 import type { CheckOptions } from './types';
 import { verdictOf } from './verdict';
 
@@ -48,7 +48,7 @@ export async function judgeProposal(
   proposal: Proposal,
   changes: RepositoryChange[],
   provider: EvidenceProvider,
-  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress'>,
+  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configFindings'>,
 ): Promise<Report> {
   options.progress?.onStart?.(changes.length);
   const findings = await evaluate({
@@ -63,7 +63,8 @@ export async function judgeProposal(
       ? { onRepositoryDone: options.progress.onRepositoryDone }
       : {}),
   });
-  return buildReport(proposal, findings, options.sources.asOf);
+  const all = sortFindings([...findings, ...(options.configFindings ?? [])]);
+  return buildReport(proposal, all, options.sources.asOf);
 }
 
 export function buildReport(proposal: Proposal, findings: Finding[], asOf: string): Report {

@@ -1,6 +1,6 @@
 import type { ListRepository } from '../diff/git';
 import type { EvidenceKind } from '../evidence/types';
-import type { RuleId, Severity } from '../report/finding';
+import type { Finding, RuleId, Severity } from '../report/finding';
 import type { SourceOptions } from '../sources/options';
 
 /** Per-rule severity override from `.vmt-oversight.yaml` (`rules: {team-consent: error}`). */
@@ -19,6 +19,8 @@ export interface CheckOptions {
   repository?: ListRepository;
   severities?: SeverityOverrides;
   progress?: ProgressEvents;
+  /** Findings the caller made before judging (an edit of `.vmt-oversight.yaml`). */
+  configFindings?: Finding[];
 }
 
 export interface MissingEvidence {

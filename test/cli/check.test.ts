@@ -234,3 +234,59 @@ describe('control characters smuggled in through YAML escapes', () => {
     }
   });
 });
+
+describe('a change that edits .vmt-oversight.yaml', () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = createTempRepo();
+    repo.write('repos-overseen.yaml', BASE);
+    repo.write('.vmt-oversight.yaml', 'rules:\n  team-consent: warning\n');
+    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
+  });
+  afterEach(() => repo.cleanup());
+
+  const check = async () => {
+    const result = await runCli([
+      'check',
+      '--repo',
+      repo.dir,
+      '--base',
+      'HEAD',
+      '--format',
+      'json',
+    ]);
+    return { status: result.status, report: parseValidReport(result.stdout) };
+  };
+
+  it('is flagged for reviewers when it weakens rules', async () => {
+    repo.write('.vmt-oversight.yaml', 'rules:\n  team-consent: warning\n  removal: "off"\n');
+    const { status, report } = await check();
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'list-schema',
+        severity: 'warning',
+        file: '.vmt-oversight.yaml',
+        evidence: { weakened: ['removal (error → off)'], paths: [] },
+      }),
+    );
+    expect(status).toBe(0);
+  });
+
+  it('blocks when it leaves the file invalid', async () => {
+    repo.write('.vmt-oversight.yaml', 'rules:\n  list-schema: "off"\n');
+    const { status, report } = await check();
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'list-schema',
+        severity: 'error',
+        file: '.vmt-oversight.yaml',
+      }),
+    );
+    expect(status).toBe(1);
+  });
+
+  it('says nothing when the file is untouched', async () => {
+    const { report } = await check();
+    expect(report.findings.filter((f) => f.file === '.vmt-oversight.yaml')).toEqual([]);
+  });
+});
