@@ -45,7 +45,7 @@ export interface ConfigFlags {
 export function addConfigOptions(command: Command): Command {
   return command
     .option('--config <file>', `read defaults from this file instead of ${CONFIG_FILE}`)
-    .option('--no-config', `ignore ${CONFIG_FILE} (CI jobs pass this)`);
+    .option('--no-config', `ignore ${CONFIG_FILE}`);
 }
 
 /**
