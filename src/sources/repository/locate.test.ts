@@ -12,8 +12,8 @@ beforeAll(() => {
   outside = mkdtempSync(join(tmpdir(), 'vmt-outside-'));
   hermeticGit(outside, ['init', '--quiet']);
   mkdirSync(join(root, 'openstack', 'plain'), { recursive: true });
-  mkdirSync(join(root, 'openstack', 'work'), { recursive: true });
-  hermeticGit(join(root, 'openstack', 'work'), ['init', '--quiet']);
+  mkdirSync(join(root, 'openstack', 'worktree-repo'), { recursive: true });
+  hermeticGit(join(root, 'openstack', 'worktree-repo'), ['init', '--quiet']);
   symlinkSync(outside, join(root, 'openstack', 'escape'));
   // The root itself is a git work tree: a plain directory inside it must not borrow its .git.
   hermeticGit(root, ['init', '--quiet']);
@@ -55,14 +55,14 @@ describe('locating a candidate repository', () => {
   });
 
   it('finds work trees and refuses what is not one', async () => {
-    await expect(locateRepository(root, 'openstack/work')).resolves.toBe(
-      join(root, 'openstack/work/.git'),
+    await expect(locateRepository(root, 'openstack/worktree-repo')).resolves.toBe(
+      join(root, 'openstack/worktree-repo/.git'),
     );
     await expect(locateRepository(root, 'openstack/plain')).rejects.toThrow(
       `${join(root, 'openstack/plain')} is not a git repository`,
     );
     await expect(locateRepository(root, 'openstack/escape')).rejects.toThrow('leads outside');
-    await expect(locateRepository(join(root, 'nope'), 'openstack/work')).rejects.toThrow(
+    await expect(locateRepository(join(root, 'nope'), 'openstack/worktree-repo')).rejects.toThrow(
       'is not a directory',
     );
   });
