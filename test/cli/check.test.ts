@@ -158,6 +158,14 @@ describe('vmt-oversight check configuration', () => {
 
   const duplicate = `${BASE}  - name: openstack/beta\n`;
 
+  /** The configuration committed with the list at base, then a duplicate added at head. */
+  function duplicateUnder(config: string): void {
+    repo.write('.vmt-oversight.yaml', config);
+    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
+    repo.write('repos-overseen.yaml', duplicate);
+    repo.commit('Duplicate', '2026-01-02T00:00:00Z');
+  }
+
   it('ignores a .vmt-oversight.yaml the change itself adds (a change cannot relax its judgment)', async () => {
     repo.commit('Add list', '2026-01-01T00:00:00Z');
     repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: "off"\n');
@@ -171,10 +179,7 @@ describe('vmt-oversight check configuration', () => {
   });
 
   it('applies the configuration as it is at the base revision', async () => {
-    repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: warning\n');
-    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
-    repo.write('repos-overseen.yaml', duplicate);
-    repo.commit('Duplicate', '2026-01-02T00:00:00Z');
+    duplicateUnder('rules:\n  list-consistency: warning\n');
     const result = await runCli(['check', '--repo', repo.dir, '--format', 'json']);
     expect(result.status).toBe(0);
     expect(parseValidReport(result.stdout).findings).toContainEqual(
@@ -183,10 +188,7 @@ describe('vmt-oversight check configuration', () => {
   });
 
   it('--no-config ignores it, and --config reads an explicit file', async () => {
-    repo.write('.vmt-oversight.yaml', 'rules:\n  list-consistency: warning\n');
-    repo.commit('Add list and config', '2026-01-01T00:00:00Z');
-    repo.write('repos-overseen.yaml', duplicate);
-    repo.commit('Duplicate', '2026-01-02T00:00:00Z');
+    duplicateUnder('rules:\n  list-consistency: warning\n');
     expect((await runCli(['check', '--repo', repo.dir, '--no-config'])).status).toBe(1);
     repo.write('elsewhere.yaml', 'rules:\n  list-consistency: info\n');
     const explicit = join(repo.dir, 'elsewhere.yaml');

@@ -2,20 +2,20 @@ import { optional } from '../../util/optional';
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { runCheck } from '../../engine/check';
-import { NOTIFY_HANDLINGS, type NotifyHandling } from '../../gerrit/types';
+import { NOTIFY_HANDLINGS } from '../../gerrit/types';
 import { runVote, type VoteOutcome } from '../../vote/flow';
+import type { VoteOptions } from '../../vote/options';
 import { addConfigOptions, configAtBase, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { progressBar } from '../progress';
 
-interface VoteFlags extends EvidenceFlags, ConfigFlags {
-  gerrit: string;
-  change: string;
-  revision?: string;
-  label: string;
-  notify: NotifyHandling;
-  dryRun: boolean;
+type VoteSettings = Pick<
+  VoteOptions,
+  'gerrit' | 'change' | 'revision' | 'label' | 'notify' | 'dryRun'
+>;
+
+interface VoteFlags extends EvidenceFlags, ConfigFlags, VoteSettings {
   repo: string;
   list?: string;
   base?: string;
