@@ -19,4 +19,20 @@ export default tseslint.config(
       eqeqeq: 'error',
     },
   },
+  {
+    // One module owns every git process (src/git): nothing else spawns programs or drives git.
+    files: ['src/**/*.ts'],
+    ignores: ['src/git/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:child_process', 'child_process', 'simple-git'].map((name) => ({
+            name,
+            message: 'Run git through src/git (createGit), the one hermetic git layer.',
+          })),
+        },
+      ],
+    },
+  },
 );

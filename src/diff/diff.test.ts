@@ -298,16 +298,11 @@ describe('loadProposal asks git each thing once', () => {
   async function counted(dir: string) {
     const repository = await openRepository(dir);
     const calls: string[] = [];
-    const raw = repository.git.raw.bind(repository.git);
-    const catFile = repository.git.binaryCatFile.bind(repository.git);
-    jest.spyOn(repository.git, 'raw').mockImplementation(((args: string[]) => {
+    const run = repository.git.run.bind(repository.git);
+    jest.spyOn(repository.git, 'run').mockImplementation((args, input) => {
       calls.push(args[0] ?? '');
-      return raw(args);
-    }) as never);
-    jest.spyOn(repository.git, 'binaryCatFile').mockImplementation(((args: string[]) => {
-      calls.push('cat-file');
-      return catFile(args);
-    }) as never);
+      return run(args, input);
+    });
     return { repository, calls };
   }
 

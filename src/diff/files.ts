@@ -1,7 +1,8 @@
 import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { UsageError } from '../errors';
-import type { ListRepository } from './git';
+import { readObjects } from '../git/cat-file';
+import { gitText, type ListRepository } from './git';
 import { treeEntries, type TreeEntry } from './memo';
 
 type WorktreeKind = 'file' | 'symlink' | 'other' | 'missing';
@@ -49,9 +50,9 @@ async function readCommitFile(
   if (entry.type !== 'blob') {
     throw new UsageError(`the list '${path}' is not a file at ${commit.slice(0, 12)}`);
   }
-  const content: unknown = await repo.git.binaryCatFile(['blob', entry.object]);
-  if (!Buffer.isBuffer(content)) throw new Error(`git cat-file gave no bytes for '${path}'`);
-  return content;
+  const object = (await readObjects(repo.git, [entry.object])).get(entry.object);
+  if (!object) throw new Error(`git cat-file gave no bytes for '${path}'`);
+  return object.content;
 }
 
 /** The tree entries of `paths` at `commit` (null: absent), each listed once per run. */
@@ -68,7 +69,7 @@ async function lsTree(
   commit: string,
   paths: readonly string[],
 ): Promise<Map<string, TreeEntry>> {
-  const out = await repo.git.raw(['ls-tree', '-z', '--full-tree', commit, '--', ...paths]);
+  const out = await gitText(repo, ['ls-tree', '-z', '--full-tree', commit, '--', ...paths]);
   const entries = new Map<string, TreeEntry>();
   for (const record of out.split('\0')) {
     const match = /^\d+ (?<type>\w+) (?<object>[0-9a-f]+)\t(?<path>.*)$/s.exec(record);

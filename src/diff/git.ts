@@ -1,6 +1,8 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { readObjects } from '../git/cat-file';
+import { createGit, discoverWorkTree, GitMissingError, type Git } from '../git/run';
 import { UsageError } from '../errors';
 import { existingFiles, existingWorktreeFiles } from './files';
+import { parseGitreview, type ReviewBranch } from './gitreview';
 import { newMemo, remembered, type RepositoryMemo } from './memo';
 import type { Revision } from './model';
 import { validateListPath, type RevisionFlag } from './validate';
@@ -18,25 +20,29 @@ export const NO_BASE_LABEL = 'NONE';
  */
 export interface ListRepository {
   root: string;
-  git: SimpleGit;
+  git: Git;
   readonly memo: RepositoryMemo;
 }
 
 /** Opens the work tree that contains `dir`, or says clearly why not. */
 export async function openRepository(dir: string): Promise<ListRepository> {
-  let git: SimpleGit;
+  let found;
   try {
-    git = simpleGit({ baseDir: dir, trimmed: false });
-  } catch {
+    found = await discoverWorkTree(dir);
+  } catch (error) {
+    if (error instanceof GitMissingError) throw error;
     throw new UsageError(`--repo ${JSON.stringify(dir)} is not a directory`);
   }
-  try {
-    const root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
-    const memo = newMemo(LIST_CANDIDATES);
-    return { root, git: simpleGit({ baseDir: root, trimmed: false }), memo };
-  } catch {
+  if (found === null) {
     throw new UsageError(`--repo ${JSON.stringify(dir)} is not inside a git work tree`);
   }
+  const git = createGit(found.gitDir, { workTree: found.workTree });
+  return { root: found.workTree, git, memo: newMemo(LIST_CANDIDATES) };
+}
+
+/** What git printed, as text. */
+export async function gitText(repo: ListRepository, args: readonly string[]): Promise<string> {
+  return (await repo.git.run(args)).toString('utf8');
 }
 
 export function worktreeRevision(): Revision {
@@ -57,13 +63,26 @@ export async function resolveRevision(
 }
 
 /**
- * The default base: the merge-base of head (HEAD for the work tree) with the current branch's
- * upstream, else head's parent, else nothing (a root commit or an empty repository).
+ * The default base, for a proposer's run where nothing names one: the merge-base of head (HEAD
+ * for the work tree) with the branch `.gitreview` names (git-review's own flow: a topic branch
+ * without an upstream), else with the current branch's upstream, else head's parent, else
+ * nothing (a root commit or an empty repository). The label says which rule chose it.
  */
 export async function defaultBase(repo: ListRepository, head: Revision): Promise<Revision> {
   const tip = head.commit ?? 'HEAD';
   const tipLabel = head.commit === null ? 'HEAD' : head.label;
-  const mergeBase = await upstreamMergeBase(repo, tip);
+  const review = await reviewBranch(repo);
+  for (const ref of review?.refs ?? []) {
+    const mergeBase = await mergeBaseWith(repo, tip, ref);
+    const name = ref.slice('refs/remotes/'.length);
+    if (mergeBase !== null) {
+      return {
+        label: `merge-base(${tipLabel}, ${name}), the branch .gitreview names`,
+        commit: mergeBase,
+      };
+    }
+  }
+  const mergeBase = await mergeBaseWith(repo, tip, '@{upstream}');
   if (mergeBase !== null) {
     return { label: `merge-base(${tipLabel}, @{upstream})`, commit: mergeBase };
   }
@@ -72,16 +91,35 @@ export async function defaultBase(repo: ListRepository, head: Revision): Promise
   return { label: NO_BASE_LABEL, commit: null };
 }
 
-function upstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
-  return remembered(repo.memo, `merge-base\0${tip}`, () => readUpstreamMergeBase(repo, tip));
+/** `.gitreview` as committed at HEAD (a work-tree edit cannot move the base), parsed. */
+async function reviewBranch(repo: ListRepository): Promise<ReviewBranch | null> {
+  const text = await remembered(repo.memo, 'gitreview', async () => {
+    try {
+      const object = (await readObjects(repo.git, ['HEAD:.gitreview'])).get('HEAD:.gitreview');
+      return object?.type === 'blob' ? object.content.toString('utf8') : null;
+    } catch {
+      return null; // no commit yet
+    }
+  });
+  return text === null ? null : parseGitreview(text);
 }
 
-async function readUpstreamMergeBase(repo: ListRepository, tip: string): Promise<string | null> {
+function mergeBaseWith(repo: ListRepository, tip: string, other: string): Promise<string | null> {
+  return remembered(repo.memo, `merge-base\0${tip}\0${other}`, () =>
+    readMergeBase(repo, tip, other),
+  );
+}
+
+async function readMergeBase(
+  repo: ListRepository,
+  tip: string,
+  other: string,
+): Promise<string | null> {
   try {
-    const out = (await repo.git.raw(['merge-base', '--end-of-options', tip, '@{upstream}'])).trim();
+    const out = (await gitText(repo, ['merge-base', '--end-of-options', tip, other])).trim();
     return out === '' ? null : out;
   } catch {
-    return null; // no upstream configured, detached HEAD, or no commit yet
+    return null; // no such branch or upstream, detached HEAD, or no commit yet
   }
 }
 
@@ -97,7 +135,7 @@ function verifyCommit(repo: ListRepository, revision: string): Promise<string | 
 
 async function readCommit(repo: ListRepository, revision: string): Promise<string | null> {
   try {
-    const out = await repo.git.raw([
+    const out = await gitText(repo, [
       'rev-parse',
       '--verify',
       '--quiet',
@@ -140,8 +178,9 @@ async function renames(
   base: string,
   head: string | null,
 ): Promise<{ from: string; to: string }[]> {
-  const args = ['diff', '--no-color', '--name-status', '-z', '-M', '--diff-filter=R', base];
-  const out = await repo.git.raw([...args, ...(head === null ? [] : [head]), '--']);
+  const args = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--name-status', '-z'];
+  const range = ['-M', '--diff-filter=R', base, ...(head === null ? [] : [head]), '--'];
+  const out = await gitText(repo, [...args, ...range]);
   const fields = out.split('\0');
   const found: { from: string; to: string }[] = [];
   // Records are `R<score>`, old path, new path.

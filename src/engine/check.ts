@@ -72,6 +72,7 @@ export function buildReport(proposal: Proposal, findings: Finding[], asOf: strin
     tool: { name: 'vmt-oversight', version: TOOL_VERSION },
     list: { path: proposal.listPath, format: proposal.format },
     base: proposal.base.commit ?? proposal.base.label,
+    ...(proposal.base.commit !== null ? { baseLabel: proposal.base.label } : {}),
     head: proposal.head.commit ?? proposal.head.label,
     asOf,
     changes: {

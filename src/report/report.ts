@@ -9,6 +9,8 @@ export interface Report {
   tool: { name: 'vmt-oversight'; version: string };
   list: { path: string; format: ListFormat };
   base: string;
+  /** How the base was named or chosen: `--base` as given, or the default rule that picked it. */
+  baseLabel?: string;
   head: string;
   asOf: string;
   changes: { added: string[]; removed: string[]; modified: string[] };

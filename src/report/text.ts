@@ -21,8 +21,13 @@ export const textReporter: Reporter = (report, context) => {
 function header(report: Report, c: Colors): string[] {
   return [
     `${c.bold('vmt-oversight')} ${report.list.path} (${report.list.format} format)`,
-    `  base ${short(report.base)} → head ${short(report.head)}, judged as of ${report.asOf}`,
+    `  base ${short(report.base)}${baseWhy(report)} → head ${short(report.head)}, judged as of ${report.asOf}`,
   ];
+}
+
+function baseWhy(report: Report): string {
+  const label = report.baseLabel;
+  return label === undefined || label === report.base ? '' : ` (${label})`;
 }
 
 function changes(report: Report, c: Colors): string[] {

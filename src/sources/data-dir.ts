@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { DataRef, SourceId } from '../evidence/types';
 import { endOfDay } from './dates';
-import { readObjects } from './git/cat-file';
-import { gitDirOf, isDirectory } from './git/locate';
-import { createGit, GitError, type Git, type GitCallCounter } from './git/run';
+import { readObjects } from '../git/cat-file';
+import { gitDirOf, isDirectory } from '../git/files';
+import { createGit, GitError, type Git, type GitCallCounter } from '../git/run';
 import { Unavailable } from './unavailable';
 
 /** A data repository (governance, releases, project-config) as of the evaluated date. */
@@ -43,7 +43,7 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
   if (!(await isDirectory(dir))) throw new Unavailable(source, `${flag} ${dir} is not a directory`);
   const gitDir = await gitDirOf(dir);
   if (gitDir === null) return plainDataDir(source, dir);
-  const git = createGit(gitDir, request.counter);
+  const git = createGit(gitDir, { counter: request.counter });
   const commit = request.revision
     ? await verifiedCommit(git, request.revision)
     : await lastCommit(git, asOf, source, dir);

@@ -123,7 +123,9 @@ describe('evidence provider', () => {
   it('turns an unexpected failure into unavailable, never a crash', async () => {
     const root = mkdtempSync(join(tmpdir(), 'vmt-broken-'));
     mkdirSync(join(root, 'openstack', 'broken'), { recursive: true });
-    writeFileSync(join(root, 'openstack', 'broken', '.git'), 'not a gitdir pointer\n');
+    // A git directory whose HEAD names nothing: git itself fails on it.
+    mkdirSync(join(root, 'openstack', 'broken', 'objects'), { recursive: true });
+    writeFileSync(join(root, 'openstack', 'broken', 'HEAD'), 'not a ref\n');
     const provider = createEvidenceProvider({ asOf: '2026-01-01', reposRoot: root });
     expect(await provider.get('repository', 'openstack/broken')).toEqual({
       status: 'unavailable',

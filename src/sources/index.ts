@@ -8,7 +8,7 @@ import type {
   SourceId,
 } from '../evidence/types';
 import { isValidDate } from './dates';
-import type { GitCallCounter } from './git/run';
+import type { GitCallCounter } from '../git/run';
 import { GovernanceSource } from './governance/source';
 import type { SourceOptions } from './options';
 import { ProjectConfigSource } from './project-config/source';

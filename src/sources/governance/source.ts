@@ -6,7 +6,7 @@ import type {
   RetiredDeliverable,
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
-import type { GitCallCounter } from '../git/run';
+import type { GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
 import { YamlDocument, YamlShapeError } from '../yaml/document';
 import { indexLegacy, LEGACY_FILES } from './legacy';

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import type { ProjectConfigFacts } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
-import type { GitCallCounter } from '../git/run';
+import type { GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
 import { YamlDocument, YamlShapeError } from '../yaml/document';
 import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';

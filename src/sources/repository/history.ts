@@ -1,7 +1,7 @@
 import type { GitBranch } from '../../evidence/types';
 import { endOfDay, onOrBefore } from '../dates';
-import { committerDate, readObjects } from '../git/cat-file';
-import type { Git } from '../git/run';
+import { committerDate, readObjects } from '../../git/cat-file';
+import type { Git } from '../../git/run';
 
 export interface EvaluatedCommit {
   commit: string;
@@ -16,15 +16,17 @@ export async function evaluatedCommit(
 ): Promise<EvaluatedCommit | null> {
   if (onOrBefore(tip.date, asOf)) return { commit: tip.commit, date: tip.date };
   const out = await git.run([
-    'log',
+    'rev-list',
     '-1',
     '--first-parent',
     `--before=${endOfDay(asOf)}`,
-    '--format=%H%x00%cI',
+    '--format=%cI',
     tip.commit,
     '--',
   ]);
-  const [commit, date] = out.toString('utf8').trim().split('\0');
+  // rev-list prints `commit <sha>` and then the formatted line.
+  const [header = '', date = ''] = out.toString('utf8').trim().split('\n');
+  const commit = /^commit ([0-9a-f]{40,64})$/.exec(header)?.[1];
   return commit && date ? { commit, date } : null;
 }
 

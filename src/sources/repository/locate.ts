@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
-import { gitDirOf, isDirectory } from '../git/locate';
+import { join, resolve } from 'node:path';
+import { confinedGitDir, isInside, UnsafeRepositoryError } from '../../git/confine';
+import { isDirectory } from '../../git/files';
 import { Unavailable } from '../unavailable';
 
 const SAFE_PART = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
@@ -31,16 +32,27 @@ export async function locateRepository(root: string | undefined, name: string): 
     if (!isInside(realRoot, real)) {
       throw new Unavailable('repository', `${join(root, candidate)} leads outside ${root}`);
     }
-    const gitDir = await gitDirOf(real);
-    if (gitDir === null) {
+    const found = await confine(path, root, candidate);
+    if (found === null) {
       throw new Unavailable('repository', `${join(root, candidate)} is not a git repository`);
     }
-    return gitDir;
+    if (found.shallow) {
+      throw new Unavailable(
+        'repository',
+        `${join(root, candidate)} is a shallow clone: tags, branches and dates before its cut ` +
+          'are missing, so its history cannot be judged (fetch it with --unshallow)',
+      );
+    }
+    return found.gitDir;
   }
   throw new Unavailable('repository', `${name} is not under ${root}`);
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+async function confine(path: string, root: string, candidate: string) {
+  try {
+    return await confinedGitDir(path, root);
+  } catch (error) {
+    if (!(error instanceof UnsafeRepositoryError)) throw error;
+    throw new Unavailable('repository', `${join(root, candidate)} is refused: ${error.message}`);
+  }
 }

@@ -1,5 +1,6 @@
 import type { GitBranch, GitTag } from '../../evidence/types';
-import type { Git } from '../git/run';
+import type { Git } from '../../git/run';
+import { Unavailable } from '../unavailable';
 
 export interface RefListing {
   tags: GitTag[];
@@ -18,11 +19,14 @@ const FIELDS = [
   '%(symref)',
 ];
 const REMOTE = 'refs/remotes/origin/';
+/** More refs than this (nova has about 700) is not a repository to judge but a flood. */
+export const MAX_REFS = 20000;
 
 /** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
 export async function listRefs(git: Git): Promise<RefListing> {
   const out = await git.run([
     'for-each-ref',
+    `--count=${MAX_REFS + 1}`,
     `--format=${FIELDS.join('%00')}`,
     'refs/tags/',
     'refs/heads/',
@@ -33,7 +37,11 @@ export async function listRefs(git: Git): Promise<RefListing> {
   const remote = new Map<string, GitBranch>();
   let checkedOut: string | null = null;
   let originHead: string | null = null;
-  for (const line of out.toString('utf8').split('\n')) {
+  const lines = out.toString('utf8').split('\n');
+  if (lines.filter((line) => line !== '').length > MAX_REFS) {
+    throw new Unavailable('repository', `it has more than ${MAX_REFS} tags and branches`);
+  }
+  for (const line of lines) {
     const [refname = '', , date = '', object = '', peeled = '', head = '', symref = ''] =
       line.split('\0');
     if (refname.startsWith('refs/tags/')) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
-import type { GitCallCounter } from '../git/run';
+import type { GitCallCounter } from '../../git/run';
 import { RepositorySource } from './source';
 
 let root: string;

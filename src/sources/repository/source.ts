@@ -1,5 +1,5 @@
 import type { RepositoryFacts } from '../../evidence/types';
-import { createGit, type GitCallCounter } from '../git/run';
+import { createGit, type GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
 import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit } from './history';
@@ -32,7 +32,7 @@ export class RepositorySource {
     const { reposRoot, asOf, counter, onProgress } = this.options;
     const started = Date.now();
     const gitDir = await locateRepository(reposRoot, repository);
-    const git = createGit(gitDir, counter);
+    const git = createGit(gitDir, { counter });
     try {
       onProgress?.(`reading ${repository} tags and branches`);
       const refs = await listRefs(git);

@@ -1,6 +1,6 @@
 import type { ZuulInRepoConfig } from '../../evidence/types';
-import { readObjects } from '../git/cat-file';
-import type { Git } from '../git/run';
+import { readObjects } from '../../git/cat-file';
+import type { Git } from '../../git/run';
 
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
