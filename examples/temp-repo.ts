@@ -17,6 +17,13 @@ export interface TempRepo {
 
 export function createTempRepo(options: { bare?: boolean; prefix?: string } = {}): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'vmt-oversight-test-'));
+  const repo = tempRepoAt(dir);
+  repo.git('init', '--quiet', '--initial-branch=master', ...(options.bare ? ['--bare'] : []));
+  return repo;
+}
+
+/** The same helpers for an existing repository at `dir` (a clone made by a test). */
+export function tempRepoAt(dir: string): TempRepo {
   // The environment is passed explicitly: jest gives each test file its own copy of process.env,
   // which child processes would not otherwise see.
   const run = (args: string[], date?: string): string =>
@@ -27,7 +34,6 @@ export function createTempRepo(options: { bare?: boolean; prefix?: string } = {}
       env: date ? { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : process.env,
     });
   const git = (...args: string[]): string => run(args);
-  git('init', '--quiet', '--initial-branch=master', ...(options.bare ? ['--bare'] : []));
   return {
     dir,
     git,

@@ -56,7 +56,7 @@ export interface GitOptions {
   maxOutputBytes?: number;
 }
 
-const DEFAULT_IDLE_TIMEOUT_MS = 8000;
+const DEFAULT_IDLE_TIMEOUT_MS = 6000;
 const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
 /**

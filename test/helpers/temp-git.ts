@@ -1,2 +1,2 @@
 // The tests and the built-in example build real git repositories the same way.
-export { createTempRepo, type TempRepo } from '../../examples/temp-repo';
+export { createTempRepo, tempRepoAt, type TempRepo } from '../../examples/temp-repo';
