@@ -6,6 +6,8 @@ const NON_TEST_ENV =
   /^(pep8|fast8|linters?|lint|docs|pdf-docs|releasenotes|api-ref|api-guide|venv|bindep|bandit|codespell|mypy|pylint|genconfig|genpolicy)$/;
 
 export function runsTests(entry: LocalTestEntryPoint): boolean {
+  // A file not read says nothing; the benefit below is for a file read and found terse.
+  if (entry.unreadable !== undefined && entry.targets.length === 0) return false;
   switch (entry.kind) {
     case 'tox':
       // A bare [testenv] is what `tox -e py3` (the PTI) runs; without one, some named
