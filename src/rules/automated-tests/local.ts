@@ -1,5 +1,6 @@
 /** Whether the repository can run its tests locally (the PTI: `tox -e py3`, or the language's own). */
 import type { LocalTestEntryPoint } from '../../evidence/types';
+import { sample } from '../../openstack/evidence';
 
 /** tox environments that do not run the code's tests. */
 const NON_TEST_ENV =
@@ -26,6 +27,7 @@ export function runsTests(entry: LocalTestEntryPoint): boolean {
 }
 
 export function entryText(entry: LocalTestEntryPoint): string {
-  const targets = entry.targets.length > 0 ? ` (${entry.targets.join(', ')})` : '';
-  return `${entry.file}${targets}`;
+  const targets = entry.targets.length > 0 ? ` (${sample(entry.targets, 10)})` : '';
+  const partly = entry.unreadable === undefined ? '' : ` [${entry.unreadable}]`;
+  return `${entry.file}${targets}${partly}`;
 }

@@ -20,7 +20,9 @@ export const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile
  */
 export const TREE_LIMITS = {
   zuulFileBytes: 256 * 1024,
-  zuulTotalBytes: 1024 * 1024,
+  // The `yaml` parser reads about 300 KiB a second of dense YAML here: this keeps the worst
+  // case of a whole location to a couple of seconds.
+  zuulTotalBytes: 512 * 1024,
   zuulFiles: 100,
   entryPointBytes: 256 * 1024,
 } as const;
@@ -45,9 +47,13 @@ export interface TreeFiles {
 
 interface TreeEntry {
   path: string;
-  /** null for an entry that is not a regular file (a symlink, a submodule). */
+  /** null for an entry that cannot be read as a regular file; `unreadable` says why. */
   size: number | null;
+  unreadable?: string;
 }
+
+const NOT_REGULAR = 'it is a symbolic link or submodule, not a regular file';
+const MISSING = 'its blob is missing from the repository';
 
 /** Lists the few paths the rules need (one ls-tree) and reads them (one cat-file --batch). */
 export async function readTreeFiles(git: Git, commit: string): Promise<TreeFiles> {
@@ -80,7 +86,7 @@ const isEntryPoint = (path: string): boolean =>
   (ENTRY_POINT_FILES as readonly string[]).includes(path);
 
 function refusal(entry: TreeEntry): string | null {
-  if (entry.size === null) return 'it is a symbolic link or submodule, not a regular file';
+  if (entry.size === null) return entry.unreadable ?? NOT_REGULAR;
   const cap = isEntryPoint(entry.path) ? TREE_LIMITS.entryPointBytes : TREE_LIMITS.zuulFileBytes;
   return entry.size > cap ? `it is ${entry.size} bytes, over the ${cap}-byte cap (not read)` : null;
 }
@@ -98,12 +104,14 @@ async function listEntries(git: Git, commit: string): Promise<TreeEntry[]> {
   ]);
   const entries: TreeEntry[] = [];
   for (const record of out.toString('utf8').split('\0')) {
-    // <mode> SP <type> SP <object> SP+ <size> TAB <path>; size is `-` for a submodule
-    const match = /^(\d{6}) (\w+) [0-9a-f]+\s+(\d+|-)\t(.+)$/s.exec(record);
+    // <mode> SP <type> SP <object> SP+ <size> TAB <path>; size is `-` for a submodule and
+    // `BAD` for a blob missing from the object store
+    const match = /^(\d{6}) (\w+) [0-9a-f]+\s+(\d+|-|BAD)\t(.+)$/s.exec(record);
     const [, mode, type, size, path] = match ?? [];
     if (!mode || !size || !path || path.includes('\n')) continue;
     const regular = type === 'blob' && /^10\d{4}$/.test(mode);
-    entries.push({ path, size: regular ? Number(size) : null });
+    if (size === 'BAD') entries.push({ path, size: null, unreadable: MISSING });
+    else entries.push({ path, size: regular ? Number(size) : null });
   }
   return entries;
 }

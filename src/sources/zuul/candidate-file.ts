@@ -13,6 +13,8 @@ export const CANDIDATE_YAML_LIMITS = {
   depth: 64,
   /** Nodes of the document with every alias expanded (a billion-laughs file is refused). */
   expandedNodes: 100_000,
+  /** Aliases (`*name`) in one file; real Zuul files use a few dozen (os-brick: 17 anchors and aliases). */
+  aliases: 1000,
 } as const;
 
 const UTF8_BOM = 0xfeff;
@@ -20,7 +22,7 @@ const UTF8_BOM = 0xfeff;
 /** Refuses what Zuul cannot read, then parses; throws YamlShapeError naming the file and why. */
 export function parseCandidateYaml(file: string, bytes: Buffer): YamlDocument {
   const text = decode(file, bytes);
-  checkFlowDepth(file, text);
+  checkTokens(file, text);
   const doc = YamlDocument.parse(file, text, { strict: true });
   checkExpansion(doc);
   return doc;
@@ -51,19 +53,21 @@ function startsWith(bytes: Buffer, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
-/** The lexer is linear and iterative; the parser is not, so deep flow nesting stops here. */
-function checkFlowDepth(file: string, text: string): void {
+/**
+ * One pass of the lexer (linear and iterative, unlike the parser) refuses, before parsing, deep
+ * flow nesting (the parser exhausts memory on it) and more aliases than any real file has.
+ */
+function checkTokens(file: string, text: string): void {
+  const { flowDepth, aliases } = CANDIDATE_YAML_LIMITS;
+  const refuse = (why: string) => new YamlShapeError(file, undefined, `${why} (refused unread)`);
   let depth = 0;
+  let seen = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') depth += 1;
     else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
-    if (depth > CANDIDATE_YAML_LIMITS.flowDepth) {
-      throw new YamlShapeError(
-        file,
-        undefined,
-        `nests [ and { deeper than ${CANDIDATE_YAML_LIMITS.flowDepth} levels (refused unread)`,
-      );
-    }
+    else if (token.startsWith('*')) seen += 1;
+    if (depth > flowDepth) throw refuse(`nests [ and { deeper than ${flowDepth} levels`);
+    if (seen > aliases) throw refuse(`has more than ${aliases} aliases`);
   }
 }
 
