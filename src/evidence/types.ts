@@ -202,11 +202,19 @@ export interface ZuulInRepoConfig {
   /** Project stanzas without a name (or naming this repository), in file order. */
   projects: ZuulProjectStanza[];
   jobs: ZuulJobDefinition[];
+  /** `project-template` stanzas the repository defines, by name. */
+  templates?: ZuulTemplateDefinition[];
   /**
-   * Files that could not be read (invalid YAML, an unknown shape), each `file line N: why`.
-   * Zuul itself loads nothing from a broken file, so their stanzas are absent above.
+   * Why the configuration cannot be read, each `file line N: why`: a file that is not UTF-8
+   * YAML of Zuul's shape, too large or too deep, a missing blob, a stanza for another project.
+   * Zuul refuses such a configuration, so any problem leaves the in-repo configuration unknown.
    */
   problems?: string[];
+}
+
+export interface ZuulTemplateDefinition {
+  name: string;
+  stanza: ZuulProjectStanza;
 }
 
 export interface LocalTestEntryPoint {
@@ -216,6 +224,8 @@ export interface LocalTestEntryPoint {
   targets: string[];
   /** tox only: a bare `[testenv]` section exists, so any envlist name (py3…) can run. */
   bareTestenv?: boolean;
+  /** The file exists but was not read (over the size cap, not a regular file) or only in part. */
+  unreadable?: string;
 }
 
 export interface RepositoryFacts {

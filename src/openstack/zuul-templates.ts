@@ -14,6 +14,10 @@ export interface ZuulCatalog {
   nonTestTemplates: ReadonlySet<string>;
   nonTestJobs: ReadonlySet<string>;
   nonTestJobPatterns: readonly RegExp[];
+  /** Jobs central repositories define, with the repository that owns them. */
+  centralJobs: readonly { owner: string; pattern: RegExp }[];
+  /** Repositories that define the catalog's templates. */
+  templateOwners: ReadonlySet<string>;
 }
 
 export type TemplateClass =
@@ -49,6 +53,16 @@ function pipelineMap(value: unknown, key: string): [string, TestPipeline[]][] {
   return Object.entries(value).map(([name, p]) => [name, pipelines(p, `${key}.${name}`)]);
 }
 
+function centralJobs(value: unknown): { owner: string; pattern: RegExp }[] {
+  if (!isRecord(value)) return fail("'central-jobs' must be a mapping");
+  return Object.entries(value).flatMap(([owner, patterns]) =>
+    strings(patterns, `central-jobs.${owner}`).map((source) => ({
+      owner,
+      pattern: new RegExp(source),
+    })),
+  );
+}
+
 /** Parses and validates the catalog text; throws with the file name on a malformed catalog. */
 export function parseZuulCatalog(text: string): ZuulCatalog {
   const data: unknown = parse(text);
@@ -64,6 +78,8 @@ export function parseZuulCatalog(text: string): ZuulCatalog {
     nonTestJobPatterns: strings(data['non-test-job-patterns'], 'non-test-job-patterns').map(
       (source) => new RegExp(source),
     ),
+    centralJobs: centralJobs(data['central-jobs'] ?? {}),
+    templateOwners: new Set(strings(data['template-owners'] ?? [], 'template-owners')),
   };
 }
 
@@ -99,4 +115,9 @@ export function classifyTemplate(name: string, catalog: ZuulCatalog): TemplateCl
 /** A job that is known not to test the code (by exact name or pattern). */
 export function isNonTestJob(name: string, catalog: ZuulCatalog): boolean {
   return catalog.nonTestJobs.has(name) || catalog.nonTestJobPatterns.some((p) => p.test(name));
+}
+
+/** The central repository that defines a job of this name, or null. */
+export function centralJobOwner(name: string, catalog: ZuulCatalog): string | null {
+  return catalog.centralJobs.find((entry) => entry.pattern.test(name))?.owner ?? null;
 }

@@ -2,6 +2,7 @@ import type {
   LocalTestEntryPoint,
   ProjectConfigFacts,
   ZuulInRepoConfig,
+  ZuulJobDefinition,
 } from '../../evidence/types';
 import type { Expected, RunInput } from '../test-helpers';
 import {
@@ -96,7 +97,11 @@ const cases: [string, RunInput, Expected[]][] = [
     [
       {
         severity: 'info',
-        message: ['openstack-python3-jobs', 'ironic-cross-sushy', 'merged with project-config'],
+        message: [
+          'openstack-python3-jobs',
+          'sushy-tempest-bios-redfish-pxe',
+          'merged with project-config',
+        ],
       },
       localOk,
     ],
@@ -183,12 +188,16 @@ const cases: [string, RunInput, Expected[]][] = [
       change: added,
       evidence: {
         repository: repository({
-          zuul: inRepoZuul('zuul.yaml', [
-            stanza('zuul.yaml', [], {
-              check: jobs('x-functional'),
-              gate: jobs({ name: 'x-functional', voting: false }),
-            }),
-          ]),
+          zuul: inRepoZuul(
+            'zuul.yaml',
+            [
+              stanza('zuul.yaml', [], {
+                check: jobs('x-functional'),
+                gate: jobs({ name: 'x-functional', voting: false }),
+              }),
+            ],
+            [['x-functional', 'openstack-tox']],
+          ),
           testEntryPoints: [tox],
         }),
         projectConfig: central(),
@@ -239,7 +248,7 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'error' }, localOk],
   ],
   [
-    'an unknown template is unverifiable, not "no tests"',
+    'an unknown template is unavailable, not "no tests"',
     {
       change: added,
       evidence: {
@@ -252,16 +261,10 @@ const cases: [string, RunInput, Expected[]][] = [
         projectConfig: central('official-openstack-repo-jobs'),
       },
     },
-    [
-      {
-        severity: 'warning',
-        message: ['Unverifiable', 'team-special-jobs', 'zuul-templates.yaml'],
-      },
-      localOk,
-    ],
+    [{ unavailable: 'repository', reason: ['team-special-jobs', 'zuul-templates.yaml'] }, localOk],
   ],
   [
-    'project-config unavailable and no test in-repo: unverifiable',
+    'project-config unavailable and no test in-repo: unavailable',
     {
       change: added,
       evidence: {
@@ -272,7 +275,7 @@ const cases: [string, RunInput, Expected[]][] = [
       },
       missing: { projectConfig: 'no --project-config' },
     },
-    [{ severity: 'warning', message: ['no --project-config'] }, localOk],
+    [{ unavailable: 'projectConfig', reason: ['no --project-config'] }, localOk],
   ],
   [
     'project-config unavailable but tests in-repo',
@@ -343,7 +346,7 @@ const cases: [string, RunInput, Expected[]][] = [
     [{ severity: 'warning', message: ['in check only'] }, localOk],
   ],
   [
-    'an unreadable in-repo Zuul file makes "no tests" unverifiable',
+    'an unreadable in-repo Zuul file makes the CI part unavailable',
     {
       change: added,
       evidence: {
@@ -357,7 +360,7 @@ const cases: [string, RunInput, Expected[]][] = [
         projectConfig: central('official-openstack-repo-jobs'),
       },
     },
-    [{ severity: 'warning', message: ['could not be read', 'zuul.d/jobs.yaml line 3'] }, localOk],
+    [{ unavailable: 'repository', reason: ['cannot be read', 'zuul.d/jobs.yaml line 3'] }, localOk],
   ],
   [
     'tox.ini with a bare [testenv] runs py3 even if only pep8 is listed',
@@ -373,7 +376,132 @@ const cases: [string, RunInput, Expected[]][] = [
     },
     [{ severity: 'info' }, { severity: 'info', message: ['tox.ini (pep8)'] }],
   ],
+  ...hostileCases(),
 ];
+
+function definition(
+  name: string,
+  parent: string | null,
+  extra: Partial<ZuulJobDefinition> = {},
+): ZuulJobDefinition {
+  return { name, parent, ref: ref('repository', 'zuul.yaml', 30), ...extra };
+}
+
+function withJobs(
+  pipelines: Record<string, ReturnType<typeof jobs>>,
+  definitions: ZuulJobDefinition[],
+  templates: string[] = [],
+): ZuulInRepoConfig {
+  return {
+    ...inRepoZuul('zuul.yaml', [stanza('zuul.yaml', templates, pipelines)]),
+    jobs: definitions,
+  };
+}
+
+function ciOnly(zuul: ZuulInRepoConfig, name = 'openstack/sushy'): RunInput {
+  return {
+    change: added,
+    evidence: {
+      repository: { ...repository({ zuul, testEntryPoints: [tox] }), name },
+      projectConfig: central('official-openstack-repo-jobs'),
+    },
+  };
+}
+
+/** What a hostile or careless in-repo configuration can claim, and what the rule concludes. */
+function hostileCases(): [string, RunInput, Expected[]][] {
+  const both = (name: string) => ({ check: jobs(name), gate: jobs(name) });
+  return [
+    [
+      'an unreadable file beside a readable one with tests: unavailable, never a pass',
+      ciOnly({ ...sushyZuul, problems: ['zuul.d/other.yaml line 1 is not valid YAML'] }),
+      [{ unavailable: 'repository', reason: ['zuul.d/other.yaml'] }, localOk],
+    ],
+    [
+      'a job defined nowhere the checker can see, alone: unavailable',
+      ciOnly(withJobs(both('team-secret-tests'), [])),
+      [{ unavailable: 'repository', reason: ['team-secret-tests', 'neither defined'] }, localOk],
+    ],
+    [
+      'a central test job the catalog knows, listed in check and gate: pass',
+      ciOnly(withJobs(both('openstack-tox-py312'), [])),
+      [{ severity: 'info', message: ['openstack-tox-py312'] }, localOk],
+    ],
+    [
+      'an in-repo redefinition of a central job (run: noop.yaml): unavailable, shadowing',
+      ciOnly(withJobs(both('openstack-tox-py3'), [definition('openstack-tox-py3', null)])),
+      [
+        { unavailable: 'repository', reason: ['redefines job openstack-tox-py3', 'shadows'] },
+        localOk,
+      ],
+    ],
+    [
+      'an in-repo project-template named like a catalog test template: unavailable',
+      ciOnly({
+        ...withJobs({}, [], ['openstack-python3-jobs']),
+        templates: [
+          { name: 'openstack-python3-jobs', stanza: stanza('zuul.yaml', [], both('noop')) },
+        ],
+      }),
+      [{ unavailable: 'repository', reason: ['project-template openstack-python3-jobs'] }, localOk],
+    ],
+    [
+      "the repository's own template is judged by its jobs: noop is not a test",
+      ciOnly({
+        ...withJobs({}, [], ['sushy-jobs']),
+        templates: [{ name: 'sushy-jobs', stanza: stanza('zuul.yaml', [], both('noop')) }],
+      }),
+      [{ severity: 'error', message: ['noop'] }, localOk],
+    ],
+    [
+      "the repository's own template with its own test job: pass",
+      ciOnly({
+        ...withJobs({}, [definition('sushy-unit', 'openstack-tox')], ['sushy-jobs']),
+        templates: [{ name: 'sushy-jobs', stanza: stanza('zuul.yaml', [], both('sushy-unit')) }],
+      }),
+      [{ severity: 'info', message: ['sushy-unit'] }, localOk],
+    ],
+    [
+      'voting: false inherited from an in-repo parent: gate does not count',
+      ciOnly(
+        withJobs(both('sushy-func'), [
+          definition('sushy-func', 'sushy-func-base'),
+          definition('sushy-func-base', 'devstack-tempest', { voting: false }),
+        ]),
+      ),
+      [{ severity: 'warning', message: ['in check only'] }, localOk],
+    ],
+    [
+      'an abstract job listed in the pipelines is not a test',
+      ciOnly(withJobs(both('sushy-base'), [definition('sushy-base', null, { abstract: true })])),
+      [{ severity: 'error', message: ['sushy-base'] }, localOk],
+    ],
+    [
+      'the owner of a central job may define it (openstack-zuul-jobs)',
+      ciOnly(
+        withJobs(both('openstack-tox-py312'), [definition('openstack-tox-py312', 'openstack-tox')]),
+        'openstack/openstack-zuul-jobs',
+      ),
+      [{ severity: 'info' }, localOk],
+    ],
+    [
+      'a tox.ini that was not read: cannot tell, a warning (never a local pass)',
+      {
+        change: added,
+        evidence: {
+          repository: repository({
+            zuul: sushyZuul,
+            testEntryPoints: [
+              { kind: 'tox', file: 'tox.ini', targets: [], unreadable: 'it is 9000000 bytes' },
+            ],
+          }),
+          projectConfig: central(),
+        },
+      },
+      [{ severity: 'info' }, { severity: 'warning', message: ['Cannot tell', 'tox.ini'] }],
+    ],
+  ];
+}
 
 describe('automated-tests', () => {
   it.each(cases)('%s', (_name, input, expected) => {

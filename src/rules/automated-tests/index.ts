@@ -5,7 +5,7 @@ import type { EvidenceRecord } from '../../report/finding';
 import type { RepositoryRule, RuleResult } from '../types';
 import { entryText, runsTests } from './local';
 import type { ZuulItem } from './zuul';
-import { analyzeZuul, testsIn } from './zuul';
+import { analyzeZuul, shadowingProblems, testsIn } from './zuul';
 
 const CLAUSE = 'policy clause 7';
 
@@ -33,7 +33,7 @@ function stanzas(
 
 interface CiFacts {
   items: ZuulItem[];
-  /** In-repo Zuul files that could not be read. */
+  /** Why the in-repo Zuul configuration cannot be known (unreadable files, shadowed names). */
   problems: string[];
   /** Why project-config's central entry was not examined. */
   missing: string | undefined;
@@ -41,24 +41,45 @@ interface CiFacts {
   where: string;
 }
 
-function unverifiable(facts: CiFacts): string | null {
-  const unknown = facts.items.filter((i) => i.verdict === 'unknown');
-  const why = [
-    unknown.length > 0
-      ? `templates unknown to ${CATALOG_FILE}: ${names(unknown)} (classify them there)`
-      : '',
-    facts.problems.length > 0
-      ? `in-repo Zuul files could not be read: ${sample(facts.problems, 3)}`
-      : '',
-    facts.missing ? `project-config's central entry was not examined: ${facts.missing}` : '',
-  ].filter(Boolean);
-  return why.length > 0 ? why.join('; ') : null;
+type Judgment = Pick<RuleResult, 'severity' | 'message' | 'unavailable'>;
+
+function unavailableResult(reason: string): Judgment {
+  return { severity: 'error', message: reason, unavailable: { kind: 'repository', reason } };
 }
 
-function judge(facts: CiFacts): Pick<RuleResult, 'severity' | 'message'> {
+/** Why "no test" cannot be concluded: an item the catalog does not know, or a missing source. */
+function cannotTell(facts: CiFacts): Judgment | null {
+  const unknown = facts.items.filter((i) => i.verdict === 'unknown');
+  const templates = unknown.filter((i) => i.kind === 'template');
+  const jobs = unknown.filter((i) => i.kind === 'job');
+  const why = [
+    templates.length > 0
+      ? `templates unknown to ${CATALOG_FILE}: ${names(templates)} (classify them there)`
+      : '',
+    jobs.length > 0
+      ? `jobs neither defined in the repository nor known to ${CATALOG_FILE}: ${names(jobs)}`
+      : '',
+  ].filter(Boolean);
+  if (facts.missing) {
+    const reason = `no known test job in check or gate ${facts.where}, and project-config's central entry was not examined: ${facts.missing} (${CLAUSE})`;
+    return { severity: 'error', message: reason, unavailable: { kind: 'projectConfig', reason } };
+  }
+  if (why.length === 0) return null;
+  return unavailableResult(
+    `no known test job in check or gate ${facts.where}; ${why.join('; ')} (${CLAUSE})`,
+  );
+}
+
+function judge(facts: CiFacts): Judgment {
+  const { where } = facts;
+  if (facts.problems.length > 0) {
+    // Zuul refuses a configuration with errors; what the broken part would run is unknown.
+    return unavailableResult(
+      `the in-repo Zuul configuration ${where} cannot be read: ${sample(facts.problems, 3)} (${CLAUSE})`,
+    );
+  }
   const check = testsIn(facts.items, 'check');
   const gate = testsIn(facts.items, 'gate');
-  const { where } = facts;
   if (check.length > 0 && gate.length > 0) {
     return {
       severity: 'info',
@@ -73,12 +94,8 @@ function judge(facts: CiFacts): Pick<RuleResult, 'severity' | 'message'> {
       message: `Tests run in ${has} only (${names(tests)}) ${where}: add a test job or template to ${lacks} too (${CLAUSE}).`,
     };
   }
-  const why = unverifiable(facts);
-  if (why)
-    return {
-      severity: 'warning',
-      message: `Unverifiable: no known test job in check or gate ${where}; ${why} (${CLAUSE}).`,
-    };
+  const unknown = cannotTell(facts);
+  if (unknown) return unknown;
   const found =
     facts.items.length > 0
       ? `only ${names(facts.items)}, which are not tests`
@@ -99,16 +116,17 @@ function ciResult(
 ): RuleResult {
   const branch = repository.evaluated.branch;
   const zuul = repository.zuul;
-  const items = analyzeZuul(
-    stanzas(repository, projectConfig),
-    zuul?.jobs ?? [],
-    branch,
-    zuulCatalog(),
-  );
+  const catalog = zuulCatalog();
+  const defined = {
+    repository: repository.name,
+    jobs: zuul?.jobs ?? [],
+    templates: zuul?.templates ?? [],
+  };
+  const items = analyzeZuul(stanzas(repository, projectConfig), defined, branch, catalog);
   const merged = missing ? '' : ' merged with project-config';
   const facts: CiFacts = {
     items,
-    problems: zuul?.problems ?? [],
+    problems: [...(zuul?.problems ?? []), ...shadowingProblems(defined, catalog)],
     missing,
     where: `on ${branch} (in-repo ${zuul?.location ?? 'none'}${merged})`,
   };
@@ -131,12 +149,23 @@ function localResult(repository: RepositoryFacts): RuleResult {
       kind: e.kind,
       file: e.file,
       targets: [...e.targets],
+      ...(e.unreadable === undefined ? {} : { unreadable: e.unreadable }),
     })),
   };
   if (runnable.length > 0) {
     return {
       severity: 'info',
       message: `Tests can run locally: ${runnable.map(entryText).join('; ')} (${CLAUSE}).`,
+      evidence,
+    };
+  }
+  const unread = repository.testEntryPoints.filter((e) => e.unreadable !== undefined);
+  if (unread.length > 0) {
+    return {
+      severity: 'warning',
+      message:
+        `Cannot tell whether tests can run locally: ${unread.map((e) => `${e.file} ${e.unreadable ?? ''}`).join('; ')}; ` +
+        `a reviewer must look at the file by hand (${CLAUSE}).`,
       evidence,
     };
   }

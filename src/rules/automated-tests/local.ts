@@ -1,11 +1,14 @@
 /** Whether the repository can run its tests locally (the PTI: `tox -e py3`, or the language's own). */
 import type { LocalTestEntryPoint } from '../../evidence/types';
+import { sample } from '../../openstack/evidence';
 
 /** tox environments that do not run the code's tests. */
 const NON_TEST_ENV =
   /^(pep8|fast8|linters?|lint|docs|pdf-docs|releasenotes|api-ref|api-guide|venv|bindep|bandit|codespell|mypy|pylint|genconfig|genpolicy)$/;
 
 export function runsTests(entry: LocalTestEntryPoint): boolean {
+  // A file not read says nothing; the benefit below is for a file read and found terse.
+  if (entry.unreadable !== undefined && entry.targets.length === 0) return false;
   switch (entry.kind) {
     case 'tox':
       // A bare [testenv] is what `tox -e py3` (the PTI) runs; without one, some named
@@ -24,6 +27,7 @@ export function runsTests(entry: LocalTestEntryPoint): boolean {
 }
 
 export function entryText(entry: LocalTestEntryPoint): string {
-  const targets = entry.targets.length > 0 ? ` (${entry.targets.join(', ')})` : '';
-  return `${entry.file}${targets}`;
+  const targets = entry.targets.length > 0 ? ` (${sample(entry.targets, 10)})` : '';
+  const partly = entry.unreadable === undefined ? '' : ` [${entry.unreadable}]`;
+  return `${entry.file}${targets}${partly}`;
 }

@@ -1,7 +1,13 @@
 /** Merges a repository's Zuul project stanzas and sorts what they run into tests and the rest. */
-import type { DataRef, ZuulJobDefinition, ZuulProjectStanza } from '../../evidence/types';
+import type {
+  DataRef,
+  ZuulJobDefinition,
+  ZuulJobRef,
+  ZuulProjectStanza,
+  ZuulTemplateDefinition,
+} from '../../evidence/types';
 import type { TestPipeline, ZuulCatalog } from '../../openstack/zuul-templates';
-import { classifyTemplate, isNonTestJob } from '../../openstack/zuul-templates';
+import { centralJobOwner, classifyTemplate, isNonTestJob } from '../../openstack/zuul-templates';
 
 export type ItemVerdict = 'test' | 'non-test' | 'unknown' | 'not-on-branch' | 'non-voting';
 
@@ -14,6 +20,13 @@ export interface ZuulItem {
   /** Pipelines where this item runs tests. */
   tests: TestPipeline[];
   ref: DataRef;
+}
+
+/** What the repository defines itself, and who it is (to tell its own jobs from shadows). */
+export interface InRepoDefinitions {
+  repository: string;
+  jobs: readonly ZuulJobDefinition[];
+  templates: readonly ZuulTemplateDefinition[];
 }
 
 const PIPELINES: readonly TestPipeline[] = ['check', 'gate'];
@@ -31,32 +44,63 @@ function runsOn(branches: string[] | null, branch: string): boolean {
   });
 }
 
-/** A job is a test unless it, or an ancestor defined in the repository, is a known non-test. */
-function jobIsTest(
-  name: string,
-  definitions: readonly ZuulJobDefinition[],
-  catalog: ZuulCatalog,
-): boolean {
+type JobClass = 'test' | 'non-test' | 'unknown';
+
+/**
+ * A job defined in the repository is a test unless it, or an ancestor, is a known non-test or
+ * abstract; a job defined elsewhere is known only through the catalog's central jobs.
+ */
+function classifyJob(name: string, defined: InRepoDefinitions, catalog: ZuulCatalog): JobClass {
   let current: string | null = name;
   for (let depth = 0; current !== null && depth < MAX_PARENTS; depth += 1) {
-    if (isNonTestJob(current, catalog)) return false;
-    const parent: string | null = definitions.find((d) => d.name === current)?.parent ?? null;
-    current = parent;
+    if (isNonTestJob(current, catalog)) return 'non-test';
+    const here: string = current;
+    const definitions: ZuulJobDefinition[] = defined.jobs.filter((d) => d.name === here);
+    if (definitions.length === 0) {
+      if (depth > 0) return 'test';
+      return centralJobOwner(current, catalog) === null ? 'unknown' : 'test';
+    }
+    if (depth === 0 && definitions.some((d) => d.abstract === true)) return 'non-test';
+    current = definitions.find((d) => d.parent !== null)?.parent ?? null;
+  }
+  return 'test';
+}
+
+/** `voting` is inherited: the first definition up the in-repo parent chain that sets it. */
+function votes(job: ZuulJobRef, defined: InRepoDefinitions): boolean {
+  if (!job.voting) return false;
+  let current: string | null = job.name;
+  for (let depth = 0; current !== null && depth < MAX_PARENTS; depth += 1) {
+    const here: string = current;
+    const definitions: ZuulJobDefinition[] = defined.jobs.filter((d) => d.name === here);
+    const set = definitions.filter((d) => d.voting !== undefined);
+    if (set.length > 0) return set.every((d) => d.voting === true);
+    current = definitions.find((d) => d.parent !== null)?.parent ?? null;
   }
   return true;
 }
 
-function templateItems(stanza: ZuulProjectStanza, catalog: ZuulCatalog): ZuulItem[] {
-  return stanza.templates.map((name) => {
+function templateItems(
+  stanza: ZuulProjectStanza,
+  defined: InRepoDefinitions,
+  branch: string,
+  catalog: ZuulCatalog,
+): ZuulItem[] {
+  return stanza.templates.flatMap((name): ZuulItem[] => {
+    const own = defined.templates.find((t) => t.name === name);
+    // The repository's own template: what it puts in check and gate is judged job by job.
+    if (own) return jobItems(own.stanza, defined, branch, catalog);
     const found = classifyTemplate(name, catalog);
     const tests = found.kind === 'test' ? [...found.pipelines] : [];
-    return { kind: 'template', name, pipeline: null, verdict: found.kind, tests, ref: stanza.ref };
+    return [
+      { kind: 'template', name, pipeline: null, verdict: found.kind, tests, ref: stanza.ref },
+    ];
   });
 }
 
 function jobItems(
   stanza: ZuulProjectStanza,
-  definitions: readonly ZuulJobDefinition[],
+  defined: InRepoDefinitions,
   branch: string,
   catalog: ZuulCatalog,
 ): ZuulItem[] {
@@ -64,11 +108,12 @@ function jobItems(
     (stanza.pipelines[pipeline] ?? []).map((job): ZuulItem => {
       const item = { kind: 'job' as const, name: job.name, pipeline, ref: stanza.ref };
       if (!runsOn(job.branches, branch)) return { ...item, verdict: 'not-on-branch', tests: [] };
-      if (!jobIsTest(job.name, definitions, catalog))
-        return { ...item, verdict: 'non-test', tests: [] };
-      const voting = job.voting && definitions.find((d) => d.name === job.name)?.voting !== false;
+      const kind = classifyJob(job.name, defined, catalog);
+      if (kind !== 'test') return { ...item, verdict: kind, tests: [] };
       // A non-voting job in gate cannot stop a merge; in check it still runs the tests.
-      if (!voting && pipeline === 'gate') return { ...item, verdict: 'non-voting', tests: [] };
+      if (!votes(job, defined) && pipeline === 'gate') {
+        return { ...item, verdict: 'non-voting', tests: [] };
+      }
       return { ...item, verdict: 'test', tests: [pipeline] };
     }),
   );
@@ -77,14 +122,41 @@ function jobItems(
 /** Everything the merged stanzas put into check and gate on the branch, classified. */
 export function analyzeZuul(
   stanzas: readonly ZuulProjectStanza[],
-  definitions: readonly ZuulJobDefinition[],
+  defined: InRepoDefinitions,
   branch: string,
   catalog: ZuulCatalog,
 ): ZuulItem[] {
   return stanzas.flatMap((stanza) => [
-    ...templateItems(stanza, catalog),
-    ...jobItems(stanza, definitions, branch, catalog),
+    ...templateItems(stanza, defined, branch, catalog),
+    ...jobItems(stanza, defined, branch, catalog),
   ]);
+}
+
+/**
+ * In-repo definitions Zuul refuses because another project owns the name: a job the catalog
+ * says a central repository defines, a template of the catalog's. Zuul reports a configuration
+ * error for them, and which definition would run cannot be told from the repository.
+ */
+export function shadowingProblems(defined: InRepoDefinitions, catalog: ZuulCatalog): string[] {
+  const jobs = defined.jobs.flatMap((job) => {
+    const owner = centralJobOwner(job.name, catalog);
+    if (owner === null || owner === defined.repository) return [];
+    return [
+      `${job.ref.file}${job.ref.line === undefined ? '' : ` line ${job.ref.line}`} redefines ` +
+        `job ${job.name}, which ${owner} defines (Zuul refuses a job that shadows another project's)`,
+    ];
+  });
+  const templates = catalog.templateOwners.has(defined.repository)
+    ? []
+    : defined.templates.flatMap((template) => {
+        if (classifyTemplate(template.name, catalog).kind === 'unknown') return [];
+        const { file, line } = template.stanza.ref;
+        return [
+          `${file}${line === undefined ? '' : ` line ${line}`} redefines project-template ` +
+            `${template.name}, a template of openstack-zuul-jobs (Zuul refuses a template defined twice)`,
+        ];
+      });
+  return [...new Set([...jobs, ...templates])];
 }
 
 export function testsIn(items: readonly ZuulItem[], pipeline: TestPipeline): ZuulItem[] {

@@ -1,14 +1,29 @@
 import type { LocalTestEntryPoint } from '../../evidence/types';
 import { parseToxIni } from './tox';
 
-/** Local test entry points found in the files read at the evaluated commit. */
-export function readEntryPoints(contents: ReadonlyMap<string, string>): LocalTestEntryPoint[] {
-  const points: LocalTestEntryPoint[] = [];
+/**
+ * Local test entry points found in the files read at the evaluated commit. A file that exists
+ * but was not read (over the size cap, a symlink, a missing blob) is listed with why, so the
+ * rule can say it cannot tell rather than "no entry point".
+ */
+export function readEntryPoints(
+  blobs: ReadonlyMap<string, Buffer>,
+  unreadable: ReadonlyMap<string, string> = new Map(),
+): LocalTestEntryPoint[] {
+  const contents = new Map([...blobs].map(([path, blob]) => [path, blob.toString('utf8')]));
+  const points: LocalTestEntryPoint[] = [...unreadablePoints(unreadable)];
   const tox = contents.get('tox.ini');
   if (tox !== undefined) {
     const config = parseToxIni(tox);
     const targets = [...new Set([...config.envlist, ...config.environments])];
-    points.push({ kind: 'tox', file: 'tox.ini', targets, bareTestenv: config.bareTestenv });
+    const point: LocalTestEntryPoint = {
+      kind: 'tox',
+      file: 'tox.ini',
+      targets,
+      bareTestenv: config.bareTestenv,
+    };
+    if (config.capped) point.unreadable = `read in part: ${config.capped}`;
+    points.push(point);
   }
   const npm = contents.get('package.json');
   if (npm !== undefined)
@@ -19,6 +34,20 @@ export function readEntryPoints(contents: ReadonlyMap<string, string>): LocalTes
     points.push({ kind: 'make', file: 'Makefile', targets: makeTargets(makefile) });
   }
   return points;
+}
+
+const KIND_OF_FILE: Record<string, LocalTestEntryPoint['kind']> = {
+  'tox.ini': 'tox',
+  'package.json': 'npm',
+  'go.mod': 'go',
+  Makefile: 'make',
+};
+
+function unreadablePoints(unreadable: ReadonlyMap<string, string>): LocalTestEntryPoint[] {
+  return [...unreadable].flatMap(([file, why]) => {
+    const kind = KIND_OF_FILE[file];
+    return kind ? [{ kind, file, targets: [], unreadable: why }] : [];
+  });
 }
 
 function npmScripts(content: string): string[] {

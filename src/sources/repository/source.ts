@@ -61,7 +61,7 @@ export class RepositorySource {
           a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
         ),
         zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
-        testEntryPoints: readEntryPoints(tree.contents),
+        testEntryPoints: readEntryPoints(tree.blobs, tree.unreadable),
       };
     } finally {
       this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });

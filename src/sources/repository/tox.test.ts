@@ -1,4 +1,4 @@
-import { expandBraces, parseToxIni } from './tox';
+import { expandBraces, expandBracesCapped, parseToxIni, TOX_LIMITS } from './tox';
 
 describe('tox.ini', () => {
   it('expands braces and continuation lines in envlist, ignoring comments', () => {
@@ -30,5 +30,20 @@ describe('tox.ini', () => {
 
   it('expands nested factor lists', () => {
     expect(expandBraces('{a,b}-{1,2}')).toEqual(['a-1', 'a-2', 'b-1', 'b-2']);
+  });
+
+  it('caps brace expansion: {a,b} forty times is 2^40 names, the first 256 are kept, and it says so', () => {
+    const started = Date.now();
+    const value = `py3-${'{a,b}'.repeat(40)}`;
+    expect(expandBracesCapped(value, 256)).toMatchObject({ capped: true });
+    expect(expandBracesCapped(value, 256).names).toHaveLength(256);
+    const config = parseToxIni(`[tox]\nenvlist = ${value}, ${value}x\n[testenv:${value}]\n`);
+    expect(config.envlist.length).toBeLessThanOrEqual(TOX_LIMITS.namesPerFile);
+    expect(config.capped).toContain('brace expansion stopped');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('does not report a cap for ordinary files', () => {
+    expect(parseToxIni('[tox]\nenvlist = py{39,310}-{unit,functional}\n').capped).toBeUndefined();
   });
 });

@@ -20,15 +20,28 @@ const PROJECT_ATTRIBUTES = new Set([
   'branches',
 ]);
 
+export interface StanzaOptions {
+  /**
+   * A candidate's own file: a pipeline whose value is not `{jobs: …}` is an error (Zuul refuses
+   * it) instead of being skipped, so no shape the reader does not know is silently dropped.
+   */
+  strict?: boolean;
+}
+
 /** A `project` (or `project-template`) stanza: templates and the jobs of each pipeline. */
 export function readProjectStanza(
   doc: YamlDocument,
   node: Node | null,
   ref: DataRef,
+  options: StanzaOptions = {},
 ): ZuulProjectStanza {
   const pipelines = new Map<string, ZuulJobRef[]>();
   for (const { key, value } of entries(doc, node, 'project')) {
-    if (PROJECT_ATTRIBUTES.has(key) || kindOf(doc, value) !== 'mapping') continue;
+    if (PROJECT_ATTRIBUTES.has(key)) continue;
+    if (kindOf(doc, value) !== 'mapping') {
+      if (!options.strict) continue;
+      throw new YamlShapeError(doc.file, doc.line(value), `${key}: expected {jobs: [...]}`);
+    }
     const jobs = items(doc, get(doc, value, 'jobs', key), `${key} jobs`);
     pipelines.set(
       key,
@@ -71,9 +84,13 @@ export function readJobDefinition(
   doc: YamlDocument,
   node: Node | null,
   ref: DataRef,
+  options: StanzaOptions = {},
 ): ZuulJobDefinition | null {
   const name = text(doc, get(doc, node, 'name', 'job'), 'job name');
-  if (name === null) return null;
+  if (name === null) {
+    if (!options.strict) return null;
+    throw new YamlShapeError(doc.file, doc.line(node), 'job: a job definition needs a name');
+  }
   const definition: ZuulJobDefinition = {
     name,
     parent: text(doc, get(doc, node, 'parent', name), `${name} parent`),
