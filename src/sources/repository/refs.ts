@@ -16,7 +16,9 @@ const FIELDS = [
   '%(*objectname)',
   '%(HEAD)',
   '%(symref)',
+  '%(taggerdate:iso-strict)',
 ];
+const TAGGER_DATE = FIELDS.indexOf('%(taggerdate:iso-strict)');
 const REMOTE = 'refs/remotes/origin/';
 
 /** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
@@ -34,10 +36,18 @@ export async function listRefs(git: Git): Promise<RefListing> {
   let checkedOut: string | null = null;
   let originHead: string | null = null;
   for (const line of out.toString('utf8').split('\n')) {
-    const [refname = '', , date = '', object = '', peeled = '', head = '', symref = ''] =
+    const [refname = '', type = '', date = '', object = '', peeled = '', head = '', symref = ''] =
       line.split('\0');
     if (refname.startsWith('refs/tags/')) {
-      tags.push({ name: refname.slice('refs/tags/'.length), date, commit: peeled || object });
+      const annotated = type === 'tag';
+      const tagger = line.split('\0')[TAGGER_DATE] ?? '';
+      tags.push({
+        name: refname.slice('refs/tags/'.length),
+        date,
+        commit: peeled || object,
+        annotated,
+        taggerDate: annotated ? taggerDate(tagger) : null,
+      });
     } else if (refname.startsWith('refs/heads/')) {
       const name = refname.slice('refs/heads/'.length);
       local.set(name, { name, commit: object, date });
@@ -56,6 +66,11 @@ export async function listRefs(git: Git): Promise<RefListing> {
     branches,
     defaultBranch: pickDefault(checkedOut, originHead, local),
   };
+}
+
+/** A tagger date git could read, else null (git prints nothing for a date it cannot parse). */
+function taggerDate(text: string): string | null {
+  return text !== '' && !Number.isNaN(Date.parse(text)) ? text : null;
 }
 
 function pickDefault(
