@@ -320,6 +320,7 @@ export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFa
     branches: options.branches ?? [branch('master')],
     zuul: options.zuul ?? null,
     testEntryPoints: options.testEntryPoints ?? [],
+    ...(options.undatedBranches ? { undatedBranches: options.undatedBranches } : {}),
   };
 }
 
