@@ -135,6 +135,11 @@ export interface ReleasesFacts {
    * date, is judged at a past date. Absent means 'exact'.
    */
   seriesAsOf?: SeriesDataAsOf;
+  /**
+   * Deliverable files naming the repository in a `deliverables/<series>/` directory that
+   * series_status.yaml does not list (kept apart: nothing can date their releases or branches).
+   */
+  unlistedSeriesFiles?: DeliverableFile[];
 }
 
 export type SeriesDataAsOf = 'exact' | 'latest';

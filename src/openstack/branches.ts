@@ -196,6 +196,19 @@ export function branchCoverage(
     else if (!isVersionBranchId(parsed.id))
       unresolved.push(unknownSeries(branch, parsed.id, origins));
   }
+  for (const file of releases.unlistedSeriesFiles ?? []) {
+    for (const b of file.branches) {
+      if (parseBranch(b.name).kind !== 'stable' || names.has(b.name)) continue;
+      unresolved.push({
+        branch: b.name,
+        origins: ['releases-data'],
+        kind: 'releases',
+        reason:
+          `recorded in ${file.ref.file}, whose series ${file.series} series_status.yaml does ` +
+          `not list`,
+      });
+    }
+  }
   for (const undated of repository?.undatedBranches ?? []) {
     if (names.has(undated.name)) continue;
     const found = undatedBranch(undated.name, undated.reason, moved, input);
@@ -203,7 +216,10 @@ export function branchCoverage(
   }
   const byBranch = (a: { branch: string }, b: { branch: string }) =>
     a.branch.localeCompare(b.branch);
-  return { states: states.sort(byBranch), unresolved: unresolved.sort(byBranch) };
+  const once = unresolved.filter(
+    (u, i) => unresolved.findIndex((v) => v.branch === u.branch) === i,
+  );
+  return { states: states.sort(byBranch), unresolved: once.sort(byBranch) };
 }
 
 /** The state on the date of every stable branch of a series the repository has had. */

@@ -111,6 +111,7 @@ const NAMES = [
   'missing-series',
   'gone-no-branches',
   'gone-with-branch',
+  'gone-unlisted-series',
 ];
 
 beforeAll(() => {
@@ -125,6 +126,16 @@ beforeAll(() => {
   write(
     join(releasesDir, 'deliverables/epoxy/gone-with-branch.yaml'),
     deliverable('openstack/gone-with-branch', ['stable/2025.1']),
+  );
+
+  // Its only maintained branch is recorded in the directory of a series the data does not list.
+  write(
+    join(releasesDir, 'deliverables/dalmatian/gone-unlisted-series.yaml'),
+    deliverable('openstack/gone-unlisted-series', ['stable/2024.2']),
+  );
+  write(
+    join(releasesDir, 'deliverables/gazpacho/gone-unlisted-series.yaml'),
+    deliverable('openstack/gone-unlisted-series', ['stable/2026.1']),
   );
 
   // The control: the repository left maintenance on epoxy with an annotated, dated -eol tag.
@@ -366,6 +377,18 @@ describe('hostile: removal fails closed', () => {
     ]);
     expect(found.result.status).toBe(3);
     expect(found.ms).toBeLessThan(10_000);
+  });
+
+  it('no repository, a branch recorded under a series series_status.yaml lacks: exit 3', async () => {
+    const found = await deleteAndCheck('gone-unlisted-series');
+    expect(removalUnavailable(found)).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'stable/2026.1: recorded in deliverables/gazpacho/gone-unlisted-series.yaml, whose series gazpacho series_status.yaml does not list',
+        ),
+      }),
+    ]);
+    expect(found.result.status).toBe(3);
   });
 
   it('no repository, the deliverable file records the branch: it is covered, exit 1', async () => {

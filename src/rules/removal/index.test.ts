@@ -231,6 +231,37 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
     [{ unavailable: 'releases', reason: ['stable/2025.1', 'release-id 2025.1'] }],
   ],
   [
+    'a branch recorded under a series directory series_status.yaml does not list: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: {
+          ...releases([
+            deliverableFile('dalmatian', 'os-brick', {
+              releases: ['6.9.1', '2024.2-eol'],
+              branches: ['stable/2024.2'],
+            }),
+          ]),
+          unlistedSeriesFiles: [
+            deliverableFile('jasmine', 'os-brick', {
+              releases: ['9.0.0'],
+              branches: ['stable/2027.2'],
+            }),
+          ],
+        },
+      },
+      missing: { repository: 'no --repos-root' },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: [
+          'stable/2027.2: recorded in deliverables/jasmine/os-brick.yaml, whose series jasmine series_status.yaml does not list',
+        ],
+      },
+    ],
+  ],
+  [
     'a stable branch named by a word no series has: undetermined',
     {
       change: change('removed', entry(name)),
