@@ -1013,6 +1013,21 @@ describe('removal', () => {
     expect(mismatches(runRule(rule, input), expected)).toEqual([]);
   });
 
+  it('bounds what it says about many branches it cannot judge', () => {
+    const many = Array.from({ length: 40 }, (_, i) => branch(`stable/bogus${i}`));
+    const results = runRule(rule, {
+      change: change('removed', entry(name)),
+      evidence: { releases: releases([]), repository: repository({ branches: many }) },
+    });
+    expect(results).toHaveLength(1);
+    const [result] = results === 'evidence-unavailable' ? [] : results;
+    expect(result?.unavailable?.kind).toBe('releases');
+    expect(result?.message).toContain('; and 35 more');
+    expect(result?.message.length).toBeLessThan(1500);
+    expect(result?.evidence).toMatchObject({ unresolvedCount: 40 });
+    expect((result?.evidence as { unresolved: unknown[] }).unresolved).toHaveLength(20);
+  });
+
   it('applies to deleted entries and to declared removals only', () => {
     expect(rule.appliesTo(change('removed', entry(name)))).toBe(true);
     expect(rule.appliesTo(change('added', entry(name)))).toBe(false);

@@ -24,7 +24,8 @@ function leaveText(state: BranchState): string {
 function coverageText({ states, unresolved }: Coverage): string {
   const covered = states.filter((s) => s.covered);
   const unknown = states.filter((s) => s.undetermined).map((s) => s.branch);
-  const unjudged = unresolved.map((u) => `${u.branch} (${u.reason})`);
+  const unjudged =
+    unresolved.length > 0 ? [sample(unresolved.map((u) => `${u.branch} (${u.reason})`))] : [];
   const rest =
     (unknown.length > 0
       ? `; whether ${unknown.join(', ')} was still maintained on the date cannot be established without a git checkout of openstack/releases`
@@ -98,6 +99,9 @@ function undeterminedResult(states: readonly BranchState[], settings: RunSetting
   ];
 }
 
+/** At most this many unresolved branches are itemised in the evidence (a repository may have many). */
+const EVIDENCE_LIMIT = 20;
+
 const SETTLE: Record<UnresolvedBranch['kind'], string> = {
   releases:
     'pass releases data whose series_status.yaml names every series with its release-id ' +
@@ -112,7 +116,10 @@ const SETTLE: Record<UnresolvedBranch['kind'], string> = {
 function unresolvedResult(unresolved: readonly UnresolvedBranch[], asOf: string): RuleResult[] {
   const [first] = unresolved;
   if (!first) return [];
-  const each = unresolved.map((u) => `${u.branch}: ${u.reason}`).join('; ');
+  const shown = unresolved.slice(0, 5).map((u) => `${u.branch}: ${u.reason}`);
+  const more =
+    unresolved.length > shown.length ? `; and ${unresolved.length - shown.length} more` : '';
+  const each = `${shown.join('; ')}${more}`;
   const settle = [...new Set(unresolved.map((u) => SETTLE[u.kind]))].join(', and ');
   const reason =
     `whether ${sample(unresolved.map((u) => u.branch))} is a stable branch still maintained on ` +
@@ -123,7 +130,11 @@ function unresolvedResult(unresolved: readonly UnresolvedBranch[], asOf: string)
       severity: 'error',
       message: reason,
       unavailable: { kind: first.kind, reason },
-      evidence: { asOf, unresolved: unresolved.map(unresolvedValue) },
+      evidence: {
+        asOf,
+        unresolved: unresolved.slice(0, EVIDENCE_LIMIT).map(unresolvedValue),
+        unresolvedCount: unresolved.length,
+      },
     },
   ];
 }
