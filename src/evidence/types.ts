@@ -135,6 +135,11 @@ export interface ReleasesFacts {
    * date, is judged at a past date. Absent means 'exact'.
    */
   seriesAsOf?: SeriesDataAsOf;
+  /**
+   * Deliverable files naming the repository in a `deliverables/<series>/` directory that
+   * series_status.yaml does not list (kept apart: nothing can date their releases or branches).
+   */
+  unlistedSeriesFiles?: DeliverableFile[];
 }
 
 export type SeriesDataAsOf = 'exact' | 'latest';
@@ -186,6 +191,10 @@ export interface GitTag {
   date: string;
   /** The commit the tag points to (peeled). */
   commit: string;
+  /** A tag object (`git tag -a`), not a lightweight ref straight to a commit. */
+  annotated: boolean;
+  /** The tagger date (ISO 8601) of an annotated tag; null when lightweight or unreadable. */
+  taggerDate: string | null;
 }
 
 export interface GitBranch {
@@ -193,6 +202,15 @@ export interface GitBranch {
   name: string;
   commit: string;
   date: string;
+}
+
+/**
+ * A branch whose tip is after the date and whose fork point from the default branch could not be
+ * found (unrelated histories, a missing object): whether it existed on the date is unknown.
+ */
+export interface UndatedBranch {
+  name: string;
+  reason: string;
 }
 
 export interface ZuulInRepoConfig {
@@ -236,6 +254,8 @@ export interface RepositoryFacts {
   tags: GitTag[];
   /** Branches that existed (had a commit) on or before the evaluated date, sorted by name. */
   branches: GitBranch[];
+  /** Branches whose existence on the date could not be established, sorted by name. */
+  undatedBranches?: UndatedBranch[];
   /** null when the tree has no Zuul configuration. */
   zuul: ZuulInRepoConfig | null;
   testEntryPoints: LocalTestEntryPoint[];

@@ -1,5 +1,5 @@
 import { branch, deliverableFile, releases, repository, tag } from '../rules/test-helpers';
-import { leavesOn, stableBranchStates } from './branches';
+import { branchCoverage, leavesOn, stableBranchStates } from './branches';
 
 describe('stableBranchStates', () => {
   const data = releases([
@@ -50,5 +50,40 @@ describe('stableBranchStates', () => {
     const [state] = stableBranchStates(releases([]), repo, '2026-09-15');
     expect(state?.covered).toBe(true);
     expect(state && leavesOn(state)).toBeNull();
+  });
+});
+
+describe('branchCoverage', () => {
+  const undated = { name: 'stable/2025.1', reason: 'git merge-base master stable/2025.1 failed' };
+
+  it('keeps stable branches it cannot judge apart, never dropping them', () => {
+    const repo = repository({
+      branches: [branch('master'), branch('stable/2099.1'), branch('stable/3.1')],
+      undatedBranches: [undated, { name: 'unmaintained/2024.1', reason: 'no fork point' }],
+    });
+    const { states, unresolved } = branchCoverage(releases([]), repo, '2026-08-21');
+    expect(states).toEqual([]);
+    expect(unresolved.map((u) => [u.branch, u.kind])).toEqual([
+      ['stable/2025.1', 'repository'],
+      ['stable/2099.1', 'releases'],
+    ]);
+    expect(unresolved[0]?.reason).toContain('git merge-base master stable/2025.1 failed');
+  });
+
+  it('ends coverage only with an annotated tag dated by its tagger', () => {
+    const repo = (t: ReturnType<typeof tag>) =>
+      repository({ branches: [branch('stable/2025.1', '2025-03-10')], tags: [t] });
+    const judge = (t: ReturnType<typeof tag>) =>
+      branchCoverage(releases([]), repo(t), '2026-08-21').states[0];
+    expect(judge(tag('2025.1-eol', '2026-02-01'))?.covered).toBe(false);
+    const lightweight = judge(tag('2025.1-eol', '2026-02-01', { annotated: false }));
+    expect(lightweight?.covered).toBe(true);
+    expect(lightweight?.ignoredTags).toEqual([
+      { tag: '2025.1-eol', reason: 'a lightweight tag, with no tagger date of its own' },
+    ]);
+    expect(judge(tag('2025.1-eol', '2026-02-01', { taggerDate: null }))?.covered).toBe(true);
+    expect(judge(tag('2025.1-eol', '2026-02-01', { taggerDate: 'soon' }))?.covered).toBe(true);
+    const late = judge(tag('2025.1-eol', '2026-09-01'));
+    expect([late?.covered, late?.ignoredTags]).toEqual([true, []]);
   });
 });

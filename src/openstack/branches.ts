@@ -4,28 +4,27 @@
  * repository has already left maintenance on that series (its own `-eol`/`-eom`/`-em` tag).
  * With releases data newer than the date, a series beyond maintenance now counts as maintained on
  * the date unless the repository's tags say otherwise; without them, coverage is undetermined.
+ * A stable branch the series data cannot name, or a git branch whose existence on the date git
+ * cannot establish, is unresolved: never silently dropped, never "not maintained".
  */
 import type { ReleasesFacts, RepositoryFacts, Series } from '../evidence/types';
 import { seriesValue } from './evidence';
 import type { SeriesStatusAsOf } from './series';
 import {
   isCoveredStatus,
+  isVersionBranchId,
   leavesMaintenanceOn,
   parseBranch,
   seriesForBranch,
-  seriesForId,
   seriesStatusAsOf,
+  unknownSeriesReason,
 } from './series';
-import { classifyVersion } from './versions';
+import { transitions, type IgnoredTag, type Transition, type Transitions } from './transitions';
 import type { EvidenceRecord } from '../report/finding';
 
-export type BranchOrigin = 'git-branch' | 'releases-data';
+export type { Transition } from './transitions';
 
-export interface Transition {
-  tag: string;
-  origin: 'git-tag' | 'releases-data';
-  date: string | null;
-}
+export type BranchOrigin = 'git-branch' | 'releases-data';
 
 export interface BranchState {
   branch: string;
@@ -33,6 +32,8 @@ export interface BranchState {
   origins: BranchOrigin[];
   /** The repository's own eol/eom/em tag for the series, when it has one. */
   transition: Transition | null;
+  /** Such tags that do not end coverage (lightweight, undated), when none does. */
+  ignoredTags: IgnoredTag[];
   covered: boolean;
   /**
    * Whether the coverage on the date cannot be established: releases data newer than the date,
@@ -87,37 +88,6 @@ function branchNames(
 }
 
 /**
- * The repository's eol/eom/em tags by series name: its git tags up to the date when the
- * repository is available (a later tag in newer releases data must not end coverage early),
- * else the deliverable files' releases.
- */
-function transitions(
-  releases: ReleasesFacts,
-  repository: RepositoryFacts | undefined,
-  asOf: string,
-): Map<string, Transition> {
-  const found = new Map<string, Transition>();
-  const consider = (text: string, transition: Transition): void => {
-    const special = classifyVersion(text).special;
-    if (!special || special.marker === 'last') return;
-    const series = seriesForId(special.series, releases.series);
-    if (series && !found.has(series.name)) found.set(series.name, transition);
-  };
-  if (repository) {
-    for (const t of repository.tags) {
-      if (t.date.slice(0, 10) <= asOf)
-        consider(t.name, { tag: t.name, origin: 'git-tag', date: t.date });
-    }
-    return found;
-  }
-  for (const file of releases.files) {
-    for (const r of file.releases)
-      consider(r.version, { tag: r.version, origin: 'releases-data', date: null });
-  }
-  return found;
-}
-
-/**
  * Whether newer releases data leaves the branch's state on the date unknown: the series was
  * maintained on the date (or inferred so) and only the repository can tell whether its branch had
  * left by then, but its only transition is an undated one from the deliverable files, or the
@@ -134,31 +104,136 @@ function isUndetermined(
   return state.basis === 'inferred' && repository === undefined;
 }
 
+/**
+ * A stable branch whose coverage on the date cannot be established for want of data: the series
+ * data names no series for it, or git cannot tell whether it existed on the date.
+ */
+export interface UnresolvedBranch {
+  branch: string;
+  origins: BranchOrigin[];
+  /** The evidence that would settle it. */
+  kind: 'releases' | 'repository';
+  reason: string;
+}
+
+export interface Coverage {
+  /** Every stable branch of a known series the repository has had, sorted by name. */
+  states: BranchState[];
+  /** Stable branches that cannot be judged, sorted by name. */
+  unresolved: UnresolvedBranch[];
+}
+
+function stateOf(
+  branch: string,
+  origins: BranchOrigin[],
+  series: Series,
+  moved: Transitions,
+  input: { releases: ReleasesFacts; repository: RepositoryFacts | undefined; asOf: string },
+): BranchState {
+  const { releases, repository, asOf } = input;
+  const state = seriesStatusAsOf(series, asOf, releases.seriesAsOf);
+  const transition = moved.accepted.get(series.name) ?? null;
+  const undetermined = isUndetermined(state, transition, repository, releases.seriesAsOf);
+  return {
+    branch,
+    series: state,
+    origins,
+    transition,
+    ignoredTags: moved.ignored.get(series.name) ?? [],
+    covered: isCoveredStatus(state.status) && !transition && !undetermined,
+    undetermined,
+  };
+}
+
+/**
+ * A git branch whose tip is after the date and whose fork point git could not find, when it
+ * matters: a stable branch of a series that could have been branched and was covered on the date,
+ * with no end-of-maintenance tag. Null when it cannot change the judgment.
+ */
+function undatedBranch(
+  name: string,
+  why: string,
+  moved: Transitions,
+  input: { releases: ReleasesFacts; asOf: string },
+): UnresolvedBranch | null {
+  const parsed = parseBranch(name);
+  if (parsed.kind !== 'stable' || parsed.id === null || isVersionBranchId(parsed.id)) return null;
+  const series = seriesForBranch(name, input.releases.series);
+  if (!series) return unknownSeries(name, parsed.id, ['git-branch']);
+  if (!couldExist(series, input.asOf) || moved.accepted.has(series.name)) return null;
+  const state = seriesStatusAsOf(series, input.asOf, input.releases.seriesAsOf);
+  if (!isCoveredStatus(state.status)) return null;
+  return {
+    branch: name,
+    origins: ['git-branch'],
+    kind: 'repository',
+    reason:
+      `its last commit is after ${input.asOf} and ${why}, so whether it existed on the date ` +
+      `(${series.name} was ${state.status} then) cannot be established`,
+  };
+}
+
+function unknownSeries(branch: string, id: string, origins: BranchOrigin[]): UnresolvedBranch {
+  return { branch, origins, kind: 'releases', reason: unknownSeriesReason(id) };
+}
+
+/** The state on the date of every stable branch the repository has had, and those unjudgeable. */
+export function branchCoverage(
+  releases: ReleasesFacts,
+  repository: RepositoryFacts | undefined,
+  asOf: string,
+): Coverage {
+  const input = { releases, repository, asOf };
+  const moved = transitions(releases, repository, asOf);
+  const states: BranchState[] = [];
+  const unresolved: UnresolvedBranch[] = [];
+  const names = branchNames(releases, repository, asOf);
+  for (const [branch, origins] of names) {
+    const parsed = parseBranch(branch);
+    if (parsed.kind !== 'stable' || parsed.id === null) continue;
+    const series = seriesForBranch(branch, releases.series);
+    if (series) states.push(stateOf(branch, origins, series, moved, input));
+    else if (!isVersionBranchId(parsed.id))
+      unresolved.push(unknownSeries(branch, parsed.id, origins));
+  }
+  for (const file of releases.unlistedSeriesFiles ?? []) {
+    for (const b of file.branches) {
+      if (parseBranch(b.name).kind !== 'stable' || names.has(b.name)) continue;
+      unresolved.push({
+        branch: b.name,
+        origins: ['releases-data'],
+        kind: 'releases',
+        reason:
+          `recorded in ${file.ref.file}, whose series ${file.series} series_status.yaml does ` +
+          `not list`,
+      });
+    }
+  }
+  for (const undated of repository?.undatedBranches ?? []) {
+    if (names.has(undated.name)) continue;
+    const found = undatedBranch(undated.name, undated.reason, moved, input);
+    if (found) unresolved.push(found);
+  }
+  const byBranch = (a: { branch: string }, b: { branch: string }) =>
+    a.branch.localeCompare(b.branch);
+  const once = unresolved.filter(
+    (u, i) => unresolved.findIndex((v) => v.branch === u.branch) === i,
+  );
+  return { states: states.sort(byBranch), unresolved: once.sort(byBranch) };
+}
+
 /** The state on the date of every stable branch of a series the repository has had. */
 export function stableBranchStates(
   releases: ReleasesFacts,
   repository: RepositoryFacts | undefined,
   asOf: string,
 ): BranchState[] {
-  const moved = transitions(releases, repository, asOf);
-  const states: BranchState[] = [];
-  for (const [branch, origins] of branchNames(releases, repository, asOf)) {
-    if (parseBranch(branch).kind !== 'stable') continue;
-    const series: Series | null = seriesForBranch(branch, releases.series);
-    if (!series) continue;
-    const state = seriesStatusAsOf(series, asOf, releases.seriesAsOf);
-    const transition = moved.get(series.name) ?? null;
-    const undetermined = isUndetermined(state, transition, repository, releases.seriesAsOf);
-    states.push({
-      branch,
-      series: state,
-      origins,
-      transition,
-      covered: isCoveredStatus(state.status) && !transition && !undetermined,
-      undetermined,
-    });
-  }
-  return states.sort((a, b) => a.branch.localeCompare(b.branch));
+  return branchCoverage(releases, repository, asOf).states;
+}
+
+/** An unresolved branch for the evidence. */
+export function unresolvedValue(branch: UnresolvedBranch): EvidenceRecord {
+  return { ...branch, origins: [...branch.origins], undetermined: true };
 }
 
 /** How the series status on the date was found, when not read from data as of the date. */
@@ -188,6 +263,7 @@ export function branchValue(state: BranchState): EvidenceRecord {
     transition: state.transition ? { ...state.transition } : null,
     covered: state.covered,
   };
+  if (state.ignoredTags.length > 0) value.ignoredTags = state.ignoredTags.map((t) => ({ ...t }));
   if (state.undetermined) value.undetermined = true;
   return value;
 }

@@ -2,6 +2,7 @@ import { SERIES } from '../rules/test-helpers';
 import {
   isBeyondMaintained,
   isCoveredStatus,
+  isVersionBranchId,
   leavesMaintenanceOn,
   reconstructedStatus,
   parseBranch,
@@ -9,6 +10,7 @@ import {
   seriesForId,
   seriesStatusAsOf,
   stableBranchId,
+  unknownSeriesReason,
 } from './series';
 
 function named(name: string) {
@@ -146,5 +148,25 @@ describe('branches and series', () => {
       basis: 'dates',
     });
     expect(reconstructedStatus(dalmatian, '2026-04-29').status).toBe('end of life');
+  });
+});
+
+describe('branch ids no series names', () => {
+  it.each([
+    ['3.1', true],
+    ['4.0.x', true],
+    ['10.2.3', true],
+    ['2025.1', false],
+    ['2099.2', false],
+    ['zed', false],
+    ['ocelot', false],
+  ])('%s is a version branch: %s', (id, expected) => {
+    expect(isVersionBranchId(id)).toBe(expected);
+  });
+
+  it('says what series_status.yaml lacks', () => {
+    expect(unknownSeriesReason('2026.1')).toContain('has release-id 2026.1');
+    expect(unknownSeriesReason('2026.1')).toContain('listed without its release-id');
+    expect(unknownSeriesReason('ocelot')).toBe('no series in series_status.yaml is named ocelot');
   });
 });

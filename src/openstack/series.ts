@@ -124,6 +124,25 @@ export function seriesForId(id: string, series: readonly Series[]): Series | nul
   return series.find((s) => s.name === id.toLowerCase()) ?? null;
 }
 
+/**
+ * A version branch of an independent deliverable (`stable/3.1`, `stable/4.0.x`): it follows the
+ * deliverable's own versions, not a series. A release-id (`2025.1`) is never one.
+ */
+export function isVersionBranchId(id: string): boolean {
+  return /^\d{1,3}\.\d+(\.\d+|\.x)?$/.test(id);
+}
+
+/** Why no series could be found for a branch or tag id, naming what series_status.yaml lacks. */
+export function unknownSeriesReason(id: string): string {
+  if (/^\d{4}\.\d+$/.test(id)) {
+    return (
+      `no series in series_status.yaml has release-id ${id} (the series is missing from the ` +
+      `data, or is listed without its release-id)`
+    );
+  }
+  return `no series in series_status.yaml is named ${id}`;
+}
+
 /** The series of a `stable/…` or `unmaintained/…` branch, or null. */
 export function seriesForBranch(branch: string, series: readonly Series[]): Series | null {
   const parsed = parseBranch(branch);

@@ -255,8 +255,18 @@ export function releases(
 
 /* ---------- repository ---------- */
 
-export function tag(name: string, date: string): GitTag {
-  return { name, date: `${date}T12:00:00+00:00`, commit: name.padEnd(40, '0').slice(0, 40) };
+/** An annotated tag dated by its tagger; `{ annotated: false }` for a lightweight one. */
+export function tag(name: string, date: string, options: Partial<GitTag> = {}): GitTag {
+  const when = `${date}T12:00:00+00:00`;
+  const annotated = options.annotated ?? true;
+  return {
+    name,
+    date: when,
+    commit: name.padEnd(40, '0').slice(0, 40),
+    annotated,
+    taggerDate: annotated ? when : null,
+    ...options,
+  };
 }
 
 export function branch(name: string, date = '2026-01-01'): GitBranch {
@@ -310,6 +320,7 @@ export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFa
     branches: options.branches ?? [branch('master')],
     zuul: options.zuul ?? null,
     testEntryPoints: options.testEntryPoints ?? [],
+    ...(options.undatedBranches ? { undatedBranches: options.undatedBranches } : {}),
   };
 }
 

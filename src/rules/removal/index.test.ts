@@ -86,6 +86,361 @@ const removal = (effective: string): { removal: RemovalDeclaration } => ({
   removal: { effective, reason: 'team gone' },
 });
 
+// Issue 7 item 5: every gap in the data makes the deletion undetermined, never a pass.
+const withoutSeries = (facts: ReleasesFacts, drop: string): ReleasesFacts => ({
+  ...facts,
+  series: facts.series.filter((s) => s.name !== drop),
+});
+const withoutReleaseId = (facts: ReleasesFacts, name: string): ReleasesFacts => ({
+  ...facts,
+  series: facts.series.map((s) => (s.name === name ? { ...s, releaseId: null } : s)),
+});
+const undated = (...names: string[]): RepositoryFacts['undatedBranches'] =>
+  names.map((n) => ({ name: n, reason: `git merge-base master ${n} found no common ancestor` }));
+const ironicLibRepo = (tags: GitTag[]): RepositoryFacts =>
+  repository({
+    name: 'openstack/ironic-lib',
+    branches: [branch('master'), branch('stable/2025.1', '2025-03-01')],
+    tags: [tag('7.0.0', '2025-03-01'), ...tags],
+  });
+const ironicLibDeleted = (tags: GitTag[], asOf = '2026-08-21'): RunInput => ({
+  change: change('removed', entry('openstack/ironic-lib')),
+  evidence: { releases: releases([ironicLibEpoxy], 'ironic-lib'), repository: ironicLibRepo(tags) },
+  asOf,
+});
+
+const failClosedCases: [string, RunInput, Expected[]][] = [
+  [
+    'a later stable branch git cannot date (no merge-base) of a maintained series: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('master')],
+          undatedBranches: undated('stable/2025.1'),
+        }),
+      },
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: [
+          'whether stable/2025.1 is a stable branch still maintained on 2026-08-21 cannot be established',
+          'git merge-base master stable/2025.1 found no common ancestor',
+          'pass a complete (not shallow) clone of the repository under --repos-root',
+        ],
+      },
+    ],
+  ],
+  [
+    'an undatable branch of a series already end of life on the date changes nothing',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({ undatedBranches: undated('stable/2024.2', 'unmaintained/zed') }),
+      },
+    },
+    [{ severity: 'info', message: ['No maintained stable branch', '(none found)'] }],
+  ],
+  [
+    'an undatable branch of a series not yet branched on the date changes nothing',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({ undatedBranches: undated('stable/2026.2') }),
+      },
+      asOf: '2026-01-15',
+    },
+    [{ severity: 'info', message: ['(none found)'] }],
+  ],
+  [
+    'an undatable branch the repository tagged out of maintenance changes nothing',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          tags: [tag('2025.1-eol', '2026-05-01')],
+          undatedBranches: undated('stable/2025.1'),
+        }),
+      },
+    },
+    [{ severity: 'info', message: ['(none found)'] }],
+  ],
+  [
+    'an undatable branch the releases data records is judged from the data',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: epoxyReleases,
+        repository: repository({ undatedBranches: undated('stable/2025.1') }),
+      },
+    },
+    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
+  ],
+  [
+    'a git stable branch whose series series_status.yaml lacks: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: withoutSeries(releases([]), 'gazpacho'),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2026.1', '2026-03-02')],
+        }),
+      },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: [
+          'stable/2026.1: no series in series_status.yaml has release-id 2026.1',
+          'missing from the data, or is listed without its release-id',
+          'a git checkout of openstack/releases as --releases',
+        ],
+      },
+    ],
+  ],
+  [
+    'a series listed without its release-id: its stable/<id> branch is undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: withoutReleaseId(epoxyReleases, 'epoxy'),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2025.1', '2025-03-10')],
+        }),
+      },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: ['stable/2025.1: no series in series_status.yaml has release-id 2025.1'],
+      },
+    ],
+  ],
+  [
+    'a recorded branch of a series the data does not name, repository unavailable: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: { releases: withoutSeries(epoxyReleases, 'epoxy') },
+      missing: { repository: 'not under --repos-root' },
+    },
+    [{ unavailable: 'releases', reason: ['stable/2025.1', 'release-id 2025.1'] }],
+  ],
+  [
+    'a branch recorded under a series directory series_status.yaml does not list: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: {
+          ...releases([
+            deliverableFile('dalmatian', 'os-brick', {
+              releases: ['6.9.1', '2024.2-eol'],
+              branches: ['stable/2024.2'],
+            }),
+          ]),
+          unlistedSeriesFiles: [
+            deliverableFile('jasmine', 'os-brick', {
+              releases: ['9.0.0'],
+              branches: ['stable/2027.2'],
+            }),
+          ],
+        },
+      },
+      missing: { repository: 'no --repos-root' },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: [
+          'stable/2027.2: recorded in deliverables/jasmine/os-brick.yaml, whose series jasmine series_status.yaml does not list',
+        ],
+      },
+    ],
+  ],
+  [
+    'a stable branch named by a word no series has: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({ branches: [branch('master'), branch('stable/ocelot')] }),
+      },
+    },
+    [
+      {
+        unavailable: 'releases',
+        reason: ['stable/ocelot: no series in series_status.yaml is named ocelot'],
+      },
+    ],
+  ],
+  [
+    'a covered branch still fails beside an undetermined one',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [
+            branch('master'),
+            branch('stable/2025.1', '2025-03-10'),
+            branch('stable/2099.1'),
+          ],
+        }),
+      },
+    },
+    [
+      { severity: 'error', message: ['stable/2025.1 (epoxy) is still maintained'] },
+      { unavailable: 'releases', reason: ['stable/2099.1'] },
+    ],
+  ],
+  [
+    'repository unavailable and the deliverable files record no stable branch: undetermined',
+    {
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([deliverableFile('epoxy', 'os-brick', { releases: ['6.11.1'] })]),
+      },
+      missing: { repository: 'openstack/os-brick is a shallow clone' },
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: [
+          'the deliverable files (deliverables/epoxy/os-brick.yaml) record no stable branch of openstack/os-brick',
+          'no repository to read branches from (openstack/os-brick is a shallow clone)',
+          'cannot be established',
+        ],
+      },
+    ],
+  ],
+  [
+    'repository unavailable, the only recorded branch could not exist yet: undetermined',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases(
+          [
+            deliverableFile('gazpacho', 'sushy', {
+              releases: ['5.10.0'],
+              branches: ['stable/2026.1'],
+            }),
+          ],
+          'sushy',
+        ),
+      },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-11-18',
+    },
+    [
+      {
+        unavailable: 'repository',
+        reason: ['record no stable branch of openstack/sushy that existed on 2025-11-18'],
+      },
+    ],
+  ],
+  [
+    'a lightweight -eol tag does not end coverage',
+    ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { annotated: false })]),
+    [
+      {
+        severity: 'error',
+        message: [
+          'stable/2025.1 (epoxy) is still maintained',
+          "the repository's 2025.1-eol is a lightweight tag, with no tagger date of its own",
+          'only an annotated tag dated by its tagger ends coverage',
+        ],
+      },
+    ],
+  ],
+  [
+    'an annotated -eol tag without a readable tagger date does not end coverage',
+    ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { taggerDate: null })]),
+    [
+      {
+        severity: 'error',
+        message: ['2025.1-eol is an annotated tag without a readable tagger date'],
+      },
+    ],
+  ],
+  [
+    'an -eol tag dated 1970 (git reads an unparseable tagger date as 0) does not end coverage',
+    ironicLibDeleted([
+      tag('2025.1-eol', '2026-02-01', { taggerDate: '1970-01-01T00:00:00+00:00' }),
+    ]),
+    [
+      {
+        severity: 'error',
+        message: ['2025.1-eol is tagged 1970-01-01, before epoxy was released'],
+      },
+    ],
+  ],
+  [
+    'an annotated -eol tag whose tagger date is after the date does not end coverage',
+    ironicLibDeleted(
+      [tag('2025.1-eol', '2026-02-01', { date: '2025-06-01T12:00:00+00:00' })],
+      '2026-01-31',
+    ),
+    [
+      {
+        severity: 'error',
+        message: ['stable/2025.1 (epoxy) is still maintained as of 2026-01-31'],
+      },
+    ],
+  ],
+  [
+    'an annotated, tagger-dated -eom ends coverage even beside a lightweight -eol',
+    ironicLibDeleted([
+      tag('2025.1-eol', '2026-02-01', { annotated: false }),
+      tag('2025.1-eom', '2026-01-15'),
+    ]),
+    [{ severity: 'info', message: ['stable/2025.1: the repository tagged 2025.1-eom'] }],
+  ],
+  [
+    'a lightweight eom tag does not make an inferred-maintained branch leave (latest data)',
+    {
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: sushyLatest,
+        repository: sushyRepo([tag('2024.1-eom', '2024-05-15', { annotated: false })]),
+      },
+      asOf: '2024-06-01',
+    },
+    [
+      {
+        severity: 'error',
+        message: ['stable/2024.1 (caracal) is still maintained', 'lightweight'],
+      },
+    ],
+  ],
+  [
+    'a scheduled removal names the branches it cannot judge',
+    {
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2099.1')],
+          tags: [tag('7.1.0', '2026-07-01')],
+        }),
+      },
+    },
+    [
+      {
+        severity: 'info',
+        field: 'removal',
+        message: [
+          'whether stable/2099.1 (no series in series_status.yaml has release-id 2099.1',
+          'cannot be established',
+        ],
+      },
+    ],
+  ],
+];
+
 const cases: [string, RunInput, Expected[]][] = [
   [
     'deleted (native) with three maintained branches',
@@ -652,6 +1007,25 @@ const cases: [string, RunInput, Expected[]][] = [
 describe('removal', () => {
   it.each(cases)('%s', (_name, input, expected) => {
     expect(mismatches(runRule(rule, input), expected)).toEqual([]);
+  });
+
+  it.each(failClosedCases)('fails closed: %s', (_name, input, expected) => {
+    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
+  });
+
+  it('bounds what it says about many branches it cannot judge', () => {
+    const many = Array.from({ length: 40 }, (_, i) => branch(`stable/bogus${i}`));
+    const results = runRule(rule, {
+      change: change('removed', entry(name)),
+      evidence: { releases: releases([]), repository: repository({ branches: many }) },
+    });
+    expect(results).toHaveLength(1);
+    const [result] = results === 'evidence-unavailable' ? [] : results;
+    expect(result?.unavailable?.kind).toBe('releases');
+    expect(result?.message).toContain('; and 35 more');
+    expect(result?.message.length).toBeLessThan(1500);
+    expect(result?.evidence).toMatchObject({ unresolvedCount: 40 });
+    expect((result?.evidence as { unresolved: unknown[] }).unresolved).toHaveLength(20);
   });
 
   it('applies to deleted entries and to declared removals only', () => {

@@ -1,12 +1,13 @@
 import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
-import type { BranchState } from '../../openstack/branches';
+import type { BranchState, Coverage, UnresolvedBranch } from '../../openstack/branches';
 import {
+  branchCoverage,
   branchSummary,
   branchText,
   branchValue,
   leavesOn,
-  stableBranchStates,
+  unresolvedValue,
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
 import { checkScheduled } from './scheduled';
@@ -20,13 +21,18 @@ function leaveText(state: BranchState): string {
   return 'with no date set yet for it to leave maintenance';
 }
 
-function coverageText(states: readonly BranchState[]): string {
+function coverageText({ states, unresolved }: Coverage): string {
   const covered = states.filter((s) => s.covered);
   const unknown = states.filter((s) => s.undetermined).map((s) => s.branch);
+  const unjudged =
+    unresolved.length > 0 ? [sample(unresolved.map((u) => `${u.branch} (${u.reason})`))] : [];
   const rest =
-    unknown.length > 0
+    (unknown.length > 0
       ? `; whether ${unknown.join(', ')} was still maintained on the date cannot be established without a git checkout of openstack/releases`
-      : '';
+      : '') +
+    (unjudged.length > 0
+      ? `; whether ${unjudged.join(', ')} is a maintained stable branch cannot be established`
+      : '');
   if (covered.length === 0) return `no stable branch is known to be maintained any more${rest}`;
   return `maintained branches stay covered: ${covered.map((s) => `${s.branch} ${leaveText(s)}`).join(', ')}${rest}`;
 }
@@ -49,6 +55,13 @@ function undeterminedReason(state: BranchState): string {
     return `${shows}, and records the repository's ${state.transition.tag} tag without its date`;
   }
   return `${shows} without saying when it left maintenance, and the repository is not available to show its own eom/eol tags`;
+}
+
+/** Why the repository's own eol/eom/em tags for a covered branch's series do not end it. */
+function ignoredTagsText(state: BranchState): string {
+  if (state.ignoredTags.length === 0) return '';
+  const tags = state.ignoredTags.map((t) => `${t.tag} is ${t.reason}`).join('; ');
+  return ` (the repository's ${tags}: only an annotated tag dated by its tagger ends coverage)`;
 }
 
 function branchWithSeries(state: BranchState): string {
@@ -86,6 +99,76 @@ function undeterminedResult(states: readonly BranchState[], settings: RunSetting
   ];
 }
 
+/** At most this many unresolved branches are itemised in the evidence (a repository may have many). */
+const EVIDENCE_LIMIT = 20;
+
+const SETTLE: Record<UnresolvedBranch['kind'], string> = {
+  releases:
+    'pass releases data whose series_status.yaml names every series with its release-id ' +
+    '(a git checkout of openstack/releases as --releases)',
+  repository: 'pass a complete (not shallow) clone of the repository under --repos-root',
+};
+
+/**
+ * Evidence-unavailable for the stable branches whose coverage cannot be judged at all (none if
+ * none): a series the data cannot name, or a branch git cannot date.
+ */
+function unresolvedResult(unresolved: readonly UnresolvedBranch[], asOf: string): RuleResult[] {
+  const [first] = unresolved;
+  if (!first) return [];
+  const shown = unresolved.slice(0, 5).map((u) => `${u.branch}: ${u.reason}`);
+  const more =
+    unresolved.length > shown.length ? `; and ${unresolved.length - shown.length} more` : '';
+  const each = `${shown.join('; ')}${more}`;
+  const settle = [...new Set(unresolved.map((u) => SETTLE[u.kind]))].join(', and ');
+  const reason =
+    `whether ${sample(unresolved.map((u) => u.branch))} is a stable branch still maintained on ` +
+    `${asOf} cannot be established (${each}). To decide, ${settle}; until then the deletion ` +
+    `cannot be allowed, as maintained branches stay covered (${CLAUSE})`;
+  return [
+    {
+      severity: 'error',
+      message: reason,
+      unavailable: { kind: first.kind, reason },
+      evidence: {
+        asOf,
+        unresolved: unresolved.slice(0, EVIDENCE_LIMIT).map(unresolvedValue),
+        unresolvedCount: unresolved.length,
+      },
+    },
+  ];
+}
+
+/**
+ * Evidence-unavailable when there is no repository and the releases data records no stable
+ * branch: nothing says whether one is maintained. Never "no maintained branch".
+ */
+function noBranchesResult(
+  change: RepositoryChange,
+  releases: ReleasesFacts,
+  repositoryMissing: string | undefined,
+  asOf: string,
+): RuleResult {
+  const notRead = repositoryMissing ?? 'not provided';
+  const [kind, known]: [UnresolvedBranch['kind'], string] =
+    releases.files.length === 0
+      ? ['releases', `no deliverable file in the releases data names ${change.repository}`]
+      : [
+          'repository',
+          `the deliverable files (${releases.files.map((f) => f.ref.file).join(', ')}) record ` +
+            `no stable branch of ${change.repository} that existed on ${asOf}`,
+        ];
+  const reason =
+    `${known}, and there is no repository to read branches from (${notRead}), so whether a ` +
+    `maintained stable branch is still covered cannot be established (${CLAUSE})`;
+  return {
+    severity: 'error',
+    message: reason,
+    unavailable: { kind, reason },
+    evidence: { asOf, deliverableFiles: releases.files.map((f) => f.ref.file) },
+  };
+}
+
 function whatToDo(change: RepositoryChange, settings: RunSettings, state: BranchState): string {
   const leaves = leavesOn(state);
   const when = leaves ? `on or after ${leaves.date}` : 'once it leaves maintenance';
@@ -96,48 +179,47 @@ function whatToDo(change: RepositoryChange, settings: RunSettings, state: Branch
   return `Keep the entry and schedule the removal with removal.effective (a future X.Y.0 release) instead; delete it ${when}.`;
 }
 
-function checkDeleted(
-  change: RepositoryChange,
-  states: BranchState[],
-  settings: RunSettings,
-  known: boolean,
-  repositoryMissing: string | undefined,
-): RuleResult[] {
+interface DeletedInput {
+  change: RepositoryChange;
+  coverage: Coverage;
+  settings: RunSettings;
+  releases: ReleasesFacts;
+  repository: RepositoryFacts | undefined;
+  repositoryMissing: string | undefined;
+}
+
+function coveredError(input: DeletedInput, state: BranchState, covered: string[]): RuleResult {
+  const { change, settings } = input;
+  return {
+    severity: 'error',
+    message:
+      `Deleted while ${state.branch} (${state.series.series.name}) is still maintained as of ` +
+      `${settings.asOf}${inferenceText(state)}${ignoredTagsText(state)}, ${leaveText(state)}: ` +
+      `maintained branches stay covered until they become unmaintained or reach end of life ` +
+      `(${CLAUSE}). ${whatToDo(change, settings, state)}`,
+    evidence: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
+  };
+}
+
+function checkDeleted(input: DeletedInput): RuleResult[] {
+  const { change, settings } = input;
+  const { states, unresolved } = input.coverage;
   const covered = states.filter((s) => s.covered);
-  const undetermined = undeterminedResult(states, settings);
+  const unknown = [
+    ...undeterminedResult(states, settings),
+    ...unresolvedResult(unresolved, settings.asOf),
+  ];
+  if (covered.length > 0 || unknown.length > 0) {
+    const names = covered.map((c) => c.branch);
+    return [...covered.map((state) => coveredError(input, state, names)), ...unknown];
+  }
+  if (!input.repository && states.length === 0) {
+    return [noBranchesResult(change, input.releases, input.repositoryMissing, settings.asOf)];
+  }
   // Full series detail where it matters; end-of-life history stays one line per branch.
   const all = states.map((s) =>
     s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
   );
-  if (covered.length > 0 || undetermined.length > 0) {
-    const errors: RuleResult[] = covered.map((state) => ({
-      severity: 'error',
-      message:
-        `Deleted while ${state.branch} (${state.series.series.name}) is still maintained as of ` +
-        `${settings.asOf}${inferenceText(state)}, ${leaveText(state)}: maintained branches stay covered until they become ` +
-        `unmaintained or reach end of life (${CLAUSE}). ${whatToDo(change, settings, state)}`,
-      evidence: {
-        branch: branchValue(state),
-        asOf: settings.asOf,
-        stillCovered: covered.map((c) => c.branch),
-      },
-    }));
-    return [...errors, ...undetermined];
-  }
-  if (!known) {
-    const reason =
-      `no deliverable file in the releases data names ${change.repository}, and there is no ` +
-      `repository to read branches from (${repositoryMissing ?? 'not provided'}), so whether a ` +
-      `maintained stable branch is still covered cannot be established (${CLAUSE})`;
-    return [
-      {
-        severity: 'error',
-        message: reason,
-        unavailable: { kind: 'releases', reason },
-        evidence: { asOf: settings.asOf, branches: all },
-      },
-    ];
-  }
   const detail = states.length > 0 ? `: ${states.map(branchText).join('; ')}` : ' (none found)';
   return [
     {
@@ -146,10 +228,6 @@ function checkDeleted(
       evidence: { asOf: settings.asOf, branches: all },
     },
   ];
-}
-
-function isKnown(releases: ReleasesFacts, repository: RepositoryFacts | undefined): boolean {
-  return repository !== undefined || releases.files.length > 0;
 }
 
 export const rule: RepositoryRule<'releases', 'repository'> = {
@@ -166,15 +244,16 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
   needs: () => ['releases'],
   wants: () => ['repository'],
   check({ change, evidence, missing, settings }): RuleResult[] {
-    const states = stableBranchStates(evidence.releases, evidence.repository, settings.asOf);
+    const coverage = branchCoverage(evidence.releases, evidence.repository, settings.asOf);
     if (change.kind === 'removed') {
-      return checkDeleted(
+      return checkDeleted({
         change,
-        states,
+        coverage,
         settings,
-        isKnown(evidence.releases, evidence.repository),
-        missing.repository,
-      );
+        releases: evidence.releases,
+        repository: evidence.repository,
+        repositoryMissing: missing.repository,
+      });
     }
     const removal = change.entry.declared.removal;
     if (!removal) return [];
@@ -186,7 +265,7 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
         repository: evidence.repository,
         repositoryMissing: missing.repository,
         asOf: settings.asOf,
-        coverage: coverageText(states),
+        coverage: coverageText(coverage),
       }),
     ];
   },

@@ -26,6 +26,27 @@ function copyOfFixture(): string {
   return dir;
 }
 
+describe('releases source: series directories series_status.yaml does not list', () => {
+  it("keeps the repository's files there apart, in a plain directory", async () => {
+    const dir = copyOfFixture();
+    try {
+      cpSync(join(dir, 'deliverables/gazpacho'), join(dir, 'deliverables/jasmine'), {
+        recursive: true,
+      });
+      const facts = await releases(dir).facts('openstack/sushy');
+      expect(facts.files.map((f) => f.series)).not.toContain('jasmine');
+      expect(facts.unlistedSeriesFiles?.map((f) => [f.series, f.ref.file])).toEqual([
+        ['jasmine', 'deliverables/jasmine/sushy.yaml'],
+      ]);
+      expect((await releases(dir).facts('openstack/glance_store')).unlistedSeriesFiles).toBe(
+        undefined,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('releases source', () => {
   it('reads the series table with release-ids as text, dates as text, next phases without a date', async () => {
     const { series } = await releases().facts('openstack/sushy');

@@ -1,3 +1,5 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import type {
   DeliverableFile,
   GovernanceFacts,
@@ -73,7 +75,38 @@ export class ReleasesSource {
       const file = this.parse(data, path, text, candidate.series, repository);
       if (file) files.push(file);
     });
-    return { series, deliverable, files, seriesAsOf };
+    const unlisted = await this.unlistedSeriesFiles(data, series, deliverable, repository);
+    return {
+      series,
+      deliverable,
+      files,
+      seriesAsOf,
+      ...(unlisted.length > 0 ? { unlistedSeriesFiles: unlisted } : {}),
+    };
+  }
+
+  /**
+   * The repository's deliverable files in series directories series_status.yaml does not list.
+   * Only a plain directory can hold them unnoticed: a git checkout is read at a commit upstream's
+   * validation accepted, which requires every series to be listed.
+   */
+  private async unlistedSeriesFiles(
+    data: DataDir,
+    series: readonly Series[],
+    deliverable: string,
+    repository: string,
+  ): Promise<DeliverableFile[]> {
+    if (data.commit !== undefined) return [];
+    const known = new Set(series.map((s) => s.name));
+    const dirs = (await seriesDirectories(data.root)).filter((dir) => !known.has(dir));
+    const paths = dirs.map((dir) => `deliverables/${dir}/${deliverable}.yaml`);
+    const contents = await data.read(paths);
+    return dirs.flatMap((dir, index) => {
+      const path = paths[index] ?? '';
+      const text = contents.get(path);
+      const file = text ? this.parse(data, path, text, dir, repository) : null;
+      return file ? [file] : [];
+    });
   }
 
   private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
@@ -120,6 +153,24 @@ export class ReleasesSource {
     } catch (error) {
       throw asUnavailable(error, data);
     }
+  }
+}
+
+/** The series directories under `deliverables/` (not `_independent`), by name. */
+async function seriesDirectories(root: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(join(root, 'deliverables'), { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isDirectory() && SAFE_NAME.test(entry.name))
+      .map((entry) => entry.name)
+      .filter((name) => !name.startsWith('_'))
+      .sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No deliverables directory: there is nothing unlisted to find.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Unavailable('releases', `cannot list the series directories: ${message}`);
   }
 }
 

@@ -1,7 +1,7 @@
-import type { GitBranch } from '../../evidence/types';
+import type { GitBranch, UndatedBranch } from '../../evidence/types';
 import { endOfDay, onOrBefore } from '../dates';
 import { committerDate, readObjects } from '../../git/cat-file';
-import type { Git } from '../../git/run';
+import { GitError, type Git } from '../../git/run';
 
 export interface EvaluatedCommit {
   commit: string;
@@ -30,40 +30,76 @@ export async function evaluatedCommit(
   return commit && date ? { commit, date } : null;
 }
 
+export interface BranchesAsOf {
+  /** Branches that existed on the date, sorted by name. */
+  branches: GitBranch[];
+  /** Branches with a later tip whose fork point could not be found, sorted by name. */
+  undated: UndatedBranch[];
+}
+
 /**
- * The branches other than the default one that existed on the date. A branch whose tip is on or before it did; a branch
- * with a later tip did if it forked from the default branch on or before the date, and is then
- * reported at its fork point. Fork points are only computed for those later branches.
+ * The branches other than the default one that existed on the date. A branch whose tip is on or
+ * before it did; a branch with a later tip did if it forked from the default branch on or before
+ * the date, and is then reported at its fork point. Fork points are only computed for those later
+ * branches. A later branch whose fork point git cannot give (unrelated histories, a missing
+ * object) is reported as undated: it may have existed, and must not silently disappear.
  */
 export async function branchesAsOf(
   git: Git,
   branches: readonly GitBranch[],
   defaultBranch: GitBranch,
   asOf: string,
-): Promise<GitBranch[]> {
+): Promise<BranchesAsOf> {
   const others = branches.filter((branch) => branch.name !== defaultBranch.name);
   const early = others.filter((branch) => onOrBefore(branch.date, asOf));
   const late = others.filter((branch) => !onOrBefore(branch.date, asOf));
   const forks = await Promise.all(late.map((branch) => forkPoint(git, defaultBranch, branch)));
-  const forkShas = forks.filter((sha): sha is string => sha !== null);
+  const forkShas = forks.flatMap((fork) => ('sha' in fork ? [fork.sha] : []));
   const objects = forkShas.length > 0 ? await readObjects(git, forkShas) : new Map();
   const forked: GitBranch[] = [];
+  const undated: UndatedBranch[] = [];
   late.forEach((branch, index) => {
-    const sha = forks[index];
-    const object = sha ? objects.get(sha) : null;
-    const date = object ? committerDate(object.content) : null;
-    if (sha && date && onOrBefore(date, asOf))
-      forked.push({ name: branch.name, commit: sha, date });
+    const fork = forks[index] ?? { failure: 'no fork point computed' };
+    if ('failure' in fork) {
+      undated.push({ name: branch.name, reason: fork.failure });
+      return;
+    }
+    const object = objects.get(fork.sha);
+    const date = object?.type === 'commit' ? committerDate(object.content) : null;
+    if (!date) {
+      const reason = `its fork point ${fork.sha.slice(0, 10)} is not a readable commit`;
+      undated.push({ name: branch.name, reason });
+    } else if (onOrBefore(date, asOf)) {
+      forked.push({ name: branch.name, commit: fork.sha, date });
+    }
   });
-  return [...early, ...forked].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { branches: [...early, ...forked].sort(byName), undated: undated.sort(byName) };
 }
 
-async function forkPoint(git: Git, base: GitBranch, branch: GitBranch): Promise<string | null> {
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+type ForkPoint = { sha: string } | { failure: string };
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+async function forkPoint(git: Git, base: GitBranch, branch: GitBranch): Promise<ForkPoint> {
+  const what = `git merge-base ${base.name} ${branch.name}`;
   try {
-    const out = await git.run(['merge-base', base.commit, branch.commit]);
-    return out.toString('utf8').trim() || null;
-  } catch {
-    // Unrelated histories: no fork point.
-    return null;
+    const sha = (await git.run(['merge-base', base.commit, branch.commit])).toString('utf8').trim();
+    return SHA.test(sha) ? { sha } : { failure: `${what} gave no commit` };
+  } catch (error) {
+    // Exit 1 with nothing on stderr: unrelated histories. Otherwise git could not walk them.
+    const stderr = error instanceof GitError ? error.stderr.trim() : '';
+    const detail = stderr ? `failed: ${printable(stderr)}` : 'found no common ancestor';
+    return { failure: `${what} ${detail}` };
   }
+}
+
+/** git's first line of complaint, without control characters and of bounded length. */
+function printable(stderr: string): string {
+  const first = stderr.split('\n')[0] ?? '';
+  // eslint-disable-next-line no-control-regex
+  return first.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 200);
 }

@@ -17,7 +17,9 @@ const FIELDS = [
   '%(*objectname)',
   '%(HEAD)',
   '%(symref)',
+  '%(taggerdate:iso-strict)',
 ];
+const TAGGER_DATE = FIELDS.indexOf('%(taggerdate:iso-strict)');
 const REMOTE = 'refs/remotes/origin/';
 /** More refs than this (nova has about 700) is not a repository to judge but a flood. */
 export const MAX_REFS = 20000;
@@ -42,10 +44,18 @@ export async function listRefs(git: Git): Promise<RefListing> {
     throw new Unavailable('repository', `it has more than ${MAX_REFS} tags and branches`);
   }
   for (const line of lines) {
-    const [refname = '', , date = '', object = '', peeled = '', head = '', symref = ''] =
+    const [refname = '', type = '', date = '', object = '', peeled = '', head = '', symref = ''] =
       line.split('\0');
     if (refname.startsWith('refs/tags/')) {
-      tags.push({ name: refname.slice('refs/tags/'.length), date, commit: peeled || object });
+      const annotated = type === 'tag';
+      const tagger = line.split('\0')[TAGGER_DATE] ?? '';
+      tags.push({
+        name: refname.slice('refs/tags/'.length),
+        date,
+        commit: peeled || object,
+        annotated,
+        taggerDate: annotated ? taggerDate(tagger) : null,
+      });
     } else if (refname.startsWith('refs/heads/')) {
       const name = refname.slice('refs/heads/'.length);
       local.set(name, { name, commit: object, date });
@@ -64,6 +74,11 @@ export async function listRefs(git: Git): Promise<RefListing> {
     branches,
     defaultBranch: pickDefault(checkedOut, originHead, local),
   };
+}
+
+/** A tagger date git could read, else null (git prints nothing for a date it cannot parse). */
+function taggerDate(text: string): string | null {
+  return text !== '' && !Number.isNaN(Date.parse(text)) ? text : null;
 }
 
 function pickDefault(

@@ -89,6 +89,8 @@ describe('repository source', () => {
       name: '2.1.0',
       date: '2023-01-11T10:00:00+00:00',
       commit: shas.c1,
+      annotated: true,
+      taggerDate: '2023-01-11T10:00:00+00:00',
     });
     expect(facts.branches.map((b) => b.name)).toEqual([
       'master',

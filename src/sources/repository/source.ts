@@ -57,9 +57,10 @@ export class RepositorySource {
         name: repository,
         evaluated: { ...evaluated, branch: tip.name },
         tags: refs.tags.filter((tag) => onOrBefore(tag.date, asOf)),
-        branches: [...others, defaultBranch].sort((a, b) =>
+        branches: [...others.branches, defaultBranch].sort((a, b) =>
           a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
         ),
+        undatedBranches: others.undated,
         zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
         testEntryPoints: readEntryPoints(tree.blobs, tree.unreadable),
       };
