@@ -4,6 +4,7 @@ import { changeFacts, changedFiles, currentRevision } from '../gerrit/change-fac
 import { CHANGE_FACT_OPTIONS, createGerritClient, type GerritClient } from '../gerrit/client';
 import { findCredentials } from '../gerrit/credentials';
 import { GerritError } from '../gerrit/errors';
+import { defaultPort, mayCarryCredentials } from '../gerrit/origin';
 import type { ChangeInfo, ReviewInput } from '../gerrit/types';
 import {
   parseChangeArgument,
@@ -70,17 +71,30 @@ export async function runVote(options: VoteOptions, deps: VoteDependencies): Pro
 function clientFor(site: GerritSite, options: VoteOptions, deps: VoteDependencies): GerritClient {
   const credentials = findCredentials({
     env: options.env,
-    host: site.host,
+    site,
     ...(options.home !== undefined ? { home: options.home } : {}),
   });
+  if (credentials !== null && !mayCarryCredentials(site)) {
+    throw new UsageError(
+      `--gerrit: ${site.base} is plain http, so the credentials from ${credentials.source} ` +
+        'would cross the network readable by anyone on the path. They are sent only over https ' +
+        '(or plain http to this machine: localhost, 127.0.0.0/8, ::1): use ' +
+        `${site.base.replace(/^http:/, 'https:')}, or an SSH tunnel to localhost. Nothing was sent.`,
+    );
+  }
   if (credentials === null && !options.dryRun) {
     throw new GerritError(
       'credentials',
       `voting needs Gerrit credentials for ${site.host}: set GERRIT_USERNAME and GERRIT_PASSWORD ` +
-        `(or GERRIT_HTTP_PASSWORD), or add a "machine ${site.host}" entry to ~/.netrc`,
+        `(or GERRIT_HTTP_PASSWORD), or add a "machine ${netrcMachine(site)}" entry to ~/.netrc`,
     );
   }
   return createGerritClient({ ...deps.transport, site, credentials });
+}
+
+/** The netrc `machine` that matches the site: the port only when it is not the default. */
+function netrcMachine(site: GerritSite): string {
+  return site.port === defaultPort(site.scheme) ? site.host : `${site.host}:${site.port}`;
 }
 
 /** The revision to vote on: it must be the change's current one, and the change must be open. */
