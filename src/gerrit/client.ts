@@ -60,7 +60,9 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
       },
       options,
     );
-    return parseGerritJson(body, isChangeInfo, `the read of change ${ref.number}`);
+    const change = parseGerritJson(body, isChangeInfo, `the read of change ${ref.number}`);
+    checkIsChange(change, ref);
+    return change;
   }
 
   async function postReview(
@@ -122,6 +124,17 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
   }
 
   return { authenticated: credentials !== null, getChange, postReview };
+}
+
+/** The answer must be about the change asked for: another one's votes are no evidence. */
+function checkIsChange(change: ChangeInfo, ref: ChangeRef): void {
+  if (change._number !== ref.number || (ref.project !== null && change.project !== ref.project)) {
+    throw new GerritError(
+      'protocol',
+      `Gerrit answered the read of change ${ref.project !== null ? `${ref.project}~` : ''}` +
+        `${ref.number} with change ${change.project}~${change._number}`,
+    );
+  }
 }
 
 /** Gerrit drops an unknown label silently (unless change.strictLabels): say so. */

@@ -6,13 +6,9 @@ import { findCredentials } from '../gerrit/credentials';
 import { GerritError } from '../gerrit/errors';
 import { defaultPort, mayCarryCredentials } from '../gerrit/origin';
 import type { ChangeInfo, ReviewInput } from '../gerrit/types';
-import {
-  parseChangeArgument,
-  parseGerritUrl,
-  type ChangeRef,
-  type GerritSite,
-} from '../gerrit/url';
+import { parseChangeArgument, parseGerritUrl, type GerritSite } from '../gerrit/url';
 import { buildReviewInput } from '../report/gerrit';
+import { visible } from '../report/visible';
 import type { Report } from '../report/report';
 import { resolveCommit } from './local-commit';
 import type { VoteDependencies, VoteOptions } from './options';
@@ -46,7 +42,7 @@ export async function runVote(options: VoteOptions, deps: VoteDependencies): Pro
   const ref = parseChangeArgument(options.change);
   const client = clientFor(site, options, deps);
   const change = await client.getChange(ref, [...CHANGE_FACT_OPTIONS, 'MESSAGES']);
-  const target = await checkTarget(site, ref, change, options);
+  const target = await checkTarget(site, change, options);
   const report = await deps.runCheck(checkOptions(options.check, site, change, target.revision));
   const review = buildReviewInput(report, {
     label: options.label,
@@ -97,18 +93,15 @@ function netrcMachine(site: GerritSite): string {
   return site.port === defaultPort(site.scheme) ? site.host : `${site.host}:${site.port}`;
 }
 
-/** The revision to vote on: it must be the change's current one, and the change must be open. */
+/**
+ * The revision to vote on: it must be the change's current one, and the change must be open.
+ * (That the answer is about the change asked for, project included, the client has checked.)
+ */
 async function checkTarget(
   site: GerritSite,
-  ref: ChangeRef,
   change: ChangeInfo,
   options: VoteOptions,
 ): Promise<VoteTarget> {
-  if (ref.project !== null && ref.project !== change.project) {
-    throw new UsageError(
-      `--change: change ${change._number} belongs to ${change.project}, not ${ref.project}`,
-    );
-  }
   if (change.status !== 'NEW') {
     throw new GerritError(
       'conflict',
@@ -126,7 +119,7 @@ async function checkTarget(
   }
   return {
     number: change._number,
-    project: change.project,
+    project: visible(change.project),
     revision: sha,
     patchSet: revision._number,
     url: changeFacts(site, change).url,
