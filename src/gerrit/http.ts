@@ -121,12 +121,15 @@ async function attemptOnce(
       headersTimeout: timeout,
       bodyTimeout: timeout,
     });
-    const success = response.statusCode >= 200 && response.statusCode < 300;
-    const cap = success ? limits.maxReplyBytes : TRANSPORT_LIMITS.maxErrorBytes;
-    const read = await readCapped(response, cap);
-    if (success) {
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      if (Number(response.headers['content-length']) > limits.maxReplyBytes) {
+        response.body.destroy();
+        return sizeLimit();
+      }
+      const read = await readCapped(response, limits.maxReplyBytes);
       return read.complete ? { kind: 'ok', body: read.text } : sizeLimit();
     }
+    const read = await readCapped(response, TRANSPORT_LIMITS.maxErrorBytes);
     const retryAfter = response.headers['retry-after'];
     const location = response.headers.location;
     return {
@@ -146,16 +149,11 @@ function sizeLimit(): Failed {
   return { kind: 'limit', limit: 'size', body: '' };
 }
 
-/** Reads at most `cap` bytes; a longer body (announced or sent) is dropped unread. */
+/** Reads at most `cap` bytes; the rest of a longer body is not read. */
 async function readCapped(
   response: Dispatcher.ResponseData,
   cap: number,
 ): Promise<{ text: string; complete: boolean }> {
-  const announced = Number(response.headers['content-length'] ?? Number.NaN);
-  if (announced > cap) {
-    response.body.destroy();
-    return { text: '', complete: false };
-  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body) {

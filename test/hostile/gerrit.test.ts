@@ -169,6 +169,10 @@ function hostileAnswers(options: string[]): [string, () => Reply][] {
       () => ({ status: 302, text: 'moved', headers: { location: `${elsewhere.url}${READ}` } }),
     ],
     ['an error page full of escape sequences', () => ({ status: 404, text: HOSTILE_TEXT })],
+    [
+      'an endless error page',
+      () => ({ status: 404, hostile: { kind: 'flood', chunk: `${HOSTILE_TEXT} `.repeat(1000) } }),
+    ],
   ];
 }
 
