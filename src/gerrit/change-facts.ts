@@ -1,4 +1,5 @@
 import type { ChangeFacts, GerritAccount } from '../evidence/types';
+import { visible } from '../report/visible';
 import { GerritError } from './errors';
 import type { AccountInfo, ChangeInfo, RevisionInfo } from './types';
 import type { GerritSite } from './url';
@@ -6,7 +7,9 @@ import type { GerritSite } from './url';
 /** The current revision of a change read with CURRENT_REVISION. */
 export function currentRevision(change: ChangeInfo): { sha: string; revision: RevisionInfo } {
   const sha = change.current_revision;
-  const revision = sha === undefined ? undefined : change.revisions?.[sha];
+  // Own keys only: a `current_revision` of "constructor" must not find Object's.
+  const revisions = change.revisions ?? {};
+  const revision = sha !== undefined && Object.hasOwn(revisions, sha) ? revisions[sha] : undefined;
   if (sha === undefined || revision === undefined) {
     throw new GerritError(
       'protocol',
@@ -24,15 +27,17 @@ export function changedFiles(change: ChangeInfo): string[] {
     .sort();
 }
 
-/** The change's URL in Gerrit's web UI. */
+/** The change's URL in Gerrit's web UI; the server's project name cannot drive a terminal. */
 export function changeUrl(site: GerritSite, change: ChangeInfo): string {
-  return `${site.base}/c/${change.project}/+/${change._number}`;
+  return visible(`${site.base}/c/${change.project}/+/${change._number}`);
 }
 
 /** What team-consent judges: who uploaded the change and who voted Code-Review on it. */
 export function changeFacts(site: GerritSite, change: ChangeInfo): ChangeFacts {
   const { sha, revision } = currentRevision(change);
-  const votes = (change.labels?.['Code-Review']?.all ?? [])
+  const labels = change.labels ?? {};
+  const codeReview = Object.hasOwn(labels, 'Code-Review') ? labels['Code-Review'] : undefined;
+  const votes = (codeReview?.all ?? [])
     .filter((a) => a.value !== undefined && a.value !== 0)
     .map((a) => ({ account: account(a), value: a.value as number }))
     .sort((a, b) => a.account.accountId - b.account.accountId);

@@ -60,7 +60,9 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
       },
       options,
     );
-    return parseGerritJson(body, isChangeInfo, `the read of change ${ref.number}`);
+    const change = parseGerritJson(body, isChangeInfo, `the read of change ${ref.number}`);
+    checkIsChange(change, ref);
+    return change;
   }
 
   async function postReview(
@@ -78,15 +80,16 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
       credentials,
       context: context(`post the review on change ${change._number}`),
     };
+    let body: string;
     try {
-      const body = await send(request, options);
-      const result = parseGerritJson(body, isReviewResult, 'the review');
-      checkLabels(input, result, change._number);
-      return { result, confirmedByReadBack: false };
+      body = await send(request, options);
     } catch (error) {
       if (!(error instanceof GerritError) || error.kind !== 'outcome-unknown') throw error;
       return readBack(change, revision, input, error);
     }
+    const result = readReviewResult(body, change._number);
+    checkLabels(input, result, change._number);
+    return { result, confirmedByReadBack: false };
   }
 
   /** After a lost answer: is there a new message with our tag on that patch set? */
@@ -122,6 +125,31 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
   }
 
   return { authenticated: credentials !== null, getChange, postReview };
+}
+
+/** The answer must be about the change asked for: another one's votes are no evidence. */
+function checkIsChange(change: ChangeInfo, ref: ChangeRef): void {
+  if (change._number !== ref.number || (ref.project !== null && change.project !== ref.project)) {
+    throw new GerritError(
+      'protocol',
+      `Gerrit answered the read of change ${ref.project !== null ? `${ref.project}~` : ''}` +
+        `${ref.number} with change ${change.project}~${change._number}`,
+    );
+  }
+}
+
+/** A 2xx answer that is no ReviewResult is no success: say the review may be there. */
+function readReviewResult(body: string, change: number): ReviewResult {
+  try {
+    return parseGerritJson(body, isReviewResult, 'the review');
+  } catch (error) {
+    if (!(error instanceof GerritError)) throw error;
+    throw new GerritError(
+      'protocol',
+      `${error.message}. The review may or may not have been posted: check change ${change} ` +
+        'before running vote again',
+    );
+  }
 }
 
 /** Gerrit drops an unknown label silently (unless change.strictLabels): say so. */

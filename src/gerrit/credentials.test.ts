@@ -7,6 +7,7 @@ import { GerritError } from './errors';
 
 const PASSWORD = 'Xk9-very-secret-Zq';
 const HOST = 'review.example.org';
+const SITE = { host: HOST, port: 443, scheme: 'https' as const };
 
 describe('findCredentials', () => {
   let home: string;
@@ -21,7 +22,7 @@ describe('findCredentials', () => {
   it('reads GERRIT_USERNAME and GERRIT_PASSWORD', () => {
     const found = findCredentials({
       env: { GERRIT_USERNAME: 'bot', GERRIT_PASSWORD: PASSWORD },
-      host: HOST,
+      site: SITE,
       home,
     });
     expect(found?.authorization()).toBe(basic('bot', PASSWORD));
@@ -30,7 +31,7 @@ describe('findCredentials', () => {
 
   it('accepts GERRIT_HTTP_PASSWORD as the password', () => {
     const env = { GERRIT_USERNAME: 'bot', GERRIT_HTTP_PASSWORD: PASSWORD };
-    expect(findCredentials({ env, host: HOST, home })?.authorization()).toBe(
+    expect(findCredentials({ env, site: SITE, home })?.authorization()).toBe(
       basic('bot', PASSWORD),
     );
   });
@@ -38,7 +39,7 @@ describe('findCredentials', () => {
   it('prefers the environment to ~/.netrc', () => {
     writeFileSync(join(home, '.netrc'), `machine ${HOST} login other password other`);
     const env = { GERRIT_USERNAME: 'bot', GERRIT_PASSWORD: PASSWORD };
-    expect(findCredentials({ env, host: HOST, home })?.authorization()).toBe(
+    expect(findCredentials({ env, site: SITE, home })?.authorization()).toBe(
       basic('bot', PASSWORD),
     );
   });
@@ -48,7 +49,7 @@ describe('findCredentials', () => {
       join(home, '.netrc'),
       `machine other.example login x password y\nmachine ${HOST} login bot password ${PASSWORD}\n`,
     );
-    const found = findCredentials({ env: {}, host: HOST, home });
+    const found = findCredentials({ env: {}, site: SITE, home });
     expect(found?.authorization()).toBe(basic('bot', PASSWORD));
     expect(found?.source).toBe(`~/.netrc (machine ${HOST})`);
   });
@@ -56,15 +57,15 @@ describe('findCredentials', () => {
   it('reads the file $NETRC names', () => {
     const file = join(home, 'elsewhere');
     writeFileSync(file, `default login bot password ${PASSWORD}`);
-    const found = findCredentials({ env: { NETRC: file }, host: HOST, home });
+    const found = findCredentials({ env: { NETRC: file }, site: SITE, home });
     expect(found?.authorization()).toBe(basic('bot', PASSWORD));
     expect(found?.source).toBe('~/elsewhere (its default entry)');
   });
 
   it('finds none without variables or a matching entry', () => {
-    expect(findCredentials({ env: {}, host: HOST, home })).toBeNull();
+    expect(findCredentials({ env: {}, site: SITE, home })).toBeNull();
     writeFileSync(join(home, '.netrc'), 'machine other.example login x password y');
-    expect(findCredentials({ env: {}, host: HOST, home })).toBeNull();
+    expect(findCredentials({ env: {}, site: SITE, home })).toBeNull();
   });
 
   it.each([
@@ -73,7 +74,7 @@ describe('findCredentials', () => {
   ])('refuses half a credential (%o) without showing it', (env, message) => {
     let error: unknown;
     try {
-      findCredentials({ env, host: HOST, home });
+      findCredentials({ env, site: SITE, home });
     } catch (e) {
       error = e;
     }

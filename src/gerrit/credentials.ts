@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { GerritError } from './errors';
 import { netrcEntryFor, parseNetrc } from './netrc';
+import { defaultPort, type Origin } from './origin';
 
 /**
  * An HTTP credential for Gerrit's `/a/` endpoints. The values stay private: printing, logging or
@@ -55,8 +56,8 @@ export class Credentials {
 
 export interface CredentialLookup {
   env: NodeJS.ProcessEnv;
-  /** The Gerrit host name, the `machine` of a netrc entry. */
-  host: string;
+  /** The Gerrit server: its host and port pick the netrc entry (see `netrcEntryFor`). */
+  site: Origin & { port: number };
   /** Where `~` is; defaults to the user's home directory. */
   home?: string;
 }
@@ -64,7 +65,8 @@ export interface CredentialLookup {
 /**
  * Credentials for `host`, from (1) `GERRIT_USERNAME` with `GERRIT_PASSWORD` (or its alias
  * `GERRIT_HTTP_PASSWORD`), else (2) the netrc file (`$NETRC`, else `~/.netrc`) entry whose
- * `machine` is the host (or its `default` entry). Null when neither has any.
+ * `machine` is the host on the same port (or its `default` entry). Null when neither has any.
+ * Whether they may be sent to that server is `mayCarryCredentials`'s to say.
  */
 export function findCredentials(lookup: CredentialLookup): Credentials | null {
   return fromEnvironment(lookup.env) ?? fromNetrc(lookup);
@@ -99,7 +101,8 @@ function fromNetrc(lookup: CredentialLookup): Credentials | null {
   } catch {
     return null;
   }
-  const entry = netrcEntryFor(parseNetrc(text), lookup.host);
+  const { host, port, scheme } = lookup.site;
+  const entry = netrcEntryFor(parseNetrc(text), { host, port, defaultPort: defaultPort(scheme) });
   if (!entry || entry.login === undefined || entry.password === undefined) return null;
   const name = entry.machine === null ? 'its default entry' : `machine ${entry.machine}`;
   return new Credentials(entry.login, entry.password, `${displayPath(file, lookup)} (${name})`);

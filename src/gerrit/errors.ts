@@ -1,4 +1,5 @@
 import { VmtError } from '../errors';
+import { visible } from '../report/visible';
 
 export type GerritErrorKind =
   | 'credentials'
@@ -17,6 +18,8 @@ export type GerritErrorKind =
 /**
  * A Gerrit request failed, or could not be made. Exit code 2. The message names the operation,
  * the status and Gerrit's own plain-text reason; it never holds a credential (see `redact`).
+ * Server text in it cannot drive a terminal: control and format characters (ESC sequences,
+ * C1 controls, U+202E) are shown as `\u{…}` escapes, whoever builds the message.
  */
 export class GerritError extends VmtError {
   constructor(
@@ -24,7 +27,7 @@ export class GerritError extends VmtError {
     message: string,
     readonly status: number | null = null,
   ) {
-    super(message, 2);
+    super(visible(message), 2);
   }
 }
 
@@ -38,17 +41,35 @@ export interface RequestContext {
 
 const MAX_REASON = 300;
 
-/** Gerrit's plain-text error body, on one line and bounded. */
+/** Gerrit's plain-text error body, on one line, bounded and with its controls escaped. */
 export function reasonOf(body: string): string {
-  const line = body.replace(/\s+/g, ' ').trim();
+  const line = visible(body.replace(/\s+/g, ' ').trim());
   return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON)}…` : line;
 }
 
-/** Maps a final HTTP error status to a typed error with a message a user can act on. */
-export function httpError(context: RequestContext, status: number, body: string): GerritError {
+/**
+ * Maps a final HTTP error status to a typed error with a message a user can act on. `location`
+ * is a redirect's target: redirects are never followed (see `send`).
+ */
+export function httpError(
+  context: RequestContext,
+  status: number,
+  body: string,
+  location?: string,
+): GerritError {
   const reason = reasonOf(body);
   const said = reason ? `: ${reason}` : '';
   const what = `Gerrit could not ${context.operation}`;
+  if (status >= 300 && status < 400) {
+    const to = location === undefined ? '' : ` to ${reasonOf(location)}`;
+    return new GerritError(
+      'protocol',
+      `${what} (HTTP ${status}, a redirect${to}): redirects are not followed, so no request or ` +
+        'credentials go to another address. Give the Gerrit URL the redirect names as --gerrit, ' +
+        'if you trust it.',
+      status,
+    );
+  }
   switch (status) {
     case 400:
       return new GerritError('bad-request', `${what} (400 Bad Request${said})`, status);

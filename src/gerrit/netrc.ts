@@ -59,10 +59,53 @@ export function parseNetrc(text: string): NetrcEntry[] {
   return entries;
 }
 
-/** The first entry for `host` (case-insensitive), else the `default` entry. */
-export function netrcEntryFor(entries: readonly NetrcEntry[], host: string): NetrcEntry | null {
-  const name = host.toLowerCase();
-  return entries.find((e) => e.machine === name) ?? entries.find((e) => e.machine === null) ?? null;
+/** The server a credential is looked up for. */
+export interface NetrcTarget {
+  /** As `URL.hostname` spells it (IPv6 in brackets). */
+  host: string;
+  /** The port the request goes to. */
+  port: number;
+  /** The port a `machine` without one stands for: the scheme's default (443 for https). */
+  defaultPort: number;
+}
+
+/**
+ * The first entry whose `machine` is exactly the host (case-insensitive: no suffix or prefix
+ * match) on the same port, else the `default` entry. A `machine` may name a port
+ * (`review.example.org:8443`, `[::1]:8080`); without one it stands for the scheme's default
+ * port, so it is not sent to another port the URL names.
+ */
+export function netrcEntryFor(
+  entries: readonly NetrcEntry[],
+  target: NetrcTarget,
+): NetrcEntry | null {
+  const host = bare(target.host.toLowerCase());
+  const matches = (machine: string): boolean => {
+    const named = machineAddress(machine);
+    return named.host === host && (named.port ?? target.defaultPort) === target.port;
+  };
+  return (
+    entries.find((e) => e.machine !== null && matches(e.machine)) ??
+    entries.find((e) => e.machine === null) ??
+    null
+  );
+}
+
+/** `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6 address (several colons, no port). */
+function machineAddress(machine: string): { host: string; port: number | null } {
+  const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(machine);
+  if (bracketed) return { host: bracketed[1] ?? '', port: portOf(bracketed[2]) };
+  const withPort = /^([^:]*):(\d+)$/.exec(machine);
+  if (withPort) return { host: withPort[1] ?? '', port: portOf(withPort[2]) };
+  return { host: machine, port: null };
+}
+
+function portOf(text: string | undefined): number | null {
+  return text === undefined ? null : Number(text);
+}
+
+function bare(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
 function nextToken(text: string, from: number): Token | null {
@@ -73,10 +116,10 @@ function nextToken(text: string, from: number): Token | null {
     if (text.charAt(i) !== '#') break;
     while (i < text.length && text.charAt(i) !== '\n') i++;
   }
-  return text.charAt(i) === '"' ? quoted(text, i + 1) : bare(text, i);
+  return text.charAt(i) === '"' ? quoted(text, i + 1) : unquoted(text, i);
 }
 
-function bare(text: string, start: number): Token {
+function unquoted(text: string, start: number): Token {
   let end = start;
   while (end < text.length && !/\s/.test(text.charAt(end))) end++;
   return { text: text.slice(start, end), end };

@@ -12,7 +12,8 @@
  * - a connection that was never established (refused, unknown host, unreachable, connect
  *   timeout): nothing was sent.
  * Any other failure after the request was sent (500, 502, 504, a reset or a timeout while
- * waiting for the answer) leaves the outcome unknown: it is not retried, and the caller reads
+ * waiting for the answer, an answer cut off at the deadline or the size cap) leaves the outcome
+ * unknown: it is not retried, and the caller reads
  * the change back to find out (see `postReview`).
  */
 
@@ -20,7 +21,9 @@ export type Method = 'GET' | 'POST';
 
 export type Outcome =
   | { kind: 'response'; status: number; retryAfter: string | null }
-  | { kind: 'network'; code: string };
+  | { kind: 'network'; code: string }
+  /** The reply passed the request's deadline or size cap: never retried. */
+  | { kind: 'limit'; limit: 'deadline' | 'size' };
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -59,7 +62,7 @@ export function decide(
 ): Decision {
   if (attempt >= policy.maxAttempts || !retryable(method, outcome)) return { retry: false };
   const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-  if (outcome.kind === 'network' || outcome.retryAfter === null) {
+  if (outcome.kind !== 'response' || outcome.retryAfter === null) {
     return { retry: true, delayMs: backoff };
   }
   const asked = retryAfterMs(outcome.retryAfter, now);
@@ -68,6 +71,7 @@ export function decide(
 }
 
 export function retryable(method: Method, outcome: Outcome): boolean {
+  if (outcome.kind === 'limit') return false;
   if (outcome.kind === 'network') return method === 'GET' || NOT_SENT.has(outcome.code);
   return (method === 'GET' ? RETRY_GET : RETRY_POST).has(outcome.status);
 }
@@ -75,6 +79,7 @@ export function retryable(method: Method, outcome: Outcome): boolean {
 /** Whether a failed POST may nevertheless have been applied. */
 export function outcomeUnknown(method: Method, outcome: Outcome): boolean {
   if (method !== 'POST') return false;
+  if (outcome.kind === 'limit') return true;
   if (outcome.kind === 'network') return !NOT_SENT.has(outcome.code);
   return outcome.status >= 500 && outcome.status !== 503;
 }

@@ -1,14 +1,24 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { ChangeInfo, ReviewResult } from './types';
 
-/** Small schemas for the replies this tool reads; extra fields are allowed (Gerrit adds some). */
+/**
+ * Small schemas for the replies this tool reads; extra fields are allowed (Gerrit adds some).
+ * Numbers are held to what Gerrit stores (ids are Java ints, label values shorts), so a reply
+ * with `1e400` or a vote of +1e20 is a protocol error, not a reading.
+ */
 const ajv = new Ajv({ allErrors: false });
+
+const id = { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 };
+const positive = { ...id, minimum: 1 };
+/** A commit name: SHA-1, or SHA-256. */
+const sha = { type: 'string', pattern: '^(?:[0-9a-f]{40}|[0-9a-f]{64})$' };
+const labelValue = { type: 'integer', minimum: -32768, maximum: 32767 };
 
 const account = {
   type: 'object',
   required: ['_account_id'],
   properties: {
-    _account_id: { type: 'integer' },
+    _account_id: id,
     name: { type: 'string' },
     email: { type: 'string' },
     username: { type: 'string' },
@@ -17,14 +27,14 @@ const account = {
 
 const approval = {
   ...account,
-  properties: { ...account.properties, value: { type: 'integer' } },
+  properties: { ...account.properties, value: labelValue },
 };
 
 const revision = {
   type: 'object',
   required: ['_number'],
   properties: {
-    _number: { type: 'integer' },
+    _number: positive,
     uploader: account,
     files: {
       type: 'object',
@@ -42,7 +52,7 @@ const message = {
   properties: {
     id: { type: 'string' },
     tag: { type: 'string' },
-    _revision_number: { type: 'integer' },
+    _revision_number: id,
   },
 };
 
@@ -51,14 +61,14 @@ const changeInfo = {
   required: ['id', 'project', 'branch', 'change_id', '_number', 'status', 'owner'],
   properties: {
     id: { type: 'string' },
-    project: { type: 'string' },
+    project: { type: 'string', minLength: 1 },
     branch: { type: 'string' },
     change_id: { type: 'string' },
-    _number: { type: 'integer' },
+    _number: positive,
     status: { enum: ['NEW', 'MERGED', 'ABANDONED'] },
     owner: account,
-    current_revision: { type: 'string' },
-    revisions: { type: 'object', additionalProperties: revision },
+    current_revision: sha,
+    revisions: { type: 'object', propertyNames: sha, additionalProperties: revision },
     labels: {
       type: 'object',
       additionalProperties: {
@@ -73,7 +83,7 @@ const changeInfo = {
 const reviewResult = {
   type: 'object',
   properties: {
-    labels: { type: 'object', additionalProperties: { type: 'integer' } },
+    labels: { type: 'object', additionalProperties: labelValue },
     error: { type: 'string' },
   },
 };

@@ -3,12 +3,14 @@ import { changeIdOf, endpoint, parseChangeArgument, parseGerritUrl } from './url
 
 describe('parseGerritUrl', () => {
   it.each([
-    ['https://review.opendev.org', 'https://review.opendev.org', 'review.opendev.org'],
-    ['https://review.opendev.org/', 'https://review.opendev.org', 'review.opendev.org'],
-    ['https://Example.org/r/', 'https://example.org/r', 'example.org'],
-    ['http://127.0.0.1:8080/a/', 'http://127.0.0.1:8080', '127.0.0.1'],
-  ])('%s', (text, base, host) => {
-    expect(parseGerritUrl(text)).toEqual({ base, host });
+    ['https://review.opendev.org', 'https://review.opendev.org', 'review.opendev.org', 443],
+    ['https://review.opendev.org/', 'https://review.opendev.org', 'review.opendev.org', 443],
+    ['https://Example.org:8443/r/', 'https://example.org:8443/r', 'example.org', 8443],
+    ['http://127.0.0.1:8080/a/', 'http://127.0.0.1:8080', '127.0.0.1', 8080],
+    ['http://[::1]/', 'http://[::1]', '[::1]', 80],
+  ])('%s', (text, base, host, port) => {
+    const scheme = text.startsWith('https:') ? 'https' : 'http';
+    expect(parseGerritUrl(text)).toEqual({ base, host, port, scheme });
   });
 
   it.each(['review.opendev.org', 'ftp://example.org', 'https://example.org/?q=1'])(
@@ -47,7 +49,7 @@ describe('change ids', () => {
   });
 
   it('puts authenticated calls under /a/', () => {
-    const site = { base: 'https://example.org/r', host: 'example.org' };
+    const site = parseGerritUrl('https://example.org/r');
     expect(endpoint(site, 'changes/1', true)).toBe('https://example.org/r/a/changes/1');
     expect(endpoint(site, 'changes/1', false)).toBe('https://example.org/r/changes/1');
   });

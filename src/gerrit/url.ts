@@ -1,9 +1,11 @@
 import { UsageError } from '../errors';
+import { defaultPort, type Origin } from './origin';
 
 /** A Gerrit server: its base URL (no trailing slash; may have a path such as `/r`). */
-export interface GerritSite {
+export interface GerritSite extends Origin {
   base: string;
-  host: string;
+  /** The port requests go to: the URL's own, else the scheme's default. */
+  port: number;
 }
 
 /** `--gerrit URL`: http(s), no credentials, no query; a trailing slash is dropped. */
@@ -28,7 +30,13 @@ export function parseGerritUrl(text: string): GerritSite {
     throw new UsageError(`--gerrit: '${text}' must not have a query or fragment`);
   }
   const path = url.pathname.replace(/\/+$/, '').replace(/\/a$/, '');
-  return { base: `${url.origin}${path}`, host: url.hostname };
+  const scheme = url.protocol === 'https:' ? 'https' : 'http';
+  return {
+    base: `${url.origin}${path}`,
+    host: url.hostname,
+    scheme,
+    port: url.port === '' ? defaultPort(scheme) : Number(url.port),
+  };
 }
 
 /** A change as named on the command line: `12345` or `openstack/governance~12345`. */

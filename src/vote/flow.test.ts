@@ -257,11 +257,41 @@ describe('runVote', () => {
   });
 
   it('reads from netrc when the environment has no credentials', async () => {
-    repo.write('.netrc', `machine 127.0.0.1 login ${USER} password ${PASSWORD}\n`);
+    const port = new URL(gerrit.url).port;
+    repo.write('.netrc', `machine 127.0.0.1:${port} login ${USER} password ${PASSWORD}\n`);
     gerrit.expect({ method: 'GET', path: READ }, { method: 'POST', path: reviewPath() });
     await runVote(options({ env: {} }), deps(report([])));
     expect(gerrit.requests[1]?.user).toEqual({ username: USER, password: PASSWORD });
     gerrit.verify();
+  });
+
+  it('does not send a netrc line without a port to the port the URL names', async () => {
+    repo.write('.netrc', `machine 127.0.0.1 login ${USER} password ${PASSWORD}\n`);
+    const error = await rejection(runVote(options({ env: {} }), deps(report([]))));
+    expect(error.message).toContain(
+      `add a "machine 127.0.0.1:${new URL(gerrit.url).port}" entry to ~/.netrc`,
+    );
+    expect(gerrit.requests).toEqual([]);
+    gerrit.verify();
+  });
+
+  it.each([
+    ['the environment', ENV, 'the environment (GERRIT_PASSWORD)'],
+    ['netrc', {}, '~/.netrc (machine review.example.org)'],
+  ])('refuses to send credentials from %s over plain http', async (_name, env, source) => {
+    repo.write('.netrc', `machine review.example.org login ${USER} password ${PASSWORD}\n`);
+    const error = await rejection(
+      runVote(options({ gerrit: 'http://review.example.org', env }), deps(report([]))),
+    );
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      `--gerrit: http://review.example.org is plain http, so the credentials from ${source} ` +
+        'would cross the network readable by anyone on the path. They are sent only over https ' +
+        '(or plain http to this machine: localhost, 127.0.0.0/8, ::1): use ' +
+        'https://review.example.org, or an SSH tunnel to localhost. Nothing was sent.',
+    );
+    expect(error.message).not.toContain(PASSWORD);
+    expect(checked).toEqual([]);
   });
 
   it('on a dry run reads anonymously without credentials, and posts nothing', async () => {

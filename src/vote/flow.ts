@@ -4,14 +4,11 @@ import { changeFacts, changedFiles, currentRevision } from '../gerrit/change-fac
 import { CHANGE_FACT_OPTIONS, createGerritClient, type GerritClient } from '../gerrit/client';
 import { findCredentials } from '../gerrit/credentials';
 import { GerritError } from '../gerrit/errors';
+import { defaultPort, mayCarryCredentials } from '../gerrit/origin';
 import type { ChangeInfo, ReviewInput } from '../gerrit/types';
-import {
-  parseChangeArgument,
-  parseGerritUrl,
-  type ChangeRef,
-  type GerritSite,
-} from '../gerrit/url';
+import { parseChangeArgument, parseGerritUrl, type GerritSite } from '../gerrit/url';
 import { buildReviewInput } from '../report/gerrit';
+import { visible } from '../report/visible';
 import type { Report } from '../report/report';
 import { resolveCommit } from './local-commit';
 import type { VoteDependencies, VoteOptions } from './options';
@@ -45,7 +42,7 @@ export async function runVote(options: VoteOptions, deps: VoteDependencies): Pro
   const ref = parseChangeArgument(options.change);
   const client = clientFor(site, options, deps);
   const change = await client.getChange(ref, [...CHANGE_FACT_OPTIONS, 'MESSAGES']);
-  const target = await checkTarget(site, ref, change, options);
+  const target = await checkTarget(site, change, options);
   const report = await deps.runCheck(checkOptions(options.check, site, change, target.revision));
   const review = buildReviewInput(report, {
     label: options.label,
@@ -70,31 +67,41 @@ export async function runVote(options: VoteOptions, deps: VoteDependencies): Pro
 function clientFor(site: GerritSite, options: VoteOptions, deps: VoteDependencies): GerritClient {
   const credentials = findCredentials({
     env: options.env,
-    host: site.host,
+    site,
     ...(options.home !== undefined ? { home: options.home } : {}),
   });
+  if (credentials !== null && !mayCarryCredentials(site)) {
+    throw new UsageError(
+      `--gerrit: ${site.base} is plain http, so the credentials from ${credentials.source} ` +
+        'would cross the network readable by anyone on the path. They are sent only over https ' +
+        '(or plain http to this machine: localhost, 127.0.0.0/8, ::1): use ' +
+        `${site.base.replace(/^http:/, 'https:')}, or an SSH tunnel to localhost. Nothing was sent.`,
+    );
+  }
   if (credentials === null && !options.dryRun) {
     throw new GerritError(
       'credentials',
       `voting needs Gerrit credentials for ${site.host}: set GERRIT_USERNAME and GERRIT_PASSWORD ` +
-        `(or GERRIT_HTTP_PASSWORD), or add a "machine ${site.host}" entry to ~/.netrc`,
+        `(or GERRIT_HTTP_PASSWORD), or add a "machine ${netrcMachine(site)}" entry to ~/.netrc`,
     );
   }
   return createGerritClient({ ...deps.transport, site, credentials });
 }
 
-/** The revision to vote on: it must be the change's current one, and the change must be open. */
+/** The netrc `machine` that matches the site: the port only when it is not the default. */
+function netrcMachine(site: GerritSite): string {
+  return site.port === defaultPort(site.scheme) ? site.host : `${site.host}:${site.port}`;
+}
+
+/**
+ * The revision to vote on: it must be the change's current one, and the change must be open.
+ * (That the answer is about the change asked for, project included, the client has checked.)
+ */
 async function checkTarget(
   site: GerritSite,
-  ref: ChangeRef,
   change: ChangeInfo,
   options: VoteOptions,
 ): Promise<VoteTarget> {
-  if (ref.project !== null && ref.project !== change.project) {
-    throw new UsageError(
-      `--change: change ${change._number} belongs to ${change.project}, not ${ref.project}`,
-    );
-  }
   if (change.status !== 'NEW') {
     throw new GerritError(
       'conflict',
@@ -112,7 +119,7 @@ async function checkTarget(
   }
   return {
     number: change._number,
-    project: change.project,
+    project: visible(change.project),
     revision: sha,
     patchSet: revision._number,
     url: changeFacts(site, change).url,

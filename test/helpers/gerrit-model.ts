@@ -49,7 +49,22 @@ export interface Reply {
   /** A plain-text error body. */
   text?: string;
   headers?: Record<string, string>;
+  /** Hostile or broken servers (see gerrit-server.ts `sendHostile`). */
+  hostile?: HostileReply;
 }
+
+/** What a hostile or broken server does instead of answering properly. */
+export type HostileReply =
+  /** The body exactly as given: no `)]}'` line unless it holds one, no final newline. */
+  | { kind: 'raw'; body: string }
+  /** The body (json or text as usual) one byte every `everyMs`. */
+  | { kind: 'trickle'; everyMs: number }
+  /** The status line and headers one byte every `everyMs`, then nothing. */
+  | { kind: 'trickle-headers'; everyMs: number }
+  /** `chunk` again and again, without Content-Length, until the client hangs up. */
+  | { kind: 'flood'; chunk: string }
+  /** The connection is accepted and never answered. */
+  | { kind: 'silent' };
 
 export interface AppliedReview {
   change: number;

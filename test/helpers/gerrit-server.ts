@@ -4,7 +4,8 @@
  * plain-text errors (see gerrit-model.ts). It records every request and answers only the ones a
  * test declared with `expect`, in order; anything else is answered 500 and makes `verify()` throw.
  * A declared request may carry a scripted reply (429/503 with Retry-After, a 502 after applying
- * the review) instead of the model's answer.
+ * the review) instead of the model's answer, or a hostile one (a raw body without `)]}'`, a
+ * trickle, a flood, silence: see `HostileReply`).
  */
 import {
   createServer,
@@ -13,9 +14,21 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GerritModel, type FakeChange, type ModelOptions, type Reply } from './gerrit-model';
+import {
+  GerritModel,
+  type FakeChange,
+  type HostileReply,
+  type ModelOptions,
+  type Reply,
+} from './gerrit-model';
 
-export type { AppliedReview, FakeAccount, FakeChange, FakeRevision } from './gerrit-model';
+export type {
+  AppliedReview,
+  FakeAccount,
+  FakeChange,
+  FakeRevision,
+  HostileReply,
+} from './gerrit-model';
 
 export interface HttpUser {
   username: string;
@@ -159,12 +172,67 @@ function notFoundPath(path: string): Reply {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const json = reply.json !== undefined;
-  res.writeHead(reply.status, {
-    'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=UTF-8',
+  if (reply.hostile) return sendHostile(res, reply, reply.hostile);
+  res.writeHead(reply.status, replyHeaders(reply));
+  res.end(bodyOf(reply));
+}
+
+function replyHeaders(reply: Reply): Record<string, string> {
+  return {
+    'content-type':
+      reply.json !== undefined ? 'application/json; charset=utf-8' : 'text/plain; charset=UTF-8',
     ...reply.headers,
-  });
-  res.end(json ? `)]}'\n${JSON.stringify(reply.json)}\n` : `${reply.text ?? ''}\n`);
+  };
+}
+
+function bodyOf(reply: Reply): string {
+  if (reply.hostile?.kind === 'raw') return reply.hostile.body;
+  return reply.json !== undefined
+    ? `)]}'\n${JSON.stringify(reply.json)}\n`
+    : `${reply.text ?? ''}\n`;
+}
+
+/** Misbehaves as told until the client hangs up (or the server closes). */
+function sendHostile(res: ServerResponse, reply: Reply, hostile: HostileReply): void {
+  switch (hostile.kind) {
+    case 'raw':
+      res.writeHead(reply.status, replyHeaders(reply));
+      res.end(bodyOf(reply));
+      return;
+    case 'silent':
+      return;
+    case 'trickle':
+      res.writeHead(reply.status, replyHeaders(reply));
+      res.flushHeaders();
+      return trickle(res, Buffer.from(bodyOf(reply)), hostile.everyMs, (b) => res.write(b));
+    case 'trickle-headers': {
+      const head = `HTTP/1.1 ${reply.status} OK\r\ncontent-type: application/json\r\n\r\n`;
+      return trickle(res, Buffer.from(head), hostile.everyMs, (b) => res.socket?.write(b));
+    }
+    case 'flood': {
+      res.writeHead(reply.status, replyHeaders(reply));
+      const pump = (): void => {
+        while (!res.destroyed && res.write(hostile.chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      return pump();
+    }
+  }
+}
+
+function trickle(
+  res: ServerResponse,
+  bytes: Buffer,
+  everyMs: number,
+  write: (byte: Buffer) => unknown,
+): void {
+  let next = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || next >= bytes.length) return clearInterval(timer);
+    write(bytes.subarray(next, next + 1));
+    next += 1;
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
 }
 
 function basicUser(headers: IncomingHttpHeaders): HttpUser | null {
