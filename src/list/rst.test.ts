@@ -50,11 +50,42 @@ describe('reStructuredText list', () => {
     expect(parseList('l.rst', text).entries.map((entry) => entry.name)).toEqual(['openstack/nova']);
   });
 
-  it('ignores prose bullets that are not links', () => {
+  it('refuses a prose bullet: every top-level bullet is an entry', () => {
     const text = `${link('openstack/nova')}\n\n* Reports are private at first.\n`;
     const parsed = parseList('l.rst', text);
     expect(parsed.entries).toHaveLength(1);
+    expect(parsed.problems).toMatchObject([{ rule: 'list-schema', severity: 'error', line: 3 }]);
+    expect(parsed.problems[0]?.message).toMatch(/line 3 is not a repository link/);
+  });
+
+  it('reads prose, comments without links, targets and enumerated prose as no entries', () => {
+    const text = [
+      '..',
+      '  Licensed under CC-BY 3.0: http://creativecommons.org/licenses/by/3.0/legalcode',
+      '',
+      '.. _repositories overseen:',
+      '',
+      '=======================',
+      ' Repositories Overseen',
+      '=======================',
+      '',
+      'Reports for the following repositories fall under VMT oversight:',
+      '',
+      link('openstack/nova'),
+      '',
+      'Requirements',
+      '------------',
+      '',
+      '1. Images bundle server/container components, see `phases`_ and',
+      '   `maintained <phases>`_ branches.',
+      '',
+      '.. _phases: https://docs.openstack.org/project-team-guide/stable-branches.html',
+    ].join('\n');
+    const parsed = parseList('l.rst', text);
     expect(parsed.problems).toEqual([]);
+    expect(parsed.entries.map((entry) => [entry.name, entry.location.line])).toEqual([
+      ['openstack/nova', 12],
+    ]);
   });
 });
 
