@@ -64,7 +64,10 @@ export function findMention(text: string, options: MentionOptions): Mention | nu
 export function isCodeHostUrl(url: string): boolean {
   const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@\s]*@)?([^/:?#\s]+)/i.exec(url);
   if (!match) return false;
-  const host = (match[1] ?? '').toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = (match[1] ?? '')
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return CODE_HOSTS.has(host);
 }
 
@@ -79,7 +82,8 @@ function urlMention(text: string): Mention | null {
     let end = at + 3;
     while (end < text.length && !URL_END.test(text.charAt(end))) end += 1;
     const url = text.slice(start, end);
-    if (isCodeHostUrl(url)) return { text: url, kind: 'a link to a repository host', offset: start };
+    if (isCodeHostUrl(url))
+      return { text: url, kind: 'a link to a repository host', offset: start };
     from = Math.max(end, at + 3);
     scannedTo = from;
   }

@@ -1,3 +1,4 @@
+import { LIST_LIMITS } from './limits';
 import type { ListProblem } from './model';
 import { isSafeRepositoryName } from './names';
 import type { Position } from './problems';
@@ -68,6 +69,18 @@ class Walker {
   readonly problems: ListProblem[] = [];
   private tooDeepReported = false;
 
+  /**
+   * Problems come in file order, and only the first `maxProblems` of a file are shown: past
+   * that, checks that can only add problems are skipped (a hostile file can hold a million).
+   */
+  private get full(): boolean {
+    return this.problems.length > LIST_LIMITS.maxProblems;
+  }
+
+  private report(make: () => ListProblem): void {
+    if (!this.full) this.problems.push(make());
+  }
+
   walk(lines: readonly RstLine[], depth: number, where: string): void {
     if (depth > MAX_DEPTH) {
       this.refuseDepth(lines);
@@ -121,7 +134,7 @@ class Walker {
     else if (body.startsWith('_')) this.namedTarget(block, where);
     else if (SUBSTITUTION.test(body)) {
       const name = SUBSTITUTION.exec(body)?.[1] ?? '';
-      this.problems.push(refusedSubstitution(name, block.first, joinedText(block)));
+      this.report(() => refusedSubstitution(name, block.first, joinedText(block)));
     } else if (body.startsWith('[')) {
       this.walk([block.first, ...block.rest], depth + 1, `${where} in a footnote or citation`);
     } else {
@@ -142,7 +155,7 @@ class Walker {
     const name = match[1] ?? '';
     const verdict = directiveVerdict(name, block.rest);
     if (!verdict.allowed) {
-      this.problems.push(refusedDirective(name, verdict.reason, start, joinedText(block)));
+      this.report(() => refusedDirective(name, verdict.reason, start, joinedText(block)));
       return;
     }
     const argument = skip(block.first, match[0].length);
@@ -167,8 +180,9 @@ class Walker {
     const what = `a hyperlink target${where} (links that use it show its URI)`;
     let mention: Mention | null = null;
     if (isSafeRepositoryName(name)) mention = { text: name, kind: 'a repository name', offset: 0 };
-    else if (isCodeHostUrl(uri)) mention = { text: uri, kind: 'a link to a repository host', offset: 0 };
-    if (mention) this.problems.push(shownMention(what, mention, block.first, joinedText(block)));
+    else if (isCodeHostUrl(uri))
+      mention = { text: uri, kind: 'a link to a repository host', offset: 0 };
+    if (mention) this.report(() => shownMention(what, mention, block.first, joinedText(block)));
   }
 
   private bullet(
@@ -182,8 +196,9 @@ class Walker {
     const block = markedBlock(lines, index, match[0].length);
     const position = { line: block.first.line, column: block.first.column };
     if (depth > 0 || !'*+-'.includes(marker)) {
-      if (depth === 0) this.problems.push(refusedMarker(marker, position, joinedText(block)));
-      const inside = depth === 0 ? `${where} in a "${marker}" bullet` : `${where} in a nested bullet`;
+      if (depth === 0) this.report(() => refusedMarker(marker, position, joinedText(block)));
+      const inside =
+        depth === 0 ? `${where} in a "${marker}" bullet` : `${where} in a nested bullet`;
       this.walk([block.first, ...block.rest], depth + 1, inside);
       return block.end;
     }
@@ -210,7 +225,7 @@ class Walker {
     let end = index;
     while (end < lines.length && !isBlank(lines[end] as RstLine)) end += 1;
     const block = lines.slice(index, end);
-    this.problems.push(refusedTable(lines[index] as RstLine, new JoinedLines(block).text));
+    this.report(() => refusedTable(lines[index] as RstLine, new JoinedLines(block).text));
     return end;
   }
 
@@ -235,9 +250,18 @@ class Walker {
   }
 
   /** A paragraph, or another construct that starts with text (enumerated item, field list...). */
-  private textBlock(lines: readonly RstLine[], index: number, depth: number, where: string): number {
+  private textBlock(
+    lines: readonly RstLine[],
+    index: number,
+    depth: number,
+    where: string,
+  ): number {
     let end = index;
-    while (end < lines.length && !isBlank(lines[end] as RstLine) && !isIndented(lines[end] as RstLine)) {
+    while (
+      end < lines.length &&
+      !isBlank(lines[end] as RstLine) &&
+      !isIndented(lines[end] as RstLine)
+    ) {
       end += 1;
     }
     const run = lines.slice(index, end);
@@ -249,7 +273,11 @@ class Walker {
     const next = lines[end];
     if (next && isIndented(next)) {
       const { block, end: after } = indentedBlock(lines, end);
-      this.walk(block, depth + 1, `${where} in the indented text under line ${(run[0] as RstLine).line}`);
+      this.walk(
+        block,
+        depth + 1,
+        `${where} in the indented text under line ${(run[0] as RstLine).line}`,
+      );
       return after;
     }
     return end;
@@ -282,25 +310,26 @@ class Walker {
   }
 
   private shown(block: readonly RstLine[], what: string): void {
-    if (block.length === 0) return;
+    if (block.length === 0 || this.full) return;
     const joined = new JoinedLines(block);
     const mention = findMention(joined.text, { anyLink: false });
     if (!mention) return;
-    this.problems.push(shownMention(what, mention, joined.positionAt(mention.offset), joined.text));
+    this.report(() => shownMention(what, mention, joined.positionAt(mention.offset), joined.text));
   }
 
   private hidden(block: readonly RstLine[], what: string): void {
+    if (this.full) return;
     const joined = new JoinedLines(block);
     const whole = findMention(joined.text, { anyLink: true });
     if (whole) {
-      this.problems.push(hiddenMention(what, whole, joined.positionAt(whole.offset), joined.text));
+      this.report(() => hiddenMention(what, whole, joined.positionAt(whole.offset), joined.text));
       return;
     }
     for (const line of block) {
       const mention = findMention(line.text, { anyLink: true });
       if (!mention) continue;
       const position = { line: line.line, column: line.column + mention.offset };
-      this.problems.push(hiddenMention(what, mention, position, joined.text));
+      this.report(() => hiddenMention(what, mention, position, joined.text));
       return;
     }
   }
@@ -310,7 +339,7 @@ class Walker {
       const match = PSEUDO_BULLET.exec(line.text);
       if (!match || match[1] === ' ') continue;
       const code = `U+${(match[1]?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-      this.problems.push(pseudoBullet(code, line, line.text));
+      this.report(() => pseudoBullet(code, line, line.text));
     }
   }
 
@@ -318,7 +347,7 @@ class Walker {
     if (this.tooDeepReported) return;
     this.tooDeepReported = true;
     const first = lines.find((line) => !isBlank(line)) ?? lines[0];
-    if (first) this.problems.push(tooDeep(first, MAX_DEPTH));
+    if (first) this.report(() => tooDeep(first, MAX_DEPTH));
   }
 }
 
