@@ -31,8 +31,37 @@ export function docutilsLines(text: string): RstLine[] {
   return lines;
 }
 
+// What Python's str.split()/strip() take for whitespace (JavaScript's \s differs: it has U+FEFF
+// and lacks U+001C-U+001F, U+0085). docutils strips lines and normalises names with these.
+const PYTHON_SPACE =
+  ' \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
+const IS_PYTHON_SPACE = new RegExp(`^[${PYTHON_SPACE}]$`);
+/** Runs of Python whitespace, for `split()`-like normalisation (a global match is linear). */
+export const PYTHON_SPACES = new RegExp(`[${PYTHON_SPACE}]+`, 'g');
+
+export function pythonStrip(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (end > 0 && IS_PYTHON_SPACE.test(text.charAt(end - 1))) end -= 1;
+  while (start < end && IS_PYTHON_SPACE.test(text.charAt(start))) start += 1;
+  return text.slice(start, end);
+}
+
+/** docutils' `len(line) - len(line.lstrip())` for a line that starts with a space. */
+function indentation(text: string): number {
+  let at = 0;
+  while (at < text.length && IS_PYTHON_SPACE.test(text.charAt(at))) at += 1;
+  return at;
+}
+
+function pythonRstrip(text: string): string {
+  let end = text.length;
+  while (end > 0 && IS_PYTHON_SPACE.test(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
 function normalise(raw: string): string {
-  return expandTabs(raw.replace(/[\v\f]/g, ' ')).trimEnd();
+  return pythonRstrip(expandTabs(raw.replace(/[\v\f]/g, ' ')));
 }
 
 function expandTabs(raw: string): string {
@@ -57,7 +86,7 @@ export function dedent(lines: readonly RstLine[]): RstLine[] {
   let least = Infinity;
   for (const line of lines) {
     if (isBlank(line)) continue;
-    least = Math.min(least, line.text.length - line.text.trimStart().length);
+    least = Math.min(least, indentation(line.text));
   }
   if (least === Infinity || least === 0) return [...lines];
   return lines.map((line) =>

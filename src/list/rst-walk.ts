@@ -10,6 +10,7 @@ import {
   JoinedLines,
   markedBlock,
   type MarkedBlock,
+  PYTHON_SPACES,
   type RstLine,
 } from './rst-lines';
 import { findMention, isCodeHostUrl, type Mention } from './rst-mentions';
@@ -176,7 +177,9 @@ class Walker {
 
   /** A hyperlink target: not shown itself, but every link that uses it shows its URI. */
   private target(block: MarkedBlock, name: string, where: string): void {
-    const uri = [block.first, ...block.rest].map((line) => line.text.replace(/\s+/g, '')).join('');
+    const uri = [block.first, ...block.rest]
+      .map((line) => line.text.replace(PYTHON_SPACES, ''))
+      .join('');
     const what = `a hyperlink target${where} (links that use it show its URI)`;
     let mention: Mention | null = null;
     if (isSafeRepositoryName(name)) mention = { text: name, kind: 'a repository name', offset: 0 };

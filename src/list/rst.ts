@@ -2,13 +2,20 @@ import type { Candidate, ReadResult } from './candidates';
 import type { ListProblem } from './model';
 import { isSafeRepositoryName } from './names';
 import { consistencyProblem, quote, type Position } from './problems';
-import { docutilsLines, HIDDEN_BREAKS, type RstLine } from './rst-lines';
+import {
+  docutilsLines,
+  HIDDEN_BREAKS,
+  PYTHON_SPACES,
+  pythonStrip,
+  type RstLine,
+} from './rst-lines';
 import { bulletWithMore, hiddenBreak, notAnEntry } from './rst-problems';
 import { walkRst, type TopBullet } from './rst-walk';
 
 // Linear on purpose (no nested or overlapping quantifiers): the file is untrusted. docutils
-// reads `<...>` as the link's target only after whitespace; the name may not hold `<`.
-const LINK = /^`([^`<]*\s)<([^`>]*)>`__?$/;
+// reads `<...>` as the link's target only after a space or line break (a no-break space or a
+// tab does not do); the name may not hold `<`.
+const LINK = /^`([^`<]* )<([^`>]*)>`__?$/;
 
 /**
  * Reads the VMT's published page the way docutils renders it. An entry is a top-level bullet
@@ -40,12 +47,12 @@ type BulletResult =
 function readBullet(bullet: TopBullet): BulletResult {
   const { parts, position, extra } = bullet;
   if (extra) return { problem: bulletWithMore(position, extra, bullet.text) };
-  const joined = parts.map((part) => part.text.trim()).join(' ');
+  const joined = parts.map((part) => pythonStrip(part.text)).join(' ');
   const link = LINK.exec(joined);
-  const name = (link?.[1] ?? '').trim().replace(/\s+/g, ' ');
+  const name = pythonStrip((link?.[1] ?? '').replace(PYTHON_SPACES, ' '));
   if (!link || name === '') return { problem: notAnEntry(joined, position) };
   // docutils drops whitespace inside a link target, which is how a long URL wraps.
-  const target = (link[2] ?? '').replace(/\s+/g, '');
+  const target = (link[2] ?? '').replace(PYTHON_SPACES, '');
   return {
     candidate: { name, position, declared: {}, fieldLines: {}, link: target },
     linkProblem: linkProblem(name, target, parts),

@@ -122,8 +122,13 @@ describe('what readers see as a repository is an entry or a list-schema error at
     }
   });
 
-  it('does not read a link glued to its name as an entry (docutils shows a broken reference)', () => {
-    const list = read(`${HEAD}* \`openstack/evil<https://opendev.org/openstack/evil>\`_\n`);
+  it.each([
+    ['glued to its name', '`openstack/evil<https://opendev.org/openstack/evil>`_'],
+    ['after a no-break space', '`openstack/evil\u00a0<https://opendev.org/openstack/evil>`_'],
+    ['followed by U+FEFF', `${EVIL}\ufeff`],
+    ['preceded by U+FEFF', `\ufeff${EVIL}`],
+  ])('does not read a link %s as an entry (docutils shows no link there)', (_title, bullet) => {
+    const list = read(`${HEAD}* ${bullet}\n`);
     expect(names(list)).toEqual(['openstack/nova']);
     expect(schemaErrorsAt(list, AFTER)[0]?.message).toMatch(/is not a repository link/);
   });
