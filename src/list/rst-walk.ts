@@ -272,9 +272,13 @@ class Walker {
     this.shown(run, what);
     this.pseudoBullets(run);
     const last = (run[run.length - 1] as RstLine).text;
-    if (last.endsWith('::')) return this.literal(lines, end, what.startsWith('a paragraph'), where);
     const next = lines[end];
-    if (next && isIndented(next)) {
+    const indentedNext = next !== undefined && isIndented(next);
+    // One line with indented text right under it is a definition list item, even after `::`.
+    if (last.endsWith('::') && !(run.length === 1 && indentedNext)) {
+      return this.literal(lines, end, what.startsWith('a paragraph'), where);
+    }
+    if (indentedNext) {
       const { block, end: after } = indentedBlock(lines, end);
       this.walk(
         block,

@@ -78,6 +78,7 @@ describe('what readers see as a repository is an entry or a list-schema error at
     ['an HTML comment outside raw (shown)', `<!-- ${EVIL} -->\n`, 1, /a paragraph shows/],
     ['bullets quoted as a literal block', `Listed::\n\n* ${EVIL}\n`, 3, /quoted literal/],
     ['an indented literal block', `Listed::\n\n   * ${EVIL}\n`, 3, /a literal block shows/],
+    ['a definition whose term ends with "::"', `Listed::\n   * ${EVIL}\n`, 2, /nested bullet/],
   ];
 
   it.each(cases)('%s', (_title, body, line, message) => {
@@ -183,6 +184,11 @@ describe('what readers do not see never counts as present', () => {
     const [error] = schemaErrorsAt(list, AFTER);
     expect(error?.message).toMatch(/directive is not accepted in the list/);
     expect(error?.message).toMatch(reason);
+  });
+
+  it('refuses raw under a one-line term that ends with "::" (a definition, not a literal)', () => {
+    const list = read(`${HEAD}Term::\n   .. raw:: html\n\n      <b>x</b>\n`);
+    expect(schemaErrorsAt(list, AFTER + 1)[0]?.message).toMatch(/"\.\. raw::" directive/);
   });
 
   it('does not count an entry wrapped in ".. only::" as present', () => {
