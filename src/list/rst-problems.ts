@@ -144,11 +144,12 @@ export function hiddenBreak(code: string, position: Position): ListProblem {
   );
 }
 
-export function tooDeep(position: Position, max: number): ListProblem {
-  return schemaProblem(
-    'rst-too-deep',
-    `Line ${position.line}: blocks are nested more than ${max} levels deep; the rest is not ` +
-      'read. An oversight list needs no nesting.',
-    { position },
+export function tooDeep(position: Position, max: number, block: string): ListProblem {
+  return problem(
+    'too-deep',
+    block,
+    `Line ${position.line}: blocks are nested more than ${max} levels deep; what they hold is ` +
+      'not read. An oversight list needs no nesting.',
+    position,
   );
 }

@@ -68,7 +68,6 @@ export function walkRst(lines: readonly RstLine[]): WalkResult {
 class Walker {
   readonly bullets: TopBullet[] = [];
   readonly problems: ListProblem[] = [];
-  private tooDeepReported = false;
 
   /**
    * Problems come in file order, and only the first `maxProblems` of a file are shown: past
@@ -350,11 +349,10 @@ class Walker {
     }
   }
 
+  /** Each block nested too deep is refused (its content, not its line, keys the problem). */
   private refuseDepth(lines: readonly RstLine[]): void {
-    if (this.tooDeepReported) return;
-    this.tooDeepReported = true;
     const first = lines.find((line) => !isBlank(line)) ?? lines[0];
-    if (first) this.report(() => tooDeep(first, MAX_DEPTH));
+    if (first) this.report(() => tooDeep(first, MAX_DEPTH, new JoinedLines(lines).text));
   }
 }
 

@@ -186,6 +186,15 @@ describe('what readers do not see never counts as present', () => {
     expect(error?.message).toMatch(reason);
   });
 
+  it('refuses content nested too deep to read, whatever it holds', () => {
+    const levels = Array.from({ length: 20 }, (_, i) => `${' '.repeat(i + 1)}level ${i}`);
+    const list = read(`${HEAD}Intro\n\n${levels.join('\n\n')}\n\n${' '.repeat(21)}* ${EVIL}\n`);
+    expect(names(list)).toEqual(['openstack/nova']);
+    const deep = list.problems.filter((problem) => problem.key.startsWith('rst-too-deep:'));
+    expect(deep).toMatchObject([{ rule: 'list-schema', severity: 'error', line: AFTER + 34 }]);
+    expect(deep[0]?.message).toMatch(/nested more than 16 levels deep/);
+  });
+
   it('refuses raw under a one-line term that ends with "::" (a definition, not a literal)', () => {
     const list = read(`${HEAD}Term::\n   .. raw:: html\n\n      <b>x</b>\n`);
     expect(schemaErrorsAt(list, AFTER + 1)[0]?.message).toMatch(/"\.\. raw::" directive/);
