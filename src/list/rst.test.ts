@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseList } from './parse';
+import { directiveVerdict } from './rst-directives';
+import { docutilsLines } from './rst-lines';
+import { findMention, isCodeHostUrl } from './rst-mentions';
 
 const FIXTURE = path.resolve(__dirname, '../../test/fixtures/lists/repos-overseen.rst');
 const link = (name: string, target = `https://opendev.org/${name}`) => `* \`${name} <${target}>\`_`;
@@ -50,11 +53,42 @@ describe('reStructuredText list', () => {
     expect(parseList('l.rst', text).entries.map((entry) => entry.name)).toEqual(['openstack/nova']);
   });
 
-  it('ignores prose bullets that are not links', () => {
+  it('refuses a prose bullet: every top-level bullet is an entry', () => {
     const text = `${link('openstack/nova')}\n\n* Reports are private at first.\n`;
     const parsed = parseList('l.rst', text);
     expect(parsed.entries).toHaveLength(1);
+    expect(parsed.problems).toMatchObject([{ rule: 'list-schema', severity: 'error', line: 3 }]);
+    expect(parsed.problems[0]?.message).toMatch(/line 3 is not a repository link/);
+  });
+
+  it('reads prose, comments without links, targets and enumerated prose as no entries', () => {
+    const text = [
+      '..',
+      '  Licensed under CC-BY 3.0: http://creativecommons.org/licenses/by/3.0/legalcode',
+      '',
+      '.. _repositories overseen:',
+      '',
+      '=======================',
+      ' Repositories Overseen',
+      '=======================',
+      '',
+      'Reports for the following repositories fall under VMT oversight:',
+      '',
+      link('openstack/nova'),
+      '',
+      'Requirements',
+      '------------',
+      '',
+      '1. Images bundle server/container components, see `phases`_ and',
+      '   `maintained <phases>`_ branches.',
+      '',
+      '.. _phases: https://docs.openstack.org/project-team-guide/stable-branches.html',
+    ].join('\n');
+    const parsed = parseList('l.rst', text);
     expect(parsed.problems).toEqual([]);
+    expect(parsed.entries.map((entry) => [entry.name, entry.location.line])).toEqual([
+      ['openstack/nova', 12],
+    ]);
   });
 });
 
@@ -127,5 +161,66 @@ describe('reStructuredText problems', () => {
     expect(list.problems[0]?.message).toMatch(
       /openstack\/cinder is out of order: move it before openstack\/nova/,
     );
+  });
+});
+
+describe('rst lines, mentions and directives (the parts docutils decides)', () => {
+  it('splits, expands tabs and strips lines as docutils does, counting lines as git does', () => {
+    const lines = docutilsLines('a\tb\r\nc\u2028d\re\vf \u00a0\n\ufeffg\ufeff');
+    expect(lines.map((line) => [line.text, line.line])).toEqual([
+      ['a       b', 1],
+      ['c', 2],
+      ['d', 2],
+      ['e f', 2],
+      ['\ufeffg\ufeff', 3],
+    ]);
+  });
+
+  it.each([
+    ['https://opendev.org/openstack/x', true],
+    ['https://user@GitHub.com/a/b', true],
+    ['https://www.github.com./a/b', true],
+    ['https://governance.openstack.org/tc/', false],
+    ['http://creativecommons.org/licenses/by/3.0/legalcode', false],
+  ])('knows %s as a repository host: %s', (url, expected) => {
+    expect(isCodeHostUrl(url)).toBe(expected);
+  });
+
+  it.each([
+    ['prose naming an OpenStack repository', 'Ask openstack/nova.', false, 'openstack/nova'],
+    ['a name alone', 'fellow/evil', false, 'fellow/evil'],
+    [
+      'a link whose label is a name',
+      'see `x/y <https://a.example>`_',
+      false,
+      '`x/y <https://a.example>`_',
+    ],
+    [
+      'any link, in hidden text',
+      'see `later <https://a.example>`_',
+      true,
+      '`later <https://a.example>`_',
+    ],
+  ])('finds %s', (_title, text, anyLink, found) => {
+    expect(findMention(text, { anyLink })?.text).toBe(found);
+  });
+
+  it.each([
+    ['prose with slashes', 'Images bundle server/container or accurate/applicable parts.', false],
+    ['a link to a named target', 'see `maintained <phases>`_ and `teams`_', false],
+    ['a licence URL', 'http://creativecommons.org/licenses/by/3.0/legalcode', true],
+  ])('finds nothing in %s', (_title, text, anyLink) => {
+    expect(findMention(text, { anyLink })).toBeNull();
+  });
+
+  it('allows directives that show their content in place, and refuses the others', () => {
+    const option = (text: string) => [{ text, line: 2, column: 4 }];
+    expect(directiveVerdict('Note', [])).toEqual({ allowed: true });
+    expect(directiveVerdict('note', option(':class: hidden'))).toMatchObject({ allowed: false });
+    expect(directiveVerdict('raw', [])).toMatchObject({ allowed: false });
+    expect(directiveVerdict('something-new', [])).toEqual({
+      allowed: false,
+      reason: 'the checker does not know what it renders',
+    });
   });
 });

@@ -1,92 +1,65 @@
 import type { Candidate, ReadResult } from './candidates';
 import type { ListProblem } from './model';
 import { isSafeRepositoryName } from './names';
-import { consistencyProblem, quote, schemaProblem, type Position } from './problems';
+import { consistencyProblem, quote, type Position } from './problems';
+import {
+  docutilsLines,
+  HIDDEN_BREAKS,
+  PYTHON_SPACES,
+  pythonStrip,
+  type RstLine,
+} from './rst-lines';
+import { bulletWithMore, hiddenBreak, notAnEntry } from './rst-problems';
+import { walkRst, type TopBullet } from './rst-walk';
 
-/** A piece of a bullet item: its first line or a continuation line. */
-interface Part {
-  text: string;
-  line: number;
-  column: number;
-}
-
-const BULLET = /^([*+-][ \t]+)(\S.*)$/;
-// Linear on purpose (no nested or overlapping quantifiers): the file is untrusted.
-const LINK = /^`([^`<]*)<([^`>]*)>`__?$/;
-const BARE_NAME = /^[^\s/`]+\/[^\s/`]+$/;
+// Linear on purpose (no nested or overlapping quantifiers): the file is untrusted. docutils
+// reads `<...>` as the link's target only after a space or line break (a no-break space or a
+// tab does not do); the name may not hold `<`.
+const LINK = /^`([^`<]* )<([^`>]*)>`__?$/;
 
 /**
- * Reads the VMT's published page: every top-level bullet that holds a link is an entry, e.g.
- * ``* `openstack/nova <https://opendev.org/openstack/nova>`_``. A link may wrap onto indented
- * continuation lines; the entry's line is the bullet's.
+ * Reads the VMT's published page the way docutils renders it. An entry is a top-level bullet
+ * (`*`, `-` or `+`) whose only content is one link, e.g.
+ * ``* `openstack/nova <https://opendev.org/openstack/nova>`_``; a link may wrap onto indented
+ * continuation lines, and the entry's line is the bullet's. Everything else a reader could take
+ * for a repository (a nested or indented bullet, another marker, text around the link, a
+ * table, a directive that includes, hides or passes markup through, a link in a comment) is a
+ * `list-schema` error at its line, so nothing shown passes unjudged and nothing hidden counts.
  */
 export function readRst(text: string): ReadResult {
+  const walked = walkRst(docutilsLines(text));
   const candidates: Candidate[] = [];
-  const problems: ListProblem[] = [];
-  for (const bullet of bullets(text.split(/\r?\n/))) {
+  const problems: ListProblem[] = [...lineBreakProblems(text), ...walked.problems];
+  for (const bullet of walked.bullets) {
     const result = readBullet(bullet);
-    if (result === null) continue;
     if ('problem' in result) problems.push(result.problem);
     else {
       candidates.push(result.candidate);
       if (result.linkProblem) problems.push(result.linkProblem);
     }
   }
-  return { candidates, problems };
-}
-
-function bullets(lines: readonly string[]): Part[][] {
-  const found: Part[][] = [];
-  let current: Part[] | null = null;
-  lines.forEach((line, index) => {
-    const bullet = BULLET.exec(line);
-    if (bullet) {
-      current = [{ text: bullet[2] ?? '', line: index + 1, column: (bullet[1] ?? '').length + 1 }];
-      found.push(current);
-    } else if (current && /^[ \t]+\S/.test(line)) {
-      const indent = line.length - line.trimStart().length;
-      current.push({ text: line.trim(), line: index + 1, column: indent + 1 });
-    } else {
-      current = null;
-    }
-  });
-  return found;
+  return { candidates, problems: distinctKeys(problems) };
 }
 
 type BulletResult =
-  { candidate: Candidate; linkProblem: ListProblem | null } | { problem: ListProblem } | null;
+  { candidate: Candidate; linkProblem: ListProblem | null } | { problem: ListProblem };
 
-function readBullet(parts: Part[]): BulletResult {
-  const first = parts[0];
-  if (!first) return null;
-  const joined = parts.map((part) => part.text.trimEnd()).join(' ');
-  const position = { line: first.line, column: first.column };
+function readBullet(bullet: TopBullet): BulletResult {
+  const { parts, position, extra } = bullet;
+  if (extra) return { problem: bulletWithMore(position, extra, bullet.text) };
+  const joined = parts.map((part) => pythonStrip(part.text)).join(' ');
   const link = LINK.exec(joined);
-  if (!link) return malformed(joined, position);
-  const name = (link[1] ?? '').trim().replace(/\s+/g, ' ');
+  const name = pythonStrip((link?.[1] ?? '').replace(PYTHON_SPACES, ' '));
+  if (!link || name === '') return { problem: notAnEntry(joined, position) };
   // docutils drops whitespace inside a link target, which is how a long URL wraps.
-  const target = (link[2] ?? '').replace(/\s+/g, '');
-  if (name === '') return malformed(joined, position);
+  const target = (link[2] ?? '').replace(PYTHON_SPACES, '');
   return {
     candidate: { name, position, declared: {}, fieldLines: {}, link: target },
     linkProblem: linkProblem(name, target, parts),
   };
 }
 
-function malformed(joined: string, position: Position): BulletResult {
-  if (!joined.startsWith('`') && !BARE_NAME.test(joined)) return null;
-  return {
-    problem: schemaProblem(
-      `rst-bullet:${joined.slice(0, 100)}`,
-      `The bullet on line ${position.line} is not a repository link: write it as ` +
-        '* `<namespace>/<name> <https://opendev.org/<namespace>/<name>>`_' +
-        ` (found ${quote(joined)}).`,
-      { position },
-    ),
-  };
-}
-
-function linkProblem(name: string, target: string, parts: Part[]): ListProblem | null {
+function linkProblem(name: string, target: string, parts: readonly RstLine[]): ListProblem | null {
   if (!isSafeRepositoryName(name)) return null;
   const expected = `https://opendev.org/${name}`;
   if ([expected, `${expected}/`, `${expected}.git`].includes(target)) return null;
@@ -99,10 +72,42 @@ function linkProblem(name: string, target: string, parts: Part[]): ListProblem |
   );
 }
 
-function targetPosition(parts: Part[]): Position | null {
+function targetPosition(parts: readonly RstLine[]): Position | null {
   for (const part of parts) {
     const at = part.text.indexOf('<');
     if (at !== -1) return { line: part.line, column: part.column + at + 1 };
   }
   return null;
+}
+
+/** One problem per kind of line break that docutils honours and git does not. */
+function lineBreakProblems(text: string): ListProblem[] {
+  const seen = new Map<string, number>();
+  for (const match of text.matchAll(HIDDEN_BREAKS)) {
+    const code = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    if (!seen.has(code)) seen.set(code, lineOf(text, match.index ?? 0));
+  }
+  return [...seen].map(([code, line]) => hiddenBreak(code, { line }));
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line += 1;
+  }
+  return line;
+}
+
+/**
+ * Identical blocks get the same key; a second and later copy is told apart by its number, so
+ * copying a block already refused at base is still a problem the change introduces.
+ */
+function distinctKeys(problems: readonly ListProblem[]): ListProblem[] {
+  const counts = new Map<string, number>();
+  return problems.map((problem) => {
+    if (!problem.key.startsWith('rst-')) return problem;
+    const count = (counts.get(problem.key) ?? 0) + 1;
+    counts.set(problem.key, count);
+    return count === 1 ? problem : { ...problem, key: `${problem.key}#${count}` };
+  });
 }
