@@ -17,6 +17,7 @@ process.on('exit', () => {
 process.on('uncaughtException', (error) => {
   // A failure outside the awaited chain (a stray callback, an unhandled rejection): one line,
   // exit 2, no half-written report. The run's state is unknown, so it ends here.
+  finished = true;
   removePendingReports();
   io.stderr.write(internalErrorMessage(error, io.env));
   // eslint-disable-next-line no-restricted-syntax
