@@ -30,7 +30,11 @@ export function parseFormat(value: string): ReportFormat {
 export function parseReportTarget(value: string, previous: ReportTarget[] = []): ReportTarget[] {
   const match = /^([a-z]+)=(.+)$/.exec(value);
   if (!match) throw new UsageError(`--report expects FORMAT=FILE, got '${value}'`);
-  return [...previous, { format: parseFormat(match[1] as string), file: match[2] as string }];
+  const file = match[2] as string;
+  if (/[\\/]$/.test(file)) {
+    throw new UsageError(`--report: '${file}' names a directory; give the report's file name`);
+  }
+  return [...previous, { format: parseFormat(match[1] as string), file }];
 }
 
 function reporterFor(format: ReportFormat): Reporter {

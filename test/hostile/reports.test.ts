@@ -201,6 +201,13 @@ describe('--report to something that is not a regular file is refused (exit 2)',
     expect(lstatSync(target).mode).toBe(kind);
     expect(readFileSync(join(scratch, 'elsewhere.json'), 'utf8')).toBe(STALE_PASS);
   });
+
+  it('refuses a report path that ends with a slash (a directory to be), before judging', async () => {
+    const result = await runCliProcess(check('--report', 'json=reports/'), { cwd: scratch });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--report: 'reports/' names a directory");
+    expect(othersIn(scratch)).toEqual([]);
+  });
 });
 
 describe('stdout and stderr write errors', () => {
