@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import type { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -14,6 +14,7 @@ import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
 import type { Finding } from '../report/finding';
 import { configChangeFindings } from './config-change';
+import { readConfigText } from './config-file';
 import type { SeverityOverrides } from '../engine/types';
 import { packageRoot } from '../util/package-root';
 
@@ -80,16 +81,15 @@ export async function configAtBase(
 async function configTextAt(repository: ListRepository, commit: string | null) {
   if (commit !== null)
     return (await readListFile(repository, commit, CONFIG_FILE))?.toString('utf8') ?? null;
-  const file = join(repository.root, CONFIG_FILE);
-  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  return readConfigText(join(repository.root, CONFIG_FILE), `${CONFIG_FILE} in the work tree`);
 }
 
 /** The configuration of the checkout itself (audit, propose: no change is being judged). */
 export function configInWorkTree(repo: string, flags: ConfigFlags): LoadedConfig {
   const explicit = explicitConfig(repo, flags);
   if (explicit) return explicit;
-  const file = join(repo, CONFIG_FILE);
-  const values = existsSync(file) ? parseConfig(readFileSync(file, 'utf8'), CONFIG_FILE) : {};
+  const text = readConfigText(join(repo, CONFIG_FILE), CONFIG_FILE);
+  const values = text === null ? {} : parseConfig(text, CONFIG_FILE);
   return { values, dir: repo };
 }
 
@@ -97,8 +97,9 @@ function explicitConfig(repo: string, flags: ConfigFlags): LoadedConfig | null {
   if (flags.config === false) return { values: {}, dir: repo };
   if (flags.config === undefined) return null;
   const file = resolve(flags.config);
-  if (!existsSync(file)) throw new ConfigurationError(`--config: no such file: ${file}`);
-  return { values: parseConfig(readFileSync(file, 'utf8'), file), dir: dirname(file) };
+  const text = readConfigText(file, '--config');
+  if (text === null) throw new ConfigurationError(`--config: no such file: ${file}`);
+  return { values: parseConfig(text, file), dir: dirname(file) };
 }
 
 let validate: ReturnType<Ajv['compile']> | undefined;

@@ -5,7 +5,14 @@ import type { Report } from '../report/report';
 import type { ReportFormat } from '../report/reporters';
 import type { LoadedConfig } from './config';
 import type { CliIO } from './io';
-import { emit, exitCodeOf, parseFormat, parseReportTarget, type ReportTarget } from './output';
+import {
+  checkReportTargets,
+  emit,
+  exitCodeOf,
+  parseFormat,
+  parseReportTarget,
+  type ReportTarget,
+} from './output';
 import { progressBar } from './progress';
 
 export interface OutputFlags {
@@ -24,7 +31,10 @@ export function addOutputOptions(command: Command): Command {
     )
     .option(
       '--report <format=file>',
-      'also write a report file (repeatable)',
+      'also write a report file (repeatable). Written atomically (a temp file renamed into ' +
+        'place) and only once the run has a verdict: a file the command line names is removed ' +
+        'first, so a run that stops early (exit 2, a crash, an interrupt) leaves none. A ' +
+        'directory, a FIFO, a device or a symbolic link there is refused (exit 2)',
       parseReportTarget,
       [],
     );
@@ -47,13 +57,14 @@ export async function judgeAndEmit(
   loadConfig: (repo: string) => LoadedConfig | Promise<LoadedConfig>,
   judge: (context: JudgeContext) => Promise<Report>,
 ): Promise<void> {
+  checkReportTargets(flags.report, io);
   const repo = resolve(io.cwd, flags.repo);
   const config = await loadConfig(repo);
   const progress = progressBar(io);
   try {
     const report = await judge({ repo, config, progress });
     progress.stop();
-    emit(report, flags.format, flags.report, io);
+    await emit(report, flags.format, flags.report, io);
     setExitCode(exitCodeOf(report));
   } finally {
     progress.stop();

@@ -1,10 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
 import type { Report } from '../report/report';
 import { REPORT_FORMATS, type ReportFormat, type Reporter } from '../report/reporters';
-import { useColor, type CliIO } from './io';
+import { isBrokenPipe, useColor, type CliIO } from './io';
+import {
+  checkReportPath,
+  commitReports,
+  discardReports,
+  removeStaleReport,
+  stageReports,
+} from './report-files';
 
 export interface ReportTarget {
   format: ReportFormat;
@@ -24,7 +30,11 @@ export function parseFormat(value: string): ReportFormat {
 export function parseReportTarget(value: string, previous: ReportTarget[] = []): ReportTarget[] {
   const match = /^([a-z]+)=(.+)$/.exec(value);
   if (!match) throw new UsageError(`--report expects FORMAT=FILE, got '${value}'`);
-  return [...previous, { format: parseFormat(match[1] as string), file: match[2] as string }];
+  const file = match[2] as string;
+  if (/[\\/]$/.test(file)) {
+    throw new UsageError(`--report: '${file}' names a directory; give the report's file name`);
+  }
+  return [...previous, { format: parseFormat(match[1] as string), file }];
 }
 
 function reporterFor(format: ReportFormat): Reporter {
@@ -33,14 +43,80 @@ function reporterFor(format: ReportFormat): Reporter {
   return reporter;
 }
 
-/** Writes the report to stdout in `format` and to every `--report` file. */
-export function emit(report: Report, format: ReportFormat, targets: ReportTarget[], io: CliIO) {
-  for (const target of targets) {
-    const file = resolve(io.cwd, target.file);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, reporterFor(target.format)(report, { color: false }));
+/** Where a `--report` file goes: relative paths are relative to the working directory. */
+function reportPath(target: ReportTarget, io: CliIO): string {
+  return resolve(io.cwd, target.file);
+}
+
+/** Refuses, before any work, a `--report` path that is a directory, a FIFO, a device or a symlink. */
+export function checkReportTargets(targets: readonly ReportTarget[], io: CliIO): void {
+  for (const target of targets) checkReportPath(reportPath(target, io));
+}
+
+/**
+ * Removes the files that `--report` names on the command line, before it is even parsed: a run
+ * writes its reports only once it has a verdict, so one that ends earlier (a usage error, a
+ * crash, an interrupt) must not leave an earlier run's report in place, read as its own.
+ */
+export function removeStaleReports(argv: readonly string[], io: CliIO): void {
+  for (const value of reportValues(argv)) {
+    const match = /^[a-z]+=(.+)$/.exec(value);
+    if (match) removeStaleReport(resolve(io.cwd, match[1] as string));
   }
-  io.stdout.write(reporterFor(format)(report, { color: useColor(io.stdout, io.env) }));
+}
+
+/** The values given to `--report` (`--report V` or `--report=V`), up to a `--`. */
+function reportValues(argv: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i += 1) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('--report=')) values.push(arg.slice('--report='.length));
+    else if (arg === '--report' && argv[i + 1] !== undefined) values.push(argv[(i += 1)] as string);
+  }
+  return values;
+}
+
+/**
+ * Writes the report to stdout in `format` and to every `--report` file. The files are written
+ * to temp files first and renamed into place only once stdout has taken its copy: a run whose
+ * output fails (exit 2) leaves no report behind. A closed stdout pipe (`| head -1`) is not a
+ * failure: the reader has what it wanted and the reports are still written.
+ */
+export async function emit(
+  report: Report,
+  format: ReportFormat,
+  targets: readonly ReportTarget[],
+  io: CliIO,
+): Promise<void> {
+  const files = targets.map((target) => ({
+    file: reportPath(target, io),
+    text: reporterFor(target.format)(report, { color: false }),
+  }));
+  const text = reporterFor(format)(report, { color: useColor(io.stdout, io.env) });
+  const staged = stageReports(files);
+  try {
+    await writeStdout(text, io);
+  } catch (error) {
+    discardReports(staged);
+    throw error;
+  }
+  commitReports(staged);
+}
+
+async function writeStdout(text: string, io: CliIO): Promise<void> {
+  io.stdout.write(text);
+  try {
+    await io.stdout.flush?.();
+  } catch (error) {
+    if (isBrokenPipe(error)) return;
+    throw outputError(error);
+  }
+}
+
+/** A failed write to stdout, as the message the user sees (exit 2). */
+export function outputError(error: unknown): UsageError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new UsageError(`cannot write to standard output: ${reason}`);
 }
 
 export function exitCodeOf(report: Report): number {

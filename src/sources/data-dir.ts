@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { DataRef, SourceId } from '../evidence/types';
 import { endOfDay } from './dates';
 import { readObjects } from '../git/cat-file';
 import { gitDirOf, isDirectory } from '../git/files';
 import { createGit, GitError, type Git, type GitCallCounter } from '../git/run';
+import { readPlainFiles } from './plain-files';
 import { Unavailable } from './unavailable';
 
 /** A data repository (governance, releases, project-config) as of the evaluated date. */
@@ -107,10 +107,7 @@ function plainDataDir(source: SourceId, root: string): DataDir {
     root,
     commit: undefined,
     label: `${source} data in ${root}`,
-    async read(paths) {
-      const contents = await Promise.all(paths.map((path) => readIfExists(join(root, path))));
-      return new Map(paths.map((path, index) => [path, contents[index] ?? null]));
-    },
+    read: (paths) => readPlainFiles(source, root, paths),
     hasDirectory: (path) => isDirectory(join(root, path)),
     ref: (file, line) => withLine({ source, file }, line),
   };
@@ -118,14 +115,4 @@ function plainDataDir(source: SourceId, root: string): DataDir {
 
 function withLine(ref: DataRef, line: number | undefined): DataRef {
   return line === undefined ? ref : { ...ref, line };
-}
-
-async function readIfExists(path: string): Promise<string | null> {
-  try {
-    return await fs.readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null;
-    throw error;
-  }
 }

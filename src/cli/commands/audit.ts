@@ -1,10 +1,11 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findListPath } from '../../diff/git';
 import { auditList, auditOfficial } from '../../engine/audit';
 import { UsageError } from '../../errors';
+import type { OversightList } from '../../list/model';
 import { parseList } from '../../list/parse';
+import { FileRefusedError, readRegularFile } from '../../util/regular-file';
 import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
@@ -50,11 +51,24 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
           }
           return auditOfficial({ sources, ...severities, progress });
         }
-        const listPath = await findListPath(repo, flags.list ?? config.values.list);
-        const list = parseList(listPath, readFileSync(resolve(repo, listPath)));
+        const list = await readWorktreeList(repo, flags.list ?? config.values.list);
         return auditList(list, { sources, ...severities, progress });
       },
     ),
   );
   return command;
+}
+
+/** The list as the checkout holds it: a regular file (or a symlink to one) under the size cap. */
+async function readWorktreeList(repo: string, list: string | undefined): Promise<OversightList> {
+  const listPath = await findListPath(repo, list);
+  let bytes: Buffer | null;
+  try {
+    bytes = await readRegularFile(resolve(repo, listPath));
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    throw new UsageError(`the list '${listPath}' cannot be read: ${error.message}`);
+  }
+  if (bytes === null) throw new UsageError(`the list '${listPath}' does not exist in ${repo}`);
+  return parseList(listPath, bytes);
 }
