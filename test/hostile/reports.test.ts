@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import {
   closeSync,
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -146,12 +147,14 @@ describe('a failed run leaves no report that says pass', () => {
   it('writes a run with a verdict by rename: a new file in place, no temp file left', async () => {
     const report = stalePass();
     const staleInode = statSync(report).ino;
+    // A second link keeps the stale inode allocated, so the new file cannot reuse its number.
+    linkSync(report, join(scratch, 'stale-kept'));
     const result = await runCliProcess(check('--report', `json=${report}`), { cwd: scratch });
     expect(result.status).toBe(0);
     const written = JSON.parse(readFileSync(report, 'utf8')) as { verdict: string; head: string };
     expect(written).toMatchObject({ verdict: 'pass', head: 'WORKTREE' });
     expect(statSync(report).ino).not.toBe(staleInode);
-    expect(othersIn(scratch, 'report.json')).toEqual([]);
+    expect(othersIn(scratch, 'report.json', 'stale-kept')).toEqual([]);
   });
 });
 
