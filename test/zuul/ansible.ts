@@ -3,7 +3,7 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZuulFileComment } from '../../src/report/zuul';
-import { PROJECT_ROOT, type WorkspaceMode, type ZuulWorkspace } from './workspace';
+import { PROJECT_ROOT, TODAY, type WorkspaceMode, type ZuulWorkspace } from './workspace';
 
 export function ansibleAvailable(): boolean {
   return spawnSync('ansible-playbook', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -99,6 +99,8 @@ function invocation(
     cwd: workspace.dir,
     env: {
       ...process.env,
+      // The machine's clock, for every node process the playbook starts: it is TODAY there.
+      NODE_OPTIONS: `--require ${JSON.stringify(clockPreload(workspace))}`,
       LC_ALL: 'C.UTF-8',
       ANSIBLE_HOME: ansibleHome,
       ANSIBLE_LOCAL_TEMP: join(ansibleHome, 'tmp'),
@@ -114,6 +116,29 @@ function invocation(
     timeout: 300_000,
   };
   return { args, options, record };
+}
+
+/**
+ * A preload that moves node's clock to noon UTC on TODAY (time still runs), as a clock set on
+ * that day would: the job judges as of today, and the example world's data is dated.
+ */
+function clockPreload(workspace: ZuulWorkspace): string {
+  const file = join(workspace.dir, 'clock.cjs');
+  const target = Date.parse(`${TODAY}T12:00:00Z`);
+  writeFileSync(
+    file,
+    [
+      'const RealDate = Date;',
+      `const offset = ${target} - RealDate.now();`,
+      'class ShiftedDate extends RealDate {',
+      '  constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }',
+      '  static now() { return RealDate.now() + offset; }',
+      '}',
+      'globalThis.Date = ShiftedDate;',
+      '',
+    ].join('\n'),
+  );
+  return file;
 }
 
 function recorded(record: string): ZuulReturnCall[] {
