@@ -31,6 +31,7 @@ import {
   zuulItem,
   zuulVars,
 } from './workspace';
+import { relaxationTests } from './relaxation';
 import { assertValidZuulReturn } from './zuul-schema';
 
 describeWithAnsible('the vmt-oversight-check playbook (real ansible-playbook)', () => {
@@ -227,4 +228,6 @@ describeWithAnsible('the vmt-oversight-check playbook (real ansible-playbook)', 
       });
     }
   });
+
+  relaxationTests(proposals);
 });
