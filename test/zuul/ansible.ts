@@ -31,8 +31,10 @@ export interface ReturnedData {
 }
 
 /**
- * `ansible-playbook -c local` with the stub zuul_return and stub roles; on a node (`-i localhost,`)
- * or executor-only (empty inventory: Zuul's `nodes: []`, where only the implicit localhost exists).
+ * `ansible-playbook -c local` with the stub zuul_return and stub roles; on a node (localhost in
+ * the inventory) or executor-only (no host: Zuul's `nodes: []`, where only the implicit
+ * localhost exists). `vars` are extra variables (`-e`, as Zuul passes its `zuul` variables);
+ * `inventoryVars` go where Zuul puts job and project variables, the inventory's `all` group.
  */
 export function runPlaybook(
   playbook: string,
@@ -40,8 +42,15 @@ export function runPlaybook(
   mode: WorkspaceMode,
   vars: Record<string, unknown>,
   extraArgs: string[] = [],
+  inventoryVars: Record<string, unknown> = {},
 ): PlaybookRun {
-  const { args, options, record } = invocation(playbook, workspace, mode, vars, extraArgs);
+  const { args, options, record } = invocation(
+    playbook,
+    workspace,
+    mode,
+    { vars, inventoryVars },
+    extraArgs,
+  );
   const result = spawnSync('ansible-playbook', args, { ...options, encoding: 'utf8' });
   return {
     status: result.status ?? -1,
@@ -60,7 +69,13 @@ export function runPlaybookAsync(
   mode: WorkspaceMode,
   vars: Record<string, unknown>,
 ): Promise<PlaybookRun> {
-  const { args, options, record } = invocation(playbook, workspace, mode, vars, []);
+  const { args, options, record } = invocation(
+    playbook,
+    workspace,
+    mode,
+    { vars, inventoryVars: {} },
+    [],
+  );
   return new Promise((done, fail) => {
     const child = spawn('ansible-playbook', args, {
       ...options,
@@ -84,15 +99,21 @@ function invocation(
   playbook: string,
   workspace: ZuulWorkspace,
   mode: WorkspaceMode,
-  vars: Record<string, unknown>,
+  {
+    vars,
+    inventoryVars,
+  }: { vars: Record<string, unknown>; inventoryVars: Record<string, unknown> },
   extraArgs: string[],
 ): { args: string[]; options: SpawnOptions; record: string } {
   const varsFile = join(workspace.dir, 'zuul-vars.json');
   writeFileSync(varsFile, JSON.stringify(vars, null, 2));
+  // JSON is YAML: an inventory ansible reads with its yaml plugin.
+  const inventory = join(workspace.dir, 'inventory.yaml');
+  const hosts = mode === 'node' ? { hosts: { localhost: {} } } : {};
+  writeFileSync(inventory, JSON.stringify({ all: { ...hosts, vars: inventoryVars } }, null, 2));
   const record = join(workspace.dir, 'zuul_return.jsonl');
   const ansibleHome = join(workspace.dir, 'ansible');
   mkdirSync(ansibleHome, { recursive: true });
-  const inventory = mode === 'node' ? 'localhost,' : ',';
   const args = ['-i', inventory, '-c', 'local', join(PROJECT_ROOT, playbook), '-e', `@${varsFile}`];
   args.push('-e', 'ansible_python_interpreter=auto_silent', ...extraArgs);
   const options: SpawnOptions = {
