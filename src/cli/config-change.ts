@@ -5,6 +5,8 @@ import { CONFIG_FILE, parseConfig, type FileConfig } from './config';
 const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
 type Level = keyof typeof RANK;
 const PATH_KEYS = ['list', 'governance', 'releases', 'project-config', 'repos-root'] as const;
+/** Where the Zuul job reads the change's approvals and fetches candidates from. */
+const ZUUL_KEYS = ['gerrit', 'git-url'] as const;
 
 function finding(severity: Finding['severity'], message: string, evidence: Finding['evidence']) {
   return {
@@ -39,7 +41,12 @@ export function configChangeFindings(base: FileConfig | null, headText: string |
     return [finding('error', message, {})];
   }
   const weakened = weakenedRules(base?.rules ?? {}, head.rules ?? {});
-  const paths = PATH_KEYS.filter((key) => (base?.[key] ?? null) !== (head[key] ?? null));
+  const paths = [
+    ...PATH_KEYS.filter((key) => (base?.[key] ?? null) !== (head[key] ?? null)),
+    ...ZUUL_KEYS.filter((key) => (base?.zuul?.[key] ?? null) !== (head.zuul?.[key] ?? null)).map(
+      (key) => `zuul.${key}`,
+    ),
+  ];
   if (weakened.length === 0 && paths.length === 0) {
     return [
       finding('info', `This change edits ${CONFIG_FILE}; it applies from the next change on.`, {}),
@@ -55,7 +62,7 @@ export function configChangeFindings(base: FileConfig | null, headText: string |
       `This change ${parts.join(' and ')} in ${CONFIG_FILE}. The file is read at the base ` +
         'revision, so this does not apply to the change itself; VMT reviewers: make sure the ' +
         'checker is meant to judge later changes this way.',
-      { weakened, paths: [...paths] },
+      { weakened, paths },
     ),
   ];
 }

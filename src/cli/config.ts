@@ -28,6 +28,16 @@ export interface FileConfig {
   'project-config'?: string;
   'repos-root'?: string;
   rules?: SeverityOverrides;
+  /** Read by the vmt-oversight-check Zuul job only (the job takes no variables). */
+  zuul?: ZuulJobConfig;
+}
+
+/** The `zuul:` block: where the Zuul job reads the change and fetches candidates from. */
+export interface ZuulJobConfig {
+  /** The Gerrit team-consent reads the change from; '' reads none. */
+  gerrit?: string;
+  /** Where missing candidate repositories are cloned from; '' clones none. */
+  'git-url'?: string;
 }
 
 /** A configuration and the directory its relative paths are relative to. */

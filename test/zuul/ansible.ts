@@ -3,7 +3,7 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ZuulFileComment } from '../../src/report/zuul';
-import { PROJECT_ROOT, type WorkspaceMode, type ZuulWorkspace } from './workspace';
+import { PROJECT_ROOT, TODAY, type WorkspaceMode, type ZuulWorkspace } from './workspace';
 
 export function ansibleAvailable(): boolean {
   return spawnSync('ansible-playbook', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -31,8 +31,10 @@ export interface ReturnedData {
 }
 
 /**
- * `ansible-playbook -c local` with the stub zuul_return and stub roles; on a node (`-i localhost,`)
- * or executor-only (empty inventory: Zuul's `nodes: []`, where only the implicit localhost exists).
+ * `ansible-playbook -c local` with the stub zuul_return and stub roles; on a node (localhost in
+ * the inventory) or executor-only (no host: Zuul's `nodes: []`, where only the implicit
+ * localhost exists). `vars` are extra variables (`-e`, as Zuul passes its `zuul` variables);
+ * `inventoryVars` go where Zuul puts job and project variables, the inventory's `all` group.
  */
 export function runPlaybook(
   playbook: string,
@@ -40,8 +42,15 @@ export function runPlaybook(
   mode: WorkspaceMode,
   vars: Record<string, unknown>,
   extraArgs: string[] = [],
+  inventoryVars: Record<string, unknown> = {},
 ): PlaybookRun {
-  const { args, options, record } = invocation(playbook, workspace, mode, vars, extraArgs);
+  const { args, options, record } = invocation(
+    playbook,
+    workspace,
+    mode,
+    { vars, inventoryVars },
+    extraArgs,
+  );
   const result = spawnSync('ansible-playbook', args, { ...options, encoding: 'utf8' });
   return {
     status: result.status ?? -1,
@@ -60,7 +69,13 @@ export function runPlaybookAsync(
   mode: WorkspaceMode,
   vars: Record<string, unknown>,
 ): Promise<PlaybookRun> {
-  const { args, options, record } = invocation(playbook, workspace, mode, vars, []);
+  const { args, options, record } = invocation(
+    playbook,
+    workspace,
+    mode,
+    { vars, inventoryVars: {} },
+    [],
+  );
   return new Promise((done, fail) => {
     const child = spawn('ansible-playbook', args, {
       ...options,
@@ -84,21 +99,29 @@ function invocation(
   playbook: string,
   workspace: ZuulWorkspace,
   mode: WorkspaceMode,
-  vars: Record<string, unknown>,
+  {
+    vars,
+    inventoryVars,
+  }: { vars: Record<string, unknown>; inventoryVars: Record<string, unknown> },
   extraArgs: string[],
 ): { args: string[]; options: SpawnOptions; record: string } {
   const varsFile = join(workspace.dir, 'zuul-vars.json');
   writeFileSync(varsFile, JSON.stringify(vars, null, 2));
+  // JSON is YAML: an inventory ansible reads with its yaml plugin.
+  const inventory = join(workspace.dir, 'inventory.yaml');
+  const hosts = mode === 'node' ? { hosts: { localhost: {} } } : {};
+  writeFileSync(inventory, JSON.stringify({ all: { ...hosts, vars: inventoryVars } }, null, 2));
   const record = join(workspace.dir, 'zuul_return.jsonl');
   const ansibleHome = join(workspace.dir, 'ansible');
   mkdirSync(ansibleHome, { recursive: true });
-  const inventory = mode === 'node' ? 'localhost,' : ',';
   const args = ['-i', inventory, '-c', 'local', join(PROJECT_ROOT, playbook), '-e', `@${varsFile}`];
   args.push('-e', 'ansible_python_interpreter=auto_silent', ...extraArgs);
   const options: SpawnOptions = {
     cwd: workspace.dir,
     env: {
       ...process.env,
+      // The machine's clock, for every node process the playbook starts: it is TODAY there.
+      NODE_OPTIONS: `--require ${JSON.stringify(clockPreload(workspace))}`,
       LC_ALL: 'C.UTF-8',
       ANSIBLE_HOME: ansibleHome,
       ANSIBLE_LOCAL_TEMP: join(ansibleHome, 'tmp'),
@@ -114,6 +137,29 @@ function invocation(
     timeout: 300_000,
   };
   return { args, options, record };
+}
+
+/**
+ * A preload that moves node's clock to noon UTC on TODAY (time still runs), as a clock set on
+ * that day would: the job judges as of today, and the example world's data is dated.
+ */
+function clockPreload(workspace: ZuulWorkspace): string {
+  const file = join(workspace.dir, 'clock.cjs');
+  const target = Date.parse(`${TODAY}T12:00:00Z`);
+  writeFileSync(
+    file,
+    [
+      'const RealDate = Date;',
+      `const offset = ${target} - RealDate.now();`,
+      'class ShiftedDate extends RealDate {',
+      '  constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }',
+      '  static now() { return RealDate.now() + offset; }',
+      '}',
+      'globalThis.Date = ShiftedDate;',
+      '',
+    ].join('\n'),
+  );
+  return file;
 }
 
 function recorded(record: string): ZuulReturnCall[] {

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildWorld } from '../../examples/build-world';
 
@@ -99,7 +99,24 @@ export function commitList(
   content: string,
   date: string,
 ): string {
-  writeFileSync(join(workspace.listRepo, path), content);
+  return commitFiles(workspace, { [path]: content }, date);
+}
+
+/** Commits the files (null: deleted) in the list repository, dated; returns the commit's sha. */
+export function commitFiles(
+  workspace: ZuulWorkspace,
+  files: Record<string, string | null>,
+  date: string,
+): string {
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(workspace.listRepo, path);
+    if (content === null) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
   const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   git(workspace.listRepo, 'add', '--all');
   execFileSync('git', ['commit', '--quiet', '-m', `Change the list (${date})`], {
@@ -113,6 +130,12 @@ function git(cwd: string, ...args: string[]): string {
   const options = { cwd, env: { ...process.env }, encoding: 'utf8' as const };
   return execFileSync('git', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/**
+ * The day every build in these tests runs on: the tool's clock (it judges as of today) is set
+ * to it, as the example world's data is dated.
+ */
+export const TODAY = '2026-06-01';
 
 /** The change under test: 912345, patch set 2, on the list repository. */
 export const CHANGE = '912345';

@@ -1,0 +1,39 @@
+/** The `zuul:` block of .vmt-oversight.yaml: the Zuul job's settings, read at base. */
+import { configChangeFindings } from '../../src/cli/config-change';
+import { parseConfig } from '../../src/cli/config';
+import { ConfigurationError } from '../../src/errors';
+
+const BASE =
+  "list: repos-overseen.yaml\nzuul:\n  gerrit: https://review.opendev.org\n  git-url: ''\n";
+
+describe('the zuul block of .vmt-oversight.yaml', () => {
+  it('holds the Gerrit and the git URL the job uses; empty turns each off', () => {
+    expect(parseConfig(BASE, 'here').zuul).toEqual({
+      gerrit: 'https://review.opendev.org',
+      'git-url': '',
+    });
+  });
+
+  it.each([
+    ['an unknown key', 'zuul:\n  base: HEAD\n'],
+    ['a Gerrit that is not http(s)', 'zuul:\n  gerrit: ssh://review.opendev.org:29418\n'],
+    ['a git URL git would run a command for', "zuul:\n  git-url: 'ext::sh -c true'\n"],
+    ['a block that is not a mapping', 'zuul: https://opendev.org\n'],
+  ])('refuses %s', (_what, text) => {
+    expect(() => parseConfig(text, '.vmt-oversight.yaml at HEAD~1')).toThrow(ConfigurationError);
+  });
+
+  it('flags a change to where the job reads the change or fetches candidates from', () => {
+    const base = parseConfig(BASE, 'base');
+    const head = BASE.replace('https://review.opendev.org', 'https://gerrit.example.org');
+    const [finding] = configChangeFindings(base, head.replace("git-url: ''", 'git-url: x://y'));
+    // An invalid edit blocks.
+    expect(finding?.severity).toBe('error');
+    const [changed] = configChangeFindings(base, head);
+    expect(changed).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('changes zuul.gerrit in .vmt-oversight.yaml'),
+      evidence: { weakened: [], paths: ['zuul.gerrit'] },
+    });
+  });
+});
