@@ -1,4 +1,5 @@
-import { lstat, readFile, readlink, realpath } from 'node:fs/promises';
+import { lstat, readlink, realpath } from 'node:fs/promises';
+import { FileRefusedError, readRegularFile } from '../util/regular-file';
 import { dirname, join, sep } from 'node:path';
 import { UsageError } from '../errors';
 import { readObjects } from '../git/cat-file';
@@ -22,13 +23,17 @@ export async function existingFiles(
   return paths.filter((p) => entries.get(p)?.type === 'blob');
 }
 
-/** Which of `paths` exist as files (or symlinks) under the directory `root`, in order. */
+/**
+ * Which of `paths` exist under the directory `root`, in order: files and symlinks, and also a
+ * FIFO, device or directory in their place, so that reading it is refused (exit 2) rather than
+ * the list reading as deleted.
+ */
 export async function existingWorktreeFiles(
   root: string,
   paths: readonly string[],
 ): Promise<string[]> {
   const kinds = await Promise.all(paths.map((p) => worktreeKind(root, p)));
-  return paths.filter((_, i) => kinds[i] === 'file' || kinds[i] === 'symlink');
+  return paths.filter((_, i) => kinds[i] !== 'missing');
 }
 
 /** The bytes of `path` at `commit` (null: the work tree), or null when it does not exist. */
@@ -87,11 +92,24 @@ async function readWorktreeFile(root: string, path: string): Promise<Buffer | nu
     case 'missing':
       return null;
     case 'other':
-      throw new UsageError(`the list '${path}' is not a file in the work tree`);
+      throw new UsageError(
+        `the list '${path}' is not a regular file in the work tree (a directory, FIFO or device)`,
+      );
     case 'symlink':
       return readlink(full, { encoding: 'buffer' });
     case 'file':
-      return readFile(full);
+      return readWorktreeBytes(full, path);
+  }
+}
+
+async function readWorktreeBytes(full: string, path: string): Promise<Buffer | null> {
+  try {
+    return await readRegularFile(full, { symlinks: 'refuse' });
+  } catch (error) {
+    if (error instanceof FileRefusedError) {
+      throw new UsageError(`the list '${path}' cannot be read: ${error.message}`);
+    }
+    throw error;
   }
 }
 

@@ -171,7 +171,7 @@ describe('readListFile', () => {
     await expect(readListFile(git, commit, 'missing.yaml')).resolves.toBeNull();
     await expect(readListFile(git, null, 'missing.yaml')).resolves.toBeNull();
     await expect(readListFile(git, commit, 'doc/source')).rejects.toThrow('is not a file');
-    await expect(readListFile(git, null, 'doc')).rejects.toThrow('is not a file');
+    await expect(readListFile(git, null, 'doc')).rejects.toThrow('is not a regular file');
   });
 
   it('reads a symlink as its target text, as git stores it, never the target', async () => {

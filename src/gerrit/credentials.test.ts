@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,18 @@ describe('findCredentials', () => {
     const found = findCredentials({ env: { NETRC: file }, site: SITE, home });
     expect(found?.authorization()).toBe(basic('bot', PASSWORD));
     expect(found?.source).toBe('~/elsewhere (its default entry)');
+  });
+
+  it('refuses a netrc that is a FIFO or a device, at once, instead of waiting on it', () => {
+    const fifo = join(home, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [fifo, '/dev/zero']) {
+      const started = Date.now();
+      expect(() => findCredentials({ env: { NETRC: file }, site: SITE, home })).toThrow(
+        /not a regular file/,
+      );
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
   });
 
   it('finds none without variables or a matching entry', () => {

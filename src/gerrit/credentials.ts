@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { FileRefusedError, readRegularFileSync } from '../util/regular-file';
 import { GerritError } from './errors';
 import { netrcEntryFor, parseNetrc } from './netrc';
 import { defaultPort, type Origin } from './origin';
@@ -93,14 +93,20 @@ function fromEnvironment(env: NodeJS.ProcessEnv): Credentials | null {
   return new Credentials(username, password, `the environment (${passwordVariable})`);
 }
 
+const MAX_NETRC_BYTES = 1024 * 1024;
+
 function fromNetrc(lookup: CredentialLookup): Credentials | null {
   const file = nonEmpty(lookup.env.NETRC) ?? join(lookup.home ?? homedir(), '.netrc');
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    bytes = readRegularFileSync(file, { maxBytes: MAX_NETRC_BYTES });
+  } catch (error) {
+    // A FIFO or a device would block or never end: say so rather than wait or guess.
+    if (error instanceof FileRefusedError) throw new GerritError('credentials', error.message);
     return null;
   }
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
   const { host, port, scheme } = lookup.site;
   const entry = netrcEntryFor(parseNetrc(text), { host, port, defaultPort: defaultPort(scheme) });
   if (!entry || entry.login === undefined || entry.password === undefined) return null;

@@ -309,14 +309,13 @@ describe('a FIFO or a device where a data file should be is refused, not read', 
     expect(result.stderr).toContain('is a character device, not a regular file');
   });
 
-  it('check: a list that is a FIFO in the work tree is never read and never passes', async () => {
+  it('check: a list that is a FIFO in the work tree is refused (exit 2), never read', async () => {
     rmSync(join(repo.dir, LIST));
     mkfifo(join(repo.dir, LIST));
     const result = await runCliProcess(check(), { cwd: scratch });
     expect(result.ms).toBeLessThan(BOUND_MS);
-    // src/diff/files.ts reads a FIFO there as a deleted list: every entry removed, inconclusive.
-    expect(result.status).not.toBe(0);
-    expect(result.status).not.toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is not a regular file in the work tree');
   });
 
   it('plain data directories: a FIFO or a device file is evidence unavailable (exit 3)', async () => {
