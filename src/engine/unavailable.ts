@@ -23,11 +23,7 @@ export function evidenceUnavailable(
   missing: MissingEvidence,
   settings: RunSettings,
 ): Finding {
-  const flag = FLAG_FOR_SOURCE[missing.source] ?? 'the evidence flags';
-  const advice =
-    missing.source === 'rule'
-      ? 'This is a bug in vmt-oversight: please report it with the evidence.'
-      : `Provide the ${missing.source} data (${flag}) and run again.`;
+  const advice = adviceFor(missing);
   return {
     rule: 'evidence-unavailable',
     clause: '—',
@@ -47,6 +43,21 @@ export function evidenceUnavailable(
     },
   };
 }
+
+/** What the user can do: give the missing data, or fix (or have a reviewer judge) what was refused. */
+function adviceFor(missing: MissingEvidence): string {
+  if (missing.source === 'rule') {
+    return 'This is a bug in vmt-oversight: please report it with the evidence.';
+  }
+  if (NOT_GIVEN.test(missing.reason)) {
+    const flag = FLAG_FOR_SOURCE[missing.source] ?? 'the evidence flags';
+    return `Provide the ${missing.source} data (${flag}) and run again.`;
+  }
+  return 'Fix what the reason names and run again; until then a reviewer must judge this by hand.';
+}
+
+// The reason a source gives when its flag was not given at all (see src/sources).
+const NOT_GIVEN = /^no --[a-z-]+(\/--[a-z-]+)? given$/;
 
 /**
  * A base list that could not be read holds no entries anyone can name, so what the change removes
