@@ -32,7 +32,7 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
         'inconclusive (withdrawing an earlier +1); a summary; inline comments on the files the ' +
         'change touches.\n\n' +
         'Credentials (HTTP password): GERRIT_USERNAME with GERRIT_PASSWORD (or ' +
-        'GERRIT_HTTP_PASSWORD), else the ~/.netrc (or $NETRC) entry for the Gerrit host.\n\n' +
+        'GERRIT_HTTP_PASSWORD), else the ~/.netrc (or $NETRC) entry for the Gerrit host and port (https, or http to this machine only).\n\n' +
         'Exit codes: 0 pass (+1), 1 fail (-1), 2 usage, configuration or Gerrit error (nothing ' +
         'or not all was posted), 3 inconclusive (posted with the label at 0).',
     )
