@@ -112,6 +112,7 @@ const NAMES = [
   'gone-no-branches',
   'gone-with-branch',
   'gone-unlisted-series',
+  'shallow-clone',
 ];
 
 beforeAll(() => {
@@ -189,6 +190,22 @@ beforeAll(() => {
     git(['branch', 'stable/2026.1']);
   });
   // gone-no-branches and gone-with-branch have no repository under --repos-root.
+
+  // A shallow, single-branch clone of a repository whose stable/2025.1 is still maintained: read
+  // as it stands it has no stable branch at all, and the deletion would pass.
+  const full = join(root, 'shallow-source');
+  mkdirSync(full);
+  const fullGit: Git = (args, options = {}) => hermeticGit(full, args, options).trim();
+  fullGit(['init', '--quiet', '--initial-branch=master']);
+  withEpoxyBranch(fullGit);
+  hermeticGit(root, [
+    'clone',
+    '--quiet',
+    '--depth=1',
+    '--single-branch',
+    `file://${full}`,
+    join(reposRoot, 'openstack', 'shallow-clone'),
+  ]);
 
   listDir = join(root, 'list');
   mkdirSync(listDir);
@@ -400,5 +417,16 @@ describe('hostile: removal fails closed', () => {
       }),
     ]);
     expect(found.result.status).toBe(1);
+  });
+
+  it('a shallow clone is never read as "no stable branch": undetermined, exit 3', async () => {
+    const found = await deleteAndCheck('shallow-clone');
+    expect(found.removal.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(removalUnavailable(found)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('is a shallow clone') }),
+    ]);
+    expect(found.report.verdict).toBe('inconclusive');
+    expect(found.result.status).toBe(3);
+    expect(found.ms).toBeLessThan(10_000);
   });
 });
