@@ -1,6 +1,6 @@
-import type { Finding } from '../report/finding';
+import type { Finding } from '../findings/finding';
 import { allRuleMetas } from '../rules';
-import { CONFIG_FILE, parseConfig, type FileConfig } from './config';
+import { CONFIG_FILE, parseConfig, type FileConfig } from './config-schema';
 
 const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
 type Level = keyof typeof RANK;

@@ -1,8 +1,5 @@
-import Ajv from 'ajv';
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import {
   defaultBase,
   openRepository,
@@ -12,33 +9,12 @@ import {
 } from '../diff/git';
 import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
-import type { Finding } from '../report/finding';
+import type { Finding } from '../findings/finding';
 import { configChangeFindings } from './config-change';
+import { CONFIG_FILE, parseConfig, type FileConfig } from './config-schema';
+
+export { CONFIG_FILE, parseConfig, type FileConfig, type ZuulJobConfig } from './config-schema';
 import { readConfigText } from './config-file';
-import type { SeverityOverrides } from '../engine/types';
-import { packageRoot } from '../util/package-root';
-
-export const CONFIG_FILE = '.vmt-oversight.yaml';
-
-/** `.vmt-oversight.yaml`: defaults for flags, at the root of the list repository. */
-export interface FileConfig {
-  list?: string;
-  governance?: string;
-  releases?: string;
-  'project-config'?: string;
-  'repos-root'?: string;
-  rules?: SeverityOverrides;
-  /** Read by the vmt-oversight-check Zuul job only (the job takes no variables). */
-  zuul?: ZuulJobConfig;
-}
-
-/** The `zuul:` block: where the Zuul job reads the change and fetches candidates from. */
-export interface ZuulJobConfig {
-  /** The Gerrit team-consent reads the change from; '' reads none. */
-  gerrit?: string;
-  /** Where missing candidate repositories are cloned from; '' clones none. */
-  'git-url'?: string;
-}
 
 /** A configuration and the directory its relative paths are relative to. */
 export interface LoadedConfig {
@@ -110,30 +86,4 @@ function explicitConfig(repo: string, flags: ConfigFlags): LoadedConfig | null {
   const text = readConfigText(file, '--config');
   if (text === null) throw new ConfigurationError(`--config: no such file: ${file}`);
   return { values: parseConfig(text, file), dir: dirname(file) };
-}
-
-let validate: ReturnType<Ajv['compile']> | undefined;
-
-function validator(): ReturnType<Ajv['compile']> {
-  if (validate) return validate;
-  const schemaFile = join(packageRoot(), 'schemas', 'config.schema.json');
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
-  return (validate = new Ajv({ allErrors: true }).compile(schema));
-}
-
-export function parseConfig(text: string, where: string): FileConfig {
-  let data: unknown;
-  try {
-    data = parse(text, { uniqueKeys: true, maxAliasCount: 10 }) ?? {};
-  } catch (error) {
-    throw new ConfigurationError(`${where}: ${(error as Error).message}`);
-  }
-  const check = validator();
-  if (!check(data)) {
-    const problems = (check.errors ?? [])
-      .map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`)
-      .join('; ');
-    throw new ConfigurationError(`${where} is invalid: ${problems}`);
-  }
-  return data as FileConfig;
 }

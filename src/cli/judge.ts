@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { ProgressEvents } from '../engine/types';
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 import type { ReportFormat } from '../report/reporters';
 import type { LoadedConfig } from './config';
 import type { CliIO } from './io';

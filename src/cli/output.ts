@@ -1,7 +1,8 @@
+import { allRuleMetas } from '../rules';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 import { REPORT_FORMATS, type ReportFormat, type Reporter } from '../report/reporters';
 import { isBrokenPipe, useColor, type CliIO } from './io';
 import {
@@ -90,9 +91,12 @@ export async function emit(
 ): Promise<void> {
   const files = targets.map((target) => ({
     file: reportPath(target, io),
-    text: reporterFor(target.format)(report, { color: false }),
+    text: reporterFor(target.format)(report, { color: false, rules: allRuleMetas() }),
   }));
-  const text = reporterFor(format)(report, { color: useColor(io.stdout, io.env) });
+  const text = reporterFor(format)(report, {
+    color: useColor(io.stdout, io.env),
+    rules: allRuleMetas(),
+  });
   const staged = stageReports(files);
   try {
     await writeStdout(text, io);

@@ -3,7 +3,7 @@ import { FileRefusedError, readRegularFile } from '../util/regular-file';
 import { dirname, join, sep } from 'node:path';
 import { UsageError } from '../errors';
 import { readObjects } from '../git/cat-file';
-import { gitText, type ListRepository } from './git';
+import { gitText, type ListRepository } from './repository';
 import { treeEntries, type TreeEntry } from './memo';
 
 type WorktreeKind = 'file' | 'symlink' | 'other' | 'missing';

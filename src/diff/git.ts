@@ -1,49 +1,21 @@
 import { readObjects } from '../git/cat-file';
-import { createGit, discoverWorkTree, GitMissingError, type Git } from '../git/run';
 import { UsageError } from '../errors';
 import { existingFiles, existingWorktreeFiles } from './files';
+import { LIST_CANDIDATES } from './list-paths';
+import { gitText, type ListRepository } from './repository';
 import { parseGitreview, type ReviewBranch } from './gitreview';
-import { newMemo, remembered, type RepositoryMemo } from './memo';
+import { remembered } from './memo';
 import type { Revision } from './model';
 import { validateListPath, type RevisionFlag } from './validate';
 
 export { readListFile } from './files';
+export { LIST_CANDIDATES } from './list-paths';
+export { gitText, openRepository, type ListRepository } from './repository';
 
 /** The label of the work tree as head (uncommitted edits included); its commit is null. */
 export const WORKTREE_LABEL = 'WORKTREE';
 /** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
 export const NO_BASE_LABEL = 'NONE';
-
-/**
- * A git repository opened at its root; every path is relative to that root. Open it once per run
- * and share it (configuration, diff): it remembers what git answered, so nothing is asked twice.
- */
-export interface ListRepository {
-  root: string;
-  git: Git;
-  readonly memo: RepositoryMemo;
-}
-
-/** Opens the work tree that contains `dir`, or says clearly why not. */
-export async function openRepository(dir: string): Promise<ListRepository> {
-  let found;
-  try {
-    found = await discoverWorkTree(dir);
-  } catch (error) {
-    if (error instanceof GitMissingError) throw error;
-    throw new UsageError(`--repo ${JSON.stringify(dir)} is not a directory`);
-  }
-  if (found === null) {
-    throw new UsageError(`--repo ${JSON.stringify(dir)} is not inside a git work tree`);
-  }
-  const git = createGit(found.gitDir, { workTree: found.workTree });
-  return { root: found.workTree, git, memo: newMemo(LIST_CANDIDATES) };
-}
-
-/** What git printed, as text. */
-export async function gitText(repo: ListRepository, args: readonly string[]): Promise<string> {
-  return (await repo.git.run(args)).toString('utf8');
-}
 
 export function worktreeRevision(): Revision {
   return { label: WORKTREE_LABEL, commit: null };
@@ -190,18 +162,6 @@ async function renames(
   }
   return found;
 }
-
-/**
- * Where the list is looked for when `--list` is not given, first match wins: the native list
- * (two names), the VMT's published rst page (openstack/ossa) and the governance tag file
- * (openstack/governance).
- */
-export const LIST_CANDIDATES: readonly string[] = [
-  'repos-overseen.yaml',
-  'vmt-oversight.yaml',
-  'doc/source/repos-overseen.rst',
-  'reference/projects.yaml',
-];
 
 /** The first of `LIST_CANDIDATES` that exists at head. */
 export async function locateList(repo: ListRepository, head: Revision): Promise<string> {

@@ -1,7 +1,7 @@
 import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
-import type { Finding } from '../report/finding';
+import type { Finding } from '../findings/finding';
 import type {
   AnyRepositoryRule,
   ListRule,

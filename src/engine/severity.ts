@@ -1,4 +1,4 @@
-import type { Severity } from '../report/finding';
+import type { Severity } from '../findings/finding';
 import type { RuleMeta } from '../rules/types';
 import type { SeverityOverrides } from './types';
 

@@ -1,6 +1,6 @@
 import type { ListRepository } from '../diff/git';
 import type { EvidenceKind } from '../evidence/types';
-import type { Finding, RuleId, Severity } from '../report/finding';
+import type { Finding, RuleId, Severity } from '../findings/finding';
 import type { SourceOptions } from '../sources/options';
 
 /** Per-rule severity override from `.vmt-oversight.yaml` (`rules: {team-consent: error}`). */

@@ -1,6 +1,6 @@
 import type { Proposal } from '../diff/model';
 import { isUnreadable } from '../list/readable';
-import type { Finding } from '../report/finding';
+import type { Finding } from '../findings/finding';
 import type { RepositoryChange, RuleMeta, RunSettings } from '../rules/types';
 import type { MissingEvidence } from './types';
 

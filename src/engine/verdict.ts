@@ -1,5 +1,5 @@
-import type { Finding } from '../report/finding';
-import type { Verdict, Vote } from '../report/report';
+import type { Finding } from '../findings/finding';
+import type { Verdict, Vote } from '../findings/report';
 
 /**
  * A definite error fails the change; otherwise missing evidence a blocking rule needed makes it

@@ -1,5 +1,5 @@
 import { VmtError } from '../errors';
-import { visible } from '../report/visible';
+import { visible } from '../util/visible';
 
 export type GerritErrorKind =
   | 'credentials'

@@ -20,7 +20,7 @@ import {
   unknownSeriesReason,
 } from './series';
 import { transitions, type IgnoredTag, type Transition, type Transitions } from './transitions';
-import type { EvidenceRecord } from '../report/finding';
+import type { EvidenceRecord } from '../findings/finding';
 
 export type { Transition } from './transitions';
 

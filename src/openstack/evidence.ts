@@ -1,8 +1,7 @@
 /** Turns typed evidence into the JSON a finding carries, so a reviewer can check it by hand. */
 import type { DataRef, GitTag } from '../evidence/types';
-import type { DeclaredField, Person } from '../list/model';
-import type { RepositoryChange } from '../rules/types';
-import type { EvidenceRecord } from '../report/finding';
+import type { Person } from '../list/model';
+import type { EvidenceRecord } from '../findings/finding';
 import type { SeriesStatusAsOf } from './series';
 import { stableBranchId } from './series';
 
@@ -61,19 +60,4 @@ export function seriesValue(state: SeriesStatusAsOf): EvidenceRecord {
 export function sample(items: readonly string[], limit = 5): string {
   if (items.length <= limit) return items.join(', ');
   return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
-}
-
-/** `field` and its line in the list, for a finding about one declared field. */
-export function onField(
-  change: RepositoryChange,
-  field: DeclaredField,
-): { field: DeclaredField; line?: number } {
-  const line = change.entry.fieldLines[field];
-  return line === undefined ? { field } : { field, line };
-}
-
-/** The declared-field part of a finding's evidence: where the list says it. */
-export function declaredValue(change: RepositoryChange, field: DeclaredField): EvidenceRecord {
-  const line = change.entry.fieldLines[field] ?? change.entry.location.line;
-  return { file: change.entry.location.file, line, field };
 }

@@ -9,7 +9,7 @@ import type {
   RepositoryFacts,
   Series,
 } from '../evidence/types';
-import type { EvidenceRecord } from '../report/finding';
+import type { EvidenceRecord } from '../findings/finding';
 import { BRANCH_CUT_DAYS, daysBefore } from './branches';
 import { refText, refValue } from './evidence';
 import type { ClassifiedVersion } from './versions';

@@ -1,4 +1,4 @@
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 import { allRuleMetas } from '../rules';
 
 export type ChecklistMark = 'met' | 'missing' | 'unverified';

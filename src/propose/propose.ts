@@ -5,7 +5,7 @@ import type { CheckOptions } from '../engine/types';
 import { UsageError } from '../errors';
 import type { Evidence } from '../evidence/types';
 import { isSafeRepositoryName, parseList } from '../list';
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 import { createEvidenceProvider } from '../sources';
 import { DRAFT_FILE, draftEntry, draftListText } from './draft';
 

@@ -1,5 +1,5 @@
 /** Small text helpers shared by the review-facing reporters (zuul, sarif, markdown). */
-import type { EvidenceRecord, EvidenceValue, Finding, Severity } from './finding';
+import type { EvidenceRecord, EvidenceValue, Finding, Severity } from '../findings/finding';
 
 export const TRUNCATION_MARK = ' … (truncated)';
 

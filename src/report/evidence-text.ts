@@ -1,4 +1,4 @@
-import type { EvidenceRecord, EvidenceValue } from './finding';
+import type { EvidenceRecord, EvidenceValue } from '../findings/finding';
 
 const MAX_LINE = 160;
 

@@ -1,4 +1,4 @@
-import { finding, mixedReport, report } from '../../test/zuul/report-fixture';
+import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { buildReviewInput, gerritReporter, MAX_COMMENTS, REVIEW_TAG } from './gerrit';
 import { toMarkdown } from './markdown';
 
@@ -98,7 +98,7 @@ describe('buildReviewInput', () => {
 
 describe('gerritReporter', () => {
   it('prints the review body as JSON with the defaults (Verified, notify OWNER)', () => {
-    const text = gerritReporter(mixedReport(), { color: false });
+    const text = gerritReporter(mixedReport(), REPORTER_CONTEXT);
     expect(JSON.parse(text)).toEqual(
       buildReviewInput(mixedReport(), { label: 'Verified', notify: 'OWNER' }),
     );

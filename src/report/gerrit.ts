@@ -5,9 +5,9 @@
 import type { CommentInput, NotifyHandling, ReviewInput } from '../gerrit/types';
 import { ruleAndClause, truncateBytes } from './brief';
 import { evidenceLines } from './evidence-text';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 import { toMarkdown } from './markdown';
-import type { Report } from './report';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 
 /** Marks the review as a bot's: the UI can hide it, and a newer one hides the older. */

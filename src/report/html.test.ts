@@ -1,4 +1,4 @@
-import { finding, mixedReport, report } from '../../test/zuul/report-fixture';
+import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { escapeHtml, htmlReporter, toHtml } from './html';
 import { reporters } from './index';
 import { ruleHelpUri } from './rule-docs';
@@ -26,7 +26,7 @@ describe('html reporter', () => {
   });
 
   it('is one self-contained page: no scripts, no external assets', () => {
-    const html = toHtml(mixedReport());
+    const html = toHtml(mixedReport(), REPORTER_CONTEXT.rules);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
@@ -47,6 +47,7 @@ describe('html reporter', () => {
           modified: [],
         },
       }),
+      REPORTER_CONTEXT.rules,
     );
     const text = visibleText(html);
     expect(html).toContain('<title>vmt-oversight: FAIL — repos-overseen.yaml</title>');
@@ -62,7 +63,10 @@ describe('html reporter', () => {
 
   it('says pass, inconclusive (no vote) and no changes plainly', () => {
     const pass = visibleText(
-      toHtml(report([], { changes: { added: [], removed: [], modified: [] } })),
+      toHtml(
+        report([], { changes: { added: [], removed: [], modified: [] } }),
+        REPORTER_CONTEXT.rules,
+      ),
     );
     expect(pass).toContain('PASS vote +1 0 errors, 0 warnings, 0 notes');
     expect(pass).toContain('No repository was added, removed or modified.');
@@ -72,6 +76,7 @@ describe('html reporter', () => {
         verdict: 'inconclusive',
         vote: 0,
       }),
+      REPORTER_CONTEXT.rules,
     );
     expect(inconclusive).toContain('verdict-inconclusive');
     expect(visibleText(inconclusive)).toContain(
@@ -86,6 +91,7 @@ describe('html reporter', () => {
         ...mixedReport().findings,
         finding({ repository: 'openstack/aodh', message: 'aodh finding', severity: 'warning' }),
       ]),
+      REPORTER_CONTEXT.rules,
     );
     const headings = [...html.matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => visibleText(m[1] ?? ''));
     expect(headings).toEqual([
@@ -103,7 +109,7 @@ describe('html reporter', () => {
   });
 
   it('shows severity, clause, rule link, list line, message and evidence of a finding', () => {
-    const html = toHtml(report([finding()]));
+    const html = toHtml(report([finding()]), REPORTER_CONTEXT.rules);
     const row = /<tr class="finding severity-error">.*?<\/tr><\/tbody><\/table><\/td><\/tr>/s.exec(
       html,
     )?.[0];
@@ -129,6 +135,7 @@ describe('html reporter', () => {
         finding({ rule: 'list-schema', clause: '—', line: null, file: null, evidence: {} }),
         finding({ rule: 'removal', clause: 'Deprecation', line: 7, file: null }),
       ]),
+      REPORTER_CONTEXT.rules,
     );
     expect(html).toContain('<td class="clause">—</td>');
     expect(html).toContain('<td class="where">—</td>');
@@ -155,7 +162,7 @@ describe('html reporter', () => {
         tool: { name: 'vmt-oversight', version: '<blink>' },
       },
     );
-    const html = toHtml(hostile);
+    const html = toHtml(hostile, REPORTER_CONTEXT.rules);
     expect(html).not.toMatch(/<(img|script|svg|b|i|u|s|blink)[\s>]/);
     expect(html).not.toContain('<a href="javascript');
     expect(html).toContain(
@@ -175,15 +182,15 @@ describe('html reporter', () => {
     const odd = report([finding({ severity: 'x" onclick="y' as never })], {
       verdict: 'x" onclick="y' as never,
     });
-    const html = toHtml(odd);
+    const html = toHtml(odd, REPORTER_CONTEXT.rules);
     expect(html).not.toContain('onclick="y');
     expect(html).toContain('<tr class="finding severity-info">');
     expect(html).toContain('verdict verdict-inconclusive');
   });
 
   it('is deterministic', () => {
-    expect(htmlReporter(mixedReport(), { color: true })).toBe(
-      htmlReporter(mixedReport(), { color: false }),
+    expect(htmlReporter(mixedReport(), { ...REPORTER_CONTEXT, color: true })).toBe(
+      htmlReporter(mixedReport(), REPORTER_CONTEXT),
     );
   });
 });

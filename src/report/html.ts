@@ -6,12 +6,12 @@
  */
 import { compareText } from '../util/compare';
 import { clauseLabel, countBySeverity, plural, SEVERITY_ORDER, voteLabel } from './brief';
-import type { EvidenceRecord, EvidenceValue, Finding } from './finding';
-import type { Report } from './report';
+import type { EvidenceRecord, EvidenceValue, Finding } from '../findings/finding';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
-import { ruleDoc, ruleHelpUri } from './rule-docs';
+import { ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
 
-export const htmlReporter: Reporter = (report) => toHtml(report);
+export const htmlReporter: Reporter = (report, context) => toHtml(report, context.rules);
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -26,7 +26,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
 }
 
-export function toHtml(report: Report): string {
+export function toHtml(report: Report, rules: readonly RuleDoc[]): string {
   const title = `vmt-oversight: ${report.verdict.toUpperCase()} — ${report.list.path}`;
   return [
     '<!DOCTYPE html>',
@@ -44,7 +44,7 @@ export function toHtml(report: Report): string {
     '<main>',
     verdict(report),
     changes(report),
-    findings(report),
+    findings(report, rules),
     '</main>',
     `<footer>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</footer>`,
     '</body>',
@@ -115,7 +115,7 @@ function changes(report: Report): string {
   return lines.join('\n');
 }
 
-function findings(report: Report): string {
+function findings(report: Report, rules: readonly RuleDoc[]): string {
   const lines = ['<section class="findings">', '<h2>Findings</h2>'];
   if (report.findings.length === 0) lines.push('<p>No findings.</p>');
   for (const [repository, group] of groups(report.findings)) {
@@ -129,7 +129,7 @@ function findings(report: Report): string {
       '<table class="finding-table">',
       '<thead><tr><th scope="col">Severity</th><th scope="col">Clause</th><th scope="col">Rule</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>',
       '<tbody>',
-      ...group.map(findingRow),
+      ...group.map((finding) => findingRow(finding, rules)),
       '</tbody>',
       '</table>',
       '</section>',
@@ -165,10 +165,10 @@ const SEVERITY_CLASSES: Record<string, string> = {
   info: 'info',
 };
 
-function findingRow(finding: Finding): string {
+function findingRow(finding: Finding, rules: readonly RuleDoc[]): string {
   const severity = SEVERITY_CLASSES[finding.severity] ?? 'info';
   const clause = clauseLabel(finding.clause) || '—';
-  const doc = ruleDoc(finding.rule);
+  const doc = ruleDoc(finding.rule, rules);
   const where =
     finding.line === null
       ? (finding.file ?? '—')

@@ -1,10 +1,10 @@
-import { finding, mixedReport, report } from '../../test/zuul/report-fixture';
+import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { byteLength } from './brief';
 import { MARKDOWN_LIMITS, markdownReporter, toMarkdown } from './markdown';
 
 describe('markdown reporter', () => {
   it('summarises verdict, changes and findings grouped by repository', () => {
-    expect(markdownReporter(mixedReport(), { color: false })).toBe(
+    expect(markdownReporter(mixedReport(), REPORTER_CONTEXT)).toBe(
       [
         '**vmt-oversight: FAIL** (vote -1) — 2 errors, 1 warning, 1 note.',
         '',

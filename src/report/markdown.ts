@@ -15,8 +15,8 @@ import {
   truncateBytes,
   voteLabel,
 } from './brief';
-import type { Finding } from './finding';
-import type { Report } from './report';
+import type { Finding } from '../findings/finding';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 
 export interface MarkdownLimits {

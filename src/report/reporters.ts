@@ -1,4 +1,5 @@
-import type { Report } from './report';
+import type { Report } from '../findings/report';
+import type { RuleDoc } from '../findings/rule-doc';
 
 export type ReportFormat = 'text' | 'json' | 'zuul' | 'gerrit' | 'sarif' | 'markdown' | 'html';
 
@@ -15,6 +16,8 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
 export interface ReporterContext {
   /** Use ANSI colours (only when writing to a terminal). */
   color: boolean;
+  /** Every rule's metadata (the registry's), for titles, clauses and doc links. */
+  rules: readonly RuleDoc[];
 }
 
 /** A reporter turns the report into the text of one output format. Pure. */

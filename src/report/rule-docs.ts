@@ -1,15 +1,14 @@
-/** What a reporter needs to know about a rule: its metadata from the rule registry. */
-import { allRuleMetas } from '../rules';
-import type { RuleMeta } from '../rules/types';
-import type { RuleId } from './finding';
+/** What a reporter needs to know about a rule: the metadata its caller hands over. */
+import type { RuleId } from '../findings/finding';
+import type { RuleDoc } from '../findings/rule-doc';
 
-export type RuleDoc = Pick<RuleMeta, 'id' | 'clause' | 'title' | 'defaultSeverity'>;
+export type { RuleDoc } from '../findings/rule-doc';
 
 export const DEFAULT_DOCS_BASE_URI =
   'https://opendev.org/openstack/vmt-oversight/src/branch/master/src/rules';
 
-/** The doc of `id` from `known` (the registry's metadata unless a caller passes its own). */
-export function ruleDoc(id: RuleId, known: readonly RuleDoc[] = allRuleMetas()): RuleDoc {
+/** The doc of `id` from `known`; a rule it does not know is named by its id. */
+export function ruleDoc(id: RuleId, known: readonly RuleDoc[]): RuleDoc {
   return (
     known.find((doc) => doc.id === id) ?? { id, clause: '—', title: id, defaultSeverity: 'error' }
   );

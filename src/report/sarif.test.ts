@@ -1,7 +1,7 @@
 import Ajv from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
-import { finding, mixedReport, report } from '../../test/zuul/report-fixture';
+import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { allRuleMetas } from '../rules';
 import { createSarifReporter, pathToUri, sarifReporter, toSarif } from './sarif';
 
@@ -30,18 +30,18 @@ function expectValidSarif(log: unknown): void {
 
 describe('sarif reporter', () => {
   it('validates against the SARIF 2.1.0 schema', () => {
-    expectValidSarif(JSON.parse(sarifReporter(mixedReport(), { color: false })));
-    expectValidSarif(toSarif(report([])));
+    expectValidSarif(JSON.parse(sarifReporter(mixedReport(), REPORTER_CONTEXT)));
+    expectValidSarif(toSarif(report([]), REPORTER_CONTEXT));
   });
 
   it('the validator really rejects invalid SARIF', () => {
-    const log = toSarif(mixedReport()) as unknown as {
+    const log = toSarif(mixedReport(), REPORTER_CONTEXT) as unknown as {
       runs: { results: { level: string }[] }[];
     };
     const result = log.runs[0]?.results[0];
     if (result) result.level = 'fatal';
     expect(validate(log)).toBe(false);
-    const noLine = toSarif(report([finding()])) as unknown as {
+    const noLine = toSarif(report([finding()]), REPORTER_CONTEXT) as unknown as {
       runs: { results: { locations: { physicalLocation: { region: object } }[] }[] }[];
     };
     const location = noLine.runs[0]?.results[0]?.locations[0];
@@ -50,7 +50,7 @@ describe('sarif reporter', () => {
   });
 
   it('lists one rule per rule id present, with its doc, and indexes results into it', () => {
-    const run = toSarif(mixedReport()).runs[0];
+    const run = toSarif(mixedReport(), REPORTER_CONTEXT).runs[0];
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual([
       'embargo',
       'list-consistency',
@@ -70,7 +70,7 @@ describe('sarif reporter', () => {
   });
 
   it('maps severities and locations', () => {
-    const run = toSarif(mixedReport()).runs[0];
+    const run = toSarif(mixedReport(), REPORTER_CONTEXT).runs[0];
     expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([
       ['versioned-releases', 'error'],
       ['list-consistency', 'warning'],
@@ -91,13 +91,11 @@ describe('sarif reporter', () => {
   });
 
   it('prefers the metadata it is given and the docs base it is told', () => {
-    const reporter = createSarifReporter({
-      rules: [
-        { id: 'versioned-releases', clause: '3', title: 'Custom title.', defaultSeverity: 'error' },
-      ],
-      docsBaseUri: 'https://example.org/docs/',
-    });
-    const log = JSON.parse(reporter(report([finding()]), { color: false })) as ReturnType<
+    const reporter = createSarifReporter({ docsBaseUri: 'https://example.org/docs/' });
+    const rules = [
+      { id: 'versioned-releases', clause: '3', title: 'Custom title.', defaultSeverity: 'error' },
+    ] as const;
+    const log = JSON.parse(reporter(report([finding()]), { color: false, rules })) as ReturnType<
       typeof toSarif
     >;
     const rule = log.runs[0].tool.driver.rules[0];
@@ -108,7 +106,7 @@ describe('sarif reporter', () => {
 
   it('encodes paths as relative URI references', () => {
     expect(pathToUri('doc/source/repos overseen.rst')).toBe('doc/source/repos%20overseen.rst');
-    const log = toSarif(report([finding({ file: 'a b/c#d.yaml', column: 3 })]));
+    const log = toSarif(report([finding({ file: 'a b/c#d.yaml', column: 3 })]), REPORTER_CONTEXT);
     expectValidSarif(log);
     expect(log.runs[0].results[0]?.locations[0]?.physicalLocation.region).toEqual({
       startLine: 12,

@@ -4,8 +4,8 @@
  * line, when there is one). Report-level facts (verdict, vote, revisions) go in `run.properties`.
  */
 import { clauseLabel } from './brief';
-import type { EvidenceRecord, Finding, RuleId, Severity } from './finding';
-import type { Report } from './report';
+import type { EvidenceRecord, Finding, RuleId, Severity } from '../findings/finding';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 import { DEFAULT_DOCS_BASE_URI, ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
 
@@ -61,20 +61,21 @@ export interface SarifLog {
 }
 
 export interface SarifOptions {
-  /** Rule metadata; by default the rule registry's. */
-  rules?: readonly RuleDoc[];
+  /** Rule metadata (the registry's, from the reporter's context). */
+  rules: readonly RuleDoc[];
   /** Base of the rule documentation pages: `<base>/<rule-id>/README.md`. */
   docsBaseUri?: string;
 }
 
-export function createSarifReporter(options: SarifOptions = {}): Reporter {
-  return (report) => `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+export function createSarifReporter(options: Omit<SarifOptions, 'rules'> = {}): Reporter {
+  return (report, context) =>
+    `${JSON.stringify(toSarif(report, { ...options, rules: context.rules }), null, 2)}\n`;
 }
 
-/** The SARIF reporter, with rule metadata from the rule registry. */
+/** The SARIF reporter, with rule metadata from its context. */
 export const sarifReporter: Reporter = createSarifReporter();
 
-export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
+export function toSarif(report: Report, options: SarifOptions): SarifLog {
   const ids = [...new Set(report.findings.map((f) => f.rule))].sort();
   const rules = ids.map((id) => sarifRule(ruleDoc(id, options.rules), options.docsBaseUri));
   return {

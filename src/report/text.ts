@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import { evidenceLines } from './evidence-text';
-import type { Finding, Severity } from './finding';
-import type { Report } from './report';
+import type { Finding, Severity } from '../findings/finding';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 
 type Colors = ReturnType<typeof createColors>;

@@ -1,4 +1,4 @@
-import { finding, mixedReport, report } from '../../test/zuul/report-fixture';
+import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { assertValidZuulReturn, zuulReturnProblems } from '../../test/zuul/zuul-schema';
 import { byteLength } from './brief';
 import { toZuulReturn, ZUUL_LIMITS, zuulReporter } from './zuul';
@@ -33,7 +33,7 @@ describe('zuul reporter', () => {
   });
 
   it('returns nothing to say for a clean pass', () => {
-    expect(JSON.parse(zuulReporter(report([]), { color: false }))).toEqual({
+    expect(JSON.parse(zuulReporter(report([]), REPORTER_CONTEXT))).toEqual({
       zuul: { file_comments: {}, warnings: [] },
     });
   });

@@ -20,8 +20,8 @@ import {
   truncateBytes,
   voteLabel,
 } from './brief';
-import type { Finding, Severity } from './finding';
-import type { Report } from './report';
+import type { Finding, Severity } from '../findings/finding';
+import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 
 export type ZuulCommentLevel = Severity;

@@ -19,7 +19,7 @@ import type {
   ZuulProjectStanza,
 } from '../evidence/types';
 import type { DeclaredField, DeclaredFields, ListEntry, ListFormat, Person } from '../list/model';
-import type { Severity } from '../report/finding';
+import type { Severity } from '../findings/finding';
 import type {
   AvailableEvidence,
   ChangeKind,

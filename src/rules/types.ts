@@ -1,7 +1,7 @@
 import type { Proposal } from '../diff/model';
 import type { DeclaredField, ListEntry } from '../list/model';
 import type { EvidenceKind, EvidenceMap } from '../evidence/types';
-import type { EvidenceRecord, RuleId, Severity } from '../report/finding';
+import type { EvidenceRecord, RuleId, Severity } from '../findings/finding';
 
 /** How a repository is touched by the change (or `audited` when the whole list is checked). */
 export type ChangeKind = 'added' | 'removed' | 'modified' | 'audited';

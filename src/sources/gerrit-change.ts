@@ -1,5 +1,5 @@
 import type { ChangeFacts, Evidence } from '../evidence/types';
-import { changeFacts } from '../gerrit/change-facts';
+import { changeFacts } from './gerrit-facts';
 import { CHANGE_FACT_OPTIONS, createGerritClient } from '../gerrit/client';
 import { GerritError } from '../gerrit/errors';
 import type { TransportOptions } from '../gerrit/http';

@@ -5,7 +5,7 @@ import { finding, report } from '../../test/zuul/report-fixture';
 import type { CheckOptions } from '../engine/types';
 import { UsageError } from '../errors';
 import { GerritError } from '../gerrit/errors';
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 import { runVote } from './flow';
 import type { VoteOptions } from './options';
 

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors';
 import type { CheckOptions } from '../engine/types';
-import { changeFacts, changedFiles, currentRevision } from '../gerrit/change-facts';
+import { changedFiles, currentRevision } from '../gerrit/change';
+import { changeFacts } from '../sources/gerrit-facts';
 import { CHANGE_FACT_OPTIONS, createGerritClient, type GerritClient } from '../gerrit/client';
 import { findCredentials } from '../gerrit/credentials';
 import { GerritError } from '../gerrit/errors';
@@ -8,8 +9,8 @@ import { defaultPort, mayCarryCredentials } from '../gerrit/origin';
 import type { ChangeInfo, ReviewInput } from '../gerrit/types';
 import { parseChangeArgument, parseGerritUrl, type GerritSite } from '../gerrit/url';
 import { buildReviewInput } from '../report/gerrit';
-import { visible } from '../report/visible';
-import type { Report } from '../report/report';
+import { visible } from '../util/visible';
+import type { Report } from '../findings/report';
 import { resolveCommit } from './local-commit';
 import type { VoteDependencies, VoteOptions } from './options';
 

@@ -1,7 +1,7 @@
 import type { CheckOptions } from '../engine/types';
 import type { TransportOptions } from '../gerrit/http';
 import type { NotifyHandling } from '../gerrit/types';
-import type { Report } from '../report/report';
+import type { Report } from '../findings/report';
 
 export interface VoteOptions {
   /** `--gerrit`: the server's base URL. */

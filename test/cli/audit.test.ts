@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildWorld, type World } from '../../examples/build-world';
-import type { Report } from '../../src/report/report';
+import type { Report } from '../../src/findings/report';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';
 import { parseValidReport } from '../helpers/report-schema';
 import { runCli } from '../helpers/run-cli';

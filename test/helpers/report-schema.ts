@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Report } from '../../src/report/report';
+import type { Report } from '../../src/findings/report';
 
 const schema = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'schemas', 'report.schema.json'), 'utf8'),

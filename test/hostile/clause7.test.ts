@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildWorld, type World } from '../../examples/build-world';
-import type { Finding } from '../../src/report/finding';
+import type { Finding } from '../../src/findings/finding';
 import { parseValidReport } from '../helpers/report-schema';
 import { runCli } from '../helpers/run-cli';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { toHtml } from '../../src/report/html';
 import { ruleHelpUri } from '../../src/report/rule-docs';
-import { finding, mixedReport } from '../zuul/report-fixture';
+import { finding, mixedReport, REPORTER_CONTEXT } from '../zuul/report-fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
 const INJECTED = '<img src=x onerror=alert(1)>';
@@ -53,7 +53,7 @@ describeWithChromium('the HTML report in a real browser (Debian chromium)', () =
       ],
     };
     const file = join(dir, 'report.html');
-    writeFileSync(file, toHtml(report));
+    writeFileSync(file, toHtml(report, REPORTER_CONTEXT.rules));
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Finding, RuleId, Severity } from '../../src/report/finding';
-import type { Report } from '../../src/report/report';
+import type { Finding, RuleId, Severity } from '../../src/findings/finding';
+import type { Report } from '../../src/findings/report';
 import { parseValidReport } from '../helpers/report-schema';
 import { runCli } from '../helpers/run-cli';
 import { SHARED_DATA } from '../helpers/snapshot-repo';

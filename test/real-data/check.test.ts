@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '../../src/report/finding';
-import type { Report } from '../../src/report/report';
+import type { Finding } from '../../src/findings/finding';
+import type { Report } from '../../src/findings/report';
 import { runCli } from '../helpers/run-cli';
 import { buildSnapshotRepos, SHARED_DATA } from '../helpers/snapshot-repo';
 import type { TempRepo } from '../helpers/temp-git';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANGE_FACT_OPTIONS } from '../../src/gerrit/client';
-import type { Report } from '../../src/report/report';
+import type { Report } from '../../src/findings/report';
 import { fakeChange, PROPOSER } from '../helpers/gerrit-model';
 import { startFakeGerrit } from '../helpers/gerrit-server';
 import { mergeReturned, runPlaybook, runPlaybookAsync } from './ansible';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Report } from '../../src/report/report';
+import type { Report } from '../../src/findings/report';
 import { ansibleAvailable, runPlaybook, type PlaybookRun } from './ansible';
 import {
   commitFiles,

@@ -9,8 +9,8 @@
  */
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../../src/report/finding';
-import type { Report } from '../../src/report/report';
+import type { Finding } from '../../src/findings/finding';
+import type { Report } from '../../src/findings/report';
 import { mergeReturned, runPlaybook, type PlaybookRun } from './ansible';
 import {
   checkProposal,

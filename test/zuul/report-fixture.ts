@@ -1,6 +1,8 @@
+import { allRuleMetas } from '../../src/rules';
+import type { ReporterContext } from '../../src/report/reporters';
 /** Hand-built reports for the reporter tests (zuul, sarif, markdown). */
-import type { Finding } from '../../src/report/finding';
-import type { Report } from '../../src/report/report';
+import type { Finding } from '../../src/findings/finding';
+import type { Report } from '../../src/findings/report';
 
 export function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -64,3 +66,6 @@ export function mixedReport(): Report {
     }),
   ]);
 }
+
+/** What the CLI hands every reporter: no colours, the registry's rule metadata. */
+export const REPORTER_CONTEXT: ReporterContext = { color: false, rules: allRuleMetas() };

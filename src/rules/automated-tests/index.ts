@@ -1,7 +1,7 @@
 import type { ProjectConfigFacts, RepositoryFacts, ZuulProjectStanza } from '../../evidence/types';
 import { refValue, sample } from '../../openstack/evidence';
 import { CATALOG_FILE, zuulCatalog } from '../../openstack/zuul-templates';
-import type { EvidenceRecord } from '../../report/finding';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryRule, RuleResult } from '../types';
 import { entryText, runsTests } from './local';
 import type { ZuulItem } from './zuul';

@@ -1,4 +1,4 @@
-import { declaredValue, onField } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
 import type { RepositoryRule, RuleResult } from '../types';
 
 /** The policy's maximum embargo (clause 1). */

@@ -5,8 +5,9 @@ import type {
   ProjectConfigFacts,
   RetiredDeliverable,
 } from '../../evidence/types';
-import { declaredValue, onField, refText, refValue } from '../../openstack/evidence';
-import type { EvidenceRecord } from '../../report/finding';
+import { refText, refValue } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
 
 const CLAUSE = 'policy clause 2';

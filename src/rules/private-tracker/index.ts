@@ -1,6 +1,7 @@
 import type { DeliverableFile, ReleasesFacts } from '../../evidence/types';
-import { declaredValue, onField, refText, refValue } from '../../openstack/evidence';
-import type { EvidenceRecord } from '../../report/finding';
+import { refText, refValue } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryRule, RuleResult } from '../types';
 
 const CLAUSE = 'policy clause 4';

@@ -1,6 +1,7 @@
 /** A scheduled removal (`removal.effective`): a future non-patch release. */
 import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
-import { declaredValue, onField, sample } from '../../openstack/evidence';
+import { sample } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
 import {
   collectVersions,
   laterSeriesVersions,

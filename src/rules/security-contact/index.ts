@@ -1,13 +1,7 @@
 import type { GovernanceFacts } from '../../evidence/types';
-import {
-  declaredValue,
-  onField,
-  personText,
-  personValue,
-  refText,
-  refValue,
-} from '../../openstack/evidence';
-import type { EvidenceRecord } from '../../report/finding';
+import { personText, personValue, refText, refValue } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
 
 const CLAUSE = 'policy clause 5';

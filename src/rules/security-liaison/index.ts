@@ -1,14 +1,8 @@
 import type { GovernanceTeam } from '../../evidence/types';
-import {
-  declaredValue,
-  onField,
-  personText,
-  personValue,
-  refText,
-  refValue,
-} from '../../openstack/evidence';
+import { personText, personValue, refText, refValue } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
 import type { Person } from '../../list/model';
-import type { EvidenceRecord } from '../../report/finding';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
 
 const CLAUSE = 'policy clause 6';

@@ -1,6 +1,6 @@
 import type { ChangeFacts, GerritAccount, GovernanceFacts } from '../../evidence/types';
 import type { Person } from '../../list/model';
-import type { Severity } from '../../report/finding';
+import type { Severity } from '../../findings/finding';
 import type { ChangeKind, RepositoryChange, RuleResult } from '../types';
 import { rule } from '.';
 

@@ -1,5 +1,5 @@
 import type { ChangeFacts, GerritAccount, GovernanceTeam } from '../../evidence/types';
-import type { EvidenceRecord } from '../../report/finding';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
 
 /** Someone whose consent counts: the team's PTL or one of its security liaisons. */

@@ -1,5 +1,6 @@
 import type { GitTag, RepositoryFacts } from '../../evidence/types';
-import { declaredValue, onField, tagValue } from '../../openstack/evidence';
+import { tagValue } from '../../openstack/evidence';
+import { declaredValue, onField } from '../evidence-values';
 import { isMajorFinal } from '../../openstack/versions';
 import type { RepositoryRule, RuleResult } from '../types';
 

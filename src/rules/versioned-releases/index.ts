@@ -10,7 +10,7 @@ import {
   versionValue,
 } from '../../openstack/releases';
 import type { VersionKind } from '../../openstack/versions';
-import type { EvidenceRecord } from '../../report/finding';
+import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryRule, RuleResult } from '../types';
 
 const CLAUSE = 'policy clause 3';

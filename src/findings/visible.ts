@@ -1,12 +1,5 @@
+import { visible } from '../util/visible';
 import type { EvidenceValue, Finding } from './finding';
-
-// Control and format characters (ESC, CR, right-to-left override…) could forge report lines or
-// reorder text in a terminal, a review message or a page: they are shown as \u{…} escapes.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-
-export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
-}
 
 function visibleValue(value: EvidenceValue): EvidenceValue {
   if (typeof value === 'string') return visible(value);

@@ -1,4 +1,5 @@
-import { visible, visibleFinding } from './visible';
+import { visibleFinding } from './visible';
+import { visible } from '../util/visible';
 
 describe('visible', () => {
   it.each([
