@@ -2,6 +2,7 @@ import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../findings/finding';
+import type { DeclaredField } from '../list/model';
 import type {
   AnyRepositoryRule,
   ListRule,
@@ -51,45 +52,64 @@ async function judgeRepository(
 ): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const rule of input.repositoryRules) {
-    if (!rule.appliesTo(change)) continue;
-    const effective = effectiveRule(rule.meta, input.severities);
-    if (!effective.enabled) continue;
-    const unavailable = (missing: MissingEvidence): Finding =>
-      evidenceUnavailable(
-        rule.meta,
-        missingBlocks(rule, effective, change),
-        change,
-        missing,
-        input.settings,
-      );
-    const needed = await gather(input.provider, rule.needs(change), change.repository);
-    if (needed.missing.length > 0) {
-      findings.push(...needed.missing.map(unavailable));
-      continue;
-    }
-    const wanted = await gather(input.provider, rule.wants(change), change.repository);
-    const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind, m.reason]));
-    const evidence = { ...wanted.available, ...needed.available } as never;
-    let results: RuleResult[];
-    try {
-      results = rule.check({ change, evidence, missing, settings: input.settings });
-    } catch (error) {
-      // A rule that breaks on unexpected data has not judged: never a pass.
-      const reason = `the rule failed on this evidence (${(error as Error).message})`;
-      findings.push(
-        unavailable({ kind: rule.needs(change)[0] ?? 'governance', source: 'rule', reason }),
-      );
-      continue;
-    }
-    for (const result of results) {
-      findings.push(
-        result.unavailable
-          ? unavailable({ ...result.unavailable, source: SOURCE_OF[result.unavailable.kind] })
-          : toFinding(rule, effective, result, change, input.settings),
-      );
-    }
+    const judged = await judgeRule(rule, change, input);
+    findings.push(...judged.map((j) => j.finding));
   }
   return findings;
+}
+
+/** A finding with the message a defined rule reported (what a strict rule test compares). */
+export interface JudgedFinding {
+  finding: Finding;
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
+  /** The declared field the finding is about. */
+  field?: DeclaredField;
+}
+
+type RuleInput = Pick<EvaluationInput, 'provider' | 'settings' | 'severities'>;
+
+/** One rule on one change, gated exactly as a run gates it: evidence, severity, scope. */
+export async function judgeRule(
+  rule: AnyRepositoryRule,
+  change: RepositoryChange,
+  input: RuleInput,
+): Promise<JudgedFinding[]> {
+  if (!rule.appliesTo(change)) return [];
+  const effective = effectiveRule(rule.meta, input.severities);
+  if (!effective.enabled) return [];
+  const unavailable = (missing: MissingEvidence): JudgedFinding => ({
+    finding: evidenceUnavailable(
+      rule.meta,
+      missingBlocks(rule, effective, change),
+      change,
+      missing,
+      input.settings,
+    ),
+  });
+  const needed = await gather(input.provider, rule.needs(change), change.repository);
+  if (needed.missing.length > 0) return needed.missing.map(unavailable);
+  const wanted = await gather(input.provider, rule.wants(change), change.repository);
+  const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind, m.reason]));
+  const evidence = { ...wanted.available, ...needed.available } as never;
+  let results: RuleResult[];
+  try {
+    results = rule.check({ change, evidence, missing, settings: input.settings });
+  } catch (error) {
+    // A rule that breaks on unexpected data has not judged: never a pass.
+    const reason = `the rule failed on this evidence (${(error as Error).message})`;
+    return [unavailable({ kind: rule.needs(change)[0] ?? 'governance', source: 'rule', reason })];
+  }
+  return results.map((result) =>
+    result.unavailable
+      ? unavailable({ ...result.unavailable, source: SOURCE_OF[result.unavailable.kind] })
+      : {
+          finding: toFinding(rule, effective, result, change, input.settings),
+          ...(result.messageId !== undefined ? { messageId: result.messageId } : {}),
+          ...(result.data !== undefined ? { data: result.data } : {}),
+          ...(result.field !== undefined ? { field: result.field } : {}),
+        },
+  );
 }
 
 const SOURCE_OF: Record<EvidenceKind, string> = {

@@ -13,13 +13,14 @@ import { rule as securityLiaison } from './security-liaison';
 import { rule as teamConsent } from './team-consent';
 import { rule as threatAnalysis } from './threat-analysis';
 import { rule as versionedReleases } from './versioned-releases';
+import { engineRepositoryRule } from './define';
 import type { AnyRepositoryRule, ListRule, RuleMeta } from './types';
 
 export const listRules: readonly ListRule[] = [listConsistency, listSchema];
 
 export const repositoryRules: readonly AnyRepositoryRule[] = [
   automatedTests,
-  embargo,
+  engineRepositoryRule(embargo),
   officialProject,
   privateTracker,
   removal,

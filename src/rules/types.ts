@@ -40,6 +40,9 @@ export interface RuleResult {
    */
   unavailable?: { kind: EvidenceKind; reason: string };
   evidence: EvidenceRecord;
+  /** For a rule made with `defineRule`: the message it reported and the values it filled in. */
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
 }
 
 export interface RuleMeta {

@@ -1,10 +1,10 @@
+import { defineRule } from '../define';
 import { declaredValue, onField } from '../evidence-values';
-import type { RepositoryRule, RuleResult } from '../types';
 
 /** The policy's maximum embargo (clause 1). */
 export const MAX_EMBARGO_DAYS = 90;
 
-export const rule: RepositoryRule<never, never> = {
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'embargo',
@@ -13,47 +13,36 @@ export const rule: RepositoryRule<never, never> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['embargo-days'],
+    needs: [],
+    wants: [],
+    messages: {
+      undeclared: "No embargo-days declared: the policy's {{maximum}}-day maximum applies.",
+      tooLong:
+        "embargo-days is {{days}}, above the policy's maximum of {{maximum}} days: set it to " +
+        '{{maximum}} or less, or remove it.',
+      withinMaximum: "embargo-days is {{days}}, within the policy's {{maximum}}-day maximum.",
+    },
   },
   appliesTo: (change) => change.kind !== 'removed',
-  needs: () => [],
-  wants: () => [],
-  check({ change }): RuleResult[] {
+  check({ change, report }) {
     const days = change.entry.declared['embargo-days'];
+    const maximum = MAX_EMBARGO_DAYS;
     if (days === undefined) {
-      return [
-        {
-          severity: 'info',
-          message:
-            `No embargo-days declared: the policy's ${MAX_EMBARGO_DAYS}-day maximum applies ` +
-            '(policy clause 1).',
-          evidence: { declared: null, maximum: MAX_EMBARGO_DAYS, list: change.entry.location.file },
-        },
-      ];
-    }
-    const evidence = {
-      ...declaredValue(change, 'embargo-days'),
-      declared: days,
-      maximum: MAX_EMBARGO_DAYS,
-    };
-    if (days > MAX_EMBARGO_DAYS) {
-      return [
-        {
-          severity: 'error',
-          ...onField(change, 'embargo-days'),
-          message:
-            `embargo-days is ${days}, above the policy's maximum of ${MAX_EMBARGO_DAYS} days ` +
-            `(policy clause 1): set it to ${MAX_EMBARGO_DAYS} or less, or remove it.`,
-          evidence,
-        },
-      ];
-    }
-    return [
-      {
+      report({
+        messageId: 'undeclared',
+        data: { maximum },
         severity: 'info',
-        ...onField(change, 'embargo-days'),
-        message: `embargo-days is ${days}, within the policy's ${MAX_EMBARGO_DAYS}-day maximum (policy clause 1).`,
-        evidence,
-      },
-    ];
+        cite: { declared: null, maximum, list: change.entry.location.file },
+      });
+      return;
+    }
+    const cite = { ...declaredValue(change, 'embargo-days'), declared: days, maximum };
+    report({
+      messageId: days > maximum ? 'tooLong' : 'withinMaximum',
+      data: { days, maximum },
+      severity: days > maximum ? 'error' : 'info',
+      ...onField(change, 'embargo-days'),
+      cite,
+    });
   },
-};
+});
