@@ -9,8 +9,8 @@ import {
 } from '../diff/git';
 import { validateRevision } from '../diff/validate';
 import { ConfigurationError } from '../errors';
-import type { Finding } from '../findings/finding';
-import { configChangeFindings } from './config-change';
+import type { ConfigChange } from '../evidence/config-change';
+import { configChange } from './config-change';
 import { CONFIG_FILE, parseConfig, type FileConfig } from './config-schema';
 
 export { CONFIG_FILE, parseConfig, type FileConfig, type ZuulJobConfig } from './config-schema';
@@ -21,7 +21,8 @@ export interface LoadedConfig {
   values: FileConfig;
   dir: string;
   /** Findings about an edit of the configuration by the change under review. */
-  changeFindings?: Finding[];
+  /** What the change does to the configuration file, when it edits it. */
+  configChange?: ConfigChange;
 }
 
 /** `--config FILE` (an explicit, trusted file) or `--no-config` (`false`). */
@@ -60,8 +61,8 @@ export async function configAtBase(
   const headText = await configTextAt(repository, head.commit);
   const baseText = text?.toString('utf8') ?? null;
   if (headText === baseText) return { values, dir: repository.root };
-  const changeFindings = configChangeFindings(baseText === null ? null : values, headText);
-  return { values, dir: repository.root, changeFindings };
+  const change = configChange(baseText === null ? null : values, headText);
+  return { values, dir: repository.root, configChange: change };
 }
 
 async function configTextAt(repository: ListRepository, commit: string | null) {

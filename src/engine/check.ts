@@ -48,7 +48,7 @@ export async function judgeProposal(
   proposal: Proposal,
   changes: RepositoryChange[],
   provider: EvidenceProvider,
-  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configFindings'>,
+  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configChange'>,
 ): Promise<Report> {
   options.progress?.onStart?.(changes.length);
   const findings = await evaluate({
@@ -62,8 +62,9 @@ export async function judgeProposal(
     ...(options.progress?.onRepositoryDone
       ? { onRepositoryDone: options.progress.onRepositoryDone }
       : {}),
+    ...(options.configChange ? { configChange: options.configChange } : {}),
   });
-  const all = sortFindings([...findings, ...(options.configFindings ?? [])]);
+  const all = sortFindings(findings);
   return buildReport(proposal, all, options.sources.asOf);
 }
 

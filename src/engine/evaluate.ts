@@ -1,7 +1,8 @@
 import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
-import type { Finding } from '../findings/finding';
+import type { ConfigChange } from '../evidence/config-change';
+import type { Finding, RuleId, Severity } from '../findings/finding';
 import type { DeclaredField } from '../list/model';
 import type {
   AnyRepositoryRule,
@@ -24,6 +25,13 @@ export interface EvaluationInput {
   severities?: SeverityOverrides;
   /** Called after each repository is judged. */
   onRepositoryDone?: (repository: string) => void;
+  /** What the change does to `.vmt-oversight.yaml`, when it edits it. */
+  configChange?: ConfigChange;
+}
+
+function defaultSeverities(input: EvaluationInput): Partial<Record<RuleId, Severity>> {
+  const rules = [...input.listRules, ...input.repositoryRules];
+  return Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
 }
 
 /** Runs every rule and returns the findings, sorted. */
@@ -32,7 +40,12 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   for (const rule of input.listRules) {
     const effective = effectiveRule(rule.meta, input.severities);
     if (!effective.enabled) continue;
-    const results = rule.check({ proposal: input.proposal, settings: input.settings });
+    const results = rule.check({
+      proposal: input.proposal,
+      settings: input.settings,
+      ruleDefaults: defaultSeverities(input),
+      ...(input.configChange ? { configChange: input.configChange } : {}),
+    });
     findings.push(...results.map((r) => toFinding(rule, effective, r, null, input.settings)));
   }
   const unreadableBase = baseListUnreadable(input.proposal, removalBlocks(input), input.settings);
@@ -194,7 +207,7 @@ function toFinding(
     severity,
     repository: result.repository ?? change?.repository ?? null,
     message: result.message,
-    file: settings.listFile,
+    file: result.file ?? settings.listFile,
     line,
     evidence,
   };

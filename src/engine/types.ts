@@ -1,6 +1,7 @@
 import type { ListRepository } from '../diff/git';
+import type { ConfigChange } from '../evidence/config-change';
 import type { EvidenceKind } from '../evidence/types';
-import type { Finding, RuleId, Severity } from '../findings/finding';
+import type { RuleId, Severity } from '../findings/finding';
 import type { SourceOptions } from '../sources/options';
 
 /** Per-rule severity override from `.vmt-oversight.yaml` (`rules: {team-consent: error}`). */
@@ -19,8 +20,8 @@ export interface CheckOptions {
   repository?: ListRepository;
   severities?: SeverityOverrides;
   progress?: ProgressEvents;
-  /** Findings the caller made before judging (an edit of `.vmt-oversight.yaml`). */
-  configFindings?: Finding[];
+  /** What the change does to `.vmt-oversight.yaml`, when it edits it (the configuration rule). */
+  configChange?: ConfigChange;
 }
 
 export interface MissingEvidence {

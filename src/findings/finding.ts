@@ -13,6 +13,7 @@ export type RuleId =
   | 'threat-analysis'
   | 'removal'
   | 'team-consent'
+  | 'configuration'
   | 'evidence-unavailable';
 
 /** JSON-serialisable evidence a finding rests on: files and lines, tags and dates, series. */

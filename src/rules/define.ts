@@ -45,6 +45,8 @@ export interface RuleReport<M extends string> {
   cite: EvidenceRecord;
   /** Set by list rules only; repository rules get it from the change. */
   repository?: string;
+  /** The file the finding is about, when it is not the list (`.vmt-oversight.yaml`). */
+  file?: string;
 }
 
 /** What `check` is given, and how it answers. */
@@ -189,7 +191,7 @@ function rendered<M extends string>(
   meta: DefinedRuleMeta<EvidenceKind, EvidenceKind, M>,
   finding: RuleReport<M>,
 ): RuleResult {
-  const { messageId, data, severity, field, line, cite, repository } = finding;
+  const { messageId, data, severity, field, line, cite, repository, file } = finding;
   return {
     severity,
     message: withClause(renderMessage(meta.messages, messageId, data), meta.clause),
@@ -199,5 +201,6 @@ function rendered<M extends string>(
     ...(field !== undefined ? { field } : {}),
     ...(line !== undefined ? { line } : {}),
     ...(repository !== undefined ? { repository } : {}),
+    ...(file !== undefined ? { file } : {}),
   };
 }

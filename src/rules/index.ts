@@ -13,10 +13,15 @@ import { rule as securityLiaison } from './security-liaison';
 import { rule as teamConsent } from './team-consent';
 import { rule as threatAnalysis } from './threat-analysis';
 import { rule as versionedReleases } from './versioned-releases';
-import { engineRepositoryRule } from './define';
+import { rule as configuration } from './configuration';
+import { engineListRule, engineRepositoryRule } from './define';
 import type { AnyRepositoryRule, ListRule, RuleMeta } from './types';
 
-export const listRules: readonly ListRule[] = [listConsistency, listSchema];
+export const listRules: readonly ListRule[] = [
+  engineListRule(configuration),
+  listConsistency,
+  listSchema,
+];
 
 export const repositoryRules: readonly AnyRepositoryRule[] = [
   automatedTests,

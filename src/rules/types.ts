@@ -1,5 +1,6 @@
 import type { Proposal } from '../diff/model';
 import type { DeclaredField, ListEntry } from '../list/model';
+import type { ConfigChange } from '../evidence/config-change';
 import type { EvidenceKind, EvidenceMap } from '../evidence/types';
 import type { EvidenceRecord, RuleId, Severity } from '../findings/finding';
 
@@ -33,6 +34,8 @@ export interface RuleResult {
   field?: DeclaredField;
   /** Set by list rules; repository rules get it from the change. */
   repository?: string;
+  /** The file it is about, when not the list. */
+  file?: string;
   /**
    * The evidence the rule received cannot settle the question (no deliverable file and no
    * repository, a state the data cannot establish): the engine reports `evidence-unavailable`
@@ -93,6 +96,10 @@ export interface RepositoryRule<
 export interface ListRuleContext {
   proposal: Proposal;
   settings: RunSettings;
+  /** What the change does to `.vmt-oversight.yaml`, when it edits it. */
+  configChange?: ConfigChange;
+  /** Every rule's default severity, for judging a change of the configured levels. */
+  ruleDefaults: Readonly<Partial<Record<RuleId, Severity>>>;
 }
 
 /** A rule about the list file as a whole (parsing, duplicates, ordering). */

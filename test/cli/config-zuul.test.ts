@@ -1,5 +1,5 @@
 /** The `zuul:` block of .vmt-oversight.yaml: the Zuul job's settings, read at base. */
-import { configChangeFindings } from '../../src/cli/config-change';
+import { configChange } from '../../src/cli/config-change';
 import { parseConfig } from '../../src/cli/config';
 import { ConfigurationError } from '../../src/errors';
 
@@ -23,17 +23,20 @@ describe('the zuul block of .vmt-oversight.yaml', () => {
     expect(() => parseConfig(text, '.vmt-oversight.yaml at HEAD~1')).toThrow(ConfigurationError);
   });
 
-  it('flags a change to where the job reads the change or fetches candidates from', () => {
+  it('records a change to where the job reads the change or fetches candidates from', () => {
     const base = parseConfig(BASE, 'base');
     const head = BASE.replace('https://review.opendev.org', 'https://gerrit.example.org');
-    const [finding] = configChangeFindings(base, head.replace("git-url: ''", 'git-url: x://y'));
-    // An invalid edit blocks.
-    expect(finding?.severity).toBe('error');
-    const [changed] = configChangeFindings(base, head);
-    expect(changed).toMatchObject({
-      severity: 'warning',
-      message: expect.stringContaining('changes zuul.gerrit in .vmt-oversight.yaml'),
-      evidence: { weakened: [], paths: ['zuul.gerrit'] },
+    // An invalid edit is recorded as such (the configuration rule blocks on it).
+    expect(configChange(base, head.replace("git-url: ''", 'git-url: x://y')).head.state).toBe(
+      'invalid',
+    );
+    const changed = configChange(base, head);
+    expect(changed.base?.places['zuul.gerrit']).toBe('https://review.opendev.org');
+    expect(changed.head).toEqual({
+      state: 'valid',
+      settings: expect.objectContaining({
+        places: expect.objectContaining({ 'zuul.gerrit': 'https://gerrit.example.org' }),
+      }),
     });
   });
 });

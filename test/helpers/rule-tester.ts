@@ -15,7 +15,13 @@ import type {
 } from '../../src/evidence/types';
 import type { Severity } from '../../src/findings/finding';
 import type { DeclaredField, ListFormat } from '../../src/list/model';
-import { engineRepositoryRule, type DefinedRepositoryRule } from '../../src/rules/define';
+import {
+  engineListRule,
+  engineRepositoryRule,
+  type DefinedListRule,
+  type DefinedListRuleContext,
+  type DefinedRepositoryRule,
+} from '../../src/rules/define';
 import type { RepositoryChange } from '../../src/rules/types';
 import type { SeverityOverrides } from '../../src/engine/types';
 import { LIST_FILE } from '../../src/rules/test-helpers';
@@ -224,6 +230,55 @@ export function testRule<M extends string>(
     it('produces every message it declares', () => {
       const never = Object.keys(rule.meta.messages).filter((id) => !produced.has(id));
       expect(never).toEqual([]);
+    });
+  });
+}
+
+/** A case of a list rule: the proposal-wide facts it judges, and the findings it must give. */
+export interface ListRuleTestCase<M extends string> {
+  name: string;
+  context: Omit<DefinedListRuleContext<M>, 'report' | 'settings' | 'ruleDefaults'> & {
+    ruleDefaults?: DefinedListRuleContext<M>['ruleDefaults'];
+  };
+  expect: (ExpectedMessage<M> & { file?: string; cite?: Readonly<Record<string, unknown>> })[];
+}
+
+/** The strict tester for list rules (the list, the configuration file): same rules as testRule. */
+export function testListRule<M extends string>(
+  rule: DefinedListRule<M>,
+  cases: { valid: ListRuleTestCase<M>[]; invalid: ListRuleTestCase<M>[] },
+): void {
+  const all = [...cases.valid, ...cases.invalid];
+  const produced = new Set<string>();
+  const errs = (c: ListRuleTestCase<M>) => c.expect.some((e) => e.severity === 'error');
+  globalThis.describe(rule.meta.id, () => {
+    it('has well-formed, uniquely named cases', () => {
+      const names = all.map((c) => c.name);
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+      expect(cases.invalid.filter((c) => !errs(c)).map((c) => c.name)).toEqual([]);
+      expect(cases.valid.filter(errs).map((c) => c.name)).toEqual([]);
+    });
+    it.each(all.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
+      const results = engineListRule(rule).check({
+        ruleDefaults: {},
+        ...testCase.context,
+        settings: { asOf: '2026-08-21', listFile: LIST_FILE, format: 'native' },
+      });
+      for (const r of results) if (r.messageId !== undefined) produced.add(r.messageId);
+      const got = results.map((r) => ({
+        messageId: r.messageId,
+        data: r.data ?? {},
+        severity: r.severity,
+        ...(r.file !== undefined ? { file: r.file } : {}),
+      }));
+      const want = testCase.expect.map(({ cite: _cite, ...e }) => ({ ...e, data: e.data ?? {} }));
+      expect(got).toEqual(want);
+      testCase.expect.forEach((e, i) => {
+        if (e.cite !== undefined) expect(results[i]?.evidence).toMatchObject(e.cite);
+      });
+    });
+    it('produces every message it declares', () => {
+      expect(Object.keys(rule.meta.messages).filter((id) => !produced.has(id))).toEqual([]);
     });
   });
 }

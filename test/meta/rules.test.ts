@@ -17,6 +17,7 @@ const DESIGN_RULE_IDS = [
   'threat-analysis',
   'removal',
   'team-consent',
+  'configuration',
   'evidence-unavailable',
 ];
 const SECTIONS = ['## Clause', '## How it is checked', '## Evidence', '## How to fix a failure'];

@@ -52,7 +52,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
           ...optional('head', flags.head),
           sources,
           ...(config.values.rules ? { severities: config.values.rules } : {}),
-          ...(config.changeFindings ? { configFindings: config.changeFindings } : {}),
+          ...(config.configChange ? { configChange: config.configChange } : {}),
           progress,
         });
       },

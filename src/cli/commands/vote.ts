@@ -70,7 +70,7 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
             ...optional('head', flags.head),
             sources: sourceOptions(flags, config, io.today()),
             ...(config.values.rules ? { severities: config.values.rules } : {}),
-            ...(config.changeFindings ? { configFindings: config.changeFindings } : {}),
+            ...(config.configChange ? { configChange: config.configChange } : {}),
             progress,
           },
           env: io.env,

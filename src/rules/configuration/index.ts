@@ -1,0 +1,80 @@
+import type { ConfigChange, ConfigSettings } from '../../evidence/config-change';
+import type { RuleId, Severity } from '../../findings/finding';
+import { defineListRule, type DefinedListRuleContext } from '../define';
+
+const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
+type Level = keyof typeof RANK;
+
+const messages = {
+  deleted: 'This change deletes {{file}}: later checks use the defaults.',
+  invalid: '{{reason}}. Every later check would stop on it: fix it.',
+  edited: 'This change edits {{file}}; it applies from the next change on.',
+  weakened:
+    'This change {{what}} in {{file}}. The file is read at the base revision, so this does not ' +
+    'apply to the change itself; VMT reviewers: make sure the checker is meant to judge later ' +
+    'changes this way.',
+} as const;
+type MessageId = keyof typeof messages;
+
+/**
+ * A change to `.vmt-oversight.yaml` never applies to itself (the file is read at base), but it
+ * shapes every later judgment: an invalid file blocks (it would stop every later check), and a
+ * weaker rule level or a moved evidence path is flagged for reviewers.
+ */
+export const rule = defineListRule({
+  scope: 'list',
+  meta: {
+    id: 'configuration',
+    clause: '—',
+    title:
+      'A change to .vmt-oversight.yaml leaves it valid; weakening it is flagged for reviewers.',
+    defaultSeverity: 'error',
+    canBlock: true,
+    needs: [],
+    wants: [],
+    messages,
+  },
+  check(context) {
+    const { configChange } = context;
+    if (configChange !== undefined) judge(configChange, context);
+  },
+});
+
+function judge(change: ConfigChange, context: DefinedListRuleContext<MessageId>): void {
+  const { file, head } = change;
+  const report = (
+    messageId: MessageId,
+    severity: Severity,
+    data: Record<string, string>,
+    cite = {},
+  ) => context.report({ messageId, severity, data, cite: { file, ...cite }, file });
+  if (head.state === 'deleted') return report('deleted', 'warning', { file });
+  if (head.state === 'invalid') return report('invalid', 'error', { reason: head.reason });
+  const weakened = weakenedRules(change.base, head.settings, context.ruleDefaults);
+  const places = movedPlaces(change.base, head.settings);
+  if (weakened.length === 0 && places.length === 0) return report('edited', 'info', { file });
+  const what = [
+    ...(weakened.length > 0 ? [`weakens ${weakened.join(', ')}`] : []),
+    ...(places.length > 0 ? [`changes ${places.join(', ')}`] : []),
+  ].join(' and ');
+  report('weakened', 'warning', { what, file }, { weakened, paths: places });
+}
+
+function weakenedRules(
+  base: ConfigSettings | null,
+  head: ConfigSettings,
+  defaults: Readonly<Partial<Record<RuleId, Severity>>>,
+): string[] {
+  const before = (id: string): Level => base?.rules[id] ?? defaults[id as RuleId] ?? 'error';
+  return Object.entries(head.rules)
+    .filter(([id, level]) => RANK[level] < RANK[before(id)])
+    .map(([id, level]) => `${id} (${before(id)} → ${level})`)
+    .sort();
+}
+
+function movedPlaces(base: ConfigSettings | null, head: ConfigSettings): string[] {
+  const keys = new Set([...Object.keys(base?.places ?? {}), ...Object.keys(head.places)]);
+  return [...keys]
+    .filter((key) => (base?.places[key] ?? null) !== (head.places[key] ?? null))
+    .sort();
+}
