@@ -3,7 +3,8 @@ import type { ProjectConfigFacts } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
 import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';
 import {
   indexZuulProjects,
@@ -35,16 +36,14 @@ export class ProjectConfigSource {
 
   async facts(repository: string): Promise<ProjectConfigFacts> {
     const { data, gerrit, gerritIndex, zuul, zuulIndex } = await this.load();
-    try {
+    return readShaped(data, () => {
       const gerritNode = gerritIndex.get(repository);
       const stanzas = zuulIndex.get(repository);
       return {
         gerrit: gerritNode !== undefined ? readGerritProject(gerrit, gerritNode, data) : null,
         zuul: stanzas ? readCentralStanza(zuul, stanzas, data) : null,
       };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 
   private load(): Promise<LoadedProjectConfig> {
@@ -64,7 +63,7 @@ export class ProjectConfigSource {
     if (typeof gerritText !== 'string') {
       throw new Unavailable('project-config', `${data.label} has no ${GERRIT_FILE}`);
     }
-    try {
+    return readShaped(data, () => {
       const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText);
       const gerrit = YamlDocument.parse(GERRIT_FILE, gerritText);
       return {
@@ -74,9 +73,7 @@ export class ProjectConfigSource {
         zuul,
         zuulIndex: indexZuulProjects(zuul),
       };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 }
 
@@ -88,10 +85,4 @@ async function missingZuul(data: DataDir): Promise<Unavailable> {
     'project-config',
     `${data.label} has no ${ZUUL_DIR}/ (the layout before Zuul v3, 2017-09), which this reader does not know`,
   );
-}
-
-function asUnavailable(error: unknown, data: DataDir): unknown {
-  if (error instanceof YamlShapeError)
-    return new Unavailable('project-config', `${data.label}: ${error.message}`);
-  return error;
 }

@@ -10,7 +10,8 @@ import type {
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
 import { readDeliverableFile } from './deliverable-file';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
 
@@ -110,11 +111,9 @@ export class ReleasesSource {
   }
 
   private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
-    try {
-      return readDeliverableFile(YamlDocument.parse(path, text), series, repository, data);
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    return readShaped(data, () =>
+      readDeliverableFile(YamlDocument.parse(path, text), series, repository, data),
+    );
   }
 
   private async deliverableName(repository: string): Promise<string> {
@@ -145,14 +144,12 @@ export class ReleasesSource {
         `${data.label} has neither ${SERIES_STATUS_FILES.join(' nor ')} (series status is recorded from 2018-04 on)`,
       );
     }
-    try {
+    return readShaped(data, () => {
       const doc = YamlDocument.parse(file, contents.get(file) ?? '');
       const today = this.options.today ?? new Date().toISOString().slice(0, 10);
       const seriesAsOf = seriesDataAsOf(data, asOf, today);
       return { data, series: readSeriesStatus(doc, data), seriesAsOf };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 }
 
@@ -172,10 +169,4 @@ async function seriesDirectories(root: string): Promise<string[]> {
     const message = error instanceof Error ? error.message : String(error);
     throw new Unavailable('releases', `cannot list the series directories: ${message}`);
   }
-}
-
-function asUnavailable(error: unknown, data: DataDir): unknown {
-  if (error instanceof YamlShapeError)
-    return new Unavailable('releases', `${data.label}: ${error.message}`);
-  return error;
 }
