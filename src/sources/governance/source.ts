@@ -7,6 +7,7 @@ import type {
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
+import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
@@ -110,3 +111,33 @@ export class GovernanceSource {
     });
   }
 }
+
+/** The run's governance, parsed once for both kinds it provides. */
+const governanceOf = perRun(({ options, counter }) => {
+  const { asOf, onProgress, governanceRevision } = options;
+  return new GovernanceSource({
+    dir: options.governance,
+    asOf,
+    ...(governanceRevision ? { revision: governanceRevision } : {}),
+    counter,
+    onProgress,
+  });
+});
+
+export const governanceSource: EvidenceSource<'governance'> = {
+  id: 'governance',
+  kind: 'governance',
+  dependencies: [],
+  scope: 'repository',
+  subject: 'governance evidence',
+  read: (repository, run) => governanceOf(run).facts(repository),
+};
+
+export const officialRepositoriesSource: EvidenceSource<'officialRepositories'> = {
+  id: 'governance',
+  kind: 'officialRepositories',
+  dependencies: [],
+  scope: 'run',
+  subject: 'the official repositories',
+  read: (_repository, run) => governanceOf(run).officialRepositories(),
+};

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import type { ProjectConfigFacts } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
+import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
@@ -86,3 +87,22 @@ async function missingZuul(data: DataDir): Promise<Unavailable> {
     `${data.label} has no ${ZUUL_DIR}/ (the layout before Zuul v3, 2017-09), which this reader does not know`,
   );
 }
+
+const projectConfigOf = perRun(
+  ({ options, counter }) =>
+    new ProjectConfigSource({
+      dir: options.projectConfig,
+      asOf: options.asOf,
+      counter,
+      onProgress: options.onProgress,
+    }),
+);
+
+export const projectConfigSource: EvidenceSource<'projectConfig'> = {
+  id: 'project-config',
+  kind: 'projectConfig',
+  dependencies: [],
+  scope: 'repository',
+  subject: 'projectConfig evidence',
+  read: (repository, run) => projectConfigOf(run).facts(repository),
+};

@@ -9,7 +9,8 @@ import type {
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
-import { Unavailable } from '../unavailable';
+import { perRun, type EvidenceSource } from '../source';
+import { InternalFailure, Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
 import { readDeliverableFile } from './deliverable-file';
@@ -170,3 +171,31 @@ async function seriesDirectories(root: string): Promise<string[]> {
     throw new Unavailable('releases', `cannot list the series directories: ${message}`);
   }
 }
+
+const releasesOf = perRun(
+  (run) =>
+    new ReleasesSource({
+      dir: run.options.releases,
+      asOf: run.options.asOf,
+      ...(run.options.today ? { today: run.options.today } : {}),
+      counter: run.counter,
+      onProgress: run.options.onProgress,
+      governance: async (repository) => {
+        const facts = await run.evidence('governance', repository);
+        if (facts.status === 'available') return facts.value;
+        // A bug reading governance is not "no deliverable name": it must not read as evidence.
+        if (facts.internal) throw new InternalFailure(facts);
+        return null;
+      },
+    }),
+);
+
+/** Needs governance for the deliverable name; without it, the repository's own name is used. */
+export const releasesSource: EvidenceSource<'releases'> = {
+  id: 'releases',
+  kind: 'releases',
+  dependencies: ['governance'],
+  scope: 'repository',
+  subject: 'releases evidence',
+  read: (repository, run) => releasesOf(run).facts(repository),
+};
