@@ -1,4 +1,5 @@
 import type { Proposal } from '../diff/model';
+import { INTERNAL_FAILURE } from '../evidence/types';
 import { isUnreadable } from '../list/readable';
 import type { Finding } from '../findings/finding';
 import type { RepositoryChange, RuleMeta, RunSettings } from '../rules/types';
@@ -39,14 +40,18 @@ export function evidenceUnavailable(
       source: missing.source,
       kind: missing.kind,
       reason: missing.reason,
+      ...(isBug(missing) ? { internal: true } : {}),
       ...(change.kind === 'removed' ? { lineAtBase: change.entry.location.line } : {}),
     },
   };
 }
 
-/** What the user can do: give the missing data, or fix (or have a reviewer judge) what was refused. */
+/**
+ * What the user can do: report a bug (a rule or a source that broke), give the missing data, or
+ * fix (or have a reviewer judge) what was refused.
+ */
 function adviceFor(missing: MissingEvidence): string {
-  if (missing.source === 'rule') {
+  if (isBug(missing)) {
     return 'This is a bug in vmt-oversight: please report it with the evidence.';
   }
   if (NOT_GIVEN.test(missing.reason)) {
@@ -54,6 +59,11 @@ function adviceFor(missing: MissingEvidence): string {
     return `Provide the ${missing.source} data (${flag}) and run again.`;
   }
   return 'Fix what the reason names and run again; until then a reviewer must judge this by hand.';
+}
+
+/** A rule that threw, or a source that met a bug (its reason says so, see src/sources). */
+function isBug(missing: MissingEvidence): boolean {
+  return missing.source === 'rule' || missing.reason.startsWith(INTERNAL_FAILURE);
 }
 
 // The reason a source gives when its flag was not given at all (see src/sources).

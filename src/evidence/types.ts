@@ -15,8 +15,16 @@ export interface DataRef {
   commit?: string;
 }
 
+/**
+ * `internal`: not missing data but a bug in vmt-oversight met while reading it; its reason begins
+ * with INTERNAL_FAILURE. It is still unavailable evidence: a bug never passes.
+ */
 export type Evidence<T> =
-  { status: 'available'; value: T } | { status: 'unavailable'; source: SourceId; reason: string };
+  | { status: 'available'; value: T }
+  | { status: 'unavailable'; source: SourceId; reason: string; internal?: true };
+
+/** How the reason of internal (bug) evidence begins, so whoever renders it can tell. */
+export const INTERNAL_FAILURE = 'a bug in vmt-oversight';
 
 /* ---------- governance: reference/projects.yaml and reference/legacy.yaml ---------- */
 

@@ -4,6 +4,8 @@ import { CHANGE_FACT_OPTIONS, createGerritClient } from '../gerrit/client';
 import { GerritError } from '../gerrit/errors';
 import type { TransportOptions } from '../gerrit/http';
 import { parseChangeArgument, parseGerritUrl } from '../gerrit/url';
+import type { EvidenceSource } from './source';
+import { Unavailable } from './unavailable';
 
 export interface GerritChangeSourceOptions {
   /** `--gerrit`: the server's base URL. */
@@ -37,3 +39,18 @@ export function gerritChangeSource(
   };
   return () => (pending ??= read());
 }
+
+/** The change under review (team-consent): one answer per run, its unavailability as it is. */
+export const changeSource: EvidenceSource<'change'> = {
+  id: 'gerrit',
+  kind: 'change',
+  dependencies: [],
+  scope: 'run',
+  subject: 'the change',
+  read: async (_repository, { options }) => {
+    if (!options.change) throw new Unavailable('gerrit', 'no --gerrit/--change given');
+    const evidence = await options.change();
+    if (evidence.status === 'unavailable') throw new Unavailable(evidence.source, evidence.reason);
+    return evidence.value;
+  },
+};

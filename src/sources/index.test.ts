@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ChangeFacts, Evidence } from '../evidence/types';
+import { GerritError } from '../gerrit/errors';
 import { createEvidenceProvider } from './index';
 
 const FIXTURES = resolve(__dirname, '../../test/fixtures/data');
@@ -86,12 +87,25 @@ describe('evidence provider', () => {
     expect(calls).toBe(1);
     const failing = createEvidenceProvider({
       asOf: '2026-01-01',
-      change: () => Promise.reject(new Error('boom')),
+      change: () => Promise.reject(new GerritError('network', 'cannot reach review.example.org')),
     });
     expect(await failing.get('change', 'x/y')).toEqual({
       status: 'unavailable',
       source: 'gerrit',
-      reason: 'reading the change failed: boom',
+      reason: 'reading the change failed: cannot reach review.example.org',
+    });
+  });
+
+  it('reports a change reader that throws anything else as a bug, not as missing data', async () => {
+    const provider = createEvidenceProvider({
+      asOf: '2026-01-01',
+      change: () => Promise.reject(new Error('boom')),
+    });
+    expect(await provider.get('change', 'x/y')).toEqual({
+      status: 'unavailable',
+      source: 'gerrit',
+      reason: 'a bug in vmt-oversight (Error: boom) while reading the change',
+      internal: true,
     });
   });
 

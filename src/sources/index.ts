@@ -1,20 +1,10 @@
-import type {
-  ChangeFacts,
-  Evidence,
-  EvidenceKind,
-  EvidenceMap,
-  EvidenceProvider,
-  OfficialRepositories,
-  SourceId,
-} from '../evidence/types';
+import type { Evidence, EvidenceProvider, OfficialRepositories, SourceId } from '../evidence/types';
 import { isValidDate } from './dates';
-import type { GitCallCounter } from '../git/run';
-import { GovernanceSource } from './governance/source';
 import type { SourceOptions } from './options';
-import { ProjectConfigSource } from './project-config/source';
-import { ReleasesSource } from './releases/source';
-import { RepositorySource, type RepositoryCost } from './repository/source';
-import { gather, Unavailable, unavailable } from './unavailable';
+import { SOURCES } from './registry';
+import type { RepositoryCost } from './repository/source';
+import type { SourceKind, SourceMap, SourceRegistry, SourceRun } from './source';
+import { gather, unavailable } from './unavailable';
 
 /** What the sources cost in this run (benchmark, diagnostics). */
 export interface SourceStats {
@@ -31,106 +21,86 @@ export interface EvidenceSources extends EvidenceProvider {
   stats(): SourceStats;
 }
 
-const SOURCE_OF: Record<EvidenceKind, SourceId> = {
-  governance: 'governance',
-  releases: 'releases',
-  projectConfig: 'project-config',
-  repository: 'repository',
-  change: 'gerrit',
-};
+type Cache = { [K in SourceKind]: Map<string, Promise<Evidence<SourceMap[K]>>> };
 
-/** The evidence provider over the directories the options name; every answer is cached. */
-export function createEvidenceProvider(options: SourceOptions): EvidenceSources {
-  const counter: GitCallCounter = { count: 0 };
-  const { asOf, onProgress } = options;
-  const governance = new GovernanceSource({
-    dir: options.governance,
-    asOf,
-    ...(options.governanceRevision ? { revision: options.governanceRevision } : {}),
-    counter,
-    onProgress,
-  });
-  const repositories = new RepositorySource({
-    reposRoot: options.reposRoot,
-    asOf,
-    counter,
-    onProgress,
-  });
-  const releases = new ReleasesSource({
-    dir: options.releases,
-    asOf,
-    ...(options.today ? { today: options.today } : {}),
-    counter,
-    onProgress,
-    governance: async (repository) => {
-      const facts = await cached('governance', repository);
-      return facts.status === 'available' ? facts.value : null;
-    },
-  });
-  const projectConfig = new ProjectConfigSource({
-    dir: options.projectConfig,
-    asOf,
-    counter,
-    onProgress,
-  });
-  const readers: { [K in EvidenceKind]: (repository: string) => Promise<EvidenceMap[K]> } = {
-    governance: (repository) => governance.facts(repository),
-    releases: (repository) => releases.facts(repository),
-    projectConfig: (repository) => projectConfig.facts(repository),
-    repository: (repository) => repositories.facts(repository),
-    change: () => readChange(options.change),
+/**
+ * The evidence provider over the directories the options name, asking each kind of the source
+ * the registry lists for it. Every answer is cached per (kind, repository), one read in flight
+ * per key; a source that fails answers `unavailable` with the reason, never a crash.
+ */
+export function createEvidenceProvider(
+  options: SourceOptions,
+  registry: SourceRegistry = SOURCES,
+): EvidenceSources {
+  const cache: Cache = {
+    governance: new Map(),
+    officialRepositories: new Map(),
+    releases: new Map(),
+    projectConfig: new Map(),
+    repository: new Map(),
+    change: new Map(),
   };
-  const cache = new Map<string, Promise<Evidence<unknown>>>();
 
-  function cached<K extends EvidenceKind>(
-    kind: K,
-    repository: string,
-  ): Promise<Evidence<EvidenceMap[K]>> {
-    const key = `${kind}\0${kind === 'change' ? '' : repository}`;
-    let answer = cache.get(key) as Promise<Evidence<EvidenceMap[K]>> | undefined;
+  function get<K extends SourceKind>(kind: K, repository: string): Promise<Evidence<SourceMap[K]>> {
+    const source = registry[kind];
+    const key = source.scope === 'run' ? '' : repository;
+    const answers: Map<string, Promise<Evidence<SourceMap[K]>>> = cache[kind];
+    let answer = answers.get(key);
     if (!answer) {
       answer = read(kind, repository);
-      cache.set(key, answer);
+      answers.set(key, answer);
     }
     return answer;
   }
 
-  function read<K extends EvidenceKind>(
+  function read<K extends SourceKind>(
     kind: K,
     repository: string,
-  ): Promise<Evidence<EvidenceMap[K]>> {
-    const source = SOURCE_OF[kind];
-    if (!isValidDate(asOf)) {
-      return Promise.resolve(unavailable(source, `--as-of ${asOf} is not a date (YYYY-MM-DD)`));
+  ): Promise<Evidence<SourceMap[K]>> {
+    const source = registry[kind];
+    if (!isValidDate(options.asOf)) {
+      return Promise.resolve(notADate(source.id, options.asOf));
     }
     const context =
-      kind === 'change'
-        ? 'reading the change failed'
-        : `reading ${kind} evidence for ${repository} failed`;
-    return gather(source, context, () => readers[kind](repository));
+      source.scope === 'run'
+        ? `reading ${source.subject}`
+        : `reading ${source.subject} for ${repository}`;
+    const run = runFor(source.id, kind, source.dependencies);
+    return gather(source.id, context, () => source.read(repository, run));
   }
 
-  let official: Promise<Evidence<OfficialRepositories>> | undefined;
-  function officialRepositories(): Promise<Evidence<OfficialRepositories>> {
-    official ??= isValidDate(asOf)
-      ? gather('governance', 'reading the official repositories failed', () =>
-          governance.officialRepositories(),
-        )
-      : Promise.resolve(unavailable('governance', `--as-of ${asOf} is not a date (YYYY-MM-DD)`));
-    return official;
+  const base = {
+    session: {},
+    options,
+    counter: { count: 0 },
+    costs: new Map<string, RepositoryCost>(),
+  };
+  const runs = new Map<SourceKind, SourceRun>();
+  /** The run as one source sees it: the same for every read, evidence only of what it declares. */
+  function runFor(id: SourceId, kind: SourceKind, dependencies: readonly SourceKind[]) {
+    let run = runs.get(kind);
+    if (!run) {
+      run = {
+        ...base,
+        evidence: (wanted, repository) => {
+          if (!dependencies.includes(wanted)) {
+            throw new Error(`the ${id} source asked for ${wanted}, not among its dependencies`);
+          }
+          return get(wanted, repository);
+        },
+      };
+      runs.set(kind, run);
+    }
+    return run;
   }
 
   return {
-    get: cached,
-    officialRepositories,
-    stats: () => ({ gitCalls: counter.count, repositories: new Map(repositories.costs) }),
+    get,
+    officialRepositories: () => get('officialRepositories', ''),
+    stats: () => ({ gitCalls: base.counter.count, repositories: new Map(base.costs) }),
   };
 }
 
-/** The change comes as evidence already; its unavailability passes through as it is. */
-async function readChange(change: SourceOptions['change']): Promise<ChangeFacts> {
-  if (!change) throw new Unavailable('gerrit', 'no --gerrit/--change given');
-  const evidence = await change();
-  if (evidence.status === 'unavailable') throw new Unavailable(evidence.source, evidence.reason);
-  return evidence.value;
+function notADate<T>(source: SourceId, asOf: string): Evidence<T> {
+  return unavailable(source, `--as-of ${asOf} is not a date (YYYY-MM-DD)`);
 }

@@ -7,8 +7,10 @@ import type {
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
+import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
 import { indexLegacy, LEGACY_FILES } from './legacy';
 import {
   indexProjects,
@@ -66,16 +68,14 @@ export class GovernanceSource {
 
   private deliverable(governance: LoadedGovernance, owner: OwnerEntry): GovernanceDeliverable {
     const { projects, data } = governance;
-    try {
+    return readShaped(data, () => {
       let team = this.teams.get(owner.team);
       if (!team) {
         team = readTeam(projects, owner, data);
         this.teams.set(owner.team, team);
       }
       return readDeliverable(projects, owner, team, data);
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 
   private load(): Promise<LoadedGovernance> {
@@ -99,7 +99,7 @@ export class GovernanceSource {
     if (projectsText === null || projectsText === undefined) {
       throw new Unavailable('governance', `${data.label} has no ${PROJECTS_FILE}`);
     }
-    try {
+    return readShaped(data, () => {
       const projects = YamlDocument.parse(PROJECTS_FILE, projectsText);
       const legacyFile = LEGACY_FILES.find((file) => typeof files.get(file) === 'string');
       const legacyText = legacyFile ? files.get(legacyFile) : null;
@@ -108,15 +108,36 @@ export class GovernanceSource {
           ? indexLegacy(YamlDocument.parse(legacyFile, legacyText), data)
           : new Map<string, RetiredDeliverable>();
       return { data, projects, owners: indexProjects(projects, data), retired };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 }
 
-function asUnavailable(error: unknown, data: DataDir): unknown {
-  if (error instanceof YamlShapeError) {
-    return new Unavailable('governance', `${data.label}: ${error.message}`);
-  }
-  return error;
-}
+/** The run's governance, parsed once for both kinds it provides. */
+const governanceOf = perRun(({ options, counter }) => {
+  const { asOf, onProgress, governanceRevision } = options;
+  return new GovernanceSource({
+    dir: options.governance,
+    asOf,
+    ...(governanceRevision ? { revision: governanceRevision } : {}),
+    counter,
+    onProgress,
+  });
+});
+
+export const governanceSource: EvidenceSource<'governance'> = {
+  id: 'governance',
+  kind: 'governance',
+  dependencies: [],
+  scope: 'repository',
+  subject: 'governance evidence',
+  read: (repository, run) => governanceOf(run).facts(repository),
+};
+
+export const officialRepositoriesSource: EvidenceSource<'officialRepositories'> = {
+  id: 'governance',
+  kind: 'officialRepositories',
+  dependencies: [],
+  scope: 'run',
+  subject: 'the official repositories',
+  read: (_repository, run) => governanceOf(run).officialRepositories(),
+};

@@ -2,8 +2,10 @@ import type { Node } from 'yaml';
 import type { ProjectConfigFacts } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
+import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
 import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';
 import {
   indexZuulProjects,
@@ -35,16 +37,14 @@ export class ProjectConfigSource {
 
   async facts(repository: string): Promise<ProjectConfigFacts> {
     const { data, gerrit, gerritIndex, zuul, zuulIndex } = await this.load();
-    try {
+    return readShaped(data, () => {
       const gerritNode = gerritIndex.get(repository);
       const stanzas = zuulIndex.get(repository);
       return {
         gerrit: gerritNode !== undefined ? readGerritProject(gerrit, gerritNode, data) : null,
         zuul: stanzas ? readCentralStanza(zuul, stanzas, data) : null,
       };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 
   private load(): Promise<LoadedProjectConfig> {
@@ -64,7 +64,7 @@ export class ProjectConfigSource {
     if (typeof gerritText !== 'string') {
       throw new Unavailable('project-config', `${data.label} has no ${GERRIT_FILE}`);
     }
-    try {
+    return readShaped(data, () => {
       const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText);
       const gerrit = YamlDocument.parse(GERRIT_FILE, gerritText);
       return {
@@ -74,9 +74,7 @@ export class ProjectConfigSource {
         zuul,
         zuulIndex: indexZuulProjects(zuul),
       };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 }
 
@@ -90,8 +88,21 @@ async function missingZuul(data: DataDir): Promise<Unavailable> {
   );
 }
 
-function asUnavailable(error: unknown, data: DataDir): unknown {
-  if (error instanceof YamlShapeError)
-    return new Unavailable('project-config', `${data.label}: ${error.message}`);
-  return error;
-}
+const projectConfigOf = perRun(
+  ({ options, counter }) =>
+    new ProjectConfigSource({
+      dir: options.projectConfig,
+      asOf: options.asOf,
+      counter,
+      onProgress: options.onProgress,
+    }),
+);
+
+export const projectConfigSource: EvidenceSource<'projectConfig'> = {
+  id: 'project-config',
+  kind: 'projectConfig',
+  dependencies: [],
+  scope: 'repository',
+  subject: 'projectConfig evidence',
+  read: (repository, run) => projectConfigOf(run).facts(repository),
+};

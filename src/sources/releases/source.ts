@@ -9,8 +9,10 @@ import type {
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
-import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { perRun, type EvidenceSource } from '../source';
+import { InternalFailure, Unavailable } from '../unavailable';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
 import { readDeliverableFile } from './deliverable-file';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
 
@@ -110,11 +112,9 @@ export class ReleasesSource {
   }
 
   private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
-    try {
-      return readDeliverableFile(YamlDocument.parse(path, text), series, repository, data);
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    return readShaped(data, () =>
+      readDeliverableFile(YamlDocument.parse(path, text), series, repository, data),
+    );
   }
 
   private async deliverableName(repository: string): Promise<string> {
@@ -145,14 +145,12 @@ export class ReleasesSource {
         `${data.label} has neither ${SERIES_STATUS_FILES.join(' nor ')} (series status is recorded from 2018-04 on)`,
       );
     }
-    try {
+    return readShaped(data, () => {
       const doc = YamlDocument.parse(file, contents.get(file) ?? '');
       const today = this.options.today ?? new Date().toISOString().slice(0, 10);
       const seriesAsOf = seriesDataAsOf(data, asOf, today);
       return { data, series: readSeriesStatus(doc, data), seriesAsOf };
-    } catch (error) {
-      throw asUnavailable(error, data);
-    }
+    });
   }
 }
 
@@ -174,8 +172,30 @@ async function seriesDirectories(root: string): Promise<string[]> {
   }
 }
 
-function asUnavailable(error: unknown, data: DataDir): unknown {
-  if (error instanceof YamlShapeError)
-    return new Unavailable('releases', `${data.label}: ${error.message}`);
-  return error;
-}
+const releasesOf = perRun(
+  (run) =>
+    new ReleasesSource({
+      dir: run.options.releases,
+      asOf: run.options.asOf,
+      ...(run.options.today ? { today: run.options.today } : {}),
+      counter: run.counter,
+      onProgress: run.options.onProgress,
+      governance: async (repository) => {
+        const facts = await run.evidence('governance', repository);
+        if (facts.status === 'available') return facts.value;
+        // A bug reading governance is not "no deliverable name": it must not read as evidence.
+        if (facts.internal) throw new InternalFailure(facts);
+        return null;
+      },
+    }),
+);
+
+/** Needs governance for the deliverable name; without it, the repository's own name is used. */
+export const releasesSource: EvidenceSource<'releases'> = {
+  id: 'releases',
+  kind: 'releases',
+  dependencies: ['governance'],
+  scope: 'repository',
+  subject: 'releases evidence',
+  read: (repository, run) => releasesOf(run).facts(repository),
+};

@@ -1,5 +1,6 @@
 import type { RepositoryFacts } from '../../evidence/types';
 import { createGit, type GitCallCounter } from '../../git/run';
+import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
 import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit } from './history';
@@ -13,6 +14,8 @@ export interface RepositorySourceOptions {
   reposRoot: string | undefined;
   asOf: string;
   counter?: GitCallCounter;
+  /** Where to record what each repository cost; a map of its own by default. */
+  costs?: Map<string, RepositoryCost>;
   onProgress?: (message: string) => void;
 }
 
@@ -24,9 +27,11 @@ export interface RepositoryCost {
 
 /** Reads a candidate repository as it was on the as-of date. */
 export class RepositorySource {
-  readonly costs = new Map<string, RepositoryCost>();
+  readonly costs: Map<string, RepositoryCost>;
 
-  constructor(private readonly options: RepositorySourceOptions) {}
+  constructor(private readonly options: RepositorySourceOptions) {
+    this.costs = options.costs ?? new Map<string, RepositoryCost>();
+  }
 
   async facts(repository: string): Promise<RepositoryFacts> {
     const { reposRoot, asOf, counter, onProgress } = this.options;
@@ -69,3 +74,23 @@ export class RepositorySource {
     }
   }
 }
+
+const repositoryOf = perRun(
+  ({ options, counter, costs }) =>
+    new RepositorySource({
+      reposRoot: options.reposRoot,
+      asOf: options.asOf,
+      counter,
+      costs,
+      onProgress: options.onProgress,
+    }),
+);
+
+export const repositorySource: EvidenceSource<'repository'> = {
+  id: 'repository',
+  kind: 'repository',
+  dependencies: [],
+  scope: 'repository',
+  subject: 'repository evidence',
+  read: (repository, run) => repositoryOf(run).facts(repository),
+};
