@@ -1,6 +1,7 @@
 import type { Finding } from '../report/finding';
 import { allRuleMetas } from '../rules';
 import { CONFIG_FILE, parseConfig, type FileConfig } from './config';
+import { compareText } from '../util/compare';
 
 const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
 type Level = keyof typeof RANK;
@@ -74,7 +75,7 @@ function weakenedRules(
   return Object.entries(head)
     .filter(([id, level]) => level !== undefined && RANK[level] < RANK[base[id] ?? defaultOf(id)])
     .map(([id, level]) => `${id} (${base[id] ?? defaultOf(id)} → ${level})`)
-    .sort();
+    .sort(compareText);
 }
 
 function defaultOf(id: string): Level {

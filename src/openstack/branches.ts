@@ -10,6 +10,7 @@
 import type { ReleasesFacts, RepositoryFacts, Series } from '../evidence/types';
 import { seriesValue } from './evidence';
 import type { SeriesStatusAsOf } from './series';
+import { compareText } from '../util/compare';
 import {
   isCoveredStatus,
   isVersionBranchId,
@@ -215,7 +216,7 @@ export function branchCoverage(
     if (found) unresolved.push(found);
   }
   const byBranch = (a: { branch: string }, b: { branch: string }) =>
-    a.branch.localeCompare(b.branch);
+    compareText(a.branch, b.branch);
   const once = unresolved.filter(
     (u, i) => unresolved.findIndex((v) => v.branch === u.branch) === i,
   );

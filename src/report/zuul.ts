@@ -23,6 +23,7 @@ import {
 import type { Finding, Severity } from './finding';
 import type { Report } from './report';
 import type { Reporter } from './reporters';
+import { compareText } from '../util/compare';
 
 export type ZuulCommentLevel = Severity;
 
@@ -140,7 +141,7 @@ function groupComments(
     byPath.set(path, comments);
   }
   const sorted: Record<string, ZuulFileComment[]> = {};
-  for (const path of [...byPath.keys()].sort()) {
+  for (const path of [...byPath.keys()].sort(compareText)) {
     sorted[path] = (byPath.get(path) as ZuulFileComment[]).sort((a, b) => a.line - b.line);
   }
   return sorted;

@@ -10,6 +10,7 @@ import type {
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
 import { Unavailable } from '../unavailable';
+import { compareText } from '../../util/compare';
 import { YamlDocument, YamlShapeError } from '../yaml/document';
 import { readDeliverableFile } from './deliverable-file';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
@@ -164,7 +165,7 @@ async function seriesDirectories(root: string): Promise<string[]> {
       .filter((entry) => entry.isDirectory() && SAFE_NAME.test(entry.name))
       .map((entry) => entry.name)
       .filter((name) => !name.startsWith('_'))
-      .sort();
+      .sort(compareText);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // No deliverables directory: there is nothing unlisted to find.

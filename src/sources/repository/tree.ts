@@ -1,6 +1,7 @@
 import type { ZuulInRepoConfig } from '../../evidence/types';
 import { readObjects } from '../../git/cat-file';
 import type { Git } from '../../git/run';
+import { compareText } from '../../util/compare';
 
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
@@ -137,7 +138,7 @@ function chooseZuul(entries: readonly TreeEntry[]): ZuulFiles | null {
         e.size !== 0 && (inLocation(location, e.path) || (e.path === location && e.size === null)),
     );
     if (found.length === 0) continue;
-    const files = found.map((e) => e.path).sort();
+    const files = found.map((e) => e.path).sort(compareText);
     return { location, files, refused: refuseLocation(location, found) };
   }
   return null;
