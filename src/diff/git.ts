@@ -203,13 +203,6 @@ export const LIST_CANDIDATES: readonly string[] = [
   'reference/projects.yaml',
 ];
 
-/** The first of `LIST_CANDIDATES` that exists at head. */
-export async function locateList(repo: ListRepository, head: Revision): Promise<string> {
-  const [found] = await existingFiles(repo, head.commit, LIST_CANDIDATES);
-  if (found === undefined) throw noListFound(describeRevision(head));
-  return found;
-}
-
 /**
  * Which list a change is judged on when `--list` is not given (see `chooseList`): `base` is the
  * list at base, null when base has none of `LIST_CANDIDATES` (a new list, or no base); `head` is
