@@ -10,9 +10,9 @@ import { validateListPath, type RevisionFlag } from './validate';
 export { readListFile } from './files';
 
 /** The label of the work tree as head (uncommitted edits included); its commit is null. */
-export const WORKTREE_LABEL = 'WORKTREE';
+const WORKTREE_LABEL = 'WORKTREE';
 /** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
-export const NO_BASE_LABEL = 'NONE';
+const NO_BASE_LABEL = 'NONE';
 
 /**
  * A git repository opened at its root; every path is relative to that root. Open it once per run

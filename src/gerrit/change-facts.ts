@@ -29,7 +29,7 @@ export function changedFiles(change: ChangeInfo): string[] {
 }
 
 /** The change's URL in Gerrit's web UI; the server's project name cannot drive a terminal. */
-export function changeUrl(site: GerritSite, change: ChangeInfo): string {
+function changeUrl(site: GerritSite, change: ChangeInfo): string {
   return visible(`${site.base}/c/${change.project}/+/${change._number}`);
 }
 

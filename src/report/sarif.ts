@@ -10,7 +10,7 @@ import type { Reporter } from './reporters';
 import { DEFAULT_DOCS_BASE_URI, ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
 import { compareText } from '../util/compare';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://opendev.org/openstack/vmt-oversight';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -106,7 +106,7 @@ export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
   };
 }
 
-export function sarifLevel(severity: Severity): SarifLevel {
+function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 

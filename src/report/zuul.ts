@@ -148,7 +148,7 @@ function groupComments(
 }
 
 /** `vmt-oversight error [versioned-releases, clause 3] openstack/x: …` plus the evidence. */
-export function commentMessage(finding: Finding, limits: ZuulLimits = ZUUL_LIMITS): string {
+function commentMessage(finding: Finding, limits: ZuulLimits = ZUUL_LIMITS): string {
   const subject = finding.repository ? `${finding.repository}: ` : '';
   const head = `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}] ${subject}${finding.message}`;
   const evidence = Object.keys(finding.evidence).length

@@ -100,4 +100,3 @@ export interface ListRule {
 }
 
 export type AnyRepositoryRule = RepositoryRule<EvidenceKind, EvidenceKind>;
-export type Rule = ListRule | AnyRepositoryRule;

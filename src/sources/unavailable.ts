@@ -11,7 +11,7 @@ export class Unavailable extends Error {
   }
 }
 
-export function available<T>(value: T): Evidence<T> {
+function available<T>(value: T): Evidence<T> {
   return { status: 'available', value };
 }
 

@@ -2,7 +2,7 @@ import { declaredValue, onField } from '../../openstack/evidence';
 import type { RepositoryRule, RuleResult } from '../types';
 
 /** The policy's maximum embargo (clause 1). */
-export const MAX_EMBARGO_DAYS = 90;
+const MAX_EMBARGO_DAYS = 90;
 
 export const rule: RepositoryRule<never, never> = {
   scope: 'repository',

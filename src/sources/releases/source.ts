@@ -36,7 +36,7 @@ interface LoadedReleases {
  * A git checkout is read as of the date; a plain directory holds the newest data, which is only
  * the data as of the date when the date is today or later.
  */
-export function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
+function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
   return data.commit !== undefined || asOf >= today ? 'exact' : 'latest';
 }
 

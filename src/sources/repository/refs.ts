@@ -23,7 +23,7 @@ const FIELDS = [
 const TAGGER_DATE = FIELDS.indexOf('%(taggerdate:iso-strict)');
 const REMOTE = 'refs/remotes/origin/';
 /** More refs than this (nova has about 700) is not a repository to judge but a flood. */
-export const MAX_REFS = 20000;
+const MAX_REFS = 20000;
 
 /** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
 export async function listRefs(git: Git): Promise<RefListing> {
