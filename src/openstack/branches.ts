@@ -23,8 +23,6 @@ import {
 import { transitions, type IgnoredTag, type Transition, type Transitions } from './transitions';
 import type { EvidenceRecord } from '../report/finding';
 
-export type { Transition } from './transitions';
-
 export type BranchOrigin = 'git-branch' | 'releases-data';
 
 export interface BranchState {
