@@ -2,7 +2,7 @@ import { ConfigurationError } from '../errors';
 import { FileRefusedError, readRegularFileSync } from '../util/regular-file';
 
 /** A configuration file is a few hundred bytes; anything near this is not one. */
-export const CONFIG_MAX_BYTES = 1024 * 1024;
+const CONFIG_MAX_BYTES = 1024 * 1024;
 
 /**
  * The text of a configuration file on disk, or null when there is none. A FIFO, a socket, a

@@ -69,7 +69,7 @@ function existingDirectory(flag: string, path: string): string {
   return path;
 }
 
-export function validDate(text: string): string {
+function validDate(text: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(`${text}T00:00:00Z`) : null;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {

@@ -65,7 +65,7 @@ function flusher(stream: NodeJS.WriteStream): () => Promise<void> {
 }
 
 /** The errno code of a write error, e.g. `EPIPE`. */
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
 }

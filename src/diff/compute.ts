@@ -2,6 +2,7 @@ import type { DeclaredField, ListEntry, OversightList } from '../list/model';
 import { isUnreadable } from '../list/readable';
 import { sameValue } from './equal';
 import type { ModifiedEntry, Proposal, Revision } from './model';
+import { compareText } from '../util/compare';
 
 export interface ProposalRevisions {
   base: Revision;
@@ -17,7 +18,7 @@ const FIELD_SET: Record<DeclaredField, true> = {
   'threat-analysis': true,
   tracker: true,
 };
-const DECLARED_FIELDS = (Object.keys(FIELD_SET) as DeclaredField[]).sort();
+const DECLARED_FIELDS = (Object.keys(FIELD_SET) as DeclaredField[]).sort(compareText);
 
 /** What the change does to the list. Pure; the format is the head list's. */
 export function computeProposal(
@@ -61,12 +62,8 @@ export function changedFieldsOf(before: ListEntry, after: ListEntry): DeclaredFi
 
 /** Entries by name, sorted by name; a duplicate name keeps its first entry. */
 function byName(entries: readonly ListEntry[]): Map<string, ListEntry> {
-  const sorted = [...entries].sort((a, b) => compareNames(a.name, b.name));
+  const sorted = [...entries].sort((a, b) => compareText(a.name, b.name));
   const map = new Map<string, ListEntry>();
   for (const entry of sorted) if (!map.has(entry.name)) map.set(entry.name, entry);
   return map;
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

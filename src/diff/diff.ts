@@ -18,8 +18,6 @@ import {
 import type { Proposal, Revision } from './model';
 import { validateListPath, validateRevision } from './validate';
 
-export { changedFieldsOf, computeProposal, type ProposalRevisions } from './compute';
-
 export interface LoadProposalOptions {
   /** Any directory inside the list's git work tree. */
   repo: string;

@@ -7,7 +7,6 @@ import {
   defaultBase,
   findListPath,
   LIST_CANDIDATES,
-  locateList,
   openRepository,
   readListFile,
   renamedFrom,
@@ -197,29 +196,7 @@ describe('readListFile', () => {
   });
 });
 
-describe('locateList', () => {
-  it('takes the first candidate that exists at head', async () => {
-    const repo = tempRepo();
-    repo.write('reference/projects.yaml', 'x');
-    repo.write('doc/source/repos-overseen.rst', 'x');
-    const commit = repo.commit('one');
-    repo.write('vmt-oversight.yaml', 'x');
-    const git = await open(repo);
-
-    await expect(locateList(git, { label: 'HEAD', commit })).resolves.toBe(
-      'doc/source/repos-overseen.rst',
-    );
-    await expect(locateList(git, worktreeRevision())).resolves.toBe('vmt-oversight.yaml');
-  });
-
-  it('says to pass --list when there is none', async () => {
-    const repo = tempRepo();
-    repo.write('README', 'x');
-    repo.commit('one');
-
-    await expect(locateList(await open(repo), worktreeRevision())).rejects.toThrow('pass --list');
-  });
-
+describe('LIST_CANDIDATES', () => {
   it('lists the candidates it documents', () => {
     expect(LIST_CANDIDATES).toEqual([
       'repos-overseen.yaml',

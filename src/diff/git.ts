@@ -13,9 +13,9 @@ export { LIST_CANDIDATES } from './list-paths';
 export { gitText, openRepository, type ListRepository } from './repository';
 
 /** The label of the work tree as head (uncommitted edits included); its commit is null. */
-export const WORKTREE_LABEL = 'WORKTREE';
+const WORKTREE_LABEL = 'WORKTREE';
 /** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
-export const NO_BASE_LABEL = 'NONE';
+const NO_BASE_LABEL = 'NONE';
 
 export function worktreeRevision(): Revision {
   return { label: WORKTREE_LABEL, commit: null };
@@ -160,13 +160,6 @@ async function renames(
     const [status, from, to] = [fields[i], fields[i + 1], fields[i + 2]];
     if (status?.startsWith('R') && from !== undefined && to !== undefined) found.push({ from, to });
   }
-  return found;
-}
-
-/** The first of `LIST_CANDIDATES` that exists at head. */
-export async function locateList(repo: ListRepository, head: Revision): Promise<string> {
-  const [found] = await existingFiles(repo, head.commit, LIST_CANDIDATES);
-  if (found === undefined) throw noListFound(describeRevision(head));
   return found;
 }
 

@@ -301,14 +301,6 @@ export interface EvidenceMap {
 
 export type EvidenceKind = keyof EvidenceMap;
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  'governance',
-  'releases',
-  'projectConfig',
-  'repository',
-  'change',
-];
-
 /** What the engine asks evidence from. Implementations cache within a run. */
 export interface EvidenceProvider {
   get<K extends EvidenceKind>(kind: K, repository: string): Promise<Evidence<EvidenceMap[K]>>;

@@ -2,6 +2,7 @@ import { visible } from '../util/visible';
 import { GerritError } from './errors';
 import type { ChangeInfo, RevisionInfo } from './types';
 import type { GerritSite } from './url';
+import { compareText } from '../util/compare';
 
 /** The current revision of a change read with CURRENT_REVISION. */
 export function currentRevision(change: ChangeInfo): { sha: string; revision: RevisionInfo } {
@@ -23,7 +24,7 @@ export function changedFiles(change: ChangeInfo): string[] {
   const { revision } = currentRevision(change);
   return Object.keys(revision.files ?? {})
     .filter((path) => !path.startsWith('/'))
-    .sort();
+    .sort(compareText);
 }
 
 /** The change's URL in Gerrit's web UI; the server's project name cannot drive a terminal. */

@@ -42,7 +42,7 @@ export interface RequestContext {
 const MAX_REASON = 300;
 
 /** Gerrit's plain-text error body, on one line, bounded and with its controls escaped. */
-export function reasonOf(body: string): string {
+function reasonOf(body: string): string {
   const line = visible(body.replace(/\s+/g, ' ').trim());
   return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON)}…` : line;
 }

@@ -24,7 +24,7 @@ export interface TransportOptions {
 }
 
 /** What a request may cost at most. The deadline keeps a hostile reply under 10 s in all. */
-export const TRANSPORT_LIMITS = {
+const TRANSPORT_LIMITS = {
   deadlineMs: 8_000,
   maxReplyBytes: 8 * 1024 * 1024,
   /** Only the start of an error body is shown (see `reasonOf`); the rest is not read. */

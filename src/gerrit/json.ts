@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { GerritError } from './errors';
 
 /** Gerrit's guard against cross-site script inclusion, on the first line of every JSON reply. */
-export const XSSI_PREFIX = ")]}'";
+const XSSI_PREFIX = ")]}'";
 
 /** ChangeInfo nests about seven levels deep; anything far deeper is not a Gerrit answer. */
 export const MAX_JSON_DEPTH = 32;

@@ -70,7 +70,7 @@ export function decide(
   return asked > policy.maxRetryAfterMs ? { retry: false } : { retry: true, delayMs: asked };
 }
 
-export function retryable(method: Method, outcome: Outcome): boolean {
+function retryable(method: Method, outcome: Outcome): boolean {
   if (outcome.kind === 'limit') return false;
   if (outcome.kind === 'network') return method === 'GET' || NOT_SENT.has(outcome.code);
   return (method === 'GET' ? RETRY_GET : RETRY_POST).has(outcome.status);

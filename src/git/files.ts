@@ -13,7 +13,7 @@ export async function gitDirOf(dir: string): Promise<string | null> {
   return bare ? dir : null;
 }
 
-export async function exists(path: string): Promise<boolean> {
+async function exists(path: string): Promise<boolean> {
   try {
     await fs.lstat(path);
     return true;

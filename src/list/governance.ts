@@ -5,7 +5,7 @@ import { quote, schemaProblem } from './problems';
 import type { LoadedYaml } from './yaml-load';
 import { deref, mapValue, nodePosition, scalarText } from './yaml-nodes';
 
-export const MANAGED_TAG = 'vulnerability:managed';
+const MANAGED_TAG = 'vulnerability:managed';
 
 /**
  * Reads a governance `projects.yaml`: every repository of a deliverable tagged

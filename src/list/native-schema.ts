@@ -5,7 +5,7 @@ import path from 'node:path';
 const SCHEMA_FILE = 'oversight-list.schema.json';
 
 /** The path of `schemas/oversight-list.schema.json`, from the sources or from the build. */
-export function oversightListSchemaPath(): string {
+function oversightListSchemaPath(): string {
   // src/list/ under ts-jest, dist/src/list/ once built; `schemas/` sits at the package root.
   const candidates = [
     path.resolve(__dirname, '../../schemas', SCHEMA_FILE),

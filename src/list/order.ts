@@ -1,7 +1,9 @@
+import { compareText } from '../util/compare';
+
 /**
  * Order of repository names on the list: namespace, then name, ignoring case and punctuation,
  * which is how the VMT's own page is sorted (`python-ironicclient` before
- * `python-ironic-inspector-client`). Ties fall back to plain code-unit order, so the order is
+ * `python-ironic-inspector-client`). Ties fall back to plain code-point order, so the order is
  * total and does not depend on the locale.
  */
 export function compareRepositoryNames(a: string, b: string): number {
@@ -16,8 +18,4 @@ export function compareRepositoryNames(a: string, b: string): number {
 
 function sortKey(part: string): string {
   return part.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare';
 import { LIST_LIMITS } from './limits';
 import type { ListProblem } from './model';
 
@@ -63,7 +64,7 @@ function byPlace(a: ListProblem, b: ListProblem): number {
   if (line !== 0) return line;
   const column = (a.column ?? 0) - (b.column ?? 0);
   if (column !== 0) return column;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareText(a.key, b.key);
 }
 
 /** A value quoted for a message or key: escapes control characters, cut to a readable length. */

@@ -82,7 +82,7 @@ export function isIndented(line: RstLine): boolean {
 }
 
 /** A block's lines with the least indentation of its non-blank lines removed. */
-export function dedent(lines: readonly RstLine[]): RstLine[] {
+function dedent(lines: readonly RstLine[]): RstLine[] {
   let least = Infinity;
   for (const line of lines) {
     if (isBlank(line)) continue;

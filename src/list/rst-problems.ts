@@ -9,12 +9,12 @@ import type { Mention } from './rst-mentions';
  * refused at base is a new problem, not the old one.
  */
 
-export const ENTRY_SHAPE = '* `<namespace>/<name> <https://opendev.org/<namespace>/<name>>`_';
+const ENTRY_SHAPE = '* `<namespace>/<name> <https://opendev.org/<namespace>/<name>>`_';
 const ACCEPTED =
   'The list may hold a title, paragraphs, comments without links, hyperlink targets and a flat ' +
   `bullet list of one link each (${ENTRY_SHAPE}).`;
 
-export function digest(text: string): string {
+function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 

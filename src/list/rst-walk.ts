@@ -42,7 +42,7 @@ export interface WalkResult {
 }
 
 /** Deeper nesting is refused: the real page nests nothing, and recursion must stay bounded. */
-export const MAX_DEPTH = 16;
+const MAX_DEPTH = 16;
 
 // Patterns from docutils' rst parser (states.py); each is anchored and linear.
 const EXPLICIT = /^\.\.(?: +|$)/;

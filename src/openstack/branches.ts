@@ -10,6 +10,7 @@
 import type { ReleasesFacts, RepositoryFacts, Series } from '../evidence/types';
 import { seriesValue } from './evidence';
 import type { SeriesStatusAsOf } from './series';
+import { compareText } from '../util/compare';
 import {
   isCoveredStatus,
   isVersionBranchId,
@@ -21,8 +22,6 @@ import {
 } from './series';
 import { transitions, type IgnoredTag, type Transition, type Transitions } from './transitions';
 import type { EvidenceRecord } from '../findings/finding';
-
-export type { Transition } from './transitions';
 
 export type BranchOrigin = 'git-branch' | 'releases-data';
 
@@ -215,7 +214,7 @@ export function branchCoverage(
     if (found) unresolved.push(found);
   }
   const byBranch = (a: { branch: string }, b: { branch: string }) =>
-    a.branch.localeCompare(b.branch);
+    compareText(a.branch, b.branch);
   const once = unresolved.filter(
     (u, i) => unresolved.findIndex((v) => v.branch === u.branch) === i,
   );

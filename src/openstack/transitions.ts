@@ -48,7 +48,7 @@ type TagVerdict = { accepted: true } | { accepted: false; reason: string | null 
  * Whether a git tag ends its series' coverage on the date. A tag made after the date did not
  * exist then (reason null: nothing to report); the others that do not count say why.
  */
-export function judgeTag(tag: GitTag, series: Series, asOf: string): TagVerdict {
+function judgeTag(tag: GitTag, series: Series, asOf: string): TagVerdict {
   if (!tag.annotated) {
     return { accepted: false, reason: 'a lightweight tag, with no tagger date of its own' };
   }

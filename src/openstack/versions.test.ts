@@ -5,7 +5,6 @@ import {
   isMajorFinal,
   isNonPatchFinal,
   isOfficialRelease,
-  latestVersion,
 } from './versions';
 
 // Every shape of research §1.4 (releases data and git tags), plus pbr's own examples (§1.1).
@@ -65,6 +64,11 @@ const shapes: [string, VersionKind, string | null][] = [
   ['', 'unknown', null],
   ['1.2.3 ', 'unknown', null],
   ['1.2.3\n', 'unknown', null],
+  // Numbers semver cannot hold are not comparable versions.
+  ['9007199254740991.0.0', 'final', null],
+  ['9007199254740992.0.0', 'unknown', null],
+  ['1.0.0.0rc9007199254740992', 'unknown', null],
+  ['1.4.10.9007199254740992', 'unknown', 'xstatic'],
 ];
 
 describe('classifyVersion', () => {
@@ -131,27 +135,107 @@ describe('official releases', () => {
 
 describe('compareVersions', () => {
   it.each([
+    // finals, by semver
     ['1.0.0', '1.0.0', 0],
     ['1.10.0', '1.9.0', 1],
+    ['1.9.10', '1.9.9', 1],
+    ['10.0.0', '9.99.99', 1],
+    ['2.0.0', '1.99.99', 1],
+    ['0.0.1', '0.0.0', 1],
+    // pre-releases: before their final, a < b < rc, numbered
     ['1.0.0.0rc1', '1.0.0', -1],
     ['1.0.0.0b2', '1.0.0.0rc1', -1],
     ['1.0.0.0a1', '1.0.0.0b1', -1],
     ['1.0.0.0rc2', '1.0.0.0rc1', 1],
+    ['1.0.0.0rc10', '1.0.0.0rc9', 1],
     ['13.0.0.0rc1', '12.9.9', 1],
+    ['13.0.0.0rc1', '13.0.1', -1],
+    ['1.0.0rc1', '1.0.0.0rc1', 0],
+    ['1.0.0c1', '1.0.0.0rc1', 0],
+    ['1.0.0rc1', '1.0.0', -1],
+    ['0.3a1', '0.3.0', -1],
+    // a dev version reads as its final
+    ['1.2.3.dev4', '1.2.3', 0],
+    // four-part (xstatic): the first three by semver, then the fourth
     ['1.4.10.1', '1.4.10', 1],
+    ['1.4.10.0', '1.4.10', 0],
+    ['1.4.10.2', '1.4.10.10', -1],
+    ['1.4.10.99', '1.4.11', -1],
+    ['1.4.10.0', '1.4.10.0rc1', 1],
+    ['1.4.11.0rc1', '1.4.10.1', 1],
+    // not versions: after every version, in code-point order among themselves
     ['2023.1-eom', '99.0.0', 1],
     ['99.0.0', 'xena-em', -1],
+    ['2023.1-eom', 'xena-em', -1],
+    ['xena-em', 'xena-em', 0],
+    ['01.2.3', '1.2.3', 1],
+    ['1.02.3', '99.0.0', 1],
+    ['9007199254740992.0.0', '1.0.0', 1],
+    // date-based (until kilo) before every semver version
     ['2014.2', '2014.2.0', 0],
     ['2015.1.4', '12.0.0', -1],
     ['2015.1.4', '33.0.2', -1],
+    ['2015.1.4', '0.0.1', -1],
+    ['2015.1.0rc1', '1.0.0.0a1', -1],
     ['2011.2', '2015.1.4', -1],
+    ['2015.1.0rc1', '2015.1.0', -1],
   ])('%s vs %s → %d', (a, b, sign) => {
     expect(compareVersions(a, b)).toBe(sign);
     expect(compareVersions(b, a)).toBe(-sign || 0);
   });
 
-  it('picks the latest version', () => {
-    expect(latestVersion(['5.8.0', '5.10.0', '5.9.1'])).toBe('5.10.0');
-    expect(latestVersion([])).toBeNull();
+  it('sorts a mixed history into one total order', () => {
+    const history = [
+      'xena-em',
+      '1.10.0',
+      '2015.1.4',
+      '1.9.0',
+      '1.10.0.0rc1',
+      '2023.1-eol',
+      '1.4.10.1',
+      '2014.2',
+      '1.10.0.0b1',
+      '12.0.0',
+      '1.4.10',
+    ];
+    expect([...history].sort(compareVersions)).toEqual([
+      '2014.2',
+      '2015.1.4',
+      '1.4.10',
+      '1.4.10.1',
+      '1.9.0',
+      '1.10.0.0b1',
+      '1.10.0.0rc1',
+      '1.10.0',
+      '12.0.0',
+      '2023.1-eol',
+      'xena-em',
+    ]);
+  });
+});
+
+describe('final versions', () => {
+  it.each([
+    ['1.10.0', true, false],
+    ['1.9.1', false, false],
+    ['10.0.0', true, true],
+    ['1.10.0.0rc1', false, false],
+    ['01.0.0', false, false],
+    ['1.00.0', false, false],
+    ['1.0.00', false, false],
+    ['1.0', false, false],
+    ['2015.1.0', true, false],
+  ])('%s: non-patch final %s, major final %s', (text, nonPatch, major) => {
+    expect(isNonPatchFinal(text)).toBe(nonPatch);
+    expect(isMajorFinal(text)).toBe(major);
+  });
+
+  it('never counts a pre-release, dev version or special tag as a final', () => {
+    for (const text of ['1.0.0.0rc1', '1.0.0.0b1', '1.0.0.0a1', '1.0.0rc1', '1.0.0.dev1']) {
+      expect(isOfficialRelease(text)).toBe(false);
+      expect(isOfficialRelease(text, { releaseType: 'xstatic' })).toBe(false);
+    }
+    expect(isOfficialRelease('2024.1-eol')).toBe(false);
+    expect(isOfficialRelease('stein-last')).toBe(false);
   });
 });

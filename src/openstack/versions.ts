@@ -1,7 +1,11 @@
 /**
  * OpenStack version strings, told apart by anchored patterns only (research §1). Never by
  * "contains a letter": series names in `-eol`/`-eom`/`-em`/`-last` tags are letters too.
+ * Once classified, versions are ordered and compared by `semver` (see `compareVersions`).
  */
+import type { SemVer } from 'semver';
+import { parse as parseSemver } from 'semver';
+import { compareText } from '../util/compare';
 
 export type VersionKind =
   /** `X.Y.Z` (and `W.X.Y.Z` for xstatic): an official release. */
@@ -67,8 +71,21 @@ function preType(marker: string): PreReleaseType {
   return marker === 'a' ? 'a' : 'b';
 }
 
+/**
+ * A version's numbers must be ones `semver` can hold (safe integers): a larger number is not a
+ * version that can be ordered, so the text is classified `unknown` rather than compared as a float.
+ */
+function withinRange(v: ClassifiedVersion): ClassifiedVersion {
+  const numbers = [...v.parts, ...(v.pre ? [v.pre.number] : [])];
+  return numbers.every(Number.isSafeInteger) ? v : result(v.text, 'unknown');
+}
+
 /** Classifies one version or tag name. */
 export function classifyVersion(text: string, options: ClassifyOptions = {}): ClassifiedVersion {
+  return withinRange(classifyShape(text, options));
+}
+
+function classifyShape(text: string, options: ClassifyOptions): ClassifiedVersion {
   const xstatic = options.releaseType === 'xstatic';
   let m = FINAL.exec(text);
   if (m) return result(text, 'final', numbers(m, 3));
@@ -102,60 +119,70 @@ export function isOfficialRelease(text: string, options: ClassifyOptions = {}): 
   return classifyVersion(text, options).kind === 'final';
 }
 
+/**
+ * The semver reading of a classified version: `X.Y.Z` as is, a pbr pre-release `X.Y.Z.0rcN` as
+ * `X.Y.Z-rc.N` (semver then orders `a < b < rc` and a pre-release before its final, as pbr does),
+ * legacy shapes padded to three numbers (`2014.2` is `2014.2.0`). A `dev` version reads as its
+ * final, as before. Of a four-part version only the first three numbers: semver has no fourth
+ * (see `fourthPart`). Null for shapes that are not versions (special tags, unknown).
+ */
+function semverOf(v: ClassifiedVersion): SemVer | null {
+  if (v.parts.length === 0) return null;
+  const [major = 0, minor = 0, patch = 0] = v.parts;
+  const pre = v.pre ? `-${v.pre.type}.${v.pre.number}` : '';
+  return parseSemver(`${major}.${minor}.${patch}${pre}`);
+}
+
+/** Xstatic finals (PEP 440, `1.4.10.1`) and old 4-part versions; 0 for every other shape. */
+function fourthPart(v: ClassifiedVersion): number {
+  return v.parts[3] ?? 0;
+}
+
 /** `X.Y.0` (xstatic `W.X.Y.0`): a final that is not a patch release. */
 export function isNonPatchFinal(text: string, options: ClassifyOptions = {}): boolean {
   const v = classifyVersion(text, options);
-  return v.kind === 'final' && v.parts[v.parts.length - 1] === 0;
+  if (v.kind !== 'final') return false;
+  if (v.parts.length === 4) return fourthPart(v) === 0;
+  return semverOf(v)?.patch === 0;
 }
 
 /** `X.0.0`: a major release. */
 export function isMajorFinal(text: string): boolean {
   const v = classifyVersion(text);
-  return v.kind === 'final' && v.parts[1] === 0 && v.parts[2] === 0;
+  const version = v.kind === 'final' ? semverOf(v) : null;
+  return version !== null && version.minor === 0 && version.patch === 0;
 }
 
-const PRE_RANK: Record<PreReleaseType, number> = { a: 0, b: 1, rc: 2 };
-
 /**
- * Orders versions the way pbr does: numerically, a pre-release before its final
- * (`1.0.0.0rc1 < 1.0.0`). Only finals, pre-releases and legacy shapes are comparable; anything
- * else (special tags, unknown) sorts after every version, as the releases tooling does.
+ * Orders versions the way pbr does, with `semver` doing the comparing: `1.10.0 > 1.9.0`, a
+ * pre-release before its final (`1.0.0.0rc1 < 1.0.0`). Where semver cannot read a shape the rule
+ * is, in this order:
+ * - anything that is not a version (special `-eol`/`-eom`/`-em`/`-last` tags, unknown shapes)
+ *   sorts after every version, in code-point order among themselves, as the releases tooling does;
+ * - a date-based version (`2015.1.4`, services until kilo) is older than any semver one;
+ * - a four-part version (xstatic `1.4.10.1`) compares its first three numbers with semver, then
+ *   its fourth (a three-part version has 0 there), then the pre-release.
  */
 export function compareVersions(a: string, b: string): number {
   const va = classifyVersion(a, { releaseType: 'xstatic' });
   const vb = classifyVersion(b, { releaseType: 'xstatic' });
-  const comparableA = va.parts.length > 0;
-  const comparableB = vb.parts.length > 0;
-  if (!comparableA || !comparableB) {
-    if (comparableA !== comparableB) return comparableA ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
+  const sa = semverOf(va);
+  const sb = semverOf(vb);
+  if (sa === null || sb === null) {
+    if (sa !== sb) return sa !== null ? -1 : 1;
+    return compareText(a, b);
   }
-  const eraDiff = Number(isDateBased(va)) - Number(isDateBased(vb));
+  const eraDiff = Number(isDateBased(sa)) - Number(isDateBased(sb));
   if (eraDiff !== 0) return -eraDiff;
-  const length = Math.max(va.parts.length, vb.parts.length, 3);
-  for (let i = 0; i < length; i += 1) {
-    const diff = (va.parts[i] ?? 0) - (vb.parts[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  const rank = (v: ClassifiedVersion): number => (v.pre ? PRE_RANK[v.pre.type] : 3);
-  const diff = rank(va) - rank(vb) || (va.pre?.number ?? 0) - (vb.pre?.number ?? 0);
-  return Math.sign(diff);
+  return sa.compareMain(sb) || Math.sign(fourthPart(va) - fourthPart(vb)) || sa.comparePre(sb);
 }
 
 /**
  * Services numbered their releases by date until kilo (`2010.1` … `2015.1.4`) and by semver from
  * liberty (`12.0.0`) on: a date-based version is older than any semver one, whatever its digits.
  */
-function isDateBased(version: ClassifiedVersion): boolean {
-  return (version.parts[0] ?? 0) >= DATE_BASED_MAJOR;
+function isDateBased(version: SemVer): boolean {
+  return version.major >= DATE_BASED_MAJOR;
 }
 
 const DATE_BASED_MAJOR = 2010;
-
-/** The highest of some versions, or null when there are none. */
-export function latestVersion(versions: readonly string[]): string | null {
-  return versions.reduce<string | null>(
-    (best, v) => (best === null || compareVersions(v, best) > 0 ? v : best),
-    null,
-  );
-}

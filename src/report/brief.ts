@@ -1,7 +1,7 @@
 /** Small text helpers shared by the review-facing reporters (zuul, sarif, markdown). */
 import type { EvidenceRecord, EvidenceValue, Finding, Severity } from '../findings/finding';
 
-export const TRUNCATION_MARK = ' … (truncated)';
+const TRUNCATION_MARK = ' … (truncated)';
 
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');

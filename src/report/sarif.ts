@@ -8,8 +8,9 @@ import type { EvidenceRecord, Finding, RuleId, Severity } from '../findings/find
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 import { DEFAULT_DOCS_BASE_URI, ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
+import { compareText } from '../util/compare';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://opendev.org/openstack/vmt-oversight';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -76,7 +77,7 @@ export function createSarifReporter(options: Omit<SarifOptions, 'rules'> = {}): 
 export const sarifReporter: Reporter = createSarifReporter();
 
 export function toSarif(report: Report, options: SarifOptions): SarifLog {
-  const ids = [...new Set(report.findings.map((f) => f.rule))].sort();
+  const ids = [...new Set(report.findings.map((f) => f.rule))].sort(compareText);
   const rules = ids.map((id) => sarifRule(ruleDoc(id, options.rules), options.docsBaseUri));
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -106,7 +107,7 @@ export function toSarif(report: Report, options: SarifOptions): SarifLog {
   };
 }
 
-export function sarifLevel(severity: Severity): SarifLevel {
+function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 

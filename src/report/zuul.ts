@@ -23,6 +23,7 @@ import {
 import type { Finding, Severity } from '../findings/finding';
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
+import { compareText } from '../util/compare';
 
 export type ZuulCommentLevel = Severity;
 
@@ -140,14 +141,14 @@ function groupComments(
     byPath.set(path, comments);
   }
   const sorted: Record<string, ZuulFileComment[]> = {};
-  for (const path of [...byPath.keys()].sort()) {
+  for (const path of [...byPath.keys()].sort(compareText)) {
     sorted[path] = (byPath.get(path) as ZuulFileComment[]).sort((a, b) => a.line - b.line);
   }
   return sorted;
 }
 
 /** `vmt-oversight error [versioned-releases, clause 3] openstack/x: …` plus the evidence. */
-export function commentMessage(finding: Finding, limits: ZuulLimits = ZUUL_LIMITS): string {
+function commentMessage(finding: Finding, limits: ZuulLimits = ZUUL_LIMITS): string {
   const subject = finding.repository ? `${finding.repository}: ` : '';
   const head = `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}] ${subject}${finding.message}`;
   const evidence = Object.keys(finding.evidence).length

@@ -110,4 +110,3 @@ export interface ListRule {
 }
 
 export type AnyRepositoryRule = RepositoryRule<EvidenceKind, EvidenceKind>;
-export type Rule = ListRule | AnyRepositoryRule;

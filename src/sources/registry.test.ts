@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
-import { EVIDENCE_KINDS } from '../evidence/types';
+import type { EvidenceKind } from '../evidence/types';
+
+// Every kind a rule can ask for (EvidenceMap's keys).
+const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  'governance',
+  'releases',
+  'projectConfig',
+  'repository',
+  'change',
+];
 import { createEvidenceProvider } from './index';
 import { SOURCES } from './registry';
 import type { EvidenceSource, SourceKind, SourceRegistry } from './source';

@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import { promises as fs } from 'node:fs';
 
 /** The default cap on a file read from disk: far above any real data file, far below memory. */
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface RegularFileOptions {
   /** Refuse a file larger than this many bytes (default {@link DEFAULT_MAX_BYTES}). */

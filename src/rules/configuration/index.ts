@@ -1,5 +1,6 @@
 import type { ConfigChange, ConfigSettings } from '../../evidence/config-change';
 import type { RuleId, Severity } from '../../findings/finding';
+import { compareText } from '../../util/compare';
 import { defineListRule, type DefinedListRuleContext } from '../define';
 
 const RANK = { off: 0, info: 1, warning: 2, error: 3 } as const;
@@ -69,7 +70,7 @@ function weakenedRules(
   return Object.entries(head.rules)
     .filter(([id, level]) => RANK[level] < RANK[before(id)])
     .map(([id, level]) => `${id} (${before(id)} → ${level})`)
-    .sort();
+    .sort(compareText);
 }
 
 function movedPlaces(base: ConfigSettings | null, head: ConfigSettings): string[] {

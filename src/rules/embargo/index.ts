@@ -2,7 +2,7 @@ import { defineRule } from '../define';
 import { declaredValue, onField } from '../evidence-values';
 
 /** The policy's maximum embargo (clause 1). */
-export const MAX_EMBARGO_DAYS = 90;
+const MAX_EMBARGO_DAYS = 90;
 
 export const rule = defineRule({
   scope: 'repository',

@@ -12,6 +12,7 @@ import {
 import type { VersionKind } from '../../openstack/versions';
 import type { EvidenceRecord } from '../../findings/finding';
 import type { RepositoryRule, RuleResult } from '../types';
+import { compareText } from '../../util/compare';
 
 const CLAUSE = 'policy clause 3';
 
@@ -26,7 +27,7 @@ const KIND_LABEL: Record<VersionKind, string> = {
 };
 
 function origins(records: readonly VersionRecord[]): VersionOrigin[] {
-  return [...new Set(records.map((r) => r.origin))].sort();
+  return [...new Set(records.map((r) => r.origin))].sort(compareText);
 }
 
 function restsOn(records: readonly VersionRecord[]): string {

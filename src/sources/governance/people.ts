@@ -27,7 +27,7 @@ export function readPeople(doc: YamlDocument, node: Node | null, what: string): 
 }
 
 /** `John Garbutt (johnthetubaguy)` → name and IRC nick. */
-export function personFromString(value: string): Person {
+function personFromString(value: string): Person {
   const match = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value.trim());
   if (match?.[1]) return { name: match[1], irc: match[2] };
   return { name: value.trim() };

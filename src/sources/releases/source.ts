@@ -13,6 +13,7 @@ import { perRun, type EvidenceSource } from '../source';
 import { InternalFailure, Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
+import { compareText } from '../../util/compare';
 import { readDeliverableFile } from './deliverable-file';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
 
@@ -37,7 +38,7 @@ interface LoadedReleases {
  * A git checkout is read as of the date; a plain directory holds the newest data, which is only
  * the data as of the date when the date is today or later.
  */
-export function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
+function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
   return data.commit !== undefined || asOf >= today ? 'exact' : 'latest';
 }
 
@@ -162,7 +163,7 @@ async function seriesDirectories(root: string): Promise<string[]> {
       .filter((entry) => entry.isDirectory() && SAFE_NAME.test(entry.name))
       .map((entry) => entry.name)
       .filter((name) => !name.startsWith('_'))
-      .sort();
+      .sort(compareText);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // No deliverables directory: there is nothing unlisted to find.

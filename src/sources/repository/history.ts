@@ -2,6 +2,7 @@ import type { GitBranch, UndatedBranch } from '../../evidence/types';
 import { endOfDay, onOrBefore } from '../dates';
 import { committerDate, readObjects } from '../../git/cat-file';
 import { GitError, type Git } from '../../git/run';
+import { compareText } from '../../util/compare';
 
 export interface EvaluatedCommit {
   commit: string;
@@ -77,7 +78,7 @@ export async function branchesAsOf(
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return compareText(a.name, b.name);
 }
 
 type ForkPoint = { sha: string } | { failure: string };

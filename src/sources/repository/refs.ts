@@ -1,6 +1,7 @@
 import type { GitBranch, GitTag } from '../../evidence/types';
 import type { Git } from '../../git/run';
 import { Unavailable } from '../unavailable';
+import { compareText } from '../../util/compare';
 
 export interface RefListing {
   tags: GitTag[];
@@ -22,7 +23,7 @@ const FIELDS = [
 const TAGGER_DATE = FIELDS.indexOf('%(taggerdate:iso-strict)');
 const REMOTE = 'refs/remotes/origin/';
 /** More refs than this (nova has about 700) is not a repository to judge but a flood. */
-export const MAX_REFS = 20000;
+const MAX_REFS = 20000;
 
 /** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
 export async function listRefs(git: Git): Promise<RefListing> {
@@ -68,9 +69,9 @@ export async function listRefs(git: Git): Promise<RefListing> {
     }
   }
   for (const [name, branch] of remote) if (!local.has(name)) local.set(name, branch);
-  const branches = [...local.values()].sort((a, b) => compare(a.name, b.name));
+  const branches = [...local.values()].sort((a, b) => compareText(a.name, b.name));
   return {
-    tags: tags.sort((a, b) => compare(a.name, b.name)),
+    tags: tags.sort((a, b) => compareText(a.name, b.name)),
     branches,
     defaultBranch: pickDefault(checkedOut, originHead, local),
   };
@@ -90,8 +91,4 @@ function pickDefault(
     if (candidate && branches.has(candidate)) return candidate;
   }
   return null;
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { listRefs } from './refs';
 import { onOrBefore } from '../dates';
 import { readTreeFiles } from './tree';
 import { readInRepoZuul } from './zuul-in-repo';
+import { compareText } from '../../util/compare';
 
 export interface RepositorySourceOptions {
   reposRoot: string | undefined;
@@ -62,9 +63,7 @@ export class RepositorySource {
         name: repository,
         evaluated: { ...evaluated, branch: tip.name },
         tags: refs.tags.filter((tag) => onOrBefore(tag.date, asOf)),
-        branches: [...others.branches, defaultBranch].sort((a, b) =>
-          a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-        ),
+        branches: [...others.branches, defaultBranch].sort((a, b) => compareText(a.name, b.name)),
         undatedBranches: others.undated,
         zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
         testEntryPoints: readEntryPoints(tree.blobs, tree.unreadable),

@@ -1,24 +1,20 @@
 import type { ZuulInRepoConfig } from '../../evidence/types';
 import { readObjects } from '../../git/cat-file';
 import type { Git } from '../../git/run';
+import { compareText } from '../../util/compare';
 
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
 /** Zuul's precedence: the first of these holding a non-empty file is the only one read. */
-export const ZUUL_LOCATIONS: readonly ZuulLocation[] = [
-  'zuul.yaml',
-  'zuul.d',
-  '.zuul.yaml',
-  '.zuul.d',
-];
-export const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile'] as const;
+const ZUUL_LOCATIONS: readonly ZuulLocation[] = ['zuul.yaml', 'zuul.d', '.zuul.yaml', '.zuul.d'];
+const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile'] as const;
 
 /**
  * Bounds on what a candidate repository can make us read. Sizes come from `ls-tree -l`, so a
  * blob over its cap is never read at all. Real in-repo Zuul files are a few tens of KiB (nova's
  * `.zuul.yaml` ~40 KiB); real zuul.d/ directories hold a few dozen files.
  */
-export const TREE_LIMITS = {
+const TREE_LIMITS = {
   zuulFileBytes: 256 * 1024,
   // The `yaml` parser reads about 300 KiB a second of dense YAML here: this keeps the worst
   // case of a whole location to a couple of seconds.
@@ -137,7 +133,7 @@ function chooseZuul(entries: readonly TreeEntry[]): ZuulFiles | null {
         e.size !== 0 && (inLocation(location, e.path) || (e.path === location && e.size === null)),
     );
     if (found.length === 0) continue;
-    const files = found.map((e) => e.path).sort();
+    const files = found.map((e) => e.path).sort(compareText);
     return { location, files, refused: refuseLocation(location, found) };
   }
   return null;

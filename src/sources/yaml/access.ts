@@ -52,10 +52,6 @@ export function entry(
   return entries(doc, node, what).find((candidate) => candidate.key === key);
 }
 
-export function isMapping(doc: YamlDocument, node: Node | null): boolean {
-  return isMap(doc.resolve(node));
-}
-
 /** Items of a list; a missing value is an empty list. */
 export function items(doc: YamlDocument, node: Node | null, what: string): (Node | null)[] {
   const resolved = doc.resolve(node);

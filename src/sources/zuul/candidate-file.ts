@@ -6,7 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, type Node } from 'yaml';
 import { YamlDocument, YamlShapeError } from '../yaml/document';
 
-export const CANDIDATE_YAML_LIMITS = {
+const CANDIDATE_YAML_LIMITS = {
   /** Flow (`[`/`{`) nesting; the `yaml` parser exhausts memory on a few hundred thousand. */
   flowDepth: 64,
   /** Nesting of the document with aliases followed. Real Zuul files nest about ten deep. */
