@@ -24,7 +24,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   officialProject,
   privateTracker,
   removal,
-  securityContact,
+  engineRepositoryRule(securityContact),
   securityLiaison,
   teamConsent,
   threatAnalysis,
