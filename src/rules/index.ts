@@ -25,7 +25,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   privateTracker,
   removal,
   engineRepositoryRule(securityContact),
-  securityLiaison,
+  engineRepositoryRule(securityLiaison),
   teamConsent,
   threatAnalysis,
   versionedReleases,
