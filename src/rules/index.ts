@@ -22,7 +22,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   automatedTests,
   engineRepositoryRule(embargo),
   officialProject,
-  privateTracker,
+  engineRepositoryRule(privateTracker),
   removal,
   engineRepositoryRule(securityContact),
   engineRepositoryRule(securityLiaison),
