@@ -1,5 +1,5 @@
-import type { Expected, RunInput } from '../test-helpers';
-import { change, deliverableFile, entry, mismatches, releases, runRule } from '../test-helpers';
+import { testRule } from '../../../test/helpers/rule-tester';
+import { change, deliverableFile, entry, releases } from '../test-helpers';
 import { rule } from './index';
 
 const sushy = 'openstack/sushy';
@@ -10,74 +10,137 @@ const sushyReleases = releases(
   ],
   'sushy',
 );
+const noReleases = { releases: 'no --releases' };
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'rst entry: unverifiable, naming the releases tracker',
-    { change: change('added', entry(sushy)), evidence: { releases: sushyReleases }, format: 'rst' },
-    [
-      {
-        severity: 'warning',
-        message: ["Launchpad project 'sushy'", 'deliverables/gazpacho/sushy.yaml'],
-      },
-    ],
-  ],
-  [
-    'governance entry, releases data unavailable',
+testRule(rule, {
+  valid: [
     {
-      change: change('audited', entry(sushy)),
-      missing: { releases: 'no --releases' },
-      format: 'governance',
+      name: 'rst entry: unverifiable, naming the releases tracker',
+      change: change('added', entry(sushy)),
+      evidence: { releases: sushyReleases },
+      format: 'rst',
+      expect: [
+        {
+          messageId: 'undeclaredKnown',
+          data: { launchpad: 'sushy', ref: 'deliverables/gazpacho/sushy.yaml' },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['no tracker', 'no --releases'] }],
-  ],
-  [
-    'declared private by default, matching the releases data',
     {
+      name: 'governance entry, releases data unavailable',
+      change: change('audited', entry(sushy)),
+      missing: noReleases,
+      format: 'governance',
+      expect: [
+        {
+          messageId: 'undeclaredNoReleases',
+          data: { reason: 'no --releases' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'undeclared, and the releases data names no tracker',
+      change: change('added', entry(sushy)),
+      evidence: { releases: releases([], 'sushy') },
+      expect: [{ messageId: 'undeclaredNone', severity: 'warning' }],
+    },
+    {
+      name: 'declared private by default, matching the releases data',
       change: change(
         'added',
         entry(sushy, { tracker: { launchpad: 'Sushy', 'private-by-default': true } }),
       ),
       evidence: { releases: sushyReleases },
+      expect: [{ messageId: 'statedPrivate', severity: 'warning', field: 'tracker', line: 11 }],
     },
-    [{ severity: 'warning', field: 'tracker', message: ['proposer states it is private'] }],
-  ],
-  [
-    'declared without a launchpad project (storyboard)',
     {
+      name: 'declared private by default, releases data unavailable',
+      change: change(
+        'added',
+        entry(sushy, { tracker: { launchpad: 'sushy', 'private-by-default': true } }),
+      ),
+      missing: noReleases,
+      expect: [
+        {
+          messageId: 'statedPrivateNoReleases',
+          data: { reason: 'no --releases' },
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'declared without a launchpad project (storyboard)',
       change: change('added', entry(sushy, { tracker: { storyboard: 'openstack/sushy' } })),
       evidence: { releases: sushyReleases },
+      expect: [
+        { messageId: 'declaredUnverifiable', severity: 'warning', field: 'tracker', line: 11 },
+      ],
     },
-    [{ severity: 'warning', field: 'tracker', message: ['Unverifiable'] }],
-  ],
-  [
-    'declared not private by default',
     {
+      name: 'declared a launchpad project, releases data unavailable: nothing to contradict it',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'ironic' } })),
+      missing: noReleases,
+      expect: [
+        {
+          messageId: 'declaredNoReleases',
+          data: { reason: 'no --releases' },
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'not private by default on a modified entry that did not touch tracker: a warning',
+      change: change(
+        'modified',
+        entry(sushy, { tracker: { launchpad: 'sushy', 'private-by-default': false } }),
+        { changedFields: ['team'] },
+      ),
+      evidence: { releases: sushyReleases },
+      expect: [{ messageId: 'notPrivate', severity: 'warning', field: 'tracker', line: 11 }],
+    },
+    {
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry(sushy, { tracker: { 'private-by-default': false } })),
+      evidence: { releases: sushyReleases },
+      expect: [],
+    },
+  ],
+  invalid: [
+    {
+      name: 'declared not private by default',
       change: change(
         'added',
         entry(sushy, { tracker: { launchpad: 'sushy', 'private-by-default': false } }),
       ),
       evidence: { releases: sushyReleases },
+      expect: [{ messageId: 'notPrivate', severity: 'error', field: 'tracker', line: 11 }],
     },
-    [{ severity: 'error', field: 'tracker', message: ['private-by-default: false', 'clause 4'] }],
-  ],
-  [
-    'declared a different launchpad project',
     {
+      name: 'declared a different launchpad project',
       change: change('added', entry(sushy, { tracker: { launchpad: 'ironic' } })),
       evidence: { releases: sushyReleases },
+      expect: [
+        {
+          messageId: 'otherLaunchpad',
+          data: { declared: 'ironic', known: 'sushy', ref: 'deliverables/gazpacho/sushy.yaml' },
+          severity: 'error',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'error', field: 'tracker', message: ["'ironic'", "names 'sushy'"] }],
   ],
-];
+});
 
-describe('private-tracker', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
-
+describe('private-tracker evidence', () => {
   it('never needs evidence, so it never blocks for lack of it', () => {
-    expect(rule.needs(change('added', entry(sushy)))).toEqual([]);
-    expect(rule.wants(change('added', entry(sushy)))).toEqual(['releases']);
+    expect(rule.meta.needs).toEqual([]);
+    expect(rule.meta.wants).toEqual(['releases']);
   });
 });

@@ -1,13 +1,37 @@
 import type { DeliverableFile, ReleasesFacts } from '../../evidence/types';
-import { refText, refValue } from '../../openstack/evidence';
-import { declaredValue, onField } from '../evidence-values';
 import type { EvidenceRecord } from '../../findings/finding';
-import type { RepositoryRule, RuleResult } from '../types';
+import type { TrackerDeclaration } from '../../list/model';
+import { refText, refValue } from '../../openstack/evidence';
+import { defineRule, type RepositoryRuleContext } from '../define';
+import { declaredValue, onField } from '../evidence-values';
 
-const CLAUSE = 'policy clause 4';
 const UNREADABLE =
   "Launchpad's sharing policy (private security bugs visible only to the VMT) cannot be read " +
   'from the data: a VMT member must check it by hand';
+const NOT_FOUND = 'no tracker is declared or found in the releases data';
+const RELEASES_UNAVAILABLE = '(releases data unavailable: {{reason}})';
+const STATED = 'the proposer states it is private by default, but';
+
+const messages = {
+  undeclaredKnown:
+    "Unverifiable: the releases data names Launchpad project '{{launchpad}}' ({{ref}}); " +
+    `${UNREADABLE}.`,
+  undeclaredNone: `Unverifiable: ${NOT_FOUND}; ${UNREADABLE}.`,
+  undeclaredNoReleases: `Unverifiable: ${NOT_FOUND} ${RELEASES_UNAVAILABLE}; ${UNREADABLE}.`,
+  notPrivate:
+    'The entry declares private-by-default: false: privately reported suspected vulnerabilities ' +
+    "must initially be visible only to the VMT. Configure the tracker's sharing policy so, then " +
+    'declare private-by-default: true.',
+  otherLaunchpad:
+    "The entry declares Launchpad project '{{declared}}', but the releases data names " +
+    "'{{known}}' ({{ref}}): declare the tracker the team really uses.",
+  declaredUnverifiable: `Unverifiable: ${UNREADABLE}.`,
+  declaredNoReleases: `Unverifiable: ${UNREADABLE} ${RELEASES_UNAVAILABLE}.`,
+  statedPrivate: `Unverifiable: ${STATED} ${UNREADABLE}.`,
+  statedPrivateNoReleases: `Unverifiable: ${STATED} ${UNREADABLE} ${RELEASES_UNAVAILABLE}.`,
+} satisfies Record<string, string>;
+
+type Context = RepositoryRuleContext<never, 'releases', keyof typeof messages>;
 
 /** The newest deliverable file that names a Launchpad project. */
 function releasesTracker(releases: ReleasesFacts | undefined): DeliverableFile | null {
@@ -19,7 +43,75 @@ function trackerValue(file: DeliverableFile | null): EvidenceRecord | null {
   return file ? { launchpad: file.launchpad, ref: refValue(file.ref) } : null;
 }
 
-export const rule: RepositoryRule<never, 'releases'> = {
+/** Nothing declared (any format): name the tracker the releases data knows, if any. */
+function checkUndeclared({ missing, report }: Context, known: DeliverableFile | null): void {
+  const cite = {
+    declared: null,
+    releasesTracker: trackerValue(known),
+    releasesUnavailable: missing.releases ?? null,
+  };
+  if (known) {
+    const data = { launchpad: known.launchpad ?? '', ref: refText(known.ref) };
+    report({ messageId: 'undeclaredKnown', data, severity: 'warning', cite });
+  } else if (missing.releases) {
+    const data = { reason: missing.releases };
+    report({ messageId: 'undeclaredNoReleases', data, severity: 'warning', cite });
+  } else {
+    report({ messageId: 'undeclaredNone', severity: 'warning', cite });
+  }
+}
+
+/** A declared Launchpad project other than the one the releases data names. */
+function otherLaunchpad(
+  declared: TrackerDeclaration,
+  known: DeliverableFile | null,
+): { declared: string; known: string; ref: string } | null {
+  const launchpad = declared.launchpad;
+  if (launchpad === undefined || !known?.launchpad) return null;
+  if (launchpad.toLowerCase() === known.launchpad.toLowerCase()) return null;
+  return { declared: launchpad, known: known.launchpad, ref: refText(known.ref) };
+}
+
+function checkDeclared(
+  { change, missing, report }: Context,
+  declared: TrackerDeclaration,
+  known: DeliverableFile | null,
+): void {
+  const at = onField(change, 'tracker');
+  const cite = {
+    ...declaredValue(change, 'tracker'),
+    declared: { ...declared },
+    releasesTracker: trackerValue(known),
+  };
+  if (declared['private-by-default'] === false) {
+    report({ messageId: 'notPrivate', severity: 'error', ...at, cite });
+    return;
+  }
+  const other = otherLaunchpad(declared, known);
+  if (other) {
+    report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite });
+    return;
+  }
+  const stated = declared['private-by-default'] === true;
+  if (missing.releases) {
+    report({
+      messageId: stated ? 'statedPrivateNoReleases' : 'declaredNoReleases',
+      data: { reason: missing.releases },
+      severity: 'warning',
+      ...at,
+      cite,
+    });
+    return;
+  }
+  report({
+    messageId: stated ? 'statedPrivate' : 'declaredUnverifiable',
+    severity: 'warning',
+    ...at,
+    cite,
+  });
+}
+
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'private-tracker',
@@ -28,78 +120,15 @@ export const rule: RepositoryRule<never, 'releases'> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['tracker'],
+    needs: [],
+    wants: ['releases'],
+    messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
-  needs: () => [],
-  wants: () => ['releases'],
-  check({ change, evidence, missing }): RuleResult[] {
-    const declared = change.entry.declared.tracker;
-    const known = releasesTracker(evidence.releases);
-    const releasesNote = missing.releases
-      ? ` (releases data unavailable: ${missing.releases})`
-      : '';
-    if (!declared) {
-      const found = known
-        ? `the releases data names Launchpad project '${known.launchpad ?? ''}' (${refText(known.ref)})`
-        : `no tracker is declared or found in the releases data${releasesNote}`;
-      return [
-        {
-          severity: 'warning',
-          message: `Unverifiable: ${found}; ${UNREADABLE} (${CLAUSE}).`,
-          evidence: {
-            declared: null,
-            releasesTracker: trackerValue(known),
-            releasesUnavailable: missing.releases ?? null,
-          },
-        },
-      ];
-    }
-    const base = {
-      ...declaredValue(change, 'tracker'),
-      declared: { ...declared },
-      releasesTracker: trackerValue(known),
-    };
-    if (declared['private-by-default'] === false) {
-      return [
-        {
-          severity: 'error',
-          ...onField(change, 'tracker'),
-          message:
-            'The entry declares private-by-default: false: privately reported suspected ' +
-            `vulnerabilities must initially be visible only to the VMT (${CLAUSE}). Configure the ` +
-            "tracker's sharing policy so, then declare private-by-default: true.",
-          evidence: base,
-        },
-      ];
-    }
-    const launchpad = declared.launchpad;
-    if (
-      launchpad !== undefined &&
-      known?.launchpad &&
-      launchpad.toLowerCase() !== known.launchpad.toLowerCase()
-    ) {
-      return [
-        {
-          severity: 'error',
-          ...onField(change, 'tracker'),
-          message:
-            `The entry declares Launchpad project '${launchpad}', but the releases data names ` +
-            `'${known.launchpad}' (${refText(known.ref)}): declare the tracker the team really uses (${CLAUSE}).`,
-          evidence: base,
-        },
-      ];
-    }
-    const stated =
-      declared['private-by-default'] === true
-        ? 'the proposer states it is private by default, but '
-        : '';
-    return [
-      {
-        severity: 'warning',
-        ...onField(change, 'tracker'),
-        message: `Unverifiable: ${stated}${UNREADABLE} (${CLAUSE}).${releasesNote}`,
-        evidence: base,
-      },
-    ];
+  check(context) {
+    const declared = context.change.entry.declared.tracker;
+    const known = releasesTracker(context.evidence.releases);
+    if (declared) checkDeclared(context, declared, known);
+    else checkUndeclared(context, known);
   },
-};
+});

@@ -1,5 +1,5 @@
-import type { Expected, RunInput } from '../test-helpers';
-import { change, deliverable, entry, governance, mismatches, runRule, team } from '../test-helpers';
+import { testRule } from '../../../test/helpers/rule-tester';
+import { change, deliverable, entry, governance, team } from '../test-helpers';
 import { rule } from './index';
 
 const brick = 'openstack/os-brick';
@@ -10,99 +10,113 @@ const withLiaison = governance(
   ),
 );
 const withoutLiaison = governance(deliverable('swift', team('swift')));
+const cinderLiaison = {
+  team: 'cinder',
+  liaisons: 'Sec Person <sec@example.org>',
+  ref: 'reference/projects.yaml:100',
+};
+const withGroup = { tracker: { launchpad: 'os-brick', 'security-group': 'cinder-coresec' } };
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'native, security group declared',
+testRule(rule, {
+  valid: [
     {
-      change: change(
-        'added',
-        entry(brick, { tracker: { launchpad: 'os-brick', 'security-group': 'cinder-coresec' } }),
-      ),
+      name: 'native, security group declared',
+      change: change('added', entry(brick, withGroup)),
       evidence: { governance: withLiaison },
+      expect: [
+        {
+          messageId: 'declaredGroup',
+          data: { group: 'cinder-coresec' },
+          severity: 'info',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'info', field: 'tracker', message: ["'cinder-coresec'"] }],
-  ],
-  [
-    'native, no group but governance security liaisons: a warning, as rst gets an info',
-    { change: change('added', entry(brick)), evidence: { governance: withLiaison } },
-    [
-      {
-        severity: 'warning',
-        field: 'tracker',
-        message: [
-          'declare tracker.security-group',
-          'governance names Sec Person <sec@example.org> (team cinder',
-          'as security liaison(s) who can serve as the contact',
-          'clause 5',
-        ],
-      },
-    ],
-  ],
-  [
-    'native, a tracker without a group and no governance security liaison: error',
     {
-      change: change('added', entry('openstack/swift', { tracker: { launchpad: 'swift' } })),
+      name: 'native, security group declared, governance unavailable: it is not needed',
+      change: change('added', entry(brick, withGroup)),
+      expect: [
+        {
+          messageId: 'declaredGroup',
+          data: { group: 'cinder-coresec' },
+          severity: 'info',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'native, no group but governance security liaisons: a warning, as rst gets an info',
+      change: change('added', entry(brick)),
+      evidence: { governance: withLiaison },
+      expect: [
+        { messageId: 'liaisonNoGroup', data: cinderLiaison, severity: 'warning', field: 'tracker' },
+      ],
+    },
+    {
+      name: 'native, no contact on a modified entry that did not touch tracker: a warning',
+      change: change('modified', entry('openstack/swift'), { changedFields: ['team'] }),
       evidence: { governance: withoutLiaison },
+      expect: [{ messageId: 'noContact', severity: 'warning', field: 'tracker' }],
     },
-    [
-      {
-        severity: 'error',
-        field: 'tracker',
-        message: ['No security contact', 'governance names no security liaison', 'clause 5'],
-      },
-    ],
-  ],
-  [
-    'native, no group, not owned in governance: error',
     {
-      change: change('added', entry('openstack/nowhere')),
-      evidence: { governance: governance(null) },
+      name: 'rst, governance security liaison found',
+      change: change('added', entry(brick)),
+      evidence: { governance: withLiaison },
+      format: 'rst',
+      expect: [{ messageId: 'governanceLiaisons', data: cinderLiaison, severity: 'info' }],
     },
-    [{ severity: 'error', field: 'tracker', message: ['No security contact'] }],
-  ],
-  [
-    'native, a tracker without a group, governance unavailable',
-    { change: change('added', entry(brick, { tracker: { launchpad: 'os-brick' } })) },
-    [
-      {
-        unavailable: 'governance',
-        reason: ['governance data is unavailable (no governance data)'],
-      },
-    ],
-  ],
-  [
-    'rst, governance security liaison found',
-    { change: change('added', entry(brick)), evidence: { governance: withLiaison }, format: 'rst' },
-    [
-      {
-        severity: 'info',
-        message: ["team cinder's security liaison(s) Sec Person <sec@example.org>"],
-      },
-    ],
-  ],
-  [
-    'governance format, no liaison',
     {
+      name: 'governance format, no liaison',
       change: change('audited', entry('openstack/swift')),
       evidence: { governance: withoutLiaison },
       format: 'governance',
+      expect: [{ messageId: 'unverifiableNoLiaison', severity: 'warning' }],
     },
-    [{ severity: 'warning', message: ['Unverifiable', 'no security liaison'] }],
-  ],
-  [
-    'rst, governance unavailable',
     {
+      name: 'rst, governance unavailable',
       change: change('added', entry(brick)),
       missing: { governance: 'no --governance' },
       format: 'rst',
+      expect: [
+        {
+          messageId: 'unverifiableNoGovernance',
+          data: { reason: 'no --governance' },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['no --governance'] }],
+    {
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry(brick)),
+      evidence: { governance: withoutLiaison },
+      expect: [],
+    },
   ],
-];
-
-describe('security-contact', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
+  invalid: [
+    {
+      name: 'native, a tracker without a group and no governance security liaison: error',
+      change: change('added', entry('openstack/swift', { tracker: { launchpad: 'swift' } })),
+      evidence: { governance: withoutLiaison },
+      expect: [{ messageId: 'noContact', severity: 'error', field: 'tracker', line: 11 }],
+    },
+    {
+      name: 'native, no group, not owned in governance: error',
+      change: change('added', entry('openstack/nowhere')),
+      evidence: { governance: governance(null) },
+      expect: [{ messageId: 'noContact', severity: 'error', field: 'tracker' }],
+    },
+    {
+      name: 'native, a tracker without a group, governance unavailable',
+      change: change('added', entry(brick, { tracker: { launchpad: 'os-brick' } })),
+      expect: [
+        {
+          unavailable: 'governance',
+          severity: 'error',
+          reason: 'governance data is unavailable (no governance data in this case)',
+        },
+      ],
+    },
+  ],
 });

@@ -1,10 +1,38 @@
-import type { GovernanceFacts } from '../../evidence/types';
-import { personText, personValue, refText, refValue } from '../../openstack/evidence';
-import { declaredValue, onField } from '../evidence-values';
+import type { GovernanceFacts, GovernanceTeam } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
-import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
+import { personText, personValue, refText, refValue } from '../../openstack/evidence';
+import { defineRule, type RepositoryRuleContext } from '../define';
+import { declaredValue, onField } from '../evidence-values';
 
-const CLAUSE = 'policy clause 5';
+const messages = {
+  declaredGroup: "Security contact: tracker group '{{group}}'.",
+  liaisonNoGroup:
+    'No tracker.security-group declared: declare tracker.security-group (a group in the defect ' +
+    'tracker the VMT can subscribe to new reports); governance names {{liaisons}} (team ' +
+    '{{team}}, {{ref}}) as security liaison(s) who can serve as the contact.',
+  noContact:
+    'No security contact: the entry declares no tracker.security-group, and governance names no ' +
+    'security liaison for the team either. The team must have a dedicated security point of ' +
+    'contact, a group in its defect tracker the VMT can subscribe to new reports. Declare ' +
+    'tracker.security-group.',
+  governanceLiaisons:
+    "Security contact: team {{team}}'s security liaison(s) {{liaisons}} ({{ref}}); their " +
+    'tracker group cannot be read from the data.',
+  unverifiableNoLiaison:
+    'Unverifiable: governance names no security liaison for the team, and the list format ' +
+    'declares no security contact. Ask the team to name its security contact group.',
+  unverifiableNoGovernance:
+    'Unverifiable: governance data unavailable: {{reason}}, and the list format declares no ' +
+    'security contact. Ask the team to name its security contact group.',
+} satisfies Record<string, string>;
+
+type Context = RepositoryRuleContext<never, 'governance', keyof typeof messages>;
+
+/** The owning team, when governance names at least one security liaison for it. */
+function teamWithLiaisons(governance: GovernanceFacts | undefined): GovernanceTeam | null {
+  const team = governance?.owner?.team;
+  return team && team.securityLiaisons.length > 0 ? team : null;
+}
 
 function liaisonsValue(governance: GovernanceFacts | undefined): EvidenceRecord | null {
   const team = governance?.owner?.team;
@@ -16,79 +44,90 @@ function liaisonsValue(governance: GovernanceFacts | undefined): EvidenceRecord 
   };
 }
 
-function liaisonsText(governance: GovernanceFacts | undefined): string | null {
-  const team = governance?.owner?.team;
-  if (!team || team.securityLiaisons.length === 0) return null;
-  return `team ${team.name}'s security liaison(s) ${team.securityLiaisons.map(personText).join(', ')} (${refText(team.ref)})`;
+function liaisonsData(team: GovernanceTeam): { team: string; liaisons: string; ref: string } {
+  return {
+    team: team.name,
+    liaisons: team.securityLiaisons.map(personText).join(', '),
+    ref: refText(team.ref),
+  };
 }
 
-function nativeResult(
-  change: RepositoryChange,
-  governance: GovernanceFacts | undefined,
-  governanceMissing: string | undefined,
-): RuleResult {
+/** Native format: the entry states its group in `tracker.security-group`. */
+function checkNative({ change, evidence, missing, report, unavailable }: Context): void {
   const group = change.entry.declared.tracker?.['security-group'];
   if (group !== undefined) {
-    return {
+    report({
+      messageId: 'declaredGroup',
+      data: { group },
       severity: 'info',
       ...onField(change, 'tracker'),
-      message: `Security contact: tracker group '${group}' (${CLAUSE}).`,
-      evidence: {
+      cite: {
         ...declaredValue(change, 'tracker'),
         securityGroup: group,
-        governance: liaisonsValue(governance),
+        governance: liaisonsValue(evidence.governance),
       },
-    };
+    });
+    return;
   }
-  const evidence = {
+  const cite = {
     list: change.entry.location.file,
     line: change.entry.location.line,
     securityGroup: null,
-    governance: liaisonsValue(governance),
-    governanceUnavailable: governanceMissing ?? null,
+    governance: liaisonsValue(evidence.governance),
+    governanceUnavailable: missing.governance ?? null,
   };
   // Governance security liaisons are a contact the VMT can reach, as for the rst and governance
   // formats; the group is still what the native format should say.
-  const team = governance?.owner?.team;
-  if (team && team.securityLiaisons.length > 0) {
-    return {
+  const team = teamWithLiaisons(evidence.governance);
+  if (team) {
+    report({
+      messageId: 'liaisonNoGroup',
+      data: liaisonsData(team),
       severity: 'warning',
       ...onField(change, 'tracker'),
-      message:
-        `No tracker.security-group declared: declare tracker.security-group (a group in the ` +
-        `defect tracker the VMT can subscribe to new reports); governance names ` +
-        `${team.securityLiaisons.map(personText).join(', ')} (team ${team.name}, ` +
-        `${refText(team.ref)}) as security liaison(s) who can serve as the contact (${CLAUSE}).`,
-      evidence,
-    };
+      cite,
+    });
+    return;
   }
-  if (governanceMissing) {
+  if (missing.governance) {
     // Governance might name a liaison who can serve as the contact: that is for the data to say.
-    return {
-      severity: 'error',
-      message: 'unavailable',
-      evidence,
-      unavailable: {
-        kind: 'governance',
-        reason:
-          `the entry declares no tracker.security-group and governance data is unavailable ` +
-          `(${governanceMissing}), so whether a security liaison can serve as the contact is unknown`,
-      },
-    };
+    unavailable(
+      'governance',
+      `the entry declares no tracker.security-group and governance data is unavailable ` +
+        `(${missing.governance}), so whether a security liaison can serve as the contact is unknown`,
+    );
+    return;
   }
-  const why = 'governance names no security liaison for the team either';
-  return {
-    severity: 'error',
-    ...onField(change, 'tracker'),
-    message:
-      `No security contact: the entry declares no tracker.security-group, and ${why}. The team ` +
-      'must have a dedicated security point of contact, a group in its defect tracker the VMT can ' +
-      `subscribe to new reports (${CLAUSE}). Declare tracker.security-group.`,
-    evidence,
-  };
+  report({ messageId: 'noContact', severity: 'error', ...onField(change, 'tracker'), cite });
 }
 
-export const rule: RepositoryRule<never, 'governance'> = {
+/** rst and governance formats declare nothing: the contact can only come from governance. */
+function checkUndeclared({ evidence, missing, report }: Context): void {
+  const governance = liaisonsValue(evidence.governance);
+  const team = teamWithLiaisons(evidence.governance);
+  if (team) {
+    report({
+      messageId: 'governanceLiaisons',
+      data: liaisonsData(team),
+      severity: 'info',
+      cite: { governance },
+    });
+    return;
+  }
+  const cite = { governance, governanceUnavailable: missing.governance ?? null };
+  if (missing.governance) {
+    report({
+      messageId: 'unverifiableNoGovernance',
+      data: { reason: missing.governance },
+      severity: 'warning',
+      cite,
+    });
+    return;
+  }
+  report({ messageId: 'unverifiableNoLiaison', severity: 'warning', cite });
+}
+
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'security-contact',
@@ -97,38 +136,13 @@ export const rule: RepositoryRule<never, 'governance'> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['tracker'],
+    needs: [],
+    wants: ['governance'],
+    messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
-  needs: () => [],
-  wants: () => ['governance'],
-  check({ change, evidence, missing, settings }): RuleResult[] {
-    if (settings.format === 'native') {
-      return [nativeResult(change, evidence.governance, missing.governance)];
-    }
-    const found = liaisonsText(evidence.governance);
-    if (found) {
-      return [
-        {
-          severity: 'info',
-          message: `Security contact: ${found} (${CLAUSE}); their tracker group cannot be read from the data.`,
-          evidence: { governance: liaisonsValue(evidence.governance) },
-        },
-      ];
-    }
-    const why = missing.governance
-      ? `governance data unavailable: ${missing.governance}`
-      : 'governance names no security liaison for the team';
-    return [
-      {
-        severity: 'warning',
-        message:
-          `Unverifiable: ${why}, and the list format declares no security contact. Ask the team to ` +
-          `name its security contact group (${CLAUSE}).`,
-        evidence: {
-          governance: liaisonsValue(evidence.governance),
-          governanceUnavailable: missing.governance ?? null,
-        },
-      },
-    ];
+  check(context) {
+    if (context.settings.format === 'native') checkNative(context);
+    else checkUndeclared(context);
   },
-};
+});

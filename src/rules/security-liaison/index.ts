@@ -1,11 +1,42 @@
 import type { GovernanceTeam } from '../../evidence/types';
-import { personText, personValue, refText, refValue } from '../../openstack/evidence';
-import { declaredValue, onField } from '../evidence-values';
-import type { Person } from '../../list/model';
 import type { EvidenceRecord } from '../../findings/finding';
-import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
+import type { Person } from '../../list/model';
+import { personText, personValue, refText, refValue } from '../../openstack/evidence';
+import { defineRule, type RepositoryRuleContext, type RuleReport } from '../define';
+import { declaredValue, onField } from '../evidence-values';
 
-const CLAUSE = 'policy clause 6';
+const RECORD_IN_GOVERNANCE = 'under liaisons.security in governance reference/projects.yaml';
+
+const messages = {
+  governanceLiaisons: 'Security liaison(s) of team {{team}}: {{liaisons}} ({{ref}}).',
+  implicitPtl:
+    'No security liaison delegated: PTL {{ptl}} of team {{team}} is the implicit liaison ' +
+    '({{ref}}).',
+  noLiaisonDistributed:
+    'Team {{team}} has distributed leadership and so no PTL, governance names no security ' +
+    `liaison ({{ref}}), and the entry declares none: the team must add one ${RECORD_IN_GOVERNANCE}, ` +
+    'and may declare it as liaison.',
+  noLiaisonNoPtl:
+    'Team {{team}} has no PTL, governance names no security liaison ({{ref}}), and the entry ' +
+    `declares none: the team must add one ${RECORD_IN_GOVERNANCE}, and may declare it as liaison.`,
+  declaredOnlyDistributed:
+    'Security liaison: the entry declares {{declared}}. Team {{team}} has distributed leadership ' +
+    'and so no PTL and governance names no security liaison ({{ref}}): ask the team to record ' +
+    `them ${RECORD_IN_GOVERNANCE}.`,
+  declaredOnlyNoPtl:
+    'Security liaison: the entry declares {{declared}}. Team {{team}} has no PTL and governance ' +
+    `names no security liaison ({{ref}}): ask the team to record them ${RECORD_IN_GOVERNANCE}.`,
+  declaredUnknown:
+    'The declared liaison {{declared}} is neither a security liaison nor the PTL of team ' +
+    "{{team}} in governance ({{ref}}): add them to the team's liaisons.security in governance, " +
+    'or declare the governance liaison.',
+  noOwner:
+    'No governance team owns the repository (see official-project), so no security liaison or ' +
+    'PTL can be confirmed.',
+} satisfies Record<string, string>;
+
+type MessageId = keyof typeof messages;
+type Context = RepositoryRuleContext<'governance', never, MessageId>;
 
 function teamValue(team: GovernanceTeam): EvidenceRecord {
   return {
@@ -33,46 +64,16 @@ function samePerson(a: Person, b: Person): boolean {
   return false;
 }
 
-function declaredLiaison(change: RepositoryChange, team: GovernanceTeam): RuleResult[] {
-  const declared = change.entry.declared.liaison;
-  if (!declared) return [];
-  const known = [...team.securityLiaisons, ...(team.ptl ? [team.ptl] : [])];
-  if (known.some((p) => samePerson(p, declared))) return [];
-  return [
-    {
-      severity: 'warning',
-      ...onField(change, 'liaison'),
-      message:
-        `The declared liaison ${personText(declared)} is neither a security liaison nor the PTL of ` +
-        `team ${team.name} in governance (${refText(team.ref)}): add them to the team's ` +
-        `liaisons.security in governance, or declare the governance liaison (${CLAUSE}).`,
-      evidence: {
-        ...declaredValue(change, 'liaison'),
-        declared: personValue(declared),
-        governance: teamValue(team),
-      },
-    },
-  ];
-}
-
-/**
- * A team with neither a governance security liaison nor a PTL, whose entry declares a liaison:
- * the liaison is explicitly delegated (clause 6 is met), but governance should record it.
- */
-function declaredOnly(
-  change: RepositoryChange,
+/** The finding about the entry's declared liaison: on the `liaison` line, citing both sides. */
+function aboutDeclared(
+  change: Context['change'],
   declared: Person,
   team: GovernanceTeam,
-  why: string,
-): RuleResult {
+): Pick<RuleReport<MessageId>, 'severity' | 'field' | 'line' | 'cite'> {
   return {
     severity: 'warning',
     ...onField(change, 'liaison'),
-    message:
-      `Security liaison: the entry declares ${personText(declared)}. Team ${team.name} ${why} and ` +
-      `governance names no security liaison (${refText(team.ref)}): ask the team to record them ` +
-      `under liaisons.security in governance reference/projects.yaml (${CLAUSE}).`,
-    evidence: {
+    cite: {
       ...declaredValue(change, 'liaison'),
       declared: personValue(declared),
       governance: teamValue(team),
@@ -80,38 +81,69 @@ function declaredOnly(
   };
 }
 
-function governanceResult(change: RepositoryChange, team: GovernanceTeam): RuleResult {
-  if (team.securityLiaisons.length > 0) {
-    return {
-      severity: 'info',
-      message: `Security liaison(s) of team ${team.name}: ${team.securityLiaisons.map(personText).join(', ')} (${refText(team.ref)}, ${CLAUSE}).`,
-      evidence: teamValue(team),
-    };
-  }
-  if (team.leadershipType === 'ptl' && team.ptl) {
-    return {
-      severity: 'info',
-      message: `No security liaison delegated: PTL ${personText(team.ptl)} of team ${team.name} is the implicit liaison (${refText(team.ref)}, ${CLAUSE}).`,
-      evidence: teamValue(team),
-    };
-  }
-  const why =
-    team.leadershipType === 'distributed'
-      ? 'has distributed leadership and so no PTL'
-      : 'has no PTL';
+/** A declared liaison governance knows neither as a security liaison nor as the PTL. */
+function checkDeclared({ change, report }: Context, team: GovernanceTeam): void {
   const declared = change.entry.declared.liaison;
-  if (declared) return declaredOnly(change, declared, team, why);
-  return {
-    severity: 'error',
-    message:
-      `Team ${team.name} ${why}, governance names no security liaison (${refText(team.ref)}), and ` +
-      `the entry declares none: the team must add one under liaisons.security in governance ` +
-      `reference/projects.yaml, and may declare it as liaison (${CLAUSE}).`,
-    evidence: teamValue(team),
-  };
+  if (!declared) return;
+  const known = [...team.securityLiaisons, ...(team.ptl ? [team.ptl] : [])];
+  if (known.some((p) => samePerson(p, declared))) return;
+  report({
+    messageId: 'declaredUnknown',
+    data: { declared: personText(declared), team: team.name, ref: refText(team.ref) },
+    ...aboutDeclared(change, declared, team),
+  });
 }
 
-export const rule: RepositoryRule<'governance', never> = {
+/**
+ * A team with neither a governance security liaison nor a PTL. If the entry declares a liaison,
+ * the liaison is explicitly delegated (clause 6 is met), but governance should record it.
+ */
+function checkNoLiaison({ change, report }: Context, team: GovernanceTeam): void {
+  const distributed = team.leadershipType === 'distributed';
+  const data = { team: team.name, ref: refText(team.ref) };
+  const declared = change.entry.declared.liaison;
+  if (declared) {
+    report({
+      messageId: distributed ? 'declaredOnlyDistributed' : 'declaredOnlyNoPtl',
+      data: { declared: personText(declared), ...data },
+      ...aboutDeclared(change, declared, team),
+    });
+    return;
+  }
+  report({
+    messageId: distributed ? 'noLiaisonDistributed' : 'noLiaisonNoPtl',
+    data,
+    severity: 'error',
+    cite: teamValue(team),
+  });
+}
+
+function checkTeam(context: Context, team: GovernanceTeam): void {
+  const { report } = context;
+  const ref = refText(team.ref);
+  if (team.securityLiaisons.length > 0) {
+    const liaisons = team.securityLiaisons.map(personText).join(', ');
+    report({
+      messageId: 'governanceLiaisons',
+      data: { team: team.name, liaisons, ref },
+      severity: 'info',
+      cite: teamValue(team),
+    });
+  } else if (team.leadershipType === 'ptl' && team.ptl) {
+    report({
+      messageId: 'implicitPtl',
+      data: { ptl: personText(team.ptl), team: team.name, ref },
+      severity: 'info',
+      cite: teamValue(team),
+    });
+  } else {
+    checkNoLiaison(context, team);
+    return;
+  }
+  checkDeclared(context, team);
+}
+
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'security-liaison',
@@ -120,26 +152,21 @@ export const rule: RepositoryRule<'governance', never> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['liaison'],
+    needs: ['governance'],
+    wants: [],
+    messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
-  needs: () => ['governance'],
-  wants: () => [],
-  check({ change, evidence }): RuleResult[] {
-    const owner = evidence.governance.owner;
-    if (!owner) {
-      return [
-        {
-          severity: 'warning',
-          message:
-            'No governance team owns the repository (see official-project), so no security liaison ' +
-            `or PTL can be confirmed (${CLAUSE}).`,
-          evidence: { owner: null },
-        },
-      ];
+  check(context) {
+    const { owner } = context.evidence.governance;
+    if (owner) {
+      checkTeam(context, owner.team);
+      return;
     }
-    const result = governanceResult(change, owner.team);
-    // A declared liaison the team's governance record lacks is already what `declaredOnly` says.
-    if (result.field === 'liaison') return [result];
-    return [result, ...declaredLiaison(change, owner.team)];
+    context.report({
+      messageId: 'noOwner',
+      severity: 'warning',
+      cite: { owner: null },
+    });
   },
-};
+});
