@@ -1,10 +1,80 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Three jest projects, each test file in exactly one (test/meta/projects.test.ts checks it):
+//   unit         pure and fast: no git, no child processes, no network, no browser
+//                (test/setup-unit.ts makes a test that tries fail);
+//   integration  real git repos, the CLI end to end, ansible, the browser, the hostile suite;
+//   real-data    the suite on ../shared/data (skipped, and said so, when it is not there).
+// Projects are chosen by regular expressions on the absolute path (testRegex and
+// testPathIgnorePatterns, never testMatch globs), so the meta test applies jest's own rule.
+const { join } = require('node:path');
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const inFolder = (folder) => `^${escape(join(__dirname, folder))}/.*\\.test\\.ts$`;
+const file = (path) => `^${escape(join(__dirname, path))}$`;
+
+/** Test files beside the code that build git repos, start servers or run processes. */
+const INTEGRATION_FILES = [
+  'src/diff/diff.test.ts',
+  'src/diff/git.test.ts',
+  'src/diff/list-choice.test.ts',
+  'src/gerrit/client.test.ts',
+  'src/gerrit/credentials.test.ts',
+  'src/sources/data-dir.test.ts',
+  'src/sources/gerrit-change.test.ts',
+  'src/sources/index.test.ts',
+  'src/sources/releases/source.test.ts',
+  'src/sources/repository/locate.test.ts',
+  'src/sources/repository/source.test.ts',
+  'src/sources/repository/tree.test.ts',
+  'src/vote/flow.test.ts',
+  'test/cli/audit.test.ts',
+  'test/cli/check.test.ts',
+  'test/cli/governance-self.test.ts',
+  'test/cli/list-choice.test.ts',
+  'test/cli/propose.test.ts',
+  'test/cli/vote.test.ts',
+  'test/zuul/playbook.test.ts',
+];
+
+const REAL_DATA = [inFolder('test/real-data')];
+const INTEGRATION = [
+  inFolder('test/hostile'),
+  inFolder('test/html'),
+  // The convention for a new integration test: name it *.integration.test.ts.
+  '\\.integration\\.test\\.ts$',
+  ...INTEGRATION_FILES.map(file),
+];
+
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', {}] },
-  testTimeout: 60000,
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  globalSetup: '<rootDir>/test/global-setup.js',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testRegex: ['\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/node_modules/', ...INTEGRATION, ...REAL_DATA],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-unit.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testRegex: INTEGRATION,
+      testPathIgnorePatterns: ['/node_modules/', ...REAL_DATA],
+    },
+    {
+      ...shared,
+      displayName: 'real-data',
+      testRegex: REAL_DATA,
+      testPathIgnorePatterns: ['/node_modules/'],
+      // Runs only when a real-data test is in the run: once per `npm test`.
+      globalSetup: '<rootDir>/test/global-setup.js',
+    },
+  ],
 };
