@@ -44,6 +44,26 @@ const INTEGRATION = [
   ...INTEGRATION_FILES.map(file),
 ];
 
+const PROJECTS = ['unit', 'integration', 'real-data'];
+
+// `npm run test:unit -- src/list` hands jest `--selectProjects unit src/list`, and jest reads
+// src/list as one more project name and silently runs the whole project: refuse that instead.
+function refuseUnknownProjects(argv) {
+  const at = argv.findIndex((arg) => /^--selectProjects(=|$)/.test(arg));
+  if (at < 0) return;
+  const inline = argv[at].includes('=') ? [argv[at].split('=')[1]] : [];
+  const following = argv.slice(at + 1);
+  const end = following.findIndex((arg) => arg.startsWith('-'));
+  const names = [...inline, ...(end < 0 ? following : following.slice(0, end))];
+  const unknown = names.filter((name) => !PROJECTS.includes(name));
+  if (unknown.length === 0) return;
+  throw new Error(
+    `jest --selectProjects: no project named ${unknown.join(', ')} (the projects are ` +
+      `${PROJECTS.join(', ')}); to run some test files, name them alone: npx jest ${unknown.join(' ')}`,
+  );
+}
+refuseUnknownProjects(process.argv);
+
 const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
@@ -57,20 +77,20 @@ module.exports = {
   projects: [
     {
       ...shared,
-      displayName: 'unit',
+      displayName: PROJECTS[0],
       testRegex: ['\\.test\\.ts$'],
       testPathIgnorePatterns: ['/node_modules/', ...INTEGRATION, ...REAL_DATA],
       setupFilesAfterEnv: ['<rootDir>/test/setup-unit.ts'],
     },
     {
       ...shared,
-      displayName: 'integration',
+      displayName: PROJECTS[1],
       testRegex: INTEGRATION,
       testPathIgnorePatterns: ['/node_modules/', ...REAL_DATA],
     },
     {
       ...shared,
-      displayName: 'real-data',
+      displayName: PROJECTS[2],
       testRegex: REAL_DATA,
       testPathIgnorePatterns: ['/node_modules/'],
       // Runs only when a real-data test is in the run: once per `npm test`.
