@@ -93,8 +93,9 @@ module.exports = {
       displayName: PROJECTS[2],
       testRegex: REAL_DATA,
       testPathIgnorePatterns: ['/node_modules/'],
-      // Runs only when a real-data test is in the run: once per `npm test`.
+      // Run only when a real-data test is in the run: once per `npm test`.
       globalSetup: '<rootDir>/test/global-setup.js',
+      globalTeardown: '<rootDir>/test/global-teardown.js',
     },
   ],
 };
