@@ -23,7 +23,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   engineRepositoryRule(embargo),
   officialProject,
   privateTracker,
-  removal,
+  engineRepositoryRule(removal),
   securityContact,
   securityLiaison,
   teamConsent,
