@@ -26,7 +26,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   engineRepositoryRule(removal),
   securityContact,
   securityLiaison,
-  teamConsent,
+  engineRepositoryRule(teamConsent),
   threatAnalysis,
   versionedReleases,
 ];
