@@ -28,10 +28,10 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   engineRepositoryRule(embargo),
   officialProject,
   engineRepositoryRule(privateTracker),
-  removal,
+  engineRepositoryRule(removal),
   engineRepositoryRule(securityContact),
   engineRepositoryRule(securityLiaison),
-  teamConsent,
+  engineRepositoryRule(teamConsent),
   threatAnalysis,
   versionedReleases,
 ];

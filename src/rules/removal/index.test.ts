@@ -1,18 +1,18 @@
 import type { GitTag, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RemovalDeclaration } from '../../list/model';
-import type { Expected, RunInput } from '../test-helpers';
-import {
-  branch,
-  change,
-  deliverableFile,
-  entry,
-  mismatches,
-  releases,
-  repository,
-  runRule,
-  tag,
-} from '../test-helpers';
+import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
+import type { RunInput } from '../test-helpers';
+import { branch, change, deliverableFile, entry, releases, repository, tag } from '../test-helpers';
 import { rule } from './index';
+
+type MessageId = keyof typeof rule.meta.messages;
+type Cases = { valid: RuleTestCase<MessageId>[]; invalid: RuleTestCase<MessageId>[] };
+
+/** A reason that contains every one of `parts`, in any order. */
+function allOf(...parts: string[]): RegExp {
+  const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.map((p) => `(?=[\\s\\S]*${p})`).join(''));
+}
 
 const name = 'openstack/os-brick';
 
@@ -109,56 +109,39 @@ const ironicLibDeleted = (tags: GitTag[], asOf = '2026-08-21'): RunInput => ({
   asOf,
 });
 
-const failClosedCases: [string, RunInput, Expected[]][] = [
-  [
-    'a later stable branch git cannot date (no merge-base) of a maintained series: undetermined',
+const manyBogusBranches: RunInput = {
+  change: change('removed', entry(name)),
+  evidence: {
+    releases: releases([]),
+    repository: repository({
+      branches: Array.from({ length: 40 }, (_, i) => branch(`stable/bogus${i}`)),
+    }),
+  },
+};
+
+const cases: Cases = {
+  valid: [
     {
-      change: change('removed', entry(name)),
-      evidence: {
-        releases: releases([]),
-        repository: repository({
-          branches: [branch('master')],
-          undatedBranches: undated('stable/2025.1'),
-        }),
-      },
-    },
-    [
-      {
-        unavailable: 'repository',
-        reason: [
-          'whether stable/2025.1 is a stable branch still maintained on 2026-08-21 cannot be established',
-          'git merge-base master stable/2025.1 found no common ancestor',
-          'pass a complete (not shallow) clone of the repository under --repos-root',
-        ],
-      },
-    ],
-  ],
-  [
-    'an undatable branch of a series already end of life on the date changes nothing',
-    {
+      name: 'fails closed: an undatable branch of a series already end of life on the date changes nothing',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
         repository: repository({ undatedBranches: undated('stable/2024.2', 'unmaintained/zed') }),
       },
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['No maintained stable branch', '(none found)'] }],
-  ],
-  [
-    'an undatable branch of a series not yet branched on the date changes nothing',
     {
+      name: 'fails closed: an undatable branch of a series not yet branched on the date changes nothing',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
         repository: repository({ undatedBranches: undated('stable/2026.2') }),
       },
       asOf: '2026-01-15',
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-01-15' }, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['(none found)'] }],
-  ],
-  [
-    'an undatable branch the repository tagged out of maintenance changes nothing',
     {
+      name: 'fails closed: an undatable branch the repository tagged out of maintenance changes nothing',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
@@ -167,23 +150,375 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
           undatedBranches: undated('stable/2025.1'),
         }),
       },
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['(none found)'] }],
-  ],
-  [
-    'an undatable branch the releases data records is judged from the data',
     {
+      name: 'fails closed: an annotated, tagger-dated -eom ends coverage even beside a lightweight -eol',
+      ...ironicLibDeleted([
+        tag('2025.1-eol', '2026-02-01', { annotated: false }),
+        tag('2025.1-eom', '2026-01-15'),
+      ]),
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: {
+            asOf: '2026-08-21',
+            branches: 'stable/2025.1: the repository tagged 2025.1-eom (epoxy is maintained)',
+          },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: a scheduled removal names the branches it cannot judge',
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2099.1')],
+          tags: [tag('7.1.0', '2026-07-01')],
+        }),
+      },
+      expect: [
+        {
+          messageId: 'scheduled',
+          data: {
+            effective: '8.0.0',
+            latest: '7.1.0 (git tag, 2026-07-01)',
+            coverage:
+              'no stable branch is known to be maintained any more; whether stable/2099.1 (no series in series_status.yaml has release-id 2099.1 (the series is missing from the data, or is listed without its release-id)) is a maintained stable branch cannot be established',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'deleted (rst) on the day epoxy leaves maintenance',
+      change: change('removed', entry(name)),
+      evidence: { releases: epoxyReleases, repository: epoxyOnly },
+      asOf: '2026-10-02',
+      format: 'rst',
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2026-10-02', branches: 'stable/2025.1: epoxy is unmaintained' },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'the repository left maintenance ahead of its series (own -eol git tag)',
+      change: change('removed', entry('openstack/ironic-lib')),
+      evidence: {
+        releases: releases([ironicLibEpoxy], 'ironic-lib'),
+        repository: repository({
+          branches: [branch('master'), branch('unmaintained/2023.1')],
+          tags: [tag('7.0.0', '2025-03-01'), tag('2025.1-eol', '2026-02-01')],
+        }),
+      },
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: {
+            asOf: '2026-08-21',
+            branches: 'stable/2025.1: the repository tagged 2025.1-eol (epoxy is maintained)',
+          },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'the same from the deliverable files when the repository is unavailable',
+      change: change('removed', entry('openstack/ironic-lib')),
+      evidence: { releases: releases([ironicLibEpoxy], 'ironic-lib') },
+      missing: { repository: 'no --repos-root' },
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: {
+            asOf: '2026-08-21',
+            branches: 'stable/2025.1: the repository tagged 2025.1-eol (epoxy is maintained)',
+          },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'a recorded branch of a series released long after the date could not exist yet',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases(
+          [
+            deliverableFile('gazpacho', 'sushy', {
+              releases: ['5.10.0'],
+              branches: ['stable/2026.1'],
+            }),
+          ],
+          'sushy',
+        ),
+        repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
+      },
+      asOf: '2025-11-18',
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2025-11-18' }, severity: 'info' }],
+    },
+    {
+      name: 'a stale stable branch of an end-of-life series does not count',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: releases([], 'sushy'),
+        repository: repository({
+          branches: [branch('master'), branch('stable/2024.2'), branch('unmaintained/2023.1')],
+        }),
+      },
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2026-08-21', branches: 'stable/2024.2: dalmatian is end of life' },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'a branch created after the date does not exist yet; version branches are not series',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('stable/2026.1', '2026-03-02'), branch('stable/3.1')],
+        }),
+      },
+      asOf: '2026-02-01',
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-02-01' }, severity: 'info' }],
+    },
+    {
+      name: 'deleted, no deliverable file but the repository: its branches decide',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([], null),
+        repository: repository({
+          branches: [branch('master'), branch('unmaintained/2024.1', '2025-11-01')],
+        }),
+      },
+      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+    },
+    {
+      name: 'plain releases data, past date: the repository tagged 2024.1-eom before the date',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest, repository: sushyRepo([tag('2024.1-eom', '2024-05-15')]) },
+      asOf: '2024-06-01',
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: {
+            asOf: '2024-06-01',
+            branches:
+              'stable/2024.1: the repository tagged 2024.1-eom (caracal is maintained, inferred)',
+          },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'plain releases data, past date: end of life from the eol-date on',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: {
+        releases: latest(releases([], 'sushy')),
+        repository: repository({ branches: [branch('stable/2024.2', '2024-09-10')] }),
+      },
+      asOf: '2026-05-01',
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2026-05-01', branches: 'stable/2024.2: dalmatian is end of life' },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'exact releases data: epoxy on 2026-10-03, after its next phase',
+      change: change('removed', entry(name)),
+      evidence: { releases: { ...epoxyReleases, seriesAsOf: 'exact' }, repository: epoxyOnly },
+      asOf: '2026-10-03',
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2026-10-03', branches: 'stable/2025.1: epoxy is unmaintained' },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'scheduled at the next major release',
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'scheduled',
+          data: {
+            effective: '8.0.0',
+            latest: '7.1.0 (git tag, 2026-07-01)',
+            coverage:
+              'maintained branches stay covered: stable/2025.1 until 2026-10-02 (then unmaintained), stable/2025.2 until 2027-04-28 (then end of life), stable/2026.1 until 2027-10-27 (then unmaintained)',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'scheduled, no deliverable file but the repository: its tags decide',
+      change: change('added', entry(name, removal('8.0.0'))),
+      evidence: { releases: releases([], null), repository: brickRepo },
+      expect: [
+        {
+          messageId: 'scheduled',
+          data: {
+            effective: '8.0.0',
+            latest: '7.1.0 (git tag, 2026-07-01)',
+            coverage:
+              'maintained branches stay covered: stable/2025.1 until 2026-10-02 (then unmaintained), stable/2025.2 until 2027-04-28 (then end of life), stable/2026.1 until 2027-10-27 (then unmaintained)',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: "'latest' releases data at a past date: a later series' release is not counted (tags decide)",
+      change: change('added', entry(name, removal('7.1.0'))),
+      evidence: { releases: latest(brickReleases), repository: brickRepo },
+      asOf: '2026-06-01',
+      expect: [
+        {
+          messageId: 'scheduled',
+          data: {
+            effective: '7.1.0',
+            latest: '7.0.0 (git tag, 2026-03-02)',
+            coverage:
+              'maintained branches stay covered: stable/2025.1 until 2026-10-02 (then unmaintained), stable/2025.2 until 2027-04-28 (then end of life), stable/2026.1 until 2027-10-27 (then unmaintained)',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: "'latest' releases data, no repository, long before the later series: they did not exist",
+      change: change('added', entry(name, removal('7.0.0'))),
+      evidence: { releases: latest(brickReleases) },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2025-06-01',
+      expect: [
+        {
+          messageId: 'scheduledUntagged',
+          data: {
+            effective: '7.0.0',
+            latest: '6.11.1 (releases data, deliverables/epoxy/os-brick.yaml:9)',
+            coverage:
+              'maintained branches stay covered: stable/2025.1 until 2026-10-02 (then unmaintained)',
+            tagsMissing: 'no --repos-root',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'an old schedule that has taken effect (audit)',
+      change: change('audited', entry(name, removal('7.0.0'))),
+      evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'tookEffect',
+          data: {
+            effective: '7.0.0',
+            latest: '7.1.0 (git tag, 2026-07-01)',
+            coverage:
+              'maintained branches stay covered: stable/2025.1 until 2026-10-02 (then unmaintained), stable/2025.2 until 2027-04-28 (then end of life), stable/2026.1 until 2027-10-27 (then unmaintained)',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'a scheduled removal names the branches whose state is undetermined',
+      change: change('added', entry('openstack/sushy', removal('6.0.0'))),
+      evidence: { releases: sushyLatest },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2024-06-01',
+      expect: [
+        {
+          messageId: 'scheduledUntagged',
+          data: {
+            effective: '6.0.0',
+            latest: '5.0.0 (releases data, deliverables/caracal/sushy.yaml:9)',
+            coverage:
+              'no stable branch is known to be maintained any more; whether stable/2024.1 was still ' +
+              'maintained on the date cannot be established without a git checkout of openstack/releases',
+            tagsMissing: 'no --repos-root',
+          },
+          severity: 'info',
+          field: 'removal',
+          line: 11,
+        },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'fails closed: a later stable branch git cannot date (no merge-base) of a maintained series: undetermined',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: repository({
+          branches: [branch('master')],
+          undatedBranches: undated('stable/2025.1'),
+        }),
+      },
+      expect: [
+        {
+          unavailable: 'repository',
+          severity: 'error',
+          reason: allOf(
+            'whether stable/2025.1 is a stable branch still maintained on 2026-08-21 cannot be established',
+            'git merge-base master stable/2025.1 found no common ancestor',
+            'pass a complete (not shallow) clone of the repository under --repos-root',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'fails closed: an undatable branch the releases data records is judged from the data',
       change: change('removed', entry(name)),
       evidence: {
         releases: epoxyReleases,
         repository: repository({ undatedBranches: undated('stable/2025.1') }),
       },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
-  ],
-  [
-    'a git stable branch whose series series_status.yaml lacks: undetermined',
     {
+      name: 'fails closed: a git stable branch whose series series_status.yaml lacks: undetermined',
       change: change('removed', entry(name)),
       evidence: {
         releases: withoutSeries(releases([]), 'gazpacho'),
@@ -191,21 +526,20 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
           branches: [branch('master'), branch('stable/2026.1', '2026-03-02')],
         }),
       },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'stable/2026.1: no series in series_status.yaml has release-id 2026.1',
+            'missing from the data, or is listed without its release-id',
+            'a git checkout of openstack/releases as --releases',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'stable/2026.1: no series in series_status.yaml has release-id 2026.1',
-          'missing from the data, or is listed without its release-id',
-          'a git checkout of openstack/releases as --releases',
-        ],
-      },
-    ],
-  ],
-  [
-    'a series listed without its release-id: its stable/<id> branch is undetermined',
     {
+      name: 'fails closed: a series listed without its release-id: its stable/<id> branch is undetermined',
       change: change('removed', entry(name)),
       evidence: {
         releases: withoutReleaseId(epoxyReleases, 'epoxy'),
@@ -213,26 +547,29 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
           branches: [branch('master'), branch('stable/2025.1', '2025-03-10')],
         }),
       },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf('stable/2025.1: no series in series_status.yaml has release-id 2025.1'),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: ['stable/2025.1: no series in series_status.yaml has release-id 2025.1'],
-      },
-    ],
-  ],
-  [
-    'a recorded branch of a series the data does not name, repository unavailable: undetermined',
     {
+      name: 'fails closed: a recorded branch of a series the data does not name, repository unavailable: undetermined',
       change: change('removed', entry(name)),
       evidence: { releases: withoutSeries(epoxyReleases, 'epoxy') },
       missing: { repository: 'not under --repos-root' },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf('stable/2025.1', 'release-id 2025.1'),
+        },
+      ],
     },
-    [{ unavailable: 'releases', reason: ['stable/2025.1', 'release-id 2025.1'] }],
-  ],
-  [
-    'a branch recorded under a series directory series_status.yaml does not list: undetermined',
     {
+      name: 'fails closed: a branch recorded under a series directory series_status.yaml does not list: undetermined',
       change: change('removed', entry(name)),
       evidence: {
         releases: {
@@ -251,35 +588,33 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
         },
       },
       missing: { repository: 'no --repos-root' },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'stable/2027.2: recorded in deliverables/jasmine/os-brick.yaml, whose series jasmine series_status.yaml does not list',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'stable/2027.2: recorded in deliverables/jasmine/os-brick.yaml, whose series jasmine series_status.yaml does not list',
-        ],
-      },
-    ],
-  ],
-  [
-    'a stable branch named by a word no series has: undetermined',
     {
+      name: 'fails closed: a stable branch named by a word no series has: undetermined',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
         repository: repository({ branches: [branch('master'), branch('stable/ocelot')] }),
       },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf('stable/ocelot: no series in series_status.yaml is named ocelot'),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: ['stable/ocelot: no series in series_status.yaml is named ocelot'],
-      },
-    ],
-  ],
-  [
-    'a covered branch still fails beside an undetermined one',
     {
+      name: 'fails closed: a covered branch still fails beside an undetermined one',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
@@ -291,35 +626,43 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
           ],
         }),
       },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+        { unavailable: 'releases', severity: 'error', reason: allOf('stable/2099.1') },
+      ],
     },
-    [
-      { severity: 'error', message: ['stable/2025.1 (epoxy) is still maintained'] },
-      { unavailable: 'releases', reason: ['stable/2099.1'] },
-    ],
-  ],
-  [
-    'repository unavailable and the deliverable files record no stable branch: undetermined',
     {
+      name: 'fails closed: repository unavailable and the deliverable files record no stable branch: undetermined',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([deliverableFile('epoxy', 'os-brick', { releases: ['6.11.1'] })]),
       },
       missing: { repository: 'openstack/os-brick is a shallow clone' },
+      expect: [
+        {
+          unavailable: 'repository',
+          severity: 'error',
+          reason: allOf(
+            'the deliverable files (deliverables/epoxy/os-brick.yaml) record no stable branch of openstack/os-brick',
+            'no repository to read branches from (openstack/os-brick is a shallow clone)',
+            'cannot be established',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'repository',
-        reason: [
-          'the deliverable files (deliverables/epoxy/os-brick.yaml) record no stable branch of openstack/os-brick',
-          'no repository to read branches from (openstack/os-brick is a shallow clone)',
-          'cannot be established',
-        ],
-      },
-    ],
-  ],
-  [
-    'repository unavailable, the only recorded branch could not exist yet: undetermined',
     {
+      name: 'fails closed: repository unavailable, the only recorded branch could not exist yet: undetermined',
       change: change('removed', entry('openstack/sushy')),
       evidence: {
         releases: releases(
@@ -334,164 +677,184 @@ const failClosedCases: [string, RunInput, Expected[]][] = [
       },
       missing: { repository: 'no --repos-root' },
       asOf: '2025-11-18',
+      expect: [
+        {
+          unavailable: 'repository',
+          severity: 'error',
+          reason: allOf('record no stable branch of openstack/sushy that existed on 2025-11-18'),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'repository',
-        reason: ['record no stable branch of openstack/sushy that existed on 2025-11-18'],
-      },
-    ],
-  ],
-  [
-    'a lightweight -eol tag does not end coverage',
-    ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { annotated: false })]),
-    [
-      {
-        severity: 'error',
-        message: [
-          'stable/2025.1 (epoxy) is still maintained',
-          "the repository's 2025.1-eol is a lightweight tag, with no tagger date of its own",
-          'only an annotated tag dated by its tagger ends coverage',
-        ],
-      },
-    ],
-  ],
-  [
-    'an annotated -eol tag without a readable tagger date does not end coverage',
-    ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { taggerDate: null })]),
-    [
-      {
-        severity: 'error',
-        message: ['2025.1-eol is an annotated tag without a readable tagger date'],
-      },
-    ],
-  ],
-  [
-    'an -eol tag dated 1970 (git reads an unparseable tagger date as 0) does not end coverage',
-    ironicLibDeleted([
-      tag('2025.1-eol', '2026-02-01', { taggerDate: '1970-01-01T00:00:00+00:00' }),
-    ]),
-    [
-      {
-        severity: 'error',
-        message: ['2025.1-eol is tagged 1970-01-01, before epoxy was released'],
-      },
-    ],
-  ],
-  [
-    'an annotated -eol tag whose tagger date is after the date does not end coverage',
-    ironicLibDeleted(
-      [tag('2025.1-eol', '2026-02-01', { date: '2025-06-01T12:00:00+00:00' })],
-      '2026-01-31',
-    ),
-    [
-      {
-        severity: 'error',
-        message: ['stable/2025.1 (epoxy) is still maintained as of 2026-01-31'],
-      },
-    ],
-  ],
-  [
-    'an annotated, tagger-dated -eom ends coverage even beside a lightweight -eol',
-    ironicLibDeleted([
-      tag('2025.1-eol', '2026-02-01', { annotated: false }),
-      tag('2025.1-eom', '2026-01-15'),
-    ]),
-    [{ severity: 'info', message: ['stable/2025.1: the repository tagged 2025.1-eom'] }],
-  ],
-  [
-    'a lightweight eom tag does not make an inferred-maintained branch leave (latest data)',
     {
+      name: 'fails closed: a lightweight -eol tag does not end coverage',
+      ...ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { annotated: false })]),
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats:
+              " (the repository's 2025.1-eol is a lightweight tag, with no tagger date of its own: only an annotated tag dated by its tagger ends coverage)",
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: an annotated -eol tag without a readable tagger date does not end coverage',
+      ...ironicLibDeleted([tag('2025.1-eol', '2026-02-01', { taggerDate: null })]),
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats:
+              " (the repository's 2025.1-eol is an annotated tag without a readable tagger date: only an annotated tag dated by its tagger ends coverage)",
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: an -eol tag dated 1970 (git reads an unparseable tagger date as 0) does not end coverage',
+      ...ironicLibDeleted([
+        tag('2025.1-eol', '2026-02-01', { taggerDate: '1970-01-01T00:00:00+00:00' }),
+      ]),
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats:
+              " (the repository's 2025.1-eol is tagged 1970-01-01, before epoxy was released: only an annotated tag dated by its tagger ends coverage)",
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: an annotated -eol tag whose tagger date is after the date does not end coverage',
+      ...ironicLibDeleted(
+        [tag('2025.1-eol', '2026-02-01', { date: '2025-06-01T12:00:00+00:00' })],
+        '2026-01-31',
+      ),
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-01-31',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: a lightweight eom tag does not make an inferred-maintained branch leave (latest data)',
       change: change('removed', entry('openstack/sushy')),
       evidence: {
         releases: sushyLatest,
         repository: sushyRepo([tag('2024.1-eom', '2024-05-15', { annotated: false })]),
       },
       asOf: '2024-06-01',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2024.1',
+            series: 'caracal',
+            asOf: '2024-06-01',
+            caveats:
+              " (inferred: releases data newer than the date shows caracal unmaintained now without saying when it left maintenance, and the repository had no eom/eol/em tag for it by then) (the repository's 2024.1-eom is a lightweight tag, with no tagger date of its own: only an annotated tag dated by its tagger ends coverage)",
+            leaves: 'until the repository tags its end of maintenance',
+            when: 'once it leaves maintenance',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: ['stable/2024.1 (caracal) is still maintained', 'lightweight'],
-      },
-    ],
-  ],
-  [
-    'a scheduled removal names the branches it cannot judge',
     {
-      change: change('added', entry(name, removal('8.0.0'))),
-      evidence: {
-        releases: releases([]),
-        repository: repository({
-          branches: [branch('master'), branch('stable/2099.1')],
-          tags: [tag('7.1.0', '2026-07-01')],
-        }),
-      },
-    },
-    [
-      {
-        severity: 'info',
-        field: 'removal',
-        message: [
-          'whether stable/2099.1 (no series in series_status.yaml has release-id 2099.1',
-          'cannot be established',
-        ],
-      },
-    ],
-  ],
-];
-
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'deleted (native) with three maintained branches',
-    {
+      name: 'deleted (native) with three maintained branches',
       change: change('removed', entry(name)),
       evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.2',
+            series: 'flamingo',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2027-04-28 (then end of life)',
+            when: 'on or after 2027-04-28',
+          },
+          severity: 'error',
+        },
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2026.1',
+            series: 'gazpacho',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2027-10-27 (then unmaintained)',
+            when: 'on or after 2027-10-27',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: [
-          'stable/2025.1 (epoxy)',
-          'until 2026-10-02 (then unmaintained)',
-          'schedule the removal with removal.effective',
-        ],
-      },
-      {
-        severity: 'error',
-        message: ['stable/2025.2 (flamingo)', 'until 2027-04-28 (then end of life)'],
-      },
-      { severity: 'error', message: ['stable/2026.1 (gazpacho)', 'until 2027-10-27'] },
-    ],
-  ],
-  [
-    'deleted (rst) the day before epoxy leaves maintenance',
     {
+      name: 'deleted (rst) the day before epoxy leaves maintenance',
       change: change('removed', entry(name)),
       evidence: { releases: epoxyReleases, repository: epoxyOnly },
       asOf: '2026-10-01',
       format: 'rst',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintainedRst',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-10-01',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: ['stable/2025.1', 'Keep the entry and delete it on or after 2026-10-02'],
-      },
-    ],
-  ],
-  [
-    'deleted (rst) on the day epoxy leaves maintenance',
     {
-      change: change('removed', entry(name)),
-      evidence: { releases: epoxyReleases, repository: epoxyOnly },
-      asOf: '2026-10-02',
-      format: 'rst',
-    },
-    [{ severity: 'info', message: ['No maintained stable branch', 'epoxy is unmaintained'] }],
-  ],
-  [
-    'deleted, repository unavailable: branches from the deliverable files',
-    {
+      name: 'deleted, repository unavailable: branches from the deliverable files',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([
@@ -510,35 +873,23 @@ const cases: [string, RunInput, Expected[]][] = [
         ]),
       },
       missing: { repository: 'not under --repos-root' },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
-  ],
-  [
-    'the repository left maintenance ahead of its series (own -eol git tag)',
     {
-      change: change('removed', entry('openstack/ironic-lib')),
-      evidence: {
-        releases: releases([ironicLibEpoxy], 'ironic-lib'),
-        repository: repository({
-          branches: [branch('master'), branch('unmaintained/2023.1')],
-          tags: [tag('7.0.0', '2025-03-01'), tag('2025.1-eol', '2026-02-01')],
-        }),
-      },
-    },
-    [{ severity: 'info', message: ['stable/2025.1: the repository tagged 2025.1-eol'] }],
-  ],
-  [
-    'the same from the deliverable files when the repository is unavailable',
-    {
-      change: change('removed', entry('openstack/ironic-lib')),
-      evidence: { releases: releases([ironicLibEpoxy], 'ironic-lib') },
-      missing: { repository: 'no --repos-root' },
-    },
-    [{ severity: 'info', message: ['the repository tagged 2025.1-eol'] }],
-  ],
-  [
-    'an eol tag made after the date does not end coverage on the date',
-    {
+      name: 'an eol tag made after the date does not end coverage on the date',
       change: change('removed', entry('openstack/ironic-lib')),
       evidence: {
         releases: releases([ironicLibEpoxy], 'ironic-lib'),
@@ -548,12 +899,23 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
       },
       asOf: '2026-01-31',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-01-31',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['stable/2025.1 (epoxy)'] }],
-  ],
-  [
-    'a branch the releases data records counts although a stale mirror lacks it',
     {
+      name: 'a branch the releases data records counts although a stale mirror lacks it',
       change: change('removed', entry('openstack/sushy')),
       evidence: {
         releases: releases(
@@ -569,45 +931,23 @@ const cases: [string, RunInput, Expected[]][] = [
           branches: [branch('master'), branch('stable/2024.2'), branch('unmaintained/2023.1')],
         }),
       },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2026.1',
+            series: 'gazpacho',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2027-10-27 (then unmaintained)',
+            when: 'on or after 2027-10-27',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['stable/2026.1 (gazpacho)', 'until 2027-10-27'] }],
-  ],
-  [
-    'a recorded branch of a series released long after the date could not exist yet',
     {
-      change: change('removed', entry('openstack/sushy')),
-      evidence: {
-        releases: releases(
-          [
-            deliverableFile('gazpacho', 'sushy', {
-              releases: ['5.10.0'],
-              branches: ['stable/2026.1'],
-            }),
-          ],
-          'sushy',
-        ),
-        repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
-      },
-      asOf: '2025-11-18',
-    },
-    [{ severity: 'info', message: ['(none found)'] }],
-  ],
-  [
-    'a stale stable branch of an end-of-life series does not count',
-    {
-      change: change('removed', entry('openstack/sushy')),
-      evidence: {
-        releases: releases([], 'sushy'),
-        repository: repository({
-          branches: [branch('master'), branch('stable/2024.2'), branch('unmaintained/2023.1')],
-        }),
-      },
-    },
-    [{ severity: 'info', message: ['dalmatian is end of life'] }],
-  ],
-  [
-    'a development series with its stable branch already cut is covered',
-    {
+      name: 'a development series with its stable branch already cut is covered',
       change: change('removed', entry(name)),
       evidence: {
         releases: releases([]),
@@ -616,111 +956,80 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
       },
       asOf: '2026-09-15',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2026.2',
+            series: 'hibiscus',
+            asOf: '2026-09-15',
+            caveats: '',
+            leaves: 'with no date set yet for it to leave maintenance',
+            when: 'once it leaves maintenance',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['stable/2026.2 (hibiscus)', 'no date set yet'] }],
-  ],
-  [
-    'a branch created after the date does not exist yet; version branches are not series',
     {
-      change: change('removed', entry(name)),
-      evidence: {
-        releases: releases([]),
-        repository: repository({
-          branches: [branch('stable/2026.1', '2026-03-02'), branch('stable/3.1')],
-        }),
-      },
-      asOf: '2026-02-01',
-    },
-    [{ severity: 'info', message: ['(none found)'] }],
-  ],
-  [
-    'deleted, nothing known about branches',
-    {
+      name: 'deleted, nothing known about branches',
       change: change('removed', entry(name)),
       evidence: { releases: releases([], null) },
       missing: { repository: 'no --repos-root' },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'no deliverable file in the releases data names openstack/os-brick',
+            'no repository to read branches from (no --repos-root)',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'no deliverable file in the releases data names openstack/os-brick',
-          'no repository to read branches from (no --repos-root)',
-        ],
-      },
-    ],
-  ],
-  [
-    'deleted, no deliverable file but the repository: its branches decide',
     {
-      change: change('removed', entry(name)),
-      evidence: {
-        releases: releases([], null),
-        repository: repository({
-          branches: [branch('master'), branch('unmaintained/2024.1', '2025-11-01')],
-        }),
-      },
-    },
-    [{ severity: 'info', message: ['No maintained stable branch', '(none found)'] }],
-  ],
-  [
-    'plain releases data, past date: caracal unmaintained now, no 2024.1-eom tag yet on the date',
-    {
+      name: 'plain releases data, past date: caracal unmaintained now, no 2024.1-eom tag yet on the date',
       change: change('removed', entry('openstack/sushy')),
       // The tag made later is not in the repository as of the date.
       evidence: { releases: sushyLatest, repository: sushyRepo([tag('2024.1-eom', '2025-11-01')]) },
       asOf: '2024-06-01',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2024.1',
+            series: 'caracal',
+            asOf: '2024-06-01',
+            caveats:
+              ' (inferred: releases data newer than the date shows caracal unmaintained now without saying when it left maintenance, and the repository had no eom/eol/em tag for it by then)',
+            leaves: 'until the repository tags its end of maintenance',
+            when: 'once it leaves maintenance',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: [
-          'stable/2024.1 (caracal) is still maintained as of 2024-06-01',
-          'inferred: releases data newer than the date shows caracal unmaintained now',
-          'until the repository tags its end of maintenance',
-        ],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date: the repository tagged 2024.1-eom before the date',
     {
-      change: change('removed', entry('openstack/sushy')),
-      evidence: { releases: sushyLatest, repository: sushyRepo([tag('2024.1-eom', '2024-05-15')]) },
-      asOf: '2024-06-01',
-    },
-    [
-      {
-        severity: 'info',
-        message: [
-          'stable/2024.1: the repository tagged 2024.1-eom (caracal is maintained, inferred)',
-        ],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date, repository unavailable: the eom tag has no date',
-    {
+      name: 'plain releases data, past date, repository unavailable: the eom tag has no date',
       change: change('removed', entry('openstack/sushy')),
       evidence: { releases: sushyLatest },
       missing: { repository: 'no --repos-root' },
       asOf: '2024-06-01',
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'the maintenance state of stable/2024.1 (caracal) on 2024-06-01 cannot be established ' +
+              'from releases data that is not a git checkout',
+            "records the repository's 2024.1-eom tag without its date",
+            'Pass a git checkout of openstack/releases as --releases (or --repos-root with the repository)',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'the maintenance state of stable/2024.1 (caracal) on 2024-06-01 cannot be established ' +
-            'from releases data that is not a git checkout',
-          "records the repository's 2024.1-eom tag without its date",
-          'Pass a git checkout of openstack/releases as --releases (or --repos-root with the repository)',
-        ],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date, repository unavailable, no transition recorded',
     {
+      name: 'plain releases data, past date, repository unavailable, no transition recorded',
       change: change('removed', entry('openstack/sushy')),
       evidence: {
         releases: latest(
@@ -737,20 +1046,19 @@ const cases: [string, RunInput, Expected[]][] = [
       },
       missing: { repository: 'no --repos-root' },
       asOf: '2024-06-01',
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'cannot be established',
+            'the repository is not available to show its own eom/eol tags',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'cannot be established',
-          'the repository is not available to show its own eom/eol tags',
-        ],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date, repository unavailable: one error for every such branch',
     {
+      name: 'plain releases data, past date, repository unavailable: one error for every such branch',
       change: change('removed', entry('openstack/sushy')),
       evidence: {
         releases: latest(
@@ -768,20 +1076,19 @@ const cases: [string, RunInput, Expected[]][] = [
       },
       missing: { repository: 'no --repos-root' },
       asOf: '2025-06-01',
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'the maintenance state of stable/2024.1 (caracal), stable/2024.2 (dalmatian) on 2025-06-01',
+            'without the repository nothing dated tells when each branch left maintenance',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'the maintenance state of stable/2024.1 (caracal), stable/2024.2 (dalmatian) on 2025-06-01',
-          'without the repository nothing dated tells when each branch left maintenance',
-        ],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date, no repository: a maintained branch fails, an undetermined one is unavailable',
     {
+      name: 'plain releases data, past date, no repository: a maintained branch fails, an undetermined one is unavailable',
       change: change('removed', entry(name)),
       evidence: {
         releases: latest(
@@ -796,319 +1103,275 @@ const cases: [string, RunInput, Expected[]][] = [
       },
       missing: { repository: 'no --repos-root' },
       asOf: '2025-06-01',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2025-06-01',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf('stable/2024.1 (caracal)', 'a git checkout'),
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: ['stable/2025.1 (epoxy) is still maintained as of 2025-06-01'],
-      },
-      { unavailable: 'releases', reason: ['stable/2024.1 (caracal)', 'a git checkout'] },
-    ],
-  ],
-  [
-    'plain releases data, past date: a series maintained now was maintained then',
     {
+      name: 'plain releases data, past date: a series maintained now was maintained then',
       change: change('removed', entry(name)),
       evidence: { releases: latest(epoxyReleases) },
       missing: { repository: 'no --repos-root' },
       asOf: '2025-06-01',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2025-06-01',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: ['stable/2025.1 (epoxy) is still maintained as of 2025-06-01'],
-      },
-    ],
-  ],
-  [
-    'plain releases data, past date: end of life from the eol-date on',
     {
-      change: change('removed', entry('openstack/sushy')),
-      evidence: {
-        releases: latest(releases([], 'sushy')),
-        repository: repository({ branches: [branch('stable/2024.2', '2024-09-10')] }),
-      },
-      asOf: '2026-05-01',
-    },
-    [{ severity: 'info', message: ['stable/2024.2: dalmatian is end of life'] }],
-  ],
-  [
-    'exact releases data: epoxy on 2026-09-01, before its next phase (2026-10-02)',
-    {
+      name: 'exact releases data: epoxy on 2026-09-01, before its next phase (2026-10-02)',
       change: change('removed', entry(name)),
       evidence: { releases: { ...epoxyReleases, seriesAsOf: 'exact' }, repository: epoxyOnly },
       asOf: '2026-09-01',
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-09-01',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        message: ['stable/2025.1 (epoxy)', 'until 2026-10-02 (then unmaintained)'],
-      },
-    ],
-  ],
-  [
-    'exact releases data: epoxy on 2026-10-03, after its next phase',
     {
-      change: change('removed', entry(name)),
-      evidence: { releases: { ...epoxyReleases, seriesAsOf: 'exact' }, repository: epoxyOnly },
-      asOf: '2026-10-03',
-    },
-    [{ severity: 'info', message: ['epoxy is unmaintained'] }],
-  ],
-  [
-    'deleted native entry whose removal was scheduled',
-    {
+      name: 'deleted native entry whose removal was scheduled',
       change: change('removed', entry(name, removal('8.0.0'))),
       evidence: { releases: epoxyReleases, repository: epoxyOnly },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintainedScheduled',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+            effective: '8.0.0',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['its removal at 8.0.0 is scheduled'] }],
-  ],
-  [
-    'scheduled at the next major release',
     {
-      change: change('added', entry(name, removal('8.0.0'))),
-      evidence: { releases: brickReleases, repository: brickRepo },
-    },
-    [
-      {
-        severity: 'info',
-        field: 'removal',
-        message: [
-          'Removal scheduled at 8.0.0',
-          'after the latest release 7.1.0',
-          'stable/2025.1 until 2026-10-02',
-        ],
-      },
-    ],
-  ],
-  [
-    'scheduled at a patch release',
-    {
+      name: 'scheduled at a patch release',
       change: change('added', entry(name, removal('7.1.1'))),
       evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'patchRelease',
+          data: { effective: '7.1.1', nextRelease: 'the next minor or major release after 7.1.0' },
+          severity: 'error',
+          field: 'removal',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'error', field: 'removal', message: ['a patch release', 'X.Y.0'] }],
-  ],
-  [
-    'scheduled at a pre-release',
     {
+      name: 'scheduled at a pre-release',
       change: change('added', entry(name, removal('8.0.0.0rc1'))),
       evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'notFinalRelease',
+          data: {
+            effective: '8.0.0.0rc1',
+            kind: 'pre-release',
+            nextRelease: 'the next minor or major release after 7.1.0',
+          },
+          severity: 'error',
+          field: 'removal',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'error', field: 'removal', message: ['not a final release (pre-release)'] }],
-  ],
-  [
-    'scheduled at a release that already exists',
     {
+      name: 'scheduled at a release that already exists',
       change: change('modified', entry(name, removal('7.1.0')), { changedFields: ['removal'] }),
       evidence: { releases: brickReleases, repository: brickRepo },
+      expect: [
+        {
+          messageId: 'alreadyReleased',
+          data: {
+            effective: '7.1.0',
+            latest: '7.1.0 (git tag, 2026-07-01)',
+            latestVersion: '7.1.0',
+          },
+          severity: 'error',
+          field: 'removal',
+          line: 11,
+        },
+      ],
     },
-    [
-      {
-        severity: 'error',
-        field: 'removal',
-        message: ['not in the future', '7.1.0 (git tag, 2026-07-01)'],
-      },
-    ],
-  ],
-  [
-    'scheduled before a release only the releases data knows (repository unavailable)',
     {
+      name: 'scheduled before a release only the releases data knows (repository unavailable)',
       change: change('added', entry(name, removal('7.0.0'))),
       evidence: { releases: brickReleases },
       missing: { repository: 'no --repos-root' },
+      expect: [
+        {
+          messageId: 'alreadyReleased',
+          data: {
+            effective: '7.0.0',
+            latest: '7.1.0 (releases data, deliverables/hibiscus/os-brick.yaml:5)',
+            latestVersion: '7.1.0',
+          },
+          severity: 'error',
+          field: 'removal',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'error', field: 'removal', message: ['7.1.0 (releases data'] }],
-  ],
-  [
-    'scheduled, no deliverable file and no repository: unavailable, not accepted',
     {
+      name: 'scheduled, no deliverable file and no repository: unavailable, not accepted',
       change: change('added', entry(name, removal('8.0.0'))),
       evidence: { releases: releases([], null) },
       missing: { repository: 'no --repos-root' },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'no deliverable file in the releases data names openstack/os-brick',
+            'no repository to read its tags from (no --repos-root)',
+            'whether 8.0.0 is a future release cannot be established',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'releases',
-        reason: [
-          'no deliverable file in the releases data names openstack/os-brick',
-          'no repository to read its tags from (no --repos-root)',
-          'whether 8.0.0 is a future release cannot be established',
-        ],
-      },
-    ],
-  ],
-  [
-    'scheduled, no deliverable file but the repository: its tags decide',
     {
-      change: change('added', entry(name, removal('8.0.0'))),
-      evidence: { releases: releases([], null), repository: brickRepo },
-    },
-    [{ severity: 'info', field: 'removal', message: ['after the latest release 7.1.0 (git tag'] }],
-  ],
-  [
-    'scheduled at a patch release with nothing known: still a patch release',
-    {
+      name: 'scheduled at a patch release with nothing known: still a patch release',
       change: change('added', entry(name, removal('8.0.1'))),
       evidence: { releases: releases([], null) },
+      expect: [
+        {
+          messageId: 'patchRelease',
+          data: { effective: '8.0.1', nextRelease: 'the next minor or major release' },
+          severity: 'error',
+          field: 'removal',
+          line: 11,
+        },
+      ],
     },
-    [{ severity: 'error', field: 'removal', message: ['a patch release'] }],
-  ],
-  [
-    "'latest' releases data at a past date: a later series' release is not counted (tags decide)",
     {
-      change: change('added', entry(name, removal('7.1.0'))),
-      evidence: { releases: latest(brickReleases), repository: brickRepo },
-      asOf: '2026-06-01',
-    },
-    [{ severity: 'info', field: 'removal', message: ['after the latest release 7.0.0 (git tag'] }],
-  ],
-  [
-    "'latest' releases data, the same date, no repository: 7.1.0 may have existed (unavailable)",
-    {
+      name: "'latest' releases data, the same date, no repository: 7.1.0 may have existed (unavailable)",
       change: change('added', entry(name, removal('7.1.0'))),
       evidence: { releases: latest(brickReleases) },
       missing: { repository: 'no --repos-root' },
       asOf: '2026-06-01',
+      expect: [
+        {
+          unavailable: 'repository',
+          severity: 'error',
+          reason: allOf(
+            '7.1.0 (hibiscus, released 2026-09-30)',
+            'under development',
+            'no --repos-root',
+          ),
+        },
+      ],
     },
-    [
-      {
-        unavailable: 'repository',
-        reason: ['7.1.0 (hibiscus, released 2026-09-30)', 'under development', 'no --repos-root'],
-      },
-    ],
-  ],
-  [
-    "'latest' releases data, no repository, long before the later series: they did not exist",
     {
-      change: change('added', entry(name, removal('7.0.0'))),
-      evidence: { releases: latest(brickReleases) },
-      missing: { repository: 'no --repos-root' },
-      asOf: '2025-06-01',
+      name: 'bounds what it says about many branches it cannot judge',
+      ...manyBogusBranches,
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf('stable/bogus0, stable/bogus1', 'and 35 more', '; and 35 more)'),
+        },
+      ],
     },
-    [
-      {
-        severity: 'info',
-        field: 'removal',
-        message: ['after the latest release 6.11.1 (releases data', 'Git tags were not examined'],
-      },
-    ],
   ],
-  [
-    'an old schedule that has taken effect (audit)',
-    {
-      change: change('audited', entry(name, removal('7.0.0'))),
-      evidence: { releases: brickReleases, repository: brickRepo },
-    },
-    [{ severity: 'info', field: 'removal', message: ['has taken effect'] }],
-  ],
-];
+};
 
-describe('removal', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
+testRule(rule, cases);
 
-  it.each(failClosedCases)('fails closed: %s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
-
-  it('bounds what it says about many branches it cannot judge', () => {
-    const many = Array.from({ length: 40 }, (_, i) => branch(`stable/bogus${i}`));
-    const results = runRule(rule, {
-      change: change('removed', entry(name)),
-      evidence: { releases: releases([]), repository: repository({ branches: many }) },
-    });
-    expect(results).toHaveLength(1);
-    const [result] = results === 'evidence-unavailable' ? [] : results;
-    expect(result?.unavailable?.kind).toBe('releases');
-    expect(result?.message).toContain('; and 35 more');
-    expect(result?.message.length).toBeLessThan(1500);
-    expect(result?.evidence).toMatchObject({ unresolvedCount: 40 });
-    expect((result?.evidence as { unresolved: unknown[] }).unresolved).toHaveLength(20);
+describe('removal, beyond the table', () => {
+  it('keeps a reason about many branches short', async () => {
+    const [judged] = await judgeCase(rule, { name: 'many', ...manyBogusBranches, expect: [] });
+    expect(String(judged?.finding.evidence.reason).length).toBeLessThan(1500);
   });
 
   it('applies to deleted entries and to declared removals only', () => {
     expect(rule.appliesTo(change('removed', entry(name)))).toBe(true);
     expect(rule.appliesTo(change('added', entry(name)))).toBe(false);
     expect(rule.appliesTo(change('modified', entry(name, removal('8.0.0'))))).toBe(true);
-    expect(rule.needs(change('removed', entry(name)))).toEqual(['releases']);
+    expect(rule.meta.needs).toEqual(['releases']);
+    expect(rule.meta.wants).toEqual(['repository']);
   });
 
-  it('marks an inferred status and an undetermined branch in the evidence', () => {
-    const inferred = runRule(rule, {
+  it('marks an inferred status in the evidence', async () => {
+    const judged = await judgeCase(rule, {
+      name: 'inferred',
       change: change('removed', entry('openstack/sushy')),
       evidence: { releases: sushyLatest, repository: sushyRepo([]) },
       asOf: '2024-06-01',
+      expect: [],
     });
-    expect(inferred).toEqual([
+    expect(judged.map((j) => j.finding.evidence)).toEqual([
       expect.objectContaining({
-        evidence: expect.objectContaining({
-          branch: expect.objectContaining({
-            covered: true,
-            series: expect.objectContaining({
-              status: 'maintained',
-              recordedStatus: 'unmaintained',
-              basis: 'inferred',
-              inferred: true,
-            }),
+        branch: expect.objectContaining({
+          covered: true,
+          series: expect.objectContaining({
+            status: 'maintained',
+            recordedStatus: 'unmaintained',
+            basis: 'inferred',
+            inferred: true,
           }),
         }),
       }),
     ]);
-    const unknown = runRule(rule, {
-      change: change('removed', entry('openstack/sushy')),
-      evidence: { releases: sushyLatest },
-      asOf: '2024-06-01',
-    });
-    expect(unknown).toEqual([
-      expect.objectContaining({
-        evidence: expect.objectContaining({
-          undetermined: [
-            expect.objectContaining({
-              branch: 'stable/2024.1',
-              covered: false,
-              undetermined: true,
-              reason: expect.stringContaining('2024.1-eom tag without its date'),
-            }),
-          ],
-        }),
-      }),
-    ]);
   });
 
-  it('a scheduled removal names the branches whose state is undetermined', () => {
-    const results = runRule(rule, {
-      change: change('added', entry('openstack/sushy', removal('6.0.0'))),
-      evidence: { releases: sushyLatest },
-      asOf: '2024-06-01',
+  it('names the series and its dates in the evidence', async () => {
+    const judged = await judgeCase(rule, {
+      name: 'rst',
+      change: change('removed', entry(name)),
+      evidence: { releases: epoxyReleases, repository: epoxyOnly },
+      asOf: '2026-10-01',
+      format: 'rst',
+      expect: [],
     });
-    expect(
-      mismatches(results, [
-        {
-          severity: 'info',
-          field: 'removal',
-          message: [
-            'no stable branch is known to be maintained any more',
-            'whether stable/2024.1 was still maintained on the date cannot be established',
-          ],
-        },
-      ]),
-    ).toEqual([]);
-  });
-
-  it('names the series and its dates in the evidence', () => {
-    const results = runRule(rule, cases[1]![1]);
-    expect(results).toEqual([
+    expect(judged.map((j) => j.finding.evidence)).toEqual([
       expect.objectContaining({
-        evidence: expect.objectContaining({
-          branch: expect.objectContaining({
-            branch: 'stable/2025.1',
-            series: expect.objectContaining({
-              name: 'epoxy',
-              status: 'maintained',
-              nextPhase: { status: 'unmaintained', date: '2026-10-02' },
-            }),
+        branch: expect.objectContaining({
+          branch: 'stable/2025.1',
+          series: expect.objectContaining({
+            name: 'epoxy',
+            status: 'maintained',
+            nextPhase: { status: 'unmaintained', date: '2026-10-02' },
           }),
         }),
       }),

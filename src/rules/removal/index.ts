@@ -1,5 +1,5 @@
-import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
-import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
+import type { EvidenceKind, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { RepositoryChange, RunSettings } from '../types';
 import type { BranchState, Coverage, UnresolvedBranch } from '../../openstack/branches';
 import {
   branchCoverage,
@@ -7,12 +7,42 @@ import {
   branchText,
   branchValue,
   leavesOn,
-  unresolvedValue,
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
-import { checkScheduled } from './scheduled';
+import { defineRule, type RuleReport } from '../define';
+import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
 
+// Unavailable reasons are shown as they are (the engine appends no clause to them).
 const CLAUSE = 'policy, Deprecation';
+
+const STILL_MAINTAINED =
+  'Deleted while {{branch}} ({{series}}) is still maintained as of {{asOf}}{{caveats}}, ' +
+  '{{leaves}}: maintained branches stay covered until they become unmaintained or reach end of ' +
+  'life.';
+
+const DELETED_MESSAGES = {
+  deletedWhileMaintained:
+    `${STILL_MAINTAINED} Keep the entry and schedule the removal with removal.effective ` +
+    '(a future X.Y.0 release) instead; delete it {{when}}.',
+  deletedWhileMaintainedScheduled:
+    `${STILL_MAINTAINED} Keep the entry (its removal at {{effective}} is scheduled) and delete ` +
+    'it {{when}}.',
+  deletedWhileMaintainedRst: `${STILL_MAINTAINED} Keep the entry and delete it {{when}}.`,
+  noMaintainedBranch:
+    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: ' +
+    '{{branches}}.',
+  noStableBranch:
+    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight ' +
+    '(none found).',
+} as const;
+
+type DeletedMessageId = keyof typeof DELETED_MESSAGES;
+
+/** Where a deletion's findings go: the rule context's `report` and `unavailable`. */
+interface DeletedReporter {
+  report(finding: RuleReport<DeletedMessageId>): void;
+  unavailable(kind: EvidenceKind, reason: string): void;
+}
 
 function leaveText(state: BranchState): string {
   if (state.series.basis === 'inferred') return 'until the repository tags its end of maintenance';
@@ -48,7 +78,7 @@ function inferenceText(state: BranchState): string {
 }
 
 /** Why newer releases data cannot settle a branch's state on the date. */
-function undeterminedReason(state: BranchState): string {
+function undeterminedWhy(state: BranchState): string {
   const { series, recorded } = state.series;
   const shows = `it is newer than the date and shows ${series.name} ${recorded} now`;
   if (state.transition) {
@@ -69,38 +99,25 @@ function branchWithSeries(state: BranchState): string {
 }
 
 /**
- * Evidence-unavailable naming every branch whose state on the date cannot be established (none
- * if none): the releases data cannot settle it, a git checkout of it (or the repository) can.
+ * Why the state on the date of every branch releases data cannot settle is unknown (null if
+ * none): a git checkout of the releases data (or the repository) can settle it.
  */
-function undeterminedResult(states: readonly BranchState[], settings: RunSettings): RuleResult[] {
+function undeterminedReason(states: readonly BranchState[], settings: RunSettings): string | null {
   const [first, ...others] = states.filter((s) => s.undetermined);
-  if (!first) return [];
+  if (!first) return null;
   const branches = [first, ...others];
   const why =
     others.length === 0
-      ? undeterminedReason(first)
+      ? undeterminedWhy(first)
       : 'it is newer than the date, and without the repository nothing dated tells when each branch left maintenance';
-  const reason =
+  return (
     `the maintenance state of ${sample(branches.map(branchWithSeries))} on ${settings.asOf} ` +
     `cannot be established from releases data that is not a git checkout: ${why}. ` +
     `Pass a git checkout of openstack/releases as --releases (or --repos-root with the ` +
     `repository) to decide; until then the deletion cannot be allowed, as maintained branches ` +
-    `stay covered (${CLAUSE})`;
-  return [
-    {
-      severity: 'error',
-      message: reason,
-      unavailable: { kind: 'releases', reason },
-      evidence: {
-        asOf: settings.asOf,
-        undetermined: branches.map((s) => ({ ...branchValue(s), reason: undeterminedReason(s) })),
-      },
-    },
-  ];
+    `stay covered (${CLAUSE})`
+  );
 }
-
-/** At most this many unresolved branches are itemised in the evidence (a repository may have many). */
-const EVIDENCE_LIMIT = 20;
 
 const SETTLE: Record<UnresolvedBranch['kind'], string> = {
   releases:
@@ -110,12 +127,15 @@ const SETTLE: Record<UnresolvedBranch['kind'], string> = {
 };
 
 /**
- * Evidence-unavailable for the stable branches whose coverage cannot be judged at all (none if
- * none): a series the data cannot name, or a branch git cannot date.
+ * Why the stable branches whose coverage cannot be judged at all leave the deletion unsettled
+ * (null if none): a series the data cannot name, or a branch git cannot date.
  */
-function unresolvedResult(unresolved: readonly UnresolvedBranch[], asOf: string): RuleResult[] {
+function unresolvedReason(
+  unresolved: readonly UnresolvedBranch[],
+  asOf: string,
+): { kind: UnresolvedBranch['kind']; reason: string } | null {
   const [first] = unresolved;
-  if (!first) return [];
+  if (!first) return null;
   const shown = unresolved.slice(0, 5).map((u) => `${u.branch}: ${u.reason}`);
   const more =
     unresolved.length > shown.length ? `; and ${unresolved.length - shown.length} more` : '';
@@ -125,30 +145,19 @@ function unresolvedResult(unresolved: readonly UnresolvedBranch[], asOf: string)
     `whether ${sample(unresolved.map((u) => u.branch))} is a stable branch still maintained on ` +
     `${asOf} cannot be established (${each}). To decide, ${settle}; until then the deletion ` +
     `cannot be allowed, as maintained branches stay covered (${CLAUSE})`;
-  return [
-    {
-      severity: 'error',
-      message: reason,
-      unavailable: { kind: first.kind, reason },
-      evidence: {
-        asOf,
-        unresolved: unresolved.slice(0, EVIDENCE_LIMIT).map(unresolvedValue),
-        unresolvedCount: unresolved.length,
-      },
-    },
-  ];
+  return { kind: first.kind, reason };
 }
 
 /**
- * Evidence-unavailable when there is no repository and the releases data records no stable
- * branch: nothing says whether one is maintained. Never "no maintained branch".
+ * Why nothing settles the deletion when there is no repository and the releases data records no
+ * stable branch: nothing says whether one is maintained. Never "no maintained branch".
  */
-function noBranchesResult(
+function noBranchesReason(
   change: RepositoryChange,
   releases: ReleasesFacts,
   repositoryMissing: string | undefined,
   asOf: string,
-): RuleResult {
+): { kind: UnresolvedBranch['kind']; reason: string } {
   const notRead = repositoryMissing ?? 'not provided';
   const [kind, known]: [UnresolvedBranch['kind'], string] =
     releases.files.length === 0
@@ -161,22 +170,13 @@ function noBranchesResult(
   const reason =
     `${known}, and there is no repository to read branches from (${notRead}), so whether a ` +
     `maintained stable branch is still covered cannot be established (${CLAUSE})`;
-  return {
-    severity: 'error',
-    message: reason,
-    unavailable: { kind, reason },
-    evidence: { asOf, deliverableFiles: releases.files.map((f) => f.ref.file) },
-  };
+  return { kind, reason };
 }
 
-function whatToDo(change: RepositoryChange, settings: RunSettings, state: BranchState): string {
+/** When the entry may be deleted: the covered branch's leaving date, if known. */
+function deleteWhen(state: BranchState): string {
   const leaves = leavesOn(state);
-  const when = leaves ? `on or after ${leaves.date}` : 'once it leaves maintenance';
-  if (settings.format !== 'native') return `Keep the entry and delete it ${when}.`;
-  const scheduled = change.before?.declared.removal?.effective;
-  if (scheduled)
-    return `Keep the entry (its removal at ${scheduled} is scheduled) and delete it ${when}.`;
-  return `Keep the entry and schedule the removal with removal.effective (a future X.Y.0 release) instead; delete it ${when}.`;
+  return leaves ? `on or after ${leaves.date}` : 'once it leaves maintenance';
 }
 
 interface DeletedInput {
@@ -188,49 +188,86 @@ interface DeletedInput {
   repositoryMissing: string | undefined;
 }
 
-function coveredError(input: DeletedInput, state: BranchState, covered: string[]): RuleResult {
+/** The error for a branch still covered, with what to do instead for the list's format. */
+function reportCovered(
+  input: DeletedInput,
+  state: BranchState,
+  covered: string[],
+  out: DeletedReporter,
+): void {
   const { change, settings } = input;
-  return {
-    severity: 'error',
-    message:
-      `Deleted while ${state.branch} (${state.series.series.name}) is still maintained as of ` +
-      `${settings.asOf}${inferenceText(state)}${ignoredTagsText(state)}, ${leaveText(state)}: ` +
-      `maintained branches stay covered until they become unmaintained or reach end of life ` +
-      `(${CLAUSE}). ${whatToDo(change, settings, state)}`,
-    evidence: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
+  const data = {
+    branch: state.branch,
+    series: state.series.series.name,
+    asOf: settings.asOf,
+    caveats: `${inferenceText(state)}${ignoredTagsText(state)}`,
+    leaves: leaveText(state),
+    when: deleteWhen(state),
   };
+  const finding = {
+    severity: 'error',
+    cite: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
+  } as const;
+  const scheduled = change.before?.declared.removal?.effective;
+  if (settings.format !== 'native') {
+    out.report({ ...finding, messageId: 'deletedWhileMaintainedRst', data });
+  } else if (scheduled) {
+    const effective = String(scheduled);
+    out.report({
+      ...finding,
+      messageId: 'deletedWhileMaintainedScheduled',
+      data: { ...data, effective },
+    });
+  } else {
+    out.report({ ...finding, messageId: 'deletedWhileMaintained', data });
+  }
 }
 
-function checkDeleted(input: DeletedInput): RuleResult[] {
+/** The note that no stable branch is maintained any more: the entry may go. */
+function reportNoneMaintained(
+  states: readonly BranchState[],
+  asOf: string,
+  out: DeletedReporter,
+): void {
+  // Full series detail where it matters; end-of-life history stays one line per branch.
+  const branches = states.map((s) =>
+    s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
+  );
+  const cite = { asOf, branches };
+  if (states.length === 0) {
+    out.report({ severity: 'info', messageId: 'noStableBranch', data: { asOf }, cite });
+    return;
+  }
+  out.report({
+    severity: 'info',
+    messageId: 'noMaintainedBranch',
+    data: { asOf, branches: states.map(branchText).join('; ') },
+    cite,
+  });
+}
+
+function checkDeleted(input: DeletedInput, out: DeletedReporter): void {
   const { change, settings } = input;
   const { states, unresolved } = input.coverage;
   const covered = states.filter((s) => s.covered);
-  const unknown = [
-    ...undeterminedResult(states, settings),
-    ...unresolvedResult(unresolved, settings.asOf),
-  ];
-  if (covered.length > 0 || unknown.length > 0) {
+  const undetermined = undeterminedReason(states, settings);
+  const unjudged = unresolvedReason(unresolved, settings.asOf);
+  if (covered.length > 0 || undetermined || unjudged) {
     const names = covered.map((c) => c.branch);
-    return [...covered.map((state) => coveredError(input, state, names)), ...unknown];
+    for (const state of covered) reportCovered(input, state, names, out);
+    if (undetermined) out.unavailable('releases', undetermined);
+    if (unjudged) out.unavailable(unjudged.kind, unjudged.reason);
+    return;
   }
   if (!input.repository && states.length === 0) {
-    return [noBranchesResult(change, input.releases, input.repositoryMissing, settings.asOf)];
+    const none = noBranchesReason(change, input.releases, input.repositoryMissing, settings.asOf);
+    out.unavailable(none.kind, none.reason);
+    return;
   }
-  // Full series detail where it matters; end-of-life history stays one line per branch.
-  const all = states.map((s) =>
-    s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
-  );
-  const detail = states.length > 0 ? `: ${states.map(branchText).join('; ')}` : ' (none found)';
-  return [
-    {
-      severity: 'info',
-      message: `No maintained stable branch as of ${settings.asOf}, so the repository may leave oversight${detail} (${CLAUSE}).`,
-      evidence: { asOf: settings.asOf, branches: all },
-    },
-  ];
+  reportNoneMaintained(states, settings.asOf, out);
 }
 
-export const rule: RepositoryRule<'releases', 'repository'> = {
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'removal',
@@ -239,26 +276,32 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['removal'],
+    needs: ['releases'],
+    wants: ['repository'],
+    messages: { ...DELETED_MESSAGES, ...SCHEDULED_MESSAGES },
   },
   appliesTo: (change) => change.kind === 'removed' || change.entry.declared.removal !== undefined,
-  needs: () => ['releases'],
-  wants: () => ['repository'],
-  check({ change, evidence, missing, settings }): RuleResult[] {
+  check({ change, evidence, missing, settings, report, unavailable }) {
     const coverage = branchCoverage(evidence.releases, evidence.repository, settings.asOf);
+    const out = { report, unavailable };
     if (change.kind === 'removed') {
-      return checkDeleted({
-        change,
-        coverage,
-        settings,
-        releases: evidence.releases,
-        repository: evidence.repository,
-        repositoryMissing: missing.repository,
-      });
+      checkDeleted(
+        {
+          change,
+          coverage,
+          settings,
+          releases: evidence.releases,
+          repository: evidence.repository,
+          repositoryMissing: missing.repository,
+        },
+        out,
+      );
+      return;
     }
     const removal = change.entry.declared.removal;
-    if (!removal) return [];
-    return [
-      checkScheduled({
+    if (!removal) return;
+    checkScheduled(
+      {
         change,
         effective: String(removal.effective),
         releases: evidence.releases,
@@ -266,7 +309,8 @@ export const rule: RepositoryRule<'releases', 'repository'> = {
         repositoryMissing: missing.repository,
         asOf: settings.asOf,
         coverage: coverageText(coverage),
-      }),
-    ];
+      },
+      out,
+    );
   },
-};
+});

@@ -1,5 +1,6 @@
 /** A scheduled removal (`removal.effective`): a future non-patch release. */
-import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { EvidenceKind, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { RuleReport } from '../define';
 import { sample } from '../../openstack/evidence';
 import { declaredValue, onField } from '../evidence-values';
 import {
@@ -15,6 +16,41 @@ import { classifyVersion, compareVersions, isNonPatchFinal } from '../../opensta
 import type { RepositoryChange, RuleResult } from '../types';
 
 const CLAUSE = 'policy, Deprecation';
+
+/** What a scheduled removal can report, by id (the engine appends the clause). */
+export const SCHEDULED_MESSAGES = {
+  patchRelease:
+    'removal.effective {{effective}} is a patch release: oversight may only stop at a future ' +
+    'non-patch release X.Y.0, so that fixes to released series stay covered. ' +
+    'Set it to {{nextRelease}}.',
+  notFinalRelease:
+    'removal.effective {{effective}} is not a final release ({{kind}}): oversight may only stop ' +
+    'at a future non-patch release X.Y.0, so that fixes to released series stay covered. ' +
+    'Set it to {{nextRelease}}.',
+  alreadyReleased:
+    'removal.effective {{effective}} is not in the future: the repository has already released ' +
+    '{{latest}}. Only future non-patch releases may be dropped; set it to a release after ' +
+    '{{latestVersion}}.',
+  tookEffect:
+    'The scheduled removal at {{effective}} has taken effect (latest release {{latest}}); ' +
+    '{{coverage}}.',
+  scheduled:
+    'Removal scheduled at {{effective}}, after the latest release {{latest}}; {{coverage}}.',
+  scheduledUntagged:
+    'Removal scheduled at {{effective}}, after the latest release {{latest}}; {{coverage}}. ' +
+    'Git tags were not examined ({{tagsMissing}}).',
+} as const;
+
+export type ScheduledMessageId = keyof typeof SCHEDULED_MESSAGES;
+
+/** Where a scheduled removal's findings go: the rule context's `report` and `unavailable`. */
+export interface ScheduledReporter {
+  report(finding: RuleReport<ScheduledMessageId>): void;
+  unavailable(kind: EvidenceKind, reason: string): void;
+}
+
+/** Why the evidence cannot settle the question, as `unavailable` takes it. */
+type Unavailable = NonNullable<RuleResult['unavailable']>;
 
 export interface ScheduledInput {
   change: RepositoryChange;
@@ -42,7 +78,7 @@ function unknownLatest(
   input: ScheduledInput,
   effective: string,
   noneFound: boolean,
-): Pick<RuleResult, 'severity' | 'message' | 'unavailable'> | null {
+): Unavailable | null {
   const { change, releases, repository } = input;
   const notRead = input.repositoryMissing ?? 'not provided';
   if (noneFound && releases.files.length === 0 && !repository) {
@@ -50,7 +86,7 @@ function unknownLatest(
       `no deliverable file in the releases data names ${change.repository}, and there is no ` +
       `repository to read its tags from (${notRead}), so whether ${effective} is a future ` +
       `release cannot be established (${CLAUSE})`;
-    return { severity: 'error', message: reason, unavailable: { kind: 'releases', reason } };
+    return { kind: 'releases', reason };
   }
   if (repository) return null;
   const reached = laterSeriesVersions(releases, input.asOf).filter(
@@ -65,64 +101,72 @@ function unknownLatest(
     `${sample(reached.map(laterVersionText))}, of a series under development on that date, ` +
     `without release dates: whether ${effective} was still a future release then cannot be ` +
     `established without the repository's dated tags (${notRead}) (${CLAUSE})`;
-  return { severity: 'error', message: reason, unavailable: { kind: 'repository', reason } };
+  return { kind: 'repository', reason };
 }
 
-export function checkScheduled(input: ScheduledInput): RuleResult {
+export function checkScheduled(input: ScheduledInput, out: ScheduledReporter): void {
   const { change, effective } = input;
   const field = onField(change, 'removal');
   const releaseType = releaseTypeOf(input.releases);
   const version = classifyVersion(effective, { releaseType });
   const records = collectVersions(input.releases, input.repository, input.asOf);
   const latest = latestFinal(records);
-  const evidence = {
+  const cite = {
     ...declaredValue(change, 'removal'),
     effective,
     kind: version.kind,
     latestRelease: latest ? versionValue(latest) : null,
     gitTags: input.repositoryMissing ? `not examined: ${input.repositoryMissing}` : 'examined',
   };
+  const finding = { severity: 'error', ...field, cite } as const;
   if (!isNonPatchFinal(effective, { releaseType })) {
-    const what =
-      version.kind === 'final' ? 'a patch release' : `not a final release (${version.kind})`;
-    return {
-      severity: 'error',
-      ...field,
-      message:
-        `removal.effective ${effective} is ${what}: oversight may only stop at a future ` +
-        `non-patch release X.Y.0, so that fixes to released series stay covered (${CLAUSE}). ` +
-        `Set it to the next minor or major release${latest ? ` after ${latest.version.text}` : ''}.`,
-      evidence,
-    };
+    const nextRelease = `the next minor or major release${latest ? ` after ${latest.version.text}` : ''}`;
+    out.report(
+      version.kind === 'final'
+        ? { ...finding, messageId: 'patchRelease', data: { effective, nextRelease } }
+        : {
+            ...finding,
+            messageId: 'notFinalRelease',
+            data: { effective, kind: version.kind, nextRelease },
+          },
+    );
+    return;
   }
   if (latest && compareVersions(effective, latest.version.text) <= 0) {
     if (!isNewSchedule(change)) {
-      return {
+      out.report({
+        ...finding,
         severity: 'info',
-        ...field,
-        message: `The scheduled removal at ${effective} has taken effect (latest release ${versionText(latest)}); ${input.coverage} (${CLAUSE}).`,
-        evidence,
-      };
+        messageId: 'tookEffect',
+        data: { effective, latest: versionText(latest), coverage: input.coverage },
+      });
+      return;
     }
-    return {
-      severity: 'error',
-      ...field,
-      message:
-        `removal.effective ${effective} is not in the future: the repository has already released ` +
-        `${versionText(latest)}. Only future non-patch releases may be dropped (${CLAUSE}); ` +
-        `set it to a release after ${latest.version.text}.`,
-      evidence,
-    };
+    out.report({
+      ...finding,
+      messageId: 'alreadyReleased',
+      data: { effective, latest: versionText(latest), latestVersion: latest.version.text },
+    });
+    return;
   }
   const unknown = unknownLatest(input, effective, latest === null);
-  if (unknown) return { ...unknown, ...field, evidence };
-  const note = input.repositoryMissing
-    ? ` Git tags were not examined (${input.repositoryMissing}).`
-    : '';
-  return {
-    severity: 'info',
-    ...field,
-    message: `Removal scheduled at ${effective}, after the latest release ${latest ? versionText(latest) : '(none yet)'}; ${input.coverage} (${CLAUSE}).${note}`,
-    evidence,
+  if (unknown) {
+    out.unavailable(unknown.kind, unknown.reason);
+    return;
+  }
+  const data = {
+    effective,
+    latest: latest ? versionText(latest) : '(none yet)',
+    coverage: input.coverage,
   };
+  out.report(
+    input.repositoryMissing
+      ? {
+          ...finding,
+          severity: 'info',
+          messageId: 'scheduledUntagged',
+          data: { ...data, tagsMissing: input.repositoryMissing },
+        }
+      : { ...finding, severity: 'info', messageId: 'scheduled', data },
+  );
 }

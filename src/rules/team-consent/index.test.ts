@@ -1,7 +1,7 @@
 import type { ChangeFacts, GerritAccount, GovernanceFacts } from '../../evidence/types';
 import type { Person } from '../../list/model';
-import type { Severity } from '../../findings/finding';
-import type { ChangeKind, RepositoryChange, RuleResult } from '../types';
+import type { ChangeKind, RepositoryChange } from '../types';
+import { judgeCase, testRule } from '../../../test/helpers/rule-tester';
 import { rule } from '.';
 
 const PTL: Person = { name: 'Pat Lead', email: 'ptl@example.org' };
@@ -64,130 +64,199 @@ function facts(
   };
 }
 
-function run(kind: ChangeKind, gov: GovernanceFacts, change_: ChangeFacts): RuleResult[] {
-  return rule.check({
-    change: change(kind),
-    evidence: { governance: gov, change: change_ },
-    missing: {},
-    settings: { asOf: '2026-06-01', listFile: 'list.yaml', format: 'native' },
-  });
+const URL = 'https://review.example.org/c/openstack/ossa/+/912345';
+const repository = 'openstack/sushy';
+const team = 'ironic';
+const asError = { 'team-consent': 'error' } as const;
+
+/** The change as the rule sees it, with governance and Gerrit evidence. */
+function input(kind: ChangeKind, gov: GovernanceFacts, gerrit: ChangeFacts) {
+  return { change: change(kind), evidence: { governance: gov, change: gerrit } };
 }
 
-interface Case {
-  name: string;
-  kind?: ChangeKind;
-  governance: GovernanceFacts;
-  change: ChangeFacts;
-  expected: { severity: Severity; message: string[] }[];
-}
+const nobodyOfTheTeam = input(
+  'added',
+  governance({ security: [LIAISON] }),
+  facts(STRANGER, [[account(3, 'core@example.org'), 2]]),
+);
 
-const cases: Case[] = [
-  {
-    name: 'the PTL uploaded it',
-    governance: governance({}),
-    change: facts(account(1, 'ptl@example.org')),
-    expected: [],
-  },
-  {
-    name: 'the PTL owns the change, someone else uploaded the patch set',
-    governance: governance({}),
-    change: facts(STRANGER, [], account(1, 'ptl@example.org')),
-    expected: [],
-  },
-  {
-    name: 'the PTL voted Code-Review +1 (email case differs)',
-    governance: governance({}),
-    change: facts(STRANGER, [[account(1, 'PTL@Example.ORG'), 1]]),
-    expected: [],
-  },
-  {
-    name: 'a security liaison voted Code-Review +2',
-    governance: governance({ security: [LIAISON] }),
-    change: facts(STRANGER, [[account(2, ' sam.secure@example.org'), 2]]),
-    expected: [],
-  },
-  {
-    name: 'a security liaison of a distributed team uploaded it',
-    governance: governance({ distributed: true, security: [LIAISON] }),
-    change: facts(account(2, 'sam.secure@example.org')),
-    expected: [],
-  },
-  {
-    name: 'removal approved by the PTL',
-    kind: 'removed',
-    governance: governance({}),
-    change: facts(STRANGER, [[account(1, 'ptl@example.org'), 1]]),
-    expected: [],
-  },
-  {
-    name: 'nobody of the team took part',
-    governance: governance({ security: [LIAISON] }),
-    change: facts(STRANGER, [[account(3, 'core@example.org'), 2]]),
-    expected: [
-      {
-        severity: 'warning',
-        message: ['912345', 'team "ironic"', 'Pat Lead <ptl@example.org>', 'Sam Secure'],
-      },
-    ],
-  },
-  {
-    name: 'the PTL voted Code-Review -1',
-    governance: governance({}),
-    change: facts(STRANGER, [[account(1, 'ptl@example.org'), -1]]),
-    expected: [{ severity: 'warning', message: ['neither uploaded nor approved', 'PTL Pat Lead'] }],
-  },
-  {
-    name: 'the PTL voted 0 (a reviewer without a vote)',
-    governance: governance({}),
-    change: facts(STRANGER, [[account(1, 'ptl@example.org'), 0]]),
-    expected: [{ severity: 'warning', message: ['neither uploaded nor approved'] }],
-  },
-  {
-    name: 'a name match is not enough',
-    governance: governance({}),
-    change: facts({ accountId: 1, name: 'Pat Lead' }),
-    expected: [{ severity: 'warning', message: ['no email address'] }],
-  },
-  {
-    name: 'governance names nobody with an email',
-    governance: governance({ ptl: { name: 'No Mail' }, security: [{ name: 'Nor Here' }] }),
-    change: facts(account(1, 'ptl@example.org')),
-    expected: [{ severity: 'warning', message: ['Cannot check the consent of team "ironic"'] }],
-  },
-  {
-    name: 'an added repository no team lists',
-    governance: governance(null),
-    change: facts(STRANGER),
-    expected: [{ severity: 'warning', message: ['Cannot check team consent for adding'] }],
-  },
-  {
-    name: 'a removed repository no team lists any more',
-    kind: 'removed',
-    governance: governance(null),
-    change: facts(STRANGER),
-    expected: [{ severity: 'info', message: ['Cannot check team consent for removing'] }],
-  },
-];
+const bothConsenters =
+  'one of PTL Pat Lead <ptl@example.org>, security liaison Sam Secure <Sam.Secure@Example.org>';
 
-describe('team-consent', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const results = run(c.kind ?? 'added', c.governance, c.change);
-    expect(results.map((r) => r.severity)).toEqual(c.expected.map((e) => e.severity));
-    results.forEach((result, i) => {
-      for (const part of c.expected[i]?.message ?? []) expect(result.message).toContain(part);
-      expect(Object.keys(result.evidence).length).toBeGreaterThan(0);
-      expect(result.evidence.change).toBe('https://review.example.org/c/openstack/ossa/+/912345');
-    });
-  });
+testRule(rule, {
+  valid: [
+    {
+      name: 'the PTL uploaded it',
+      ...input('added', governance({}), facts(account(1, 'ptl@example.org'))),
+      expect: [],
+    },
+    {
+      name: 'the PTL owns the change, someone else uploaded the patch set',
+      ...input('added', governance({}), facts(STRANGER, [], account(1, 'ptl@example.org'))),
+      expect: [],
+    },
+    {
+      name: 'the PTL voted Code-Review +1 (email case differs)',
+      ...input('added', governance({}), facts(STRANGER, [[account(1, 'PTL@Example.ORG'), 1]])),
+      expect: [],
+    },
+    {
+      name: 'a security liaison voted Code-Review +2',
+      ...input(
+        'added',
+        governance({ security: [LIAISON] }),
+        facts(STRANGER, [[account(2, ' sam.secure@example.org'), 2]]),
+      ),
+      expect: [],
+    },
+    {
+      name: 'a security liaison of a distributed team uploaded it',
+      ...input(
+        'added',
+        governance({ distributed: true, security: [LIAISON] }),
+        facts(account(2, 'sam.secure@example.org')),
+      ),
+      expect: [],
+    },
+    {
+      name: 'removal approved by the PTL',
+      ...input('removed', governance({}), facts(STRANGER, [[account(1, 'ptl@example.org'), 1]])),
+      expect: [],
+    },
+    {
+      name: 'nobody of the team took part',
+      ...nobodyOfTheTeam,
+      expect: [
+        {
+          messageId: 'notConsented',
+          data: { number: 912345, team, repository, consenters: bothConsenters },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'the PTL voted Code-Review -1',
+      ...input('added', governance({}), facts(STRANGER, [[account(1, 'ptl@example.org'), -1]])),
+      expect: [
+        {
+          messageId: 'notConsented',
+          data: { number: 912345, team, repository, consenters: 'PTL Pat Lead <ptl@example.org>' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'the PTL voted 0 (a reviewer without a vote)',
+      ...input('added', governance({}), facts(STRANGER, [[account(1, 'ptl@example.org'), 0]])),
+      expect: [
+        {
+          messageId: 'notConsented',
+          data: { number: 912345, team, repository, consenters: 'PTL Pat Lead <ptl@example.org>' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a name match is not enough',
+      ...input('added', governance({}), facts({ accountId: 1, name: 'Pat Lead' })),
+      expect: [
+        {
+          messageId: 'notConsentedNoEmail',
+          data: { number: 912345, team, repository, consenters: 'PTL Pat Lead <ptl@example.org>' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'governance names nobody with an email',
+      ...input(
+        'added',
+        governance({ ptl: { name: 'No Mail' }, security: [{ name: 'Nor Here' }] }),
+        facts(account(1, 'ptl@example.org')),
+      ),
+      expect: [
+        {
+          messageId: 'noConsenters',
+          data: { team, action: 'adding', repository },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a removal whose team names nobody with an email',
+      ...input('removed', governance({ ptl: null }), facts(STRANGER)),
+      expect: [
+        {
+          messageId: 'noConsenters',
+          data: { team, action: 'removing', repository },
+          severity: 'warning',
+          line: null,
+        },
+      ],
+    },
+    {
+      name: 'an added repository no team lists',
+      ...input('added', governance(null), facts(STRANGER)),
+      expect: [{ messageId: 'noTeamForAddition', data: { repository }, severity: 'warning' }],
+    },
+    {
+      name: 'a removed repository no team lists any more',
+      ...input('removed', governance(null), facts(STRANGER)),
+      expect: [{ messageId: 'noTeamForRemoval', data: { repository }, severity: 'info' }],
+    },
+    {
+      name: 'a modified entry is not judged',
+      ...input('modified', governance({}), facts(STRANGER)),
+      expect: [],
+    },
+    {
+      name: 'without the Gerrit change: a warning, never a block',
+      change: change('added'),
+      evidence: { governance: governance({}) },
+      missing: { change: 'no --gerrit/--change given' },
+      expect: [
+        { unavailable: 'change', severity: 'warning', reason: 'no --gerrit/--change given' },
+      ],
+    },
+    {
+      // The rule cannot block by nature (canBlock: false), whatever its configured severity.
+      name: 'configured as an error, missing Gerrit data still only warns',
+      change: change('added'),
+      evidence: { governance: governance({}) },
+      missing: { change: 'no --gerrit/--change given' },
+      severities: asError,
+      expect: [
+        { unavailable: 'change', severity: 'warning', reason: 'no --gerrit/--change given' },
+      ],
+    },
+    {
+      name: 'configured off: nothing is said',
+      ...nobodyOfTheTeam,
+      severities: { 'team-consent': 'off' },
+      expect: [],
+    },
+  ],
+  invalid: [
+    {
+      name: 'configured as an error, a missing consent blocks',
+      ...nobodyOfTheTeam,
+      severities: asError,
+      expect: [
+        {
+          messageId: 'notConsented',
+          data: { number: 912345, team, repository, consenters: bothConsenters },
+          severity: 'error',
+        },
+      ],
+    },
+  ],
+});
 
-  it('records the votes and the consenters as evidence', () => {
-    const [result] = run(
-      'added',
-      governance({ security: [LIAISON] }),
-      facts(STRANGER, [[account(3, 'core@example.org'), 2]]),
-    );
-    expect(result?.evidence).toEqual({
-      change: 'https://review.example.org/c/openstack/ossa/+/912345',
+describe('team-consent, beyond the table', () => {
+  it('records the votes and the consenters as evidence', async () => {
+    const [judged] = await judgeCase(rule, { name: 'evidence', ...nobodyOfTheTeam, expect: [] });
+    expect(judged?.finding.evidence).toEqual({
+      change: URL,
       revision: 'a'.repeat(40),
       team: 'ironic',
       governance: 'reference/projects.yaml:40',
@@ -201,6 +270,15 @@ describe('team-consent', () => {
     });
   });
 
+  it('cites the change even when no team lists the repository', async () => {
+    const [judged] = await judgeCase(rule, {
+      name: 'no team',
+      ...input('added', governance(null), facts(STRANGER)),
+      expect: [],
+    });
+    expect(judged?.finding.evidence).toEqual({ change: URL, team: null });
+  });
+
   it('applies to added and removed repositories only', () => {
     expect(
       (['added', 'removed', 'modified', 'audited'] as const).map((k) => rule.appliesTo(change(k))),
@@ -208,12 +286,21 @@ describe('team-consent', () => {
   });
 
   it('needs the change and governance, warns by default and cannot block unless configured', () => {
-    expect(rule.needs(change('added'))).toEqual(['change', 'governance']);
+    expect(rule.meta.needs).toEqual(['change', 'governance']);
     expect(rule.meta).toMatchObject({
       id: 'team-consent',
       clause: 'Updating',
       defaultSeverity: 'warning',
       canBlock: false,
     });
+  });
+
+  it('renders the message users read with the clause at the end', async () => {
+    const [judged] = await judgeCase(rule, { name: 'text', ...nobodyOfTheTeam, expect: [] });
+    expect(judged?.finding.message).toBe(
+      'Change 912345 was neither uploaded nor approved (Code-Review +1 or more) by the PTL or a ' +
+        'security liaison of team "ironic", which is responsible for openstack/sushy: ask ' +
+        `${bothConsenters} to review it (policy: Updating).`,
+    );
   });
 });

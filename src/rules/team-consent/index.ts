@@ -1,6 +1,11 @@
 import type { ChangeFacts, GerritAccount, GovernanceTeam } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
-import type { RepositoryChange, RepositoryRule, RuleResult } from '../types';
+import { defineRule } from '../define';
+
+const NOT_CONSENTED =
+  'Change {{number}} was neither uploaded nor approved (Code-Review +1 or more) by the PTL or a ' +
+  'security liaison of team "{{team}}", which is responsible for {{repository}}: ask ' +
+  '{{consenters}} to review it.';
 
 /** Someone whose consent counts: the team's PTL or one of its security liaisons. */
 interface Consenter {
@@ -14,7 +19,7 @@ interface Consenter {
  * Not blocking by default (warning); `rules: {team-consent: error}` in `.vmt-oversight.yaml`
  * makes a missing consent block. `canBlock: false` keeps missing Gerrit data from blocking too.
  */
-export const rule: RepositoryRule<'change' | 'governance', never> = {
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'team-consent',
@@ -22,45 +27,64 @@ export const rule: RepositoryRule<'change' | 'governance', never> = {
     title: "The team's PTL or a security liaison uploaded or approved the change.",
     defaultSeverity: 'warning',
     canBlock: false,
+    needs: ['change', 'governance'],
+    wants: [],
+    messages: {
+      notConsented: NOT_CONSENTED,
+      notConsentedNoEmail: `${NOT_CONSENTED} Gerrit showed no email address for the uploader or the reviewers.`,
+      noConsenters:
+        'Cannot check the consent of team "{{team}}" for {{action}} {{repository}}: governance ' +
+        'names no PTL or security liaison with an email address for it.',
+      noTeamForAddition:
+        'Cannot check team consent for adding {{repository}}: no official team in governance ' +
+        'lists it as a deliverable repository.',
+      noTeamForRemoval:
+        'Cannot check team consent for removing {{repository}}: no official team in governance ' +
+        'lists it as a deliverable repository.',
+    },
   },
   appliesTo: (change) => change.kind === 'added' || change.kind === 'removed',
-  needs: () => ['change', 'governance'],
-  wants: () => [],
-  check({ change, evidence }): RuleResult[] {
+  check({ change, evidence, report }) {
+    const { repository } = change;
     const owner = evidence.governance.owner;
-    if (!owner) return [noTeam(change, evidence.change)];
+    if (!owner) {
+      // A removal of a repository governance no longer lists (retired) has no team left to ask.
+      const removal = change.kind === 'removed';
+      report({
+        messageId: removal ? 'noTeamForRemoval' : 'noTeamForAddition',
+        data: { repository },
+        severity: removal ? 'info' : 'warning',
+        cite: { change: evidence.change.url, team: null },
+      });
+      return;
+    }
     const team = owner.team;
     const consenters = consentersOf(team);
-    const base = baseEvidence(evidence.change, team, consenters);
+    const cite = baseEvidence(evidence.change, team, consenters);
     if (consenters.length === 0) {
-      return [
-        {
-          severity: 'warning',
-          message:
-            `Cannot check the consent of team "${team.name}" for ${change.kind === 'added' ? 'adding' : 'removing'} ` +
-            `${change.repository}: governance names no PTL or security liaison with an email ` +
-            'address for it (the Updating section).',
-          evidence: base,
-        },
-      ];
-    }
-    const found = consent(evidence.change, consenters);
-    if (found) return [];
-    return [
-      {
+      const action = change.kind === 'added' ? 'adding' : 'removing';
+      report({
+        messageId: 'noConsenters',
+        data: { team: team.name, action, repository },
         severity: 'warning',
-        message:
-          `Change ${evidence.change.number} was neither uploaded nor approved (Code-Review +1 or ` +
-          `more) by the PTL or a security liaison of team "${team.name}", which is responsible for ` +
-          `${change.repository} (the Updating section): ask ${names(consenters)} to review it.` +
-          (anyEmail(evidence.change)
-            ? ''
-            : ' Gerrit showed no email address for the uploader or the reviewers.'),
-        evidence: base,
+        cite,
+      });
+      return;
+    }
+    if (consent(evidence.change, consenters)) return;
+    report({
+      messageId: anyEmail(evidence.change) ? 'notConsented' : 'notConsentedNoEmail',
+      data: {
+        number: evidence.change.number,
+        team: team.name,
+        repository,
+        consenters: names(consenters),
       },
-    ];
+      severity: 'warning',
+      cite,
+    });
   },
-};
+});
 
 function consentersOf(team: GovernanceTeam): Consenter[] {
   const people = [
@@ -83,18 +107,6 @@ function consent(facts: ChangeFacts, consenters: Consenter[]): boolean {
   return involved.some(
     (account) => account.email !== undefined && emails.has(normal(account.email)),
   );
-}
-
-function noTeam(change: RepositoryChange, facts: ChangeFacts): RuleResult {
-  // A removal of a repository governance no longer lists (retired) has no team left to ask.
-  const removal = change.kind === 'removed';
-  return {
-    severity: removal ? 'info' : 'warning',
-    message:
-      `Cannot check team consent for ${removal ? 'removing' : 'adding'} ${change.repository}: ` +
-      'no official team in governance lists it as a deliverable repository (the Updating section).',
-    evidence: { change: facts.url, team: null },
-  };
 }
 
 function baseEvidence(
