@@ -8,6 +8,7 @@ import { createEvidenceProvider } from '../sources';
 import { PROJECTS_FILE } from '../sources/governance/projects';
 import { auditChanges } from './changes';
 import { buildReport, judgeProposal } from './check';
+import { adviceFor, unavailableFinding } from './unavailable';
 import type { CheckOptions } from './types';
 
 type AuditOptions = Pick<CheckOptions, 'sources' | 'severities' | 'progress'>;
@@ -66,17 +67,23 @@ function auditProposal(list: OversightList, head: Proposal['head']): Proposal {
   };
 }
 
-function governanceUnavailable(evidence: { source: string; reason: string }): Finding {
-  return {
-    rule: 'evidence-unavailable',
-    clause: '—',
-    severity: 'error',
+function governanceUnavailable(evidence: {
+  source: string;
+  reason: string;
+  internal?: true;
+}): Finding {
+  const missing = { kind: 'governance' as const, ...evidence };
+  return unavailableFinding({
+    canBlock: true,
     repository: null,
-    message:
-      `Cannot list the official repositories: ${evidence.reason}. Provide the governance data ` +
-      '(--governance) and run again.',
+    message: `Cannot list the official repositories: ${evidence.reason}. ${adviceFor(missing)}`,
     file: PROJECTS_FILE,
     line: null,
-    evidence: { source: evidence.source, kind: 'governance', reason: evidence.reason },
-  };
+    evidence: {
+      source: evidence.source,
+      kind: 'governance',
+      reason: evidence.reason,
+      ...(evidence.internal ? { internal: true } : {}),
+    },
+  });
 }

@@ -103,7 +103,7 @@ export async function judgeRule(
   const needed = await gather(input.provider, rule.needs(change), change.repository);
   if (needed.missing.length > 0) return needed.missing.map(unavailable);
   const wanted = await gather(input.provider, rule.wants(change), change.repository);
-  const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind, m.reason]));
+  const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind ?? '', m.reason]));
   const evidence = { ...wanted.available, ...needed.available } as never;
   let results: RuleResult[];
   try {
@@ -111,7 +111,7 @@ export async function judgeRule(
   } catch (error) {
     // A rule that breaks on unexpected data has not judged: never a pass.
     const reason = `the rule failed on this evidence (${(error as Error).message})`;
-    return [unavailable({ kind: rule.needs(change)[0] ?? 'governance', source: 'rule', reason })];
+    return [unavailable({ kind: null, source: 'rule', reason, internal: true })];
   }
   return results.map((result) =>
     result.unavailable
@@ -182,7 +182,15 @@ function record<K extends EvidenceKind>(
   evidence: Evidence<EvidenceMap[K]>,
 ): void {
   if (evidence.status === 'available') gathered.available[kind] = evidence.value;
-  else gathered.missing.push({ kind, source: evidence.source, reason: evidence.reason });
+  else {
+    const { source, reason } = evidence;
+    gathered.missing.push({
+      kind,
+      source,
+      reason,
+      ...(evidence.internal ? { internal: true } : {}),
+    });
+  }
 }
 
 function toFinding(

@@ -25,7 +25,10 @@ export interface CheckOptions {
 }
 
 export interface MissingEvidence {
-  kind: EvidenceKind;
+  /** The kind that is missing; null when the rule itself broke (no evidence kind is to blame). */
+  kind: EvidenceKind | null;
+  /** A bug in vmt-oversight (a source or a rule that threw), not missing data. */
+  internal?: boolean;
   source: string;
   reason: string;
 }

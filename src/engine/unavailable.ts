@@ -13,6 +13,34 @@ const FLAG_FOR_SOURCE: Record<string, string> = {
   gerrit: '--gerrit and --change',
 };
 
+/** The parts of an `evidence-unavailable` finding that differ from one use to the next. */
+interface UnavailableFinding {
+  canBlock: boolean;
+  repository: string | null;
+  /** What could not be done, then why, then what to do: one message. */
+  message: string;
+  file: string | null;
+  line: number | null;
+  evidence: Finding['evidence'];
+}
+
+/**
+ * The one factory of `evidence-unavailable` findings: an error (inconclusive verdict) where the
+ * judgment it stands in for could block, else a warning.
+ */
+export function unavailableFinding(parts: UnavailableFinding): Finding {
+  return {
+    rule: 'evidence-unavailable',
+    clause: '—',
+    severity: parts.canBlock ? 'error' : 'warning',
+    repository: parts.repository,
+    message: parts.message,
+    file: parts.file,
+    line: parts.line,
+    evidence: parts.evidence,
+  };
+}
+
 /**
  * Missing evidence is a finding, never a pass. For a rule that can block it is an error that
  * makes the verdict inconclusive; for a recommendation it is a warning.
@@ -24,15 +52,12 @@ export function evidenceUnavailable(
   missing: MissingEvidence,
   settings: RunSettings,
 ): Finding {
-  const advice = adviceFor(missing);
-  return {
-    rule: 'evidence-unavailable',
-    clause: '—',
-    severity: canBlock ? 'error' : 'warning',
+  return unavailableFinding({
+    canBlock,
     repository: change.repository,
     message:
       `Cannot check ${meta.id} (clause ${meta.clause}) for ${change.repository}: ` +
-      `${missing.reason}. ${advice}`,
+      `${missing.reason}. ${adviceFor(missing)}`,
     file: settings.listFile,
     line: change.kind === 'removed' ? null : change.entry.location.line,
     evidence: {
@@ -43,14 +68,14 @@ export function evidenceUnavailable(
       ...(isBug(missing) ? { internal: true } : {}),
       ...(change.kind === 'removed' ? { lineAtBase: change.entry.location.line } : {}),
     },
-  };
+  });
 }
 
 /**
  * What the user can do: report a bug (a rule or a source that broke), give the missing data, or
  * fix (or have a reviewer judge) what was refused.
  */
-function adviceFor(missing: MissingEvidence): string {
+export function adviceFor(missing: MissingEvidence): string {
   if (isBug(missing)) {
     return 'This is a bug in vmt-oversight: please report it with the evidence.';
   }
@@ -63,7 +88,11 @@ function adviceFor(missing: MissingEvidence): string {
 
 /** A rule that threw, or a source that met a bug (its reason says so, see src/sources). */
 function isBug(missing: MissingEvidence): boolean {
-  return missing.source === 'rule' || missing.reason.startsWith(INTERNAL_FAILURE);
+  return (
+    missing.internal === true ||
+    missing.source === 'rule' ||
+    missing.reason.startsWith(INTERNAL_FAILURE)
+  );
 }
 
 // The reason a source gives when its flag was not given at all (see src/sources).
@@ -87,10 +116,8 @@ export function baseListUnreadable(
   const at = base.label === revision ? revision : `${base.label} (${revision})`;
   const why = fatal[0]?.message ?? 'no entries';
   const reason = `the list at base ('${baseList.path}' at ${at}) could not be read: ${why}`;
-  return {
-    rule: 'evidence-unavailable',
-    clause: '—',
-    severity: canBlock ? 'error' : 'warning',
+  return unavailableFinding({
+    canBlock,
     repository: null,
     message:
       `Cannot tell what this change removes from the list: ${reason} ` +
@@ -107,5 +134,5 @@ export function baseListUnreadable(
       revision,
       problems: fatal.map((p) => p.key),
     },
-  };
+  });
 }
