@@ -21,7 +21,7 @@ export const listRules: readonly ListRule[] = [listConsistency, listSchema];
 export const repositoryRules: readonly AnyRepositoryRule[] = [
   automatedTests,
   engineRepositoryRule(embargo),
-  officialProject,
+  engineRepositoryRule(officialProject),
   privateTracker,
   removal,
   securityContact,
