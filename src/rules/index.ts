@@ -28,7 +28,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   securityLiaison,
   teamConsent,
   threatAnalysis,
-  versionedReleases,
+  engineRepositoryRule(versionedReleases),
 ];
 
 /** Metadata of every rule, the engine's own `evidence-unavailable` included, sorted by id. */
