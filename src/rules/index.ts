@@ -26,14 +26,14 @@ export const listRules: readonly ListRule[] = [
 export const repositoryRules: readonly AnyRepositoryRule[] = [
   automatedTests,
   engineRepositoryRule(embargo),
-  officialProject,
+  engineRepositoryRule(officialProject),
   engineRepositoryRule(privateTracker),
   engineRepositoryRule(removal),
   engineRepositoryRule(securityContact),
   engineRepositoryRule(securityLiaison),
   engineRepositoryRule(teamConsent),
   threatAnalysis,
-  versionedReleases,
+  engineRepositoryRule(versionedReleases),
 ];
 
 /** Metadata of every rule, the engine's own `evidence-unavailable` included, sorted by id. */

@@ -1,21 +1,16 @@
 import type { GerritProject, ProjectConfigFacts, RetiredDeliverable } from '../../evidence/types';
-import type { Expected, RunInput } from '../test-helpers';
-import {
-  change,
-  deliverable,
-  entry,
-  governance,
-  mismatches,
-  ref,
-  runRule,
-  team,
-} from '../test-helpers';
+import { testRule } from '../../../test/helpers/rule-tester';
+import { change, deliverable, entry, governance, ref, team } from '../test-helpers';
 import { rule } from './index';
 
 const cinder = team('cinder');
 const ironic = team('ironic', { distributed: true });
 const osBrick = deliverable('os-brick', cinder);
 const charms = team('OpenStack Charms');
+
+const RETIRED_ACL = '/home/gerrit2/acls/openstack/retired.config';
+const PROJECTS_REF = 'reference/projects.yaml:120';
+const LEGACY_REF = 'reference/legacy.yaml:77';
 
 function gerrit(acl: string, commit?: string): ProjectConfigFacts {
   const at = ref('project-config', 'gerrit/projects.yaml', 1234);
@@ -28,14 +23,8 @@ function gerrit(acl: string, commit?: string): ProjectConfigFacts {
   return { gerrit: project, zuul: null };
 }
 
-const RETIRED_ACL = '/home/gerrit2/acls/openstack/retired.config';
-
 /** Cases that are not about project-config get an ordinary ACL. */
-function withAcl(input: RunInput): RunInput {
-  if (input.missing?.projectConfig) return input;
-  const acl = gerrit('/home/gerrit2/acls/openstack/ironic.config');
-  return { ...input, evidence: { projectConfig: acl, ...input.evidence } };
-}
+const ordinaryAcl = gerrit('/home/gerrit2/acls/openstack/ironic.config');
 
 function legacy(deliverableName: string, retiredOn: string | null): RetiredDeliverable {
   return {
@@ -48,217 +37,113 @@ function legacy(deliverableName: string, retiredOn: string | null): RetiredDeliv
 
 const brick = 'openstack/os-brick';
 const inspectorClient = 'openstack/python-ironic-inspector-client';
+const inspectorDeliverable = 'python-ironic-inspector-client';
+const inspectorLegacyOnly = governance(null, legacy(inspectorDeliverable, '2025-10-08'));
+const inspectorLegacyData = {
+  deliverable: inspectorDeliverable,
+  team: 'ironic',
+  retiredOn: '2025-10-08',
+  ref: LEGACY_REF,
+};
+const brickOfficial = { deliverable: 'os-brick', team: 'cinder', ref: PROJECTS_REF };
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'an official deliverable repository',
+testRule(rule, {
+  valid: [
     {
+      name: 'an official deliverable repository',
       change: change('added', entry(brick)),
       evidence: {
         governance: governance(osBrick),
         projectConfig: gerrit('/home/gerrit2/acls/openstack/cinder.config'),
       },
+      expect: [{ messageId: 'official', data: brickOfficial, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['deliverable os-brick of team cinder'] }],
-  ],
-  [
-    'official, project-config unavailable: the retired ACL is unchecked, never a pass',
     {
-      change: change('added', entry(brick)),
-      evidence: { governance: governance(osBrick) },
-      missing: { projectConfig: 'no --project-config given' },
-    },
-    [
-      {
-        unavailable: 'projectConfig',
-        reason: ['project-config is unavailable (no --project-config given)', 'retired ACL'],
-      },
-      { severity: 'info', message: ['deliverable os-brick of team cinder'] },
-    ],
-  ],
-  [
-    'not official, project-config unavailable: the governance error still stands',
-    {
-      change: change('added', entry('openstack/not-here')),
-      evidence: { governance: governance(null) },
-      missing: { projectConfig: 'no --project-config given' },
-    },
-    [
-      { unavailable: 'projectConfig', reason: ['retired ACL'] },
-      { severity: 'error', message: ['No official team'] },
-    ],
-  ],
-  [
-    'a declared team matching case-insensitively',
-    {
+      name: 'a declared team matching case-insensitively',
       change: change('added', entry('openstack/charm-nova', { team: 'openstack charms' })),
-      evidence: { governance: governance(deliverable('charm-nova', charms)) },
-    },
-    [{ severity: 'info' }],
-  ],
-  [
-    'not in projects.yaml',
-    {
-      change: change('added', entry('openstack/not-here')),
-      evidence: { governance: governance(null) },
-    },
-    [{ severity: 'error', message: ['No official team', 'clause 2'] }],
-  ],
-  [
-    'retired in legacy.yaml before the date',
-    {
-      change: change('added', entry(inspectorClient)),
       evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
+        governance: governance(deliverable('charm-nova', charms)),
+        projectConfig: ordinaryAcl,
       },
-      asOf: '2026-08-21',
+      expect: [
+        {
+          messageId: 'official',
+          data: { deliverable: 'charm-nova', team: 'OpenStack Charms', ref: PROJECTS_REF },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['retired on 2025-10-08', 'reference/legacy.yaml:77'] }],
-  ],
-  [
-    'retired ACL in Gerrit while governance still lists it',
     {
-      change: change('added', entry(brick)),
-      evidence: {
-        governance: governance(osBrick),
-        projectConfig: gerrit('/home/gerrit2/acls/openstack/retired.config'),
-      },
-    },
-    [{ severity: 'error', message: ['retired ACL', 'retired.config'] }],
-  ],
-  [
-    'not official and retired in Gerrit',
-    {
-      change: change('added', entry('openstack/castellan-ui')),
-      evidence: {
-        governance: governance(null, legacy('castellan-ui', '2019-05-22')),
-        projectConfig: gerrit('/home/gerrit2/acls/openstack/retired.config'),
-      },
-    },
-    [{ severity: 'error' }, { severity: 'error', message: ['retired ACL'] }],
-  ],
-  [
-    'listed in legacy.yaml and still owned: projects.yaml decides',
-    {
+      name: 'listed in legacy.yaml and still owned: projects.yaml decides',
       change: change('added', entry('openstack/sushy')),
       evidence: {
         governance: governance(deliverable('sushy', ironic), legacy('sushy', '2020-01-01')),
+        projectConfig: ordinaryAcl,
       },
+      expect: [
+        {
+          messageId: 'alsoRetired',
+          data: {
+            deliverable: 'sushy',
+            team: 'ironic',
+            retiredOn: '2020-01-01',
+            ref: LEGACY_REF,
+            owner: 'ironic',
+          },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['legacy.yaml also lists'] }],
-  ],
-  [
-    'a legacy retirement dated after the date does not count yet',
     {
+      name: 'listed undated in legacy.yaml and still owned: projects.yaml decides',
+      change: change('added', entry('openstack/sushy')),
+      evidence: {
+        governance: governance(deliverable('sushy', ironic), legacy('sushy', null)),
+        projectConfig: ordinaryAcl,
+      },
+      expect: [
+        {
+          messageId: 'alsoRetiredUndated',
+          data: { deliverable: 'sushy', team: 'ironic', ref: LEGACY_REF, owner: 'ironic' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a legacy retirement dated after the date does not count yet',
       change: change('added', entry(inspectorClient)),
       evidence: {
         governance: governance(
-          deliverable('python-ironic-inspector-client', ironic),
-          legacy('python-ironic-inspector-client', '2025-10-08'),
+          deliverable(inspectorDeliverable, ironic),
+          legacy(inspectorDeliverable, '2025-10-08'),
         ),
+        projectConfig: ordinaryAcl,
       },
       asOf: '2025-10-07',
+      expect: [
+        {
+          messageId: 'official',
+          data: { deliverable: inspectorDeliverable, team: 'ironic', ref: PROJECTS_REF },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info' }],
-  ],
-  [
-    'listed only in legacy.yaml, retired after the date: official on the date',
     {
+      name: 'listed only in legacy.yaml, retired after the date: official on the date',
       change: change('added', entry(inspectorClient)),
-      evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
-      },
+      evidence: { governance: inspectorLegacyOnly, projectConfig: ordinaryAcl },
       asOf: '2025-10-07',
+      expect: [{ messageId: 'retiredLater', data: inspectorLegacyData, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['retired later', 'retired on 2025-10-08', 'legacy.yaml:77'] }],
-  ],
-  [
-    'retired after the date, a declared team matching the legacy team',
     {
+      name: 'retired after the date, a declared team matching the legacy team',
       change: change('added', entry(inspectorClient, { team: 'Ironic' })),
-      evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
-      },
+      evidence: { governance: inspectorLegacyOnly, projectConfig: ordinaryAcl },
       asOf: '2025-10-07',
+      expect: [{ messageId: 'retiredLater', data: inspectorLegacyData, severity: 'info' }],
     },
-    [{ severity: 'info', message: ['retired later'] }],
-  ],
-  [
-    'retired after the date, a declared team other than the legacy team',
     {
-      change: change('added', entry(inspectorClient, { team: 'nova' })),
-      evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
-      },
-      asOf: '2025-10-07',
-    },
-    [
-      {
-        severity: 'error',
-        field: 'team',
-        message: ["declares team 'nova'", "legacy.yaml lists the repository under team 'ironic'"],
-      },
-      { severity: 'info', message: ['retired later'] },
-    ],
-  ],
-  [
-    'retired after the date, a retired ACL in project-config that is not a git checkout',
-    {
-      change: change('added', entry(inspectorClient)),
-      evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
-        projectConfig: gerrit(RETIRED_ACL),
-      },
-      asOf: '2025-10-07',
-    },
-    [
-      {
-        unavailable: 'projectConfig',
-        reason: ['retired ACL', 'retired it only on 2025-10-08', 'git checkout'],
-      },
-      { severity: 'info', message: ['retired later'] },
-    ],
-  ],
-  [
-    'retired after the date, a retired ACL in project-config read as of the date',
-    {
-      change: change('added', entry(inspectorClient)),
-      evidence: {
-        governance: governance(null, legacy('python-ironic-inspector-client', '2025-10-08')),
-        projectConfig: gerrit(RETIRED_ACL, 'f'.repeat(40)),
-      },
-      asOf: '2025-10-07',
-    },
-    [
-      { severity: 'error', message: ['retired ACL'] },
-      { severity: 'info', message: ['retired later'] },
-    ],
-  ],
-  [
-    'an undated legacy.yaml entry counts as retired',
-    {
-      change: change('added', entry(inspectorClient)),
-      evidence: { governance: governance(null, legacy('python-ironic-inspector-client', null)) },
-    },
-    [{ severity: 'error', message: ['No official team', 'retired (undated)'] }],
-  ],
-  [
-    'a declared team that does not own the repository',
-    {
-      change: change('added', entry(brick, { team: 'nova' })),
-      evidence: { governance: governance(osBrick) },
-    },
-    [
-      {
-        severity: 'error',
-        field: 'team',
-        message: ["declares team 'nova'", "set team to 'cinder'"],
-      },
-    ],
-  ],
-  [
-    'a deprecated deliverable',
-    {
+      name: 'a deprecated deliverable',
       change: change('audited', entry('openstack/ironic-lib')),
       evidence: {
         governance: governance(
@@ -267,22 +152,209 @@ const cases: [string, RunInput, Expected[]][] = [
             deprecated: '2025.1',
           }),
         ),
+        projectConfig: ordinaryAcl,
       },
+      expect: [
+        {
+          messageId: 'deprecatedSince',
+          data: { deliverable: 'ironic-lib', team: 'ironic', ref: PROJECTS_REF, since: '2025.1' },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['deprecated since 2025.1'] }],
+    {
+      name: 'a deprecated deliverable without a date',
+      change: change('audited', entry('openstack/ironic-lib')),
+      evidence: {
+        governance: governance(
+          deliverable('ironic-lib', ironic, { releaseManagement: 'deprecated' }),
+        ),
+        projectConfig: ordinaryAcl,
+      },
+      expect: [
+        {
+          messageId: 'deprecated',
+          data: { deliverable: 'ironic-lib', team: 'ironic', ref: PROJECTS_REF },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a wrong team on a modified entry that did not touch it: a warning',
+      change: change('modified', entry(brick, { team: 'nova' }), { changedFields: ['tracker'] }),
+      evidence: { governance: governance(osBrick), projectConfig: ordinaryAcl },
+      expect: [
+        {
+          messageId: 'wrongTeam',
+          data: { declared: 'nova', team: 'cinder', deliverable: 'os-brick', ref: PROJECTS_REF },
+          severity: 'warning',
+          field: 'team',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry('openstack/not-here')),
+      evidence: { governance: governance(null), projectConfig: gerrit(RETIRED_ACL) },
+      expect: [],
+    },
   ],
-];
+  invalid: [
+    {
+      name: 'official, project-config unavailable: the retired ACL is unchecked, never a pass',
+      change: change('added', entry(brick)),
+      evidence: { governance: governance(osBrick) },
+      missing: { projectConfig: 'no --project-config given' },
+      expect: [
+        {
+          unavailable: 'projectConfig',
+          reason: /^project-config is unavailable \(no --project-config given\).*retired ACL/,
+        },
+        { messageId: 'official', data: brickOfficial, severity: 'info' },
+      ],
+    },
+    {
+      name: 'not official, project-config unavailable: the governance error still stands',
+      change: change('added', entry('openstack/not-here')),
+      evidence: { governance: governance(null) },
+      missing: { projectConfig: 'no --project-config given' },
+      expect: [
+        { unavailable: 'projectConfig', reason: 'retired ACL' },
+        { messageId: 'notOfficial', severity: 'error' },
+      ],
+    },
+    {
+      name: 'governance unavailable: nothing is judged',
+      change: change('added', entry(brick)),
+      evidence: { projectConfig: ordinaryAcl },
+      missing: { governance: 'no --governance given' },
+      expect: [{ unavailable: 'governance', reason: 'no --governance given' }],
+    },
+    {
+      name: 'not in projects.yaml',
+      change: change('added', entry('openstack/not-here')),
+      evidence: { governance: governance(null), projectConfig: ordinaryAcl },
+      expect: [{ messageId: 'notOfficial', severity: 'error' }],
+    },
+    {
+      name: 'retired in legacy.yaml before the date',
+      change: change('added', entry(inspectorClient)),
+      evidence: { governance: inspectorLegacyOnly, projectConfig: ordinaryAcl },
+      asOf: '2026-08-21',
+      expect: [{ messageId: 'notOfficialRetired', data: inspectorLegacyData, severity: 'error' }],
+    },
+    {
+      name: 'an undated legacy.yaml entry counts as retired',
+      change: change('added', entry(inspectorClient)),
+      evidence: {
+        governance: governance(null, legacy(inspectorDeliverable, null)),
+        projectConfig: ordinaryAcl,
+      },
+      expect: [
+        {
+          messageId: 'notOfficialRetiredUndated',
+          data: { deliverable: inspectorDeliverable, team: 'ironic', ref: LEGACY_REF },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'retired ACL in Gerrit while governance still lists it',
+      change: change('added', entry(brick)),
+      evidence: { governance: governance(osBrick), projectConfig: gerrit(RETIRED_ACL) },
+      expect: [{ messageId: 'retiredAcl', data: { acl: RETIRED_ACL }, severity: 'error' }],
+    },
+    {
+      name: 'not official and retired in Gerrit',
+      change: change('added', entry('openstack/castellan-ui')),
+      evidence: {
+        governance: governance(null, legacy('castellan-ui', '2019-05-22')),
+        projectConfig: gerrit(RETIRED_ACL),
+      },
+      expect: [
+        {
+          messageId: 'notOfficialRetired',
+          data: {
+            deliverable: 'castellan-ui',
+            team: 'ironic',
+            retiredOn: '2019-05-22',
+            ref: LEGACY_REF,
+          },
+          severity: 'error',
+        },
+        { messageId: 'retiredAcl', data: { acl: RETIRED_ACL }, severity: 'error' },
+      ],
+    },
+    {
+      name: 'retired after the date, a declared team other than the legacy team',
+      change: change('added', entry(inspectorClient, { team: 'nova' })),
+      evidence: { governance: inspectorLegacyOnly, projectConfig: ordinaryAcl },
+      asOf: '2025-10-07',
+      expect: [
+        {
+          messageId: 'wrongLegacyTeam',
+          data: {
+            declared: 'nova',
+            team: 'ironic',
+            deliverable: inspectorDeliverable,
+            ref: LEGACY_REF,
+          },
+          severity: 'error',
+          field: 'team',
+          line: 11,
+        },
+        { messageId: 'retiredLater', data: inspectorLegacyData, severity: 'info' },
+      ],
+    },
+    {
+      name: 'retired after the date, a retired ACL in project-config that is not a git checkout',
+      change: change('added', entry(inspectorClient)),
+      evidence: { governance: inspectorLegacyOnly, projectConfig: gerrit(RETIRED_ACL) },
+      asOf: '2025-10-07',
+      expect: [
+        {
+          unavailable: 'projectConfig',
+          reason: /retired ACL.*retired it only on 2025-10-08.*git checkout/,
+        },
+        { messageId: 'retiredLater', data: inspectorLegacyData, severity: 'info' },
+      ],
+    },
+    {
+      name: 'retired after the date, a retired ACL in project-config read as of the date',
+      change: change('added', entry(inspectorClient)),
+      evidence: {
+        governance: inspectorLegacyOnly,
+        projectConfig: gerrit(RETIRED_ACL, 'f'.repeat(40)),
+      },
+      asOf: '2025-10-07',
+      expect: [
+        { messageId: 'retiredAcl', data: { acl: RETIRED_ACL }, severity: 'error' },
+        { messageId: 'retiredLater', data: inspectorLegacyData, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a declared team that does not own the repository',
+      change: change('added', entry(brick, { team: 'nova' })),
+      evidence: { governance: governance(osBrick), projectConfig: ordinaryAcl },
+      expect: [
+        {
+          messageId: 'wrongTeam',
+          data: { declared: 'nova', team: 'cinder', deliverable: 'os-brick', ref: PROJECTS_REF },
+          severity: 'error',
+          field: 'team',
+          line: 11,
+        },
+      ],
+    },
+  ],
+});
 
-describe('official-project', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, withAcl(input)), expected)).toEqual([]);
-  });
-
+describe('official-project metadata', () => {
   it('needs governance, wants project-config, skips deleted entries', () => {
-    const added = change('added', entry(brick));
-    expect(rule.needs(added)).toEqual(['governance']);
-    expect(rule.wants(added)).toEqual(['projectConfig']);
-    expect(runRule(rule, { change: added })).toBe('evidence-unavailable');
+    expect(rule.meta.needs).toEqual(['governance']);
+    expect(rule.meta.wants).toEqual(['projectConfig']);
     expect(rule.appliesTo(change('removed', entry(brick)))).toBe(false);
+    expect(rule.appliesTo(change('modified', entry(brick)))).toBe(true);
   });
 });

@@ -1,216 +1,30 @@
 import type {
   GerritProject,
   GovernanceDeliverable,
-  GovernanceFacts,
-  ProjectConfigFacts,
   RetiredDeliverable,
 } from '../../evidence/types';
 import { refText, refValue } from '../../openstack/evidence';
+import { defineRule, type RepositoryRuleContext, type RuleReport } from '../define';
 import { declaredValue, onField } from '../evidence-values';
-import type { EvidenceRecord } from '../../findings/finding';
-import type { RepositoryChange, RepositoryRule, RuleResult, RunSettings } from '../types';
+import type { RepositoryChange } from '../types';
+import {
+  gerritValue,
+  ownerData,
+  ownerValue,
+  retiredAfter,
+  retiredBy,
+  retiredData,
+  retiredValue,
+  sameTeam,
+  type DatedRetirement,
+} from './facts';
+import { messages, type MessageId } from './messages';
+import { aclMayPostdateReason, aclUncheckedReason } from './reasons';
 
-const CLAUSE = 'policy clause 2';
-const PROJECTS = 'governance reference/projects.yaml';
+type Context = RepositoryRuleContext<'governance', 'projectConfig', MessageId>;
+type Report = (finding: RuleReport<MessageId>) => void;
 
-function ownerValue(owner: GovernanceDeliverable): EvidenceRecord {
-  return {
-    team: owner.team.name,
-    deliverable: owner.name,
-    releaseManagement: owner.releaseManagement,
-    deprecated: owner.deprecated,
-    ref: refValue(owner.ref),
-    teamRef: refValue(owner.team.ref),
-  };
-}
-
-function retiredValue(retired: RetiredDeliverable): EvidenceRecord {
-  return {
-    team: retired.team,
-    deliverable: retired.deliverable,
-    retiredOn: retired.retiredOn,
-    ref: refValue(retired.ref),
-  };
-}
-
-/** A legacy.yaml entry counts once its `retired-on` date has come (undated: retired). */
-function retiredBy(retired: RetiredDeliverable | null, asOf: string): RetiredDeliverable | null {
-  if (!retired) return null;
-  return retired.retiredOn === null || retired.retiredOn <= asOf ? retired : null;
-}
-
-function retiredText(retired: RetiredDeliverable): string {
-  const when = retired.retiredOn ? `on ${retired.retiredOn}` : '(undated)';
-  return `deliverable ${retired.deliverable} of team ${retired.team} retired ${when} (${refText(retired.ref)})`;
-}
-
-function notOfficial(retired: RetiredDeliverable | null): RuleResult {
-  const why = retired
-    ? `; governance legacy.yaml lists it as retired: ${retiredText(retired)}`
-    : '';
-  return {
-    severity: 'error',
-    message:
-      `No official team lists this repository among its deliverables' repos in ${PROJECTS}${why}. ` +
-      `Only source code of official OpenStack project teams is eligible (${CLAUSE}): drop the ` +
-      'entry, or first make the repository a deliverable of an official team.',
-    evidence: { owner: null, retired: retired ? retiredValue(retired) : null },
-  };
-}
-
-function gerritRetired(gerrit: GerritProject): RuleResult {
-  return {
-    severity: 'error',
-    message:
-      `project-config gerrit/projects.yaml gives the repository the retired ACL (${gerrit.acl ?? ''}): ` +
-      `a retired repository is no longer maintained and cannot be overseen (${CLAUSE}). Drop the entry.`,
-    evidence: { acl: gerrit.acl, description: gerrit.description, ref: refValue(gerrit.ref) },
-  };
-}
-
-/**
- * Listed only in legacy.yaml, retired after the date: official on the date (governance data newer
- * than the date no longer lists it in projects.yaml). A declared team is checked against the
- * legacy entry's team.
- */
-function retiredLater(change: RepositoryChange, retired: RetiredDeliverable): RuleResult[] {
-  const results: RuleResult[] = [];
-  const declared = change.entry.declared.team;
-  if (declared !== undefined && retired.team && !sameTeam(declared, retired.team)) {
-    results.push({
-      severity: 'error',
-      ...onField(change, 'team'),
-      message:
-        `The entry declares team '${declared}', but governance legacy.yaml lists the repository ` +
-        `under team '${retired.team}' (deliverable ${retired.deliverable}, ${refText(retired.ref)}): ` +
-        `set team to '${retired.team}' (${CLAUSE}).`,
-      evidence: { ...declaredValue(change, 'team'), declared, retired: retiredValue(retired) },
-    });
-  }
-  results.push({
-    severity: 'info',
-    message:
-      `Official on the date, retired later: governance legacy.yaml lists ${retiredText(retired)}, ` +
-      `after the evaluated date, which is why ${PROJECTS} no longer lists it (${CLAUSE}).`,
-    evidence: { owner: null, retired: retiredValue(retired), retiredLater: true },
-  });
-  return results;
-}
-
-/**
- * A retired Gerrit ACL seen in project-config that is not a git checkout (so possibly newer than
- * the date), for a repository governance retired only after the date: the ACL may postdate it.
- */
-function gerritRetiredLater(gerrit: GerritProject, retired: RetiredDeliverable): RuleResult {
-  const reason =
-    `project-config gerrit/projects.yaml gives the repository the retired ACL ` +
-    `(${gerrit.acl ?? ''}, ${refText(gerrit.ref)}), but governance retired it only on ` +
-    `${retired.retiredOn ?? '?'}, after the evaluated date, and project-config is not a git ` +
-    `checkout that can be read as of the date: whether the ACL was retired by then cannot be ` +
-    `established. Pass a git checkout of openstack/project-config as --project-config (${CLAUSE})`;
-  return {
-    severity: 'error',
-    message: reason,
-    unavailable: { kind: 'projectConfig', reason },
-    evidence: { acl: gerrit.acl, ref: refValue(gerrit.ref), retired: retiredValue(retired) },
-  };
-}
-
-function sameTeam(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
-function ownerFindings(change: RepositoryChange, owner: GovernanceDeliverable): RuleResult[] {
-  const results: RuleResult[] = [];
-  const declared = change.entry.declared.team;
-  if (declared !== undefined && !sameTeam(declared, owner.team.name)) {
-    results.push({
-      severity: 'error',
-      ...onField(change, 'team'),
-      message:
-        `The entry declares team '${declared}', but ${PROJECTS} lists the repository under team ` +
-        `'${owner.team.name}' (deliverable ${owner.name}, ${refText(owner.ref)}): set team to ` +
-        `'${owner.team.name}' (${CLAUSE}).`,
-      evidence: { ...declaredValue(change, 'team'), declared, owner: ownerValue(owner) },
-    });
-  }
-  if (owner.releaseManagement === 'deprecated') {
-    const since = owner.deprecated ? ` since ${owner.deprecated}` : '';
-    results.push({
-      severity: 'warning',
-      message:
-        `Governance marks deliverable ${owner.name} as deprecated${since} (${refText(owner.ref)}): ` +
-        `it is still official, but confirm with team ${owner.team.name} that it will stay maintained (${CLAUSE}).`,
-      evidence: { owner: ownerValue(owner) },
-    });
-  }
-  return results;
-}
-
-/** The governance findings, and the Gerrit ACL when project-config is at hand. */
-function judge(
-  change: RepositoryChange,
-  governance: GovernanceFacts,
-  projectConfig: ProjectConfigFacts | undefined,
-  settings: RunSettings,
-): RuleResult[] {
-  const { owner } = governance;
-  const retired = retiredBy(governance.retired, settings.asOf);
-  const gerrit = projectConfig?.gerrit ?? null;
-  const later = governance.retired;
-  if (!owner && later && !retired) {
-    const acl = gerrit?.retired
-      ? [gerrit.ref.commit ? gerritRetired(gerrit) : gerritRetiredLater(gerrit, later)]
-      : [];
-    return [...acl, ...retiredLater(change, later)];
-  }
-  const results: RuleResult[] = [];
-  if (!owner) results.push(notOfficial(retired));
-  if (gerrit?.retired) results.push(gerritRetired(gerrit));
-  if (!owner) return results;
-  if (retired) {
-    results.push({
-      severity: 'warning',
-      message:
-        `Governance legacy.yaml also lists the repository: ${retiredText(retired)}. ` +
-        `${PROJECTS} still lists it under team ${owner.team.name}, which decides; check that the ` +
-        `entry is not stale (${CLAUSE}).`,
-      evidence: { owner: ownerValue(owner), retired: retiredValue(retired) },
-    });
-  }
-  results.push(...ownerFindings(change, owner));
-  if (results.length > 0) return results;
-  return [
-    {
-      severity: 'info',
-      message:
-        `Official: deliverable ${owner.name} of team ${owner.team.name} (${refText(owner.ref)}) ` +
-        `lists the repository (${CLAUSE}).`,
-      evidence: {
-        owner: ownerValue(owner),
-        gerrit: gerrit ? { acl: gerrit.acl, ref: refValue(gerrit.ref) } : null,
-      },
-    },
-  ];
-}
-
-/**
- * Without project-config the retired Gerrit ACL, which blocks, is unchecked: never a pass. The
- * governance findings still stand beside it (a repository no official team owns fails anyway).
- */
-function aclUnchecked(reason: string): RuleResult {
-  const why =
-    `project-config is unavailable (${reason}), so whether project-config gerrit/projects.yaml ` +
-    `gives the repository the retired ACL, which blocks, cannot be checked (${CLAUSE})`;
-  return {
-    severity: 'error',
-    message: why,
-    unavailable: { kind: 'projectConfig', reason: why },
-    evidence: { gerrit: null, projectConfigUnavailable: reason },
-  };
-}
-
-export const rule: RepositoryRule<'governance', 'projectConfig'> = {
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'official-project',
@@ -219,14 +33,160 @@ export const rule: RepositoryRule<'governance', 'projectConfig'> = {
     defaultSeverity: 'error',
     canBlock: true,
     fields: ['team'],
+    // project-config is wanted, not needed, so that the governance findings stand without it;
+    // its absence is still never a pass: check reports it unavailable beside them.
+    needs: ['governance'],
+    wants: ['projectConfig'],
+    messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
-  // project-config is wanted, not needed, so that the governance findings stand without it; its
-  // absence is still never a pass: `aclUnchecked` makes the rule's result evidence-unavailable.
-  needs: () => ['governance'],
-  wants: () => ['projectConfig'],
-  check({ change, evidence, missing, settings }): RuleResult[] {
-    const unchecked = missing.projectConfig ? [aclUnchecked(missing.projectConfig)] : [];
-    return [...unchecked, ...judge(change, evidence.governance, evidence.projectConfig, settings)];
+  check(context: Context) {
+    const { evidence, missing, settings, report } = context;
+    if (missing.projectConfig) {
+      context.unavailable('projectConfig', aclUncheckedReason(missing.projectConfig));
+    }
+    const gerrit = evidence.projectConfig?.gerrit ?? null;
+    const { owner, retired: legacy } = evidence.governance;
+    const later = owner ? null : retiredAfter(legacy, settings.asOf);
+    if (later) {
+      judgeRetiredLater(context, later, gerrit);
+      return;
+    }
+    const retired = retiredBy(legacy, settings.asOf);
+    if (owner) {
+      judgeOwned(context.change, owner, retired, gerrit, report);
+      return;
+    }
+    reportNotOfficial(retired, report);
+    if (gerrit?.retired) reportRetiredAcl(gerrit, report);
   },
-};
+});
+
+/** No official team owns it (and legacy.yaml may say it was retired). */
+function reportNotOfficial(retired: RetiredDeliverable | null, report: Report): void {
+  const cite = { owner: null, retired: retired ? retiredValue(retired) : null };
+  if (!retired) {
+    report({ messageId: 'notOfficial', severity: 'error', cite });
+    return;
+  }
+  report({
+    messageId: retired.retiredOn === null ? 'notOfficialRetiredUndated' : 'notOfficialRetired',
+    data: retiredData(retired),
+    severity: 'error',
+    cite,
+  });
+}
+
+function reportRetiredAcl(gerrit: GerritProject, report: Report): void {
+  report({
+    messageId: 'retiredAcl',
+    data: { acl: gerrit.acl ?? '' },
+    severity: 'error',
+    cite: gerritValue(gerrit),
+  });
+}
+
+/**
+ * Owned in projects.yaml: the retired ACL, a legacy.yaml entry beside it, the declared team and
+ * deprecation; with nothing to say, an info naming the owner.
+ */
+function judgeOwned(
+  change: RepositoryChange,
+  owner: GovernanceDeliverable,
+  retired: RetiredDeliverable | null,
+  gerrit: GerritProject | null,
+  report: Report,
+): void {
+  let said = 0;
+  const tell: Report = (finding) => {
+    said += 1;
+    report(finding);
+  };
+  if (gerrit?.retired) reportRetiredAcl(gerrit, tell);
+  if (retired) {
+    tell({
+      messageId: retired.retiredOn === null ? 'alsoRetiredUndated' : 'alsoRetired',
+      data: { ...retiredData(retired), owner: owner.team.name },
+      severity: 'warning',
+      cite: { owner: ownerValue(owner), retired: retiredValue(retired) },
+    });
+  }
+  reportDeclaredTeam(change, owner, tell);
+  reportDeprecated(owner, tell);
+  if (said > 0) return;
+  report({
+    messageId: 'official',
+    data: ownerData(owner),
+    severity: 'info',
+    cite: {
+      owner: ownerValue(owner),
+      gerrit: gerrit ? { acl: gerrit.acl, ref: refValue(gerrit.ref) } : null,
+    },
+  });
+}
+
+function reportDeclaredTeam(
+  change: RepositoryChange,
+  owner: GovernanceDeliverable,
+  report: Report,
+): void {
+  const declared = change.entry.declared.team;
+  if (declared === undefined || sameTeam(declared, owner.team.name)) return;
+  report({
+    messageId: 'wrongTeam',
+    data: { declared, team: owner.team.name, deliverable: owner.name, ref: refText(owner.ref) },
+    severity: 'error',
+    ...onField(change, 'team'),
+    cite: { ...declaredValue(change, 'team'), declared, owner: ownerValue(owner) },
+  });
+}
+
+function reportDeprecated(owner: GovernanceDeliverable, report: Report): void {
+  if (owner.releaseManagement !== 'deprecated') return;
+  const data = ownerData(owner);
+  const cite = { owner: ownerValue(owner) };
+  if (owner.deprecated === null) {
+    report({ messageId: 'deprecated', data, severity: 'warning', cite });
+    return;
+  }
+  const since = { ...data, since: owner.deprecated };
+  report({ messageId: 'deprecatedSince', data: since, severity: 'warning', cite });
+}
+
+/**
+ * Listed only in legacy.yaml, retired after the date: official on the date (governance data newer
+ * than the date no longer lists it in projects.yaml). A declared team is checked against the
+ * legacy entry's team; a retired ACL counts only if project-config can be read as of the date.
+ */
+function judgeRetiredLater(
+  context: Context,
+  retired: DatedRetirement,
+  gerrit: GerritProject | null,
+): void {
+  const { change, report } = context;
+  if (gerrit?.retired) {
+    if (gerrit.ref.commit) reportRetiredAcl(gerrit, report);
+    else context.unavailable('projectConfig', aclMayPostdateReason(gerrit, retired));
+  }
+  const declared = change.entry.declared.team;
+  if (declared !== undefined && retired.team !== '' && !sameTeam(declared, retired.team)) {
+    report({
+      messageId: 'wrongLegacyTeam',
+      data: {
+        declared,
+        team: retired.team,
+        deliverable: retired.deliverable,
+        ref: refText(retired.ref),
+      },
+      severity: 'error',
+      ...onField(change, 'team'),
+      cite: { ...declaredValue(change, 'team'), declared, retired: retiredValue(retired) },
+    });
+  }
+  report({
+    messageId: 'retiredLater',
+    data: retiredData(retired),
+    severity: 'info',
+    cite: { owner: null, retired: retiredValue(retired), retiredLater: true },
+  });
+}

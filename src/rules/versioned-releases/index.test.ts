@@ -1,23 +1,32 @@
 import type { ReleasesFacts } from '../../evidence/types';
-import type { Expected, RunInput } from '../test-helpers';
+import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
 import {
   change,
   deliverable,
   deliverableFile,
   entry,
   governance,
-  mismatches,
   releases,
   repository,
-  runRule,
   tag,
   team,
 } from '../test-helpers';
 import { rule } from './index';
+import type { MessageId } from './messages';
 
 const cinder = team('cinder');
 const gov = governance(deliverable('os-brick', cinder));
+const charmNova = governance(
+  deliverable('charm-nova', team('OpenStack Charms'), { releaseManagement: 'external' }),
+);
 const added = change('added', entry('openstack/os-brick'));
+const addedSushy = change('added', entry('openstack/sushy'));
+const PROJECTS_REF = 'reference/projects.yaml:120';
+const NOT_UNDER_ROOT = 'openstack/os-brick is not under --repos-root';
+const NO_ROOT = 'no --repos-root';
+
+/** What a message says when git tags were not examined, and why. */
+const notExamined = (why: string) => ` Git tags were not examined (${why}).`;
 
 const preOnlyTags = [
   tag('13.0.0.0b1', '2026-01-10'),
@@ -25,6 +34,9 @@ const preOnlyTags = [
   tag('2023.1-eom', '2024-11-29'),
   tag('xena-em', '2022-09-01'),
 ];
+const PRE_ONLY_FOUND =
+  'Found only pre-releases (alpha, beta/milestone, release candidate): 13.0.0.0b1, ' +
+  '13.0.0.0rc1; eol/eom/em/last tags: 2023.1-eom, xena-em in git tags.';
 
 // Releases data read from a plain directory, newer than a past date: hibiscus was first released
 // on 2026-09-30 (the test series table).
@@ -44,24 +56,39 @@ const hibiscusOnly: ReleasesFacts = {
   seriesAsOf: 'latest',
 };
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'a final in git tags, no releases data files',
+const HIBISCUS_LATER =
+  ' Releases data newer than the date also records 5.13.0 (hibiscus, released 2026-09-30), of ' +
+  'series released after the date: not counted.';
+
+const gitTagFinal: RuleTestCase<MessageId> = {
+  name: 'a final in git tags, no releases data files',
+  change: added,
+  evidence: {
+    governance: gov,
+    releases: releases([]),
+    repository: repository({
+      tags: [tag('2.1.0', '2024-05-02'), tag('13.0.0.0rc1', '2026-03-01')],
+    }),
+  },
+  expect: [
     {
-      change: added,
-      evidence: {
-        governance: gov,
-        releases: releases([]),
-        repository: repository({
-          tags: [tag('2.1.0', '2024-05-02'), tag('13.0.0.0rc1', '2026-03-01')],
-        }),
+      messageId: 'released',
+      data: {
+        count: 1,
+        latest: '2.1.0 (git tag, 2024-05-02)',
+        restsOn: 'git tags',
+        notExamined: '',
       },
+      severity: 'info',
     },
-    [{ severity: 'info', message: ['2.1.0 (git tag, 2024-05-02)', 'rests on git tags'] }],
   ],
-  [
-    'finals in both, the latest named',
+};
+
+testRule(rule, {
+  valid: [
+    gitTagFinal,
     {
+      name: 'finals in both, the latest named',
       change: added,
       evidence: {
         governance: gov,
@@ -70,20 +97,21 @@ const cases: [string, RunInput, Expected[]][] = [
         ]),
         repository: repository({ tags: [tag('6.14.0', '2026-02-01')] }),
       },
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 2,
+            latest: '7.0.0 (releases data, deliverables/gazpacho/os-brick.yaml:9)',
+            restsOn: 'git tags and releases data',
+            notExamined: '',
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [
-      {
-        severity: 'info',
-        message: [
-          '7.0.0 (releases data, deliverables/gazpacho/os-brick.yaml:9)',
-          'git tags and releases data',
-        ],
-      },
-    ],
-  ],
-  [
-    'a final in releases data, repository unavailable (said)',
     {
+      name: 'a final in releases data, repository unavailable (said)',
       change: added,
       evidence: {
         governance: gov,
@@ -91,13 +119,22 @@ const cases: [string, RunInput, Expected[]][] = [
           deliverableFile('epoxy', 'os-brick', { releases: ['6.11.0', '2025.1-eom'] }),
         ]),
       },
-      missing: { repository: 'openstack/os-brick is not under --repos-root' },
+      missing: { repository: NOT_UNDER_ROOT },
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '6.11.0 (releases data, deliverables/epoxy/os-brick.yaml:5)',
+            restsOn: 'releases data',
+            notExamined: notExamined(NOT_UNDER_ROOT),
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info', message: ['6.11.0', 'not under --repos-root'] }],
-  ],
-  [
-    'an xstatic four-part final',
     {
+      name: 'an xstatic four-part final',
       change: added,
       evidence: {
         governance: gov,
@@ -108,36 +145,22 @@ const cases: [string, RunInput, Expected[]][] = [
           }),
         ]),
       },
+      missing: { repository: NO_ROOT },
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '1.4.10.1 (releases data, deliverables/_independent/xstatic-jquery.yaml:5)',
+            restsOn: 'releases data',
+            notExamined: notExamined(NO_ROOT),
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info', message: ['1.4.10.1'] }],
-  ],
-  [
-    'only pre-releases and special tags',
     {
-      change: added,
-      evidence: {
-        governance: gov,
-        releases: releases([]),
-        repository: repository({ tags: preOnlyTags }),
-      },
-    },
-    [
-      {
-        severity: 'error',
-        message: [
-          'No official release',
-          '13.0.0.0rc1',
-          '13.0.0.0b1',
-          '2023.1-eom',
-          'xena-em',
-          'clause 3',
-        ],
-      },
-    ],
-  ],
-  [
-    'a four-part version on a non-xstatic deliverable only',
-    {
+      name: 'a four-part version on a non-xstatic deliverable only',
       change: added,
       evidence: {
         governance: gov,
@@ -145,65 +168,118 @@ const cases: [string, RunInput, Expected[]][] = [
           deliverableFile('folsom', 'python-novaclient', { releases: ['2.6.0.1'] }),
         ]),
       },
+      missing: { repository: NO_ROOT },
+      expect: [
+        {
+          messageId: 'oldStyleOnly',
+          data: {
+            found: 'Found only old-style versions: 2.6.0.1 in releases data.',
+            later: '',
+            notExamined: notExamined(NO_ROOT),
+          },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['old-style versions: 2.6.0.1'] }],
-  ],
-  [
-    'release-management: none',
     {
-      change: added,
+      name: 'old-style versions only, a later series not counted',
+      change: addedSushy,
       evidence: {
-        governance: governance(deliverable('os-brick', cinder, { releaseManagement: 'none' })),
-        releases: releases([]),
-        repository: repository({ tags: [tag('1.0.0', '2020-01-01')] }),
+        governance: gov,
+        releases: {
+          ...releases(
+            [
+              deliverableFile('folsom', 'sushy', { releases: ['2.6.0.1'] }),
+              deliverableFile('hibiscus', 'sushy', { releases: ['5.13.0'] }),
+            ],
+            'sushy',
+          ),
+          seriesAsOf: 'latest',
+        },
+        repository: repository({ name: 'openstack/sushy' }),
       },
+      asOf: '2019-01-01',
+      expect: [
+        {
+          messageId: 'oldStyleOnly',
+          data: {
+            found: 'Found only old-style versions: 2.6.0.1 in releases data.',
+            later: HIBISCUS_LATER,
+            notExamined: '',
+          },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['release-management: none'] }],
-  ],
-  [
-    'release-management: external, nothing found',
     {
+      name: 'release-management: external, nothing found',
       change: added,
       evidence: {
-        governance: governance(
-          deliverable('charm-nova', team('OpenStack Charms'), { releaseManagement: 'external' }),
-        ),
+        governance: charmNova,
         releases: releases([], null),
         repository: repository({ tags: [tag('2024.1-eol', '2025-01-01')] }),
       },
+      expect: [
+        {
+          messageId: 'externalUnverifiable',
+          data: {
+            deliverable: 'charm-nova',
+            ref: PROJECTS_REF,
+            found: 'Found only eol/eom/em/last tags: 2024.1-eol in git tags.',
+            notExamined: '',
+          },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'warning', message: ['Unverifiable', 'external'] }],
-  ],
-  [
-    'release-management: external, a final tag found',
     {
+      name: 'release-management: external, a pre-release in the files, no repository',
       change: added,
       evidence: {
-        governance: governance(
-          deliverable('charm-nova', team('OpenStack Charms'), { releaseManagement: 'external' }),
-        ),
+        governance: charmNova,
+        releases: releases([
+          deliverableFile('gazpacho', 'charm-nova', { releases: ['7.0.0.0rc1'] }),
+        ]),
+      },
+      missing: { repository: NO_ROOT },
+      expect: [
+        {
+          messageId: 'externalUnverifiable',
+          data: {
+            deliverable: 'charm-nova',
+            ref: PROJECTS_REF,
+            found:
+              'Found only pre-releases (alpha, beta/milestone, release candidate): 7.0.0.0rc1 ' +
+              'in releases data.',
+            notExamined: notExamined(NO_ROOT),
+          },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'release-management: external, a final tag found',
+      change: added,
+      evidence: {
+        governance: charmNova,
         releases: releases([], null),
         repository: repository({ tags: [tag('3.0.0', '2025-01-01')] }),
       },
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '3.0.0 (git tag, 2025-01-01)',
+            restsOn: 'git tags',
+            notExamined: '',
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info' }],
-  ],
-  [
-    'a final tagged after the date does not exist yet',
     {
-      change: added,
-      evidence: {
-        governance: gov,
-        releases: releases([]),
-        repository: repository({ tags: [...preOnlyTags, tag('13.0.0', '2026-09-01')] }),
-      },
-      asOf: '2026-08-31',
-    },
-    [{ severity: 'error' }],
-  ],
-  [
-    'the same final on its date',
-    {
+      name: 'the same final on its date',
       change: added,
       evidence: {
         governance: gov,
@@ -211,149 +287,255 @@ const cases: [string, RunInput, Expected[]][] = [
         repository: repository({ tags: [...preOnlyTags, tag('13.0.0', '2026-09-01')] }),
       },
       asOf: '2026-09-01',
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '13.0.0 (git tag, 2026-09-01)',
+            restsOn: 'git tags',
+            notExamined: '',
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info', message: ['13.0.0'] }],
-  ],
-  [
-    'nothing anywhere',
     {
-      change: added,
-      evidence: { governance: gov, releases: releases([]), repository: repository() },
-    },
-    [{ severity: 'error', message: ['Found no version in its git tags (no deliverable file'] }],
-  ],
-  [
-    'no deliverable file and no repository: unavailable, not "no release"',
-    {
-      change: added,
-      evidence: { governance: gov, releases: releases([]) },
-      missing: { repository: 'openstack/os-brick is not under --repos-root' },
-    },
-    [
-      {
-        unavailable: 'repository',
-        reason: [
-          'no deliverable file in the releases data names openstack/os-brick',
-          'no repository to read its tags from (openstack/os-brick is not under --repos-root)',
-        ],
-      },
-    ],
-  ],
-  [
-    'release-management: external, no deliverable file and no repository: unavailable',
-    {
-      change: added,
-      evidence: {
-        governance: governance(
-          deliverable('charm-nova', team('OpenStack Charms'), { releaseManagement: 'external' }),
-        ),
-        releases: releases([], null),
-      },
-    },
-    [{ unavailable: 'repository', reason: ['no repository to read its tags from'] }],
-  ],
-  [
-    'a deliverable file without a final, no repository: judged from the file',
-    {
-      change: added,
-      evidence: {
-        governance: gov,
-        releases: releases([deliverableFile('gazpacho', 'os-brick', { releases: ['7.0.0.0rc1'] })]),
-      },
-      missing: { repository: 'no --repos-root' },
-    },
-    [{ severity: 'error', message: ['Found only pre-releases', 'Git tags were not examined'] }],
-  ],
-  [
-    "'latest' releases data at a past date: a later series' release does not count",
-    {
-      change: change('added', entry('openstack/sushy')),
+      name: "'latest' releases data at a past date: a later series' release does not count",
+      change: addedSushy,
       evidence: {
         governance: gov,
         releases: sushyLatest,
         repository: repository({ tags: [tag('1.3.0', '2017-08-10')] }),
       },
       asOf: '2019-01-01',
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '1.3.0 (git tag, 2017-08-10)',
+            restsOn: 'git tags',
+            notExamined: '',
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info', message: ['the latest 1.3.0 (git tag, 2017-08-10)'] }],
-  ],
-  [
-    "'latest' releases data at a past date, no repository: nothing released by then",
     {
-      change: change('added', entry('openstack/sushy')),
-      evidence: { governance: gov, releases: sushyLatest },
-      missing: { repository: 'no --repos-root' },
-      asOf: '2019-01-01',
-    },
-    [
-      {
-        severity: 'error',
-        message: [
-          'Found no version in the deliverable files',
-          '5.13.0 (hibiscus, released 2026-09-30)',
-          'not counted',
-        ],
-      },
-    ],
-  ],
-  [
-    "'latest' releases data, no repository, a final of the cycle under way on the date",
-    {
-      change: change('added', entry('openstack/sushy')),
-      evidence: { governance: gov, releases: hibiscusOnly },
-      missing: { repository: 'no --repos-root' },
-      asOf: '2026-08-01',
-    },
-    [
-      {
-        unavailable: 'repository',
-        reason: ['5.13.0 (hibiscus, released 2026-09-30)', 'under development', 'no --repos-root'],
-      },
-    ],
-  ],
-  [
-    "'latest' releases data, the cycle under way: the repository's dated tags decide (tagged)",
-    {
-      change: change('added', entry('openstack/sushy')),
+      name: "'latest' releases data, the cycle under way: the repository's dated tags decide (tagged)",
+      change: addedSushy,
       evidence: {
         governance: gov,
         releases: hibiscusOnly,
         repository: repository({ tags: [tag('5.13.0', '2026-06-01')] }),
       },
       asOf: '2026-08-01',
+      expect: [
+        {
+          messageId: 'released',
+          data: {
+            count: 1,
+            latest: '5.13.0 (git tag, 2026-06-01)',
+            restsOn: 'git tags',
+            notExamined: '',
+          },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info', message: ['5.13.0 (git tag, 2026-06-01)'] }],
-  ],
-  [
-    "'latest' releases data, the cycle under way: the repository's dated tags decide (not yet)",
     {
-      change: change('added', entry('openstack/sushy')),
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry('openstack/os-brick')),
+      evidence: { governance: gov, releases: releases([]), repository: repository() },
+      expect: [],
+    },
+  ],
+  invalid: [
+    {
+      name: 'only pre-releases and special tags',
+      change: added,
+      evidence: {
+        governance: gov,
+        releases: releases([]),
+        repository: repository({ tags: preOnlyTags }),
+      },
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: { found: PRE_ONLY_FOUND, later: '', notExamined: '' },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'release-management: none',
+      change: added,
+      evidence: {
+        governance: governance(deliverable('os-brick', cinder, { releaseManagement: 'none' })),
+        releases: releases([]),
+        repository: repository({ tags: [tag('1.0.0', '2020-01-01')] }),
+      },
+      expect: [
+        {
+          messageId: 'releaseManagementNone',
+          data: { deliverable: 'os-brick', ref: PROJECTS_REF },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a final tagged after the date does not exist yet',
+      change: added,
+      evidence: {
+        governance: gov,
+        releases: releases([]),
+        repository: repository({ tags: [...preOnlyTags, tag('13.0.0', '2026-09-01')] }),
+      },
+      asOf: '2026-08-31',
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: { found: PRE_ONLY_FOUND, later: '', notExamined: '' },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'nothing anywhere',
+      change: added,
+      evidence: { governance: gov, releases: releases([]), repository: repository() },
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: {
+            found: 'Found no version in its git tags (no deliverable file names the repository).',
+            later: '',
+            notExamined: '',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'no deliverable file and no repository: unavailable, not "no release"',
+      change: added,
+      evidence: { governance: gov, releases: releases([]) },
+      missing: { repository: NOT_UNDER_ROOT },
+      expect: [
+        {
+          unavailable: 'repository',
+          reason:
+            'no deliverable file in the releases data names openstack/os-brick, and there is no ' +
+            `repository to read its tags from (${NOT_UNDER_ROOT})`,
+        },
+      ],
+    },
+    {
+      name: 'release-management: external, no deliverable file and no repository: unavailable',
+      change: added,
+      evidence: { governance: charmNova, releases: releases([], null) },
+      expect: [{ unavailable: 'repository', reason: 'no repository to read its tags from' }],
+    },
+    {
+      name: 'a deliverable file without a final, no repository: judged from the file',
+      change: added,
+      evidence: {
+        governance: gov,
+        releases: releases([deliverableFile('gazpacho', 'os-brick', { releases: ['7.0.0.0rc1'] })]),
+      },
+      missing: { repository: NO_ROOT },
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: {
+            found:
+              'Found only pre-releases (alpha, beta/milestone, release candidate): 7.0.0.0rc1 ' +
+              'in releases data.',
+            later: '',
+            notExamined: notExamined(NO_ROOT),
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: "'latest' releases data at a past date, no repository: nothing released by then",
+      change: addedSushy,
+      evidence: { governance: gov, releases: sushyLatest },
+      missing: { repository: NO_ROOT },
+      asOf: '2019-01-01',
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: {
+            found:
+              'Found no version in the deliverable files (deliverables/yoga/sushy.yaml, ' +
+              'deliverables/hibiscus/sushy.yaml).',
+            later:
+              ' Releases data newer than the date also records 4.1.0 (yoga, released ' +
+              '2022-03-30), 5.13.0 (hibiscus, released 2026-09-30), of series released after ' +
+              'the date: not counted.',
+            notExamined: notExamined(NO_ROOT),
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: "'latest' releases data, no repository, a final of the cycle under way on the date",
+      change: addedSushy,
+      evidence: { governance: gov, releases: hibiscusOnly },
+      missing: { repository: NO_ROOT },
+      asOf: '2026-08-01',
+      expect: [
+        {
+          unavailable: 'repository',
+          reason: /5\.13\.0 \(hibiscus, released 2026-09-30\).*under development.*no --repos-root/,
+        },
+      ],
+    },
+    {
+      name: "'latest' releases data, the cycle under way: the repository's dated tags decide (not yet)",
+      change: addedSushy,
       evidence: {
         governance: gov,
         releases: hibiscusOnly,
         repository: repository({ tags: [tag('5.13.0.0rc1', '2026-07-01')] }),
       },
       asOf: '2026-08-01',
+      expect: [
+        {
+          messageId: 'noRelease',
+          data: {
+            found:
+              'Found only pre-releases (alpha, beta/milestone, release candidate): 5.13.0.0rc1 ' +
+              'in git tags.',
+            later: HIBISCUS_LATER,
+            notExamined: '',
+          },
+          severity: 'error',
+        },
+      ],
     },
-    [{ severity: 'error', message: ['No official release', '5.13.0.0rc1'] }],
+    {
+      name: 'releases data unavailable: never judged from git tags alone',
+      change: added,
+      evidence: { governance: gov, repository: repository({ tags: [tag('1.0.0', '2020-01-01')] }) },
+      missing: { releases: 'no --releases given' },
+      expect: [{ unavailable: 'releases', reason: 'no --releases given' }],
+    },
   ],
-];
+});
 
-describe('versioned-releases', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
-
+describe('versioned-releases metadata and evidence', () => {
   it('needs governance and releases, wants the repository', () => {
-    expect(rule.needs(added)).toEqual(['governance', 'releases']);
-    expect(rule.wants(added)).toEqual(['repository']);
-    expect(runRule(rule, { change: added, evidence: { governance: gov } })).toBe(
-      'evidence-unavailable',
-    );
+    expect(rule.meta.needs).toEqual(['governance', 'releases']);
+    expect(rule.meta.wants).toEqual(['repository']);
   });
 
-  it('says which source the latest release rests on', () => {
-    const [result] = runRule(rule, cases[0]![1]) as { evidence: Record<string, unknown> }[];
-    expect(result?.evidence.restsOn).toEqual(['git-tag']);
+  it('says which source the latest release rests on', async () => {
+    const [judged] = await judgeCase(rule, gitTagFinal);
+    expect(judged?.finding.evidence.restsOn).toEqual(['git-tag']);
   });
 });
