@@ -19,7 +19,7 @@ import type { AnyRepositoryRule, ListRule, RuleMeta } from './types';
 export const listRules: readonly ListRule[] = [listConsistency, listSchema];
 
 export const repositoryRules: readonly AnyRepositoryRule[] = [
-  automatedTests,
+  engineRepositoryRule(automatedTests),
   engineRepositoryRule(embargo),
   officialProject,
   privateTracker,
