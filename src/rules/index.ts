@@ -27,7 +27,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   securityContact,
   securityLiaison,
   teamConsent,
-  threatAnalysis,
+  engineRepositoryRule(threatAnalysis),
   versionedReleases,
 ];
 
