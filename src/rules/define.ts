@@ -132,10 +132,16 @@ export function renderMessage(
   return text;
 }
 
-/** The finding's message as users read it: the rendered text, ending with the clause it cites. */
-export function withClause(message: string, clause: string): string {
+/**
+ * The finding's message as users read it: the rendered text, ending with the clause it cites
+ * (`, a recommendation` for a clause of expectations the policy only recommends).
+ */
+export function withClause(message: string, clause: string, recommendation = false): string {
   if (clause === '—') return message;
-  const label = /^\d+$/.test(clause) ? `policy clause ${clause}` : `policy: ${clause}`;
+  const numbered = /^\d+$/.test(clause);
+  const label = numbered
+    ? `policy clause ${clause}${recommendation ? ', a recommendation' : ''}`
+    : `policy: ${clause}`;
   const stop = message.endsWith('.') ? '.' : '';
   return `${stop ? message.slice(0, -1) : message} (${label})${stop}`;
 }
@@ -194,7 +200,7 @@ function rendered<M extends string>(
   const { messageId, data, severity, field, line, cite, repository, file } = finding;
   return {
     severity,
-    message: withClause(renderMessage(meta.messages, messageId, data), meta.clause),
+    message: withClause(renderMessage(meta.messages, messageId, data), meta.clause, !meta.canBlock),
     evidence: cite,
     messageId,
     ...(data !== undefined ? { data } : {}),

@@ -24,7 +24,7 @@ export const listRules: readonly ListRule[] = [
 ];
 
 export const repositoryRules: readonly AnyRepositoryRule[] = [
-  automatedTests,
+  engineRepositoryRule(automatedTests),
   engineRepositoryRule(embargo),
   engineRepositoryRule(officialProject),
   engineRepositoryRule(privateTracker),
@@ -32,7 +32,7 @@ export const repositoryRules: readonly AnyRepositoryRule[] = [
   engineRepositoryRule(securityContact),
   engineRepositoryRule(securityLiaison),
   engineRepositoryRule(teamConsent),
-  threatAnalysis,
+  engineRepositoryRule(threatAnalysis),
   engineRepositoryRule(versionedReleases),
 ];
 

@@ -1,21 +1,14 @@
 import type {
   LocalTestEntryPoint,
   ProjectConfigFacts,
+  RepositoryFacts,
   ZuulInRepoConfig,
   ZuulJobDefinition,
 } from '../../evidence/types';
-import type { Expected, RunInput } from '../test-helpers';
-import {
-  change,
-  entry,
-  inRepoZuul,
-  jobs,
-  mismatches,
-  ref,
-  repository,
-  runRule,
-  stanza,
-} from '../test-helpers';
+import type { EvidenceMap } from '../../evidence/types';
+import { testRule, type Expected } from '../../../test/helpers/rule-tester';
+import { change, entry, inRepoZuul, jobs, ref, repository, stanza } from '../test-helpers';
+import type { MessageId } from './messages';
 import { rule } from './index';
 
 const added = change('added', entry('openstack/sushy'));
@@ -24,7 +17,15 @@ const tox: LocalTestEntryPoint = {
   file: 'tox.ini',
   targets: ['py3', 'pep8', 'testenv:cover', 'testenv:docs'],
 };
-const localOk = { severity: 'info' as const, message: ['tox.ini'] };
+const localOk: Expected<MessageId> = {
+  messageId: 'runsLocally',
+  data: { entryPoints: 'tox.ini (py3, pep8, testenv:cover, testenv:docs)' },
+  severity: 'info',
+};
+
+/** Where the CI part looked, as its messages say it. */
+const on = (location: string, merged = true) =>
+  `on master (in-repo ${location}${merged ? ' merged with project-config' : ''})`;
 
 function central(...templates: string[]): ProjectConfigFacts {
   return { gerrit: null, zuul: stanza('zuul.d/projects.yaml', templates, {}, 'project-config') };
@@ -50,6 +51,15 @@ const sushyZuul = inRepoZuul(
   ],
   [['sushy-tempest-bios-redfish-pxe', 'ironic-tempest-bios-redfish-pxe']],
 );
+const sushyTests: Expected<MessageId> = {
+  messageId: 'testsInCheckAndGate',
+  data: {
+    check: 'openstack-cover-jobs, openstack-python3-jobs, sushy-tempest-bios-redfish-pxe',
+    gate: 'openstack-python3-jobs, sushy-tempest-bios-redfish-pxe',
+    where: on('zuul.d'),
+  },
+  severity: 'info',
+};
 
 const osBrickZuul = inRepoZuul(
   '.zuul.yaml',
@@ -84,48 +94,74 @@ function docsOnly(location: ZuulInRepoConfig['location'], file: string): ZuulInR
   ]);
 }
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'sushy: templates and jobs in zuul.d/, central non-test templates',
+function definition(
+  name: string,
+  parent: string | null,
+  extra: Partial<ZuulJobDefinition> = {},
+): ZuulJobDefinition {
+  return { name, parent, ref: ref('repository', 'zuul.yaml', 30), ...extra };
+}
+
+function withJobs(
+  pipelines: Record<string, ReturnType<typeof jobs>>,
+  definitions: ZuulJobDefinition[],
+  templates: string[] = [],
+): ZuulInRepoConfig {
+  return {
+    ...inRepoZuul('zuul.yaml', [stanza('zuul.yaml', templates, pipelines)]),
+    jobs: definitions,
+  };
+}
+
+const both = (name: string) => ({ check: jobs(name), gate: jobs(name) });
+
+/** Evidence with a tox.ini that runs tests and the central entry, for cases about CI only. */
+function ciOnly(zuul: ZuulInRepoConfig, name = 'openstack/sushy'): Partial<EvidenceMap> {
+  return {
+    repository: { ...repository({ zuul, testEntryPoints: [tox] }), name },
+    projectConfig: central('official-openstack-repo-jobs'),
+  };
+}
+
+/** Evidence with sushy's CI, for cases about the local entry points only. */
+function localOnly(testEntryPoints: LocalTestEntryPoint[]): Partial<EvidenceMap> {
+  const facts: RepositoryFacts = repository({ zuul: sushyZuul, testEntryPoints });
+  return { repository: facts, projectConfig: central() };
+}
+
+testRule(rule, {
+  valid: [
     {
+      name: 'sushy: templates and jobs in zuul.d/, central non-test templates',
       change: added,
       evidence: {
         repository: repository({ zuul: sushyZuul, testEntryPoints: [tox] }),
         projectConfig: central('official-openstack-repo-jobs', 'publish-to-pypi'),
       },
+      expect: [sushyTests, localOk],
     },
-    [
-      {
-        severity: 'info',
-        message: [
-          'openstack-python3-jobs',
-          'sushy-tempest-bios-redfish-pxe',
-          'merged with project-config',
-        ],
-      },
-      localOk,
-    ],
-  ],
-  [
-    'os-brick: .zuul.yaml jobs only, defined in-repo',
     {
+      name: 'os-brick: .zuul.yaml jobs only, defined in-repo',
       change: added,
       evidence: {
         repository: repository({ zuul: osBrickZuul, testEntryPoints: [tox] }),
         projectConfig: central('official-openstack-repo-jobs', 'publish-to-pypi'),
       },
+      expect: [
+        {
+          messageId: 'testsInCheckAndGate',
+          data: {
+            check: 'os-brick-code-coverage, os-brick-src-tempest-lvm-lio-barbican',
+            gate: 'os-brick-src-tempest-lvm-lio-barbican',
+            where: on('.zuul.yaml'),
+          },
+          severity: 'info',
+        },
+        localOk,
+      ],
     },
-    [
-      {
-        severity: 'info',
-        message: ['os-brick-src-tempest-lvm-lio-barbican', 'os-brick-code-coverage'],
-      },
-      localOk,
-    ],
-  ],
-  [
-    'a test template only in project-config (.zuul.d/ docs only)',
     {
+      name: 'a test template only in project-config (.zuul.d/ docs only)',
       change: added,
       evidence: {
         repository: repository({
@@ -134,41 +170,21 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
         projectConfig: central('openstack-python-jobs', 'publish-to-pypi'),
       },
+      expect: [
+        {
+          messageId: 'testsInCheckAndGate',
+          data: {
+            check: 'openstack-python-jobs',
+            gate: 'openstack-python-jobs',
+            where: on('.zuul.d'),
+          },
+          severity: 'info',
+        },
+        localOk,
+      ],
     },
-    [{ severity: 'info', message: ['openstack-python-jobs', '.zuul.d'] }, localOk],
-  ],
-  [
-    'deprecated repository: noop-jobs centrally, no in-repo config',
     {
-      change: added,
-      evidence: {
-        repository: repository({ testEntryPoints: [] }),
-        projectConfig: central(
-          'official-openstack-repo-jobs',
-          'publish-to-pypi-stable-only',
-          'noop-jobs',
-        ),
-      },
-    },
-    [
-      { severity: 'error', message: ['No automated test', 'noop-jobs', 'clause 7'] },
-      { severity: 'warning', message: ['No locally runnable test entry point'] },
-    ],
-  ],
-  [
-    'no Zuul configuration anywhere',
-    {
-      change: added,
-      evidence: {
-        repository: repository({ testEntryPoints: [tox] }),
-        projectConfig: { gerrit: null, zuul: null },
-      },
-    },
-    [{ severity: 'error', message: ['no Zuul project configuration'] }, localOk],
-  ],
-  [
-    'tests in check only (cover template, zuul.yaml)',
-    {
+      name: 'tests in check only (cover template, zuul.yaml)',
       change: added,
       evidence: {
         repository: repository({
@@ -179,12 +195,40 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
         projectConfig: central('official-openstack-repo-jobs'),
       },
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: {
+            has: 'check',
+            tests: 'openstack-cover-jobs',
+            where: on('zuul.yaml'),
+            lacks: 'gate',
+          },
+          severity: 'warning',
+        },
+        localOk,
+      ],
     },
-    [{ severity: 'warning', message: ['in check only', 'to gate too'] }, localOk],
-  ],
-  [
-    'a non-voting gate job does not count for gate',
     {
+      name: 'tests in gate only',
+      change: added,
+      evidence: ciOnly(withJobs({ gate: jobs('openstack-tox-py312') }, [])),
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: {
+            has: 'gate',
+            tests: 'openstack-tox-py312',
+            where: on('zuul.yaml'),
+            lacks: 'check',
+          },
+          severity: 'warning',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'a non-voting gate job does not count for gate',
       change: added,
       evidence: {
         repository: repository({
@@ -202,126 +246,58 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
         projectConfig: central(),
       },
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: { has: 'check', tests: 'x-functional', where: on('zuul.yaml'), lacks: 'gate' },
+          severity: 'warning',
+        },
+        localOk,
+      ],
     },
-    [{ severity: 'warning', message: ['in check only'] }, localOk],
-  ],
-  [
-    'a job that only runs on stable branches does not count on master',
     {
-      change: added,
-      evidence: {
-        repository: repository({
-          zuul: inRepoZuul('zuul.yaml', [
-            stanza('zuul.yaml', ['publish-openstack-docs-pti'], {
-              check: jobs({ name: 'x-grenade', branches: ['^stable/.*'] }),
-              gate: jobs({ name: 'x-grenade', branches: ['^stable/.*'] }),
-            }),
-          ]),
-          testEntryPoints: [tox],
-        }),
-        projectConfig: central(),
-      },
-    },
-    [{ severity: 'error', message: ['x-grenade'] }, localOk],
-  ],
-  [
-    'an in-repo job whose parent is a docs job is not a test',
-    {
-      change: added,
-      evidence: {
-        repository: repository({
-          zuul: inRepoZuul(
-            'zuul.yaml',
-            [
-              stanza('zuul.yaml', [], {
-                check: jobs('sushy-build-manual'),
-                gate: jobs('sushy-build-manual'),
-              }),
-            ],
-            [['sushy-build-manual', 'openstack-tox-docs']],
-          ),
-          testEntryPoints: [tox],
-        }),
-        projectConfig: central(),
-      },
-    },
-    [{ severity: 'error' }, localOk],
-  ],
-  [
-    'an unknown template is unavailable, not "no tests"',
-    {
-      change: added,
-      evidence: {
-        repository: repository({
-          zuul: inRepoZuul('zuul.d', [
-            stanza('zuul.d/project.yaml', ['team-special-jobs', 'release-notes-jobs-python3']),
-          ]),
-          testEntryPoints: [tox],
-        }),
-        projectConfig: central('official-openstack-repo-jobs'),
-      },
-    },
-    [{ unavailable: 'repository', reason: ['team-special-jobs', 'zuul-templates.yaml'] }, localOk],
-  ],
-  [
-    'project-config unavailable and no test in-repo: unavailable',
-    {
-      change: added,
-      evidence: {
-        repository: repository({
-          zuul: docsOnly('zuul.yaml', 'zuul.yaml'),
-          testEntryPoints: [tox],
-        }),
-      },
-      missing: { projectConfig: 'no --project-config' },
-    },
-    [{ unavailable: 'projectConfig', reason: ['no --project-config'] }, localOk],
-  ],
-  [
-    'project-config unavailable but tests in-repo',
-    {
+      name: 'project-config unavailable but tests in-repo',
       change: added,
       evidence: { repository: repository({ zuul: sushyZuul, testEntryPoints: [tox] }) },
       missing: { projectConfig: 'no --project-config' },
+      expect: [
+        { ...sushyTests, data: { ...sushyTests.data, where: on('zuul.d', false) } },
+        localOk,
+      ],
     },
-    [{ severity: 'info' }, localOk],
-  ],
-  [
-    'tox.ini with only lint and docs environments',
     {
+      name: 'tox.ini with only lint and docs environments',
       change: added,
-      evidence: {
-        repository: repository({
-          zuul: sushyZuul,
-          testEntryPoints: [
-            { kind: 'tox', file: 'tox.ini', targets: ['pep8', 'docs'], bareTestenv: false },
-          ],
-        }),
-        projectConfig: central(),
-      },
+      evidence: localOnly([
+        { kind: 'tox', file: 'tox.ini', targets: ['pep8', 'docs'], bareTestenv: false },
+      ]),
+      expect: [
+        sushyTests,
+        {
+          messageId: 'noLocalTestTarget',
+          data: { found: 'tox.ini (pep8, docs)' },
+          severity: 'warning',
+        },
+      ],
     },
-    [{ severity: 'info' }, { severity: 'warning', message: ['none runs tests'] }],
-  ],
-  [
-    'npm test and make test are local entry points',
     {
+      name: 'npm test and make test are local entry points',
       change: added,
-      evidence: {
-        repository: repository({
-          zuul: sushyZuul,
-          testEntryPoints: [
-            { kind: 'npm', file: 'package.json', targets: ['lint', 'test'] },
-            { kind: 'make', file: 'Makefile', targets: ['test'] },
-          ],
-        }),
-        projectConfig: central(),
-      },
+      evidence: localOnly([
+        { kind: 'npm', file: 'package.json', targets: ['lint', 'test'] },
+        { kind: 'make', file: 'Makefile', targets: ['test'] },
+      ]),
+      expect: [
+        sushyTests,
+        {
+          messageId: 'runsLocally',
+          data: { entryPoints: 'package.json (lint, test); Makefile (test)' },
+          severity: 'info',
+        },
+      ],
     },
-    [{ severity: 'info' }, { severity: 'info', message: ['package.json', 'Makefile'] }],
-  ],
-  [
-    'a job defined non-voting in-repo does not count for gate',
     {
+      name: 'a job defined non-voting in-repo does not count for gate',
       change: added,
       evidence: {
         repository: repository({
@@ -342,12 +318,275 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
         projectConfig: central(),
       },
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: { has: 'check', tests: 'x-tempest-nv', where: on('zuul.yaml'), lacks: 'gate' },
+          severity: 'warning',
+        },
+        localOk,
+      ],
     },
-    [{ severity: 'warning', message: ['in check only'] }, localOk],
-  ],
-  [
-    'an unreadable in-repo Zuul file makes the CI part unavailable',
     {
+      name: 'tox.ini with a bare [testenv] runs py3 even if only pep8 is listed',
+      change: added,
+      evidence: localOnly([{ kind: 'tox', file: 'tox.ini', targets: ['pep8'], bareTestenv: true }]),
+      expect: [
+        sushyTests,
+        { messageId: 'runsLocally', data: { entryPoints: 'tox.ini (pep8)' }, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a central test job the catalog knows, listed in check and gate: pass',
+      change: added,
+      evidence: ciOnly(withJobs(both('openstack-tox-py312'), [])),
+      expect: [
+        {
+          messageId: 'testsInCheckAndGate',
+          data: {
+            check: 'openstack-tox-py312',
+            gate: 'openstack-tox-py312',
+            where: on('zuul.yaml'),
+          },
+          severity: 'info',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: "the repository's own template with its own test job: pass",
+      change: added,
+      evidence: ciOnly({
+        ...withJobs({}, [definition('sushy-unit', 'openstack-tox')], ['sushy-jobs']),
+        templates: [{ name: 'sushy-jobs', stanza: stanza('zuul.yaml', [], both('sushy-unit')) }],
+      }),
+      expect: [
+        {
+          messageId: 'testsInCheckAndGate',
+          data: { check: 'sushy-unit', gate: 'sushy-unit', where: on('zuul.yaml') },
+          severity: 'info',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'voting: false inherited from an in-repo parent: gate does not count',
+      change: added,
+      evidence: ciOnly(
+        withJobs(both('sushy-func'), [
+          definition('sushy-func', 'sushy-func-base'),
+          definition('sushy-func-base', 'devstack-tempest', { voting: false }),
+        ]),
+      ),
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: { has: 'check', tests: 'sushy-func', where: on('zuul.yaml'), lacks: 'gate' },
+          severity: 'warning',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'the owner of a central job may define it (openstack-zuul-jobs)',
+      change: added,
+      evidence: ciOnly(
+        withJobs(both('openstack-tox-py312'), [definition('openstack-tox-py312', 'openstack-tox')]),
+        'openstack/openstack-zuul-jobs',
+      ),
+      expect: [
+        {
+          messageId: 'testsInCheckAndGate',
+          data: {
+            check: 'openstack-tox-py312',
+            gate: 'openstack-tox-py312',
+            where: on('zuul.yaml'),
+          },
+          severity: 'info',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'a tox.ini that was not read: cannot tell, a warning (never a local pass)',
+      change: added,
+      evidence: localOnly([
+        { kind: 'tox', file: 'tox.ini', targets: [], unreadable: 'it is 9000000 bytes' },
+      ]),
+      expect: [
+        sushyTests,
+        {
+          messageId: 'localUnreadable',
+          data: { unread: 'tox.ini it is 9000000 bytes' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'no test job on a modified entry: a warning (the change did not introduce it)',
+      change: change('modified', entry('openstack/sushy'), { changedFields: ['team'] }),
+      evidence: ciOnly(withJobs(both('noop'), [])),
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'noop, official-openstack-repo-jobs' },
+          severity: 'warning',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: ciOnly(withJobs(both('noop'), [])),
+      expect: [],
+    },
+  ],
+  invalid: [
+    {
+      name: 'deprecated repository: noop-jobs centrally, no in-repo config',
+      change: added,
+      evidence: {
+        repository: repository({ testEntryPoints: [] }),
+        projectConfig: central(
+          'official-openstack-repo-jobs',
+          'publish-to-pypi-stable-only',
+          'noop-jobs',
+        ),
+      },
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: {
+            where: on('none'),
+            items: 'official-openstack-repo-jobs, publish-to-pypi-stable-only, noop-jobs',
+          },
+          severity: 'error',
+        },
+        { messageId: 'noLocalEntryPoint', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'no Zuul configuration anywhere',
+      change: added,
+      evidence: {
+        repository: repository({ testEntryPoints: [tox] }),
+        projectConfig: { gerrit: null, zuul: null },
+      },
+      expect: [
+        { messageId: 'noZuulProject', data: { where: on('none') }, severity: 'error' },
+        localOk,
+      ],
+    },
+    {
+      name: 'no test job, audited',
+      change: change('audited', entry('openstack/sushy')),
+      evidence: ciOnly(withJobs(both('noop'), [])),
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'noop, official-openstack-repo-jobs' },
+          severity: 'error',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'a job that only runs on stable branches does not count on master',
+      change: added,
+      evidence: {
+        repository: repository({
+          zuul: inRepoZuul('zuul.yaml', [
+            stanza('zuul.yaml', ['publish-openstack-docs-pti'], {
+              check: jobs({ name: 'x-grenade', branches: ['^stable/.*'] }),
+              gate: jobs({ name: 'x-grenade', branches: ['^stable/.*'] }),
+            }),
+          ]),
+          testEntryPoints: [tox],
+        }),
+        projectConfig: central(),
+      },
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'publish-openstack-docs-pti, x-grenade' },
+          severity: 'error',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'an in-repo job whose parent is a docs job is not a test',
+      change: added,
+      evidence: {
+        repository: repository({
+          zuul: inRepoZuul(
+            'zuul.yaml',
+            [
+              stanza('zuul.yaml', [], {
+                check: jobs('sushy-build-manual'),
+                gate: jobs('sushy-build-manual'),
+              }),
+            ],
+            [['sushy-build-manual', 'openstack-tox-docs']],
+          ),
+          testEntryPoints: [tox],
+        }),
+        projectConfig: central(),
+      },
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'sushy-build-manual' },
+          severity: 'error',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'an unknown template is unavailable, not "no tests"',
+      change: added,
+      evidence: {
+        repository: repository({
+          zuul: inRepoZuul('zuul.d', [
+            stanza('zuul.d/project.yaml', ['team-special-jobs', 'release-notes-jobs-python3']),
+          ]),
+          testEntryPoints: [tox],
+        }),
+        projectConfig: central('official-openstack-repo-jobs'),
+      },
+      expect: [
+        {
+          unavailable: 'repository',
+          reason:
+            `no known test job in check or gate ${on('zuul.d')}; templates unknown to ` +
+            'data/zuul-templates.yaml: team-special-jobs (classify them there)',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'project-config unavailable and no test in-repo: unavailable',
+      change: added,
+      evidence: {
+        repository: repository({
+          zuul: docsOnly('zuul.yaml', 'zuul.yaml'),
+          testEntryPoints: [tox],
+        }),
+      },
+      missing: { projectConfig: 'no --project-config' },
+      expect: [
+        {
+          unavailable: 'projectConfig',
+          reason:
+            `no known test job in check or gate ${on('zuul.yaml', false)}, and project-config's ` +
+            'central entry was not examined: no --project-config',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'an unreadable in-repo Zuul file makes the CI part unavailable',
       change: added,
       evidence: {
         repository: repository({
@@ -359,158 +598,112 @@ const cases: [string, RunInput, Expected[]][] = [
         }),
         projectConfig: central('official-openstack-repo-jobs'),
       },
-    },
-    [{ unavailable: 'repository', reason: ['cannot be read', 'zuul.d/jobs.yaml line 3'] }, localOk],
-  ],
-  [
-    'tox.ini with a bare [testenv] runs py3 even if only pep8 is listed',
-    {
-      change: added,
-      evidence: {
-        repository: repository({
-          zuul: sushyZuul,
-          testEntryPoints: [{ kind: 'tox', file: 'tox.ini', targets: ['pep8'], bareTestenv: true }],
-        }),
-        projectConfig: central(),
-      },
-    },
-    [{ severity: 'info' }, { severity: 'info', message: ['tox.ini (pep8)'] }],
-  ],
-  ...hostileCases(),
-];
-
-function definition(
-  name: string,
-  parent: string | null,
-  extra: Partial<ZuulJobDefinition> = {},
-): ZuulJobDefinition {
-  return { name, parent, ref: ref('repository', 'zuul.yaml', 30), ...extra };
-}
-
-function withJobs(
-  pipelines: Record<string, ReturnType<typeof jobs>>,
-  definitions: ZuulJobDefinition[],
-  templates: string[] = [],
-): ZuulInRepoConfig {
-  return {
-    ...inRepoZuul('zuul.yaml', [stanza('zuul.yaml', templates, pipelines)]),
-    jobs: definitions,
-  };
-}
-
-function ciOnly(zuul: ZuulInRepoConfig, name = 'openstack/sushy'): RunInput {
-  return {
-    change: added,
-    evidence: {
-      repository: { ...repository({ zuul, testEntryPoints: [tox] }), name },
-      projectConfig: central('official-openstack-repo-jobs'),
-    },
-  };
-}
-
-/** What a hostile or careless in-repo configuration can claim, and what the rule concludes. */
-function hostileCases(): [string, RunInput, Expected[]][] {
-  const both = (name: string) => ({ check: jobs(name), gate: jobs(name) });
-  return [
-    [
-      'an unreadable file beside a readable one with tests: unavailable, never a pass',
-      ciOnly({ ...sushyZuul, problems: ['zuul.d/other.yaml line 1 is not valid YAML'] }),
-      [{ unavailable: 'repository', reason: ['zuul.d/other.yaml'] }, localOk],
-    ],
-    [
-      'a job defined nowhere the checker can see, alone: unavailable',
-      ciOnly(withJobs(both('team-secret-tests'), [])),
-      [{ unavailable: 'repository', reason: ['team-secret-tests', 'neither defined'] }, localOk],
-    ],
-    [
-      'a central test job the catalog knows, listed in check and gate: pass',
-      ciOnly(withJobs(both('openstack-tox-py312'), [])),
-      [{ severity: 'info', message: ['openstack-tox-py312'] }, localOk],
-    ],
-    [
-      'an in-repo redefinition of a central job (run: noop.yaml): unavailable, shadowing',
-      ciOnly(withJobs(both('openstack-tox-py3'), [definition('openstack-tox-py3', null)])),
-      [
-        { unavailable: 'repository', reason: ['redefines job openstack-tox-py3', 'shadows'] },
+      expect: [
+        {
+          unavailable: 'repository',
+          reason: `the in-repo Zuul configuration ${on('zuul.d')} cannot be read: zuul.d/jobs.yaml line 3: invalid YAML`,
+        },
         localOk,
       ],
-    ],
-    [
-      'an in-repo project-template named like a catalog test template: unavailable',
-      ciOnly({
+    },
+    {
+      name: 'an unreadable file beside a readable one with tests: unavailable, never a pass',
+      change: added,
+      evidence: ciOnly({ ...sushyZuul, problems: ['zuul.d/other.yaml line 1 is not valid YAML'] }),
+      expect: [
+        {
+          unavailable: 'repository',
+          reason: `${on('zuul.d')} cannot be read: zuul.d/other.yaml line 1 is not valid YAML`,
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'a job defined nowhere the checker can see, alone: unavailable',
+      change: added,
+      evidence: ciOnly(withJobs(both('team-secret-tests'), [])),
+      expect: [
+        {
+          unavailable: 'repository',
+          reason:
+            'jobs neither defined in the repository nor known to data/zuul-templates.yaml: ' +
+            'team-secret-tests',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'an in-repo redefinition of a central job (run: noop.yaml): unavailable, shadowing',
+      change: added,
+      evidence: ciOnly(
+        withJobs(both('openstack-tox-py3'), [definition('openstack-tox-py3', null)]),
+      ),
+      expect: [
+        {
+          unavailable: 'repository',
+          reason:
+            'cannot be read: zuul.yaml line 30 redefines job openstack-tox-py3, which ' +
+            "openstack/openstack-zuul-jobs defines (Zuul refuses a job that shadows another project's)",
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'an in-repo project-template named like a catalog test template: unavailable',
+      change: added,
+      evidence: ciOnly({
         ...withJobs({}, [], ['openstack-python3-jobs']),
         templates: [
           { name: 'openstack-python3-jobs', stanza: stanza('zuul.yaml', [], both('noop')) },
         ],
       }),
-      [{ unavailable: 'repository', reason: ['project-template openstack-python3-jobs'] }, localOk],
-    ],
-    [
-      "the repository's own template is judged by its jobs: noop is not a test",
-      ciOnly({
+      expect: [
+        {
+          unavailable: 'repository',
+          reason:
+            'cannot be read: zuul.yaml line 1 redefines project-template openstack-python3-jobs, ' +
+            'a template of openstack-zuul-jobs (Zuul refuses a template defined twice)',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: "the repository's own template is judged by its jobs: noop is not a test",
+      change: added,
+      evidence: ciOnly({
         ...withJobs({}, [], ['sushy-jobs']),
         templates: [{ name: 'sushy-jobs', stanza: stanza('zuul.yaml', [], both('noop')) }],
       }),
-      [{ severity: 'error', message: ['noop'] }, localOk],
-    ],
-    [
-      "the repository's own template with its own test job: pass",
-      ciOnly({
-        ...withJobs({}, [definition('sushy-unit', 'openstack-tox')], ['sushy-jobs']),
-        templates: [{ name: 'sushy-jobs', stanza: stanza('zuul.yaml', [], both('sushy-unit')) }],
-      }),
-      [{ severity: 'info', message: ['sushy-unit'] }, localOk],
-    ],
-    [
-      'voting: false inherited from an in-repo parent: gate does not count',
-      ciOnly(
-        withJobs(both('sushy-func'), [
-          definition('sushy-func', 'sushy-func-base'),
-          definition('sushy-func-base', 'devstack-tempest', { voting: false }),
-        ]),
-      ),
-      [{ severity: 'warning', message: ['in check only'] }, localOk],
-    ],
-    [
-      'an abstract job listed in the pipelines is not a test',
-      ciOnly(withJobs(both('sushy-base'), [definition('sushy-base', null, { abstract: true })])),
-      [{ severity: 'error', message: ['sushy-base'] }, localOk],
-    ],
-    [
-      'the owner of a central job may define it (openstack-zuul-jobs)',
-      ciOnly(
-        withJobs(both('openstack-tox-py312'), [definition('openstack-tox-py312', 'openstack-tox')]),
-        'openstack/openstack-zuul-jobs',
-      ),
-      [{ severity: 'info' }, localOk],
-    ],
-    [
-      'a tox.ini that was not read: cannot tell, a warning (never a local pass)',
-      {
-        change: added,
-        evidence: {
-          repository: repository({
-            zuul: sushyZuul,
-            testEntryPoints: [
-              { kind: 'tox', file: 'tox.ini', targets: [], unreadable: 'it is 9000000 bytes' },
-            ],
-          }),
-          projectConfig: central(),
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'noop, official-openstack-repo-jobs' },
+          severity: 'error',
         },
-      },
-      [{ severity: 'info' }, { severity: 'warning', message: ['Cannot tell', 'tox.ini'] }],
-    ],
-  ];
-}
-
-describe('automated-tests', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
-
-  it('needs the repository', () => {
-    expect(runRule(rule, { change: added, evidence: { projectConfig: central() } })).toBe(
-      'evidence-unavailable',
-    );
-  });
+        localOk,
+      ],
+    },
+    {
+      name: 'an abstract job listed in the pipelines is not a test',
+      change: added,
+      evidence: ciOnly(
+        withJobs(both('sushy-base'), [definition('sushy-base', null, { abstract: true })]),
+      ),
+      expect: [
+        {
+          messageId: 'onlyNonTests',
+          data: { where: on('zuul.yaml'), items: 'sushy-base, official-openstack-repo-jobs' },
+          severity: 'error',
+        },
+        localOk,
+      ],
+    },
+    {
+      name: 'needs the repository',
+      change: added,
+      evidence: { projectConfig: central() },
+      missing: { repository: 'not under --repos-root' },
+      expect: [{ unavailable: 'repository', severity: 'error', reason: 'not under --repos-root' }],
+    },
+  ],
 });

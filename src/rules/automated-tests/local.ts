@@ -1,6 +1,8 @@
 /** Whether the repository can run its tests locally (the PTI: `tox -e py3`, or the language's own). */
 import type { LocalTestEntryPoint } from '../../evidence/types';
+import type { EvidenceRecord } from '../../findings/finding';
 import { sample } from '../../openstack/evidence';
+import type { Context } from './messages';
 
 /** tox environments that do not run the code's tests. */
 const NON_TEST_ENV =
@@ -30,4 +32,37 @@ export function entryText(entry: LocalTestEntryPoint): string {
   const targets = entry.targets.length > 0 ? ` (${sample(entry.targets, 10)})` : '';
   const partly = entry.unreadable === undefined ? '' : ` [${entry.unreadable}]`;
   return `${entry.file}${targets}${partly}`;
+}
+
+function entryValue(entry: LocalTestEntryPoint): EvidenceRecord {
+  return {
+    kind: entry.kind,
+    file: entry.file,
+    targets: [...entry.targets],
+    ...(entry.unreadable === undefined ? {} : { unreadable: entry.unreadable }),
+  };
+}
+
+/** Reports whether the repository's tests can run locally, or why that cannot be told. */
+export function reportLocal({ evidence, report }: Pick<Context, 'evidence' | 'report'>): void {
+  const { testEntryPoints: entries, evaluated } = evidence.repository;
+  const cite: EvidenceRecord = { commit: evaluated.commit, entryPoints: entries.map(entryValue) };
+  const runnable = entries.filter(runsTests);
+  if (runnable.length > 0) {
+    const data = { entryPoints: runnable.map(entryText).join('; ') };
+    report({ messageId: 'runsLocally', data, severity: 'info', cite });
+    return;
+  }
+  const unread = entries.filter((e) => e.unreadable !== undefined);
+  if (unread.length > 0) {
+    const data = { unread: unread.map((e) => `${e.file} ${e.unreadable ?? ''}`).join('; ') };
+    report({ messageId: 'localUnreadable', data, severity: 'warning', cite });
+    return;
+  }
+  if (entries.length === 0) {
+    report({ messageId: 'noLocalEntryPoint', severity: 'warning', cite });
+    return;
+  }
+  const data = { found: entries.map(entryText).join('; ') };
+  report({ messageId: 'noLocalTestTarget', data, severity: 'warning', cite });
 }

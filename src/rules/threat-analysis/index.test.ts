@@ -1,5 +1,5 @@
-import type { Expected, RunInput } from '../test-helpers';
-import { change, entry, mismatches, repository, runRule, tag } from '../test-helpers';
+import { testRule, type Expected } from '../../../test/helpers/rule-tester';
+import { change, entry, repository, tag } from '../test-helpers';
 import { rule } from './index';
 
 const brick = 'openstack/os-brick';
@@ -13,83 +13,103 @@ const tags = [
 ];
 const ta = (date?: string) =>
   entry(brick, { 'threat-analysis': { url: 'https://example.org/ta', ...(date ? { date } : {}) } });
+type MessageId = keyof typeof rule.meta.messages;
 
-const cases: [string, RunInput, Expected[]][] = [
-  [
-    'none declared (rst)',
+/** An info on the declared threat-analysis field (line 11). */
+const onField = (messageId: MessageId, data?: Record<string, string>): Expected<MessageId> => ({
+  messageId,
+  ...(data ? { data } : {}),
+  severity: 'info',
+  field: 'threat-analysis',
+  line: 11,
+});
+
+testRule(rule, {
+  valid: [
     {
+      name: 'none declared (rst)',
       change: change('added', entry(brick)),
       evidence: { repository: repository({ tags }) },
       format: 'rst',
+      expect: [{ messageId: 'notDeclared', severity: 'warning' }],
     },
-    [{ severity: 'warning', message: ['No threat analysis', 'clause 8'] }],
-  ],
-  [
-    'after the latest major release',
-    { change: change('added', ta('2026-05-01')), evidence: { repository: repository({ tags }) } },
-    [
-      {
-        severity: 'info',
-        field: 'threat-analysis',
-        message: ['not older than the latest major release 7.0.0'],
-      },
-    ],
-  ],
-  [
-    'older than the latest major release',
-    { change: change('added', ta('2025-06-01')), evidence: { repository: repository({ tags }) } },
-    [
-      {
-        severity: 'info',
-        field: 'threat-analysis',
-        message: ['predates the latest major release 7.0.0 (2026-03-12)'],
-      },
-    ],
-  ],
-  [
-    'before a major release tagged after the date: still current on the date',
     {
+      name: 'none declared on a modified entry: still a warning, never more',
+      change: change('modified', entry(brick), { changedFields: ['team'] }),
+      evidence: { repository: repository({ tags }) },
+      expect: [{ messageId: 'notDeclared', severity: 'warning' }],
+    },
+    {
+      name: 'after the latest major release',
+      change: change('added', ta('2026-05-01')),
+      evidence: { repository: repository({ tags }) },
+      expect: [
+        onField('currentSinceMajor', {
+          date: '2026-05-01',
+          release: '7.0.0',
+          releaseDate: '2026-03-12',
+        }),
+      ],
+    },
+    {
+      name: 'older than the latest major release',
+      change: change('added', ta('2025-06-01')),
+      evidence: { repository: repository({ tags }) },
+      expect: [
+        onField('predatesMajor', {
+          date: '2025-06-01',
+          release: '7.0.0',
+          releaseDate: '2026-03-12',
+        }),
+      ],
+    },
+    {
+      name: 'before a major release tagged after the date: still current on the date',
       change: change('added', ta('2025-06-01')),
       evidence: { repository: repository({ tags }) },
       asOf: '2026-03-11',
+      expect: [
+        onField('currentSinceMajor', {
+          date: '2025-06-01',
+          release: '6.0.0',
+          releaseDate: '2025-03-01',
+        }),
+      ],
     },
-    [
-      {
-        severity: 'info',
-        field: 'threat-analysis',
-        message: ['not older than the latest major release 6.0.0'],
-      },
-    ],
-  ],
-  [
-    'undated',
-    { change: change('added', ta()), evidence: { repository: repository({ tags }) } },
-    [{ severity: 'info', field: 'threat-analysis', message: ['undated'] }],
-  ],
-  [
-    'repository unavailable',
     {
+      name: 'no major release tagged yet',
+      change: change('audited', ta('2025-06-01')),
+      evidence: { repository: repository({ tags: [tag('0.1.0', '2025-01-01')] }) },
+      expect: [onField('noMajorYet', { date: '2025-06-01' })],
+    },
+    {
+      name: 'undated',
+      change: change('added', ta()),
+      evidence: { repository: repository({ tags }) },
+      expect: [onField('undated')],
+    },
+    {
+      name: 'repository unavailable',
       change: change('added', ta('2025-06-01')),
       missing: { repository: 'not under --repos-root' },
+      expect: [
+        onField('freshnessUnchecked', { date: '2025-06-01', reason: 'not under --repos-root' }),
+      ],
     },
-    [
-      {
-        severity: 'info',
-        field: 'threat-analysis',
-        message: ['freshness not checked: not under --repos-root'],
-      },
-    ],
+    {
+      name: 'a deleted entry is not judged',
+      change: change('removed', entry(brick)),
+      evidence: { repository: repository({ tags }) },
+      expect: [],
+    },
   ],
-];
+  invalid: [],
+});
 
-describe('threat-analysis', () => {
-  it.each(cases)('%s', (_name, input, expected) => {
-    expect(mismatches(runRule(rule, input), expected)).toEqual([]);
-  });
-
-  it('never blocks', () => {
+describe('threat-analysis metadata', () => {
+  it('never blocks and needs nothing', () => {
     expect(rule.meta.canBlock).toBe(false);
     expect(rule.meta.defaultSeverity).toBe('warning');
-    expect(rule.needs(change('added', entry(brick)))).toEqual([]);
+    expect(rule.meta.needs).toEqual([]);
   });
 });

@@ -1,10 +1,28 @@
 import type { GitTag, RepositoryFacts } from '../../evidence/types';
+import type { EvidenceRecord } from '../../findings/finding';
 import { tagValue } from '../../openstack/evidence';
-import { declaredValue, onField } from '../evidence-values';
 import { isMajorFinal } from '../../openstack/versions';
-import type { RepositoryRule, RuleResult } from '../types';
+import { defineRule, type MessageData } from '../define';
+import { declaredValue, onField } from '../evidence-values';
+import type { RepositoryChange } from '../types';
 
-const CLAUSE = 'policy clause 8, a recommendation';
+const messages = {
+  notDeclared:
+    'No threat analysis is declared: a review, audit or threat analysis, ideally validated by a ' +
+    'third party, is encouraged; declare threat-analysis {url, date} when there is one.',
+  undated: 'The threat analysis is undated: add its date so its freshness can be judged.',
+  predatesMajor:
+    'The threat analysis ({{date}}) predates the latest major release {{release}} ' +
+    '({{releaseDate}}): refreshing it after each major release is suggested; an outdated ' +
+    'analysis is still more useful than none.',
+  currentSinceMajor:
+    'Threat analysis dated {{date}}, not older than the latest major release {{release}} ' +
+    '({{releaseDate}}).',
+  freshnessUnchecked: 'Threat analysis dated {{date}}, freshness not checked: {{reason}}.',
+  noMajorYet: 'Threat analysis dated {{date}}, no major release tagged yet.',
+} as const;
+
+type MessageId = keyof typeof messages;
 
 /** The most recent `X.0.0` tag on or before the date. */
 function latestMajor(repository: RepositoryFacts | undefined, asOf: string): GitTag | null {
@@ -17,7 +35,27 @@ function latestMajor(repository: RepositoryFacts | undefined, asOf: string): Git
   );
 }
 
-export const rule: RepositoryRule<never, 'repository'> = {
+/** What a dated analysis is measured against: the latest major release, or why there is none. */
+function freshness(
+  date: string,
+  major: GitTag | null,
+  unavailable: string | null,
+): { messageId: MessageId; data: MessageData } {
+  if (major) {
+    const release = { release: major.name, releaseDate: major.date.slice(0, 10) };
+    if (date < release.releaseDate)
+      return { messageId: 'predatesMajor', data: { date, ...release } };
+    return { messageId: 'currentSinceMajor', data: { date, ...release } };
+  }
+  if (unavailable) return { messageId: 'freshnessUnchecked', data: { date, reason: unavailable } };
+  return { messageId: 'noMajorYet', data: { date } };
+}
+
+function notDeclaredCite(change: RepositoryChange): EvidenceRecord {
+  return { declared: null, list: change.entry.location.file };
+}
+
+export const rule = defineRule({
   scope: 'repository',
   meta: {
     id: 'threat-analysis',
@@ -26,66 +64,34 @@ export const rule: RepositoryRule<never, 'repository'> = {
     defaultSeverity: 'warning',
     canBlock: false,
     fields: ['threat-analysis'],
+    needs: [],
+    wants: ['repository'],
+    messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
-  needs: () => [],
-  wants: () => ['repository'],
-  check({ change, evidence, missing, settings }): RuleResult[] {
+  check({ change, evidence, missing, settings, report }) {
     const declared = change.entry.declared['threat-analysis'];
     if (!declared) {
-      return [
-        {
-          severity: 'warning',
-          message:
-            'No threat analysis is declared: a review, audit or threat analysis, ideally validated by ' +
-            `a third party, is encouraged; declare threat-analysis {url, date} when there is one (${CLAUSE}).`,
-          evidence: { declared: null, list: change.entry.location.file },
-        },
-      ];
+      report({ messageId: 'notDeclared', severity: 'warning', cite: notDeclaredCite(change) });
+      return;
     }
-    const base = {
+    const major = latestMajor(evidence.repository, settings.asOf);
+    const unavailable = missing.repository ?? null;
+    const cite = {
       ...declaredValue(change, 'threat-analysis'),
       url: declared.url ?? null,
       date: declared.date ?? null,
+      latestMajor: major ? tagValue(major) : null,
     };
-    const major = latestMajor(evidence.repository, settings.asOf);
-    const majorValue = major ? tagValue(major) : null;
-    const unavailable = missing.repository ?? null;
+    const on = onField(change, 'threat-analysis');
     if (declared.date === undefined) {
-      return [
-        {
-          severity: 'info',
-          ...onField(change, 'threat-analysis'),
-          message: `The threat analysis is undated: add its date so its freshness can be judged (${CLAUSE}).`,
-          evidence: { ...base, latestMajor: majorValue },
-        },
-      ];
+      report({ messageId: 'undated', severity: 'info', ...on, cite });
+      return;
     }
-    if (major && declared.date < major.date.slice(0, 10)) {
-      return [
-        {
-          severity: 'info',
-          ...onField(change, 'threat-analysis'),
-          message:
-            `The threat analysis (${declared.date}) predates the latest major release ${major.name} ` +
-            `(${major.date.slice(0, 10)}): refreshing it after each major release is suggested; an ` +
-            `outdated analysis is still more useful than none (${CLAUSE}).`,
-          evidence: { ...base, latestMajor: majorValue },
-        },
-      ];
-    }
-    const against = major
-      ? `not older than the latest major release ${major.name} (${major.date.slice(0, 10)})`
-      : unavailable
-        ? `freshness not checked: ${unavailable}`
-        : 'no major release tagged yet';
-    return [
-      {
-        severity: 'info',
-        ...onField(change, 'threat-analysis'),
-        message: `Threat analysis dated ${declared.date}, ${against} (${CLAUSE}).`,
-        evidence: { ...base, latestMajor: majorValue, repositoryUnavailable: unavailable },
-      },
-    ];
+    const judged = freshness(declared.date, major, unavailable);
+    // An analysis not found outdated also records whether its freshness could be checked.
+    const current = judged.messageId !== 'predatesMajor';
+    const withRepository = current ? { ...cite, repositoryUnavailable: unavailable } : cite;
+    report({ ...judged, severity: 'info', ...on, cite: withRepository });
   },
-};
+});

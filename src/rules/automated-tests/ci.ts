@@ -1,0 +1,144 @@
+/** The CI part of clause 7: tests in check and gate, from in-repo Zuul merged with project-config. */
+import type { ProjectConfigFacts, RepositoryFacts, ZuulProjectStanza } from '../../evidence/types';
+import type { EvidenceRecord } from '../../findings/finding';
+import { refValue, sample } from '../../openstack/evidence';
+import { CATALOG_FILE, zuulCatalog } from '../../openstack/zuul-templates';
+import type { Context } from './messages';
+import type { ZuulItem } from './zuul';
+import { analyzeZuul, shadowingProblems, testsIn } from './zuul';
+
+interface CiFacts {
+  items: ZuulItem[];
+  /** Why the in-repo Zuul configuration cannot be known (unreadable files, shadowed names). */
+  problems: string[];
+  /** Why project-config's central entry was not examined. */
+  missing: string | undefined;
+  /** `on master (in-repo zuul.d merged with project-config)`. */
+  where: string;
+}
+
+type Reporter = Pick<Context, 'report' | 'unavailable'>;
+
+function names(items: readonly ZuulItem[]): string {
+  return sample([...new Set(items.map((i) => i.name))]);
+}
+
+function itemValue(item: ZuulItem): EvidenceRecord {
+  return {
+    kind: item.kind,
+    name: item.name,
+    pipeline: item.pipeline,
+    verdict: item.verdict,
+    ref: refValue(item.ref),
+  };
+}
+
+function stanzas(
+  repository: RepositoryFacts,
+  projectConfig: ProjectConfigFacts | undefined,
+): ZuulProjectStanza[] {
+  const central = projectConfig?.zuul;
+  return [...(repository.zuul?.projects ?? []), ...(central ? [central] : [])];
+}
+
+function ciFacts(
+  repository: RepositoryFacts,
+  projectConfig: ProjectConfigFacts | undefined,
+  missing: string | undefined,
+): { facts: CiFacts; cite: EvidenceRecord } {
+  const branch = repository.evaluated.branch;
+  const zuul = repository.zuul;
+  const catalog = zuulCatalog();
+  const defined = {
+    repository: repository.name,
+    jobs: zuul?.jobs ?? [],
+    templates: zuul?.templates ?? [],
+  };
+  const items = analyzeZuul(stanzas(repository, projectConfig), defined, branch, catalog);
+  const merged = missing ? '' : ' merged with project-config';
+  const facts: CiFacts = {
+    items,
+    problems: [...(zuul?.problems ?? []), ...shadowingProblems(defined, catalog)],
+    missing,
+    where: `on ${branch} (in-repo ${zuul?.location ?? 'none'}${merged})`,
+  };
+  const cite: EvidenceRecord = {
+    branch,
+    commit: repository.evaluated.commit,
+    inRepo: zuul ? { location: zuul.location, files: zuul.files, problems: facts.problems } : null,
+    projectConfig: projectConfig?.zuul ? refValue(projectConfig.zuul.ref) : (missing ?? null),
+    items: items.map(itemValue),
+    catalog: CATALOG_FILE,
+  };
+  return { facts, cite };
+}
+
+/** Why "no test" cannot be concluded: an item the catalog does not know, or a missing source. */
+function cannotTell(facts: CiFacts, context: Reporter): boolean {
+  const { where } = facts;
+  if (facts.missing) {
+    context.unavailable(
+      'projectConfig',
+      `no known test job in check or gate ${where}, and project-config's central entry was not examined: ${facts.missing}`,
+    );
+    return true;
+  }
+  const unknown = facts.items.filter((i) => i.verdict === 'unknown');
+  const templates = unknown.filter((i) => i.kind === 'template');
+  const jobs = unknown.filter((i) => i.kind === 'job');
+  const why = [
+    templates.length > 0
+      ? `templates unknown to ${CATALOG_FILE}: ${names(templates)} (classify them there)`
+      : '',
+    jobs.length > 0
+      ? `jobs neither defined in the repository nor known to ${CATALOG_FILE}: ${names(jobs)}`
+      : '',
+  ].filter(Boolean);
+  if (why.length === 0) return false;
+  context.unavailable(
+    'repository',
+    `no known test job in check or gate ${where}; ${why.join('; ')}`,
+  );
+  return true;
+}
+
+function judge(facts: CiFacts, cite: EvidenceRecord, context: Reporter): void {
+  const { where } = facts;
+  if (facts.problems.length > 0) {
+    // Zuul refuses a configuration with errors; what the broken part would run is unknown.
+    const problems = sample(facts.problems, 3);
+    context.unavailable(
+      'repository',
+      `the in-repo Zuul configuration ${where} cannot be read: ${problems}`,
+    );
+    return;
+  }
+  const check = testsIn(facts.items, 'check');
+  const gate = testsIn(facts.items, 'gate');
+  if (check.length > 0 && gate.length > 0) {
+    const data = { check: names(check), gate: names(gate), where };
+    context.report({ messageId: 'testsInCheckAndGate', data, severity: 'info', cite });
+    return;
+  }
+  if (check.length > 0 || gate.length > 0) {
+    const [has, lacks, tests] =
+      check.length > 0 ? ['check', 'gate', check] : ['gate', 'check', gate];
+    const data = { has, tests: names(tests), where, lacks };
+    context.report({ messageId: 'testsInOnePipeline', data, severity: 'warning', cite });
+    return;
+  }
+  if (cannotTell(facts, context)) return;
+  if (facts.items.length === 0) {
+    context.report({ messageId: 'noZuulProject', data: { where }, severity: 'error', cite });
+    return;
+  }
+  const data = { where, items: names(facts.items) };
+  context.report({ messageId: 'onlyNonTests', data, severity: 'error', cite });
+}
+
+/** Reports whether tests run in check and gate, or why that cannot be told. */
+export function reportCi(context: Context): void {
+  const { repository, projectConfig } = context.evidence;
+  const { facts, cite } = ciFacts(repository, projectConfig, context.missing.projectConfig);
+  judge(facts, cite, context);
+}
