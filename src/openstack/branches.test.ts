@@ -1,4 +1,10 @@
-import { branch, deliverableFile, releases, repository, tag } from '../rules/test-helpers';
+import {
+  branch,
+  deliverableFile,
+  releases,
+  repository,
+  tag,
+} from '../../test/helpers/evidence-fixtures';
 import { branchCoverage, leavesOn, stableBranchStates } from './branches';
 
 describe('stableBranchStates', () => {

@@ -1,5 +1,5 @@
 import type { ReleasesFacts } from '../evidence/types';
-import { deliverableFile, releases, repository, tag } from '../rules/test-helpers';
+import { deliverableFile, releases, repository, tag } from '../../test/helpers/evidence-fixtures';
 import { collectVersions, laterSeriesVersions, latestFinal } from './releases';
 
 const sushy = releases(

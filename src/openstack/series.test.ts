@@ -1,4 +1,4 @@
-import { SERIES } from '../rules/test-helpers';
+import { SERIES } from '../../test/helpers/evidence-fixtures';
 import {
   isBeyondMaintained,
   isCoveredStatus,

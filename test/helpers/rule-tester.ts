@@ -24,7 +24,7 @@ import {
 } from '../../src/rules/define';
 import type { RepositoryChange } from '../../src/rules/types';
 import type { SeverityOverrides } from '../../src/engine/types';
-import { LIST_FILE } from '../../src/rules/test-helpers';
+import { LIST_FILE } from './evidence-fixtures';
 
 /** A finding the case expects, in the order the rule reports them. */
 export interface ExpectedMessage<M extends string> {

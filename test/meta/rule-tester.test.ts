@@ -1,5 +1,5 @@
 import { differences, judgeCase } from '../helpers/rule-tester';
-import { change, entry } from '../../src/rules/test-helpers';
+import { change, entry } from '../helpers/evidence-fixtures';
 import { rule as embargo } from '../../src/rules/embargo';
 
 // The strict tester must be able to fail: each way a case can be wrong is seen.

@@ -7,7 +7,15 @@ import type {
 } from '../../evidence/types';
 import type { EvidenceMap } from '../../evidence/types';
 import { testRule, type Expected } from '../../../test/helpers/rule-tester';
-import { change, entry, inRepoZuul, jobs, ref, repository, stanza } from '../test-helpers';
+import {
+  change,
+  entry,
+  inRepoZuul,
+  jobs,
+  ref,
+  repository,
+  stanza,
+} from '../../../test/helpers/evidence-fixtures';
 import type { MessageId } from './messages';
 import { rule } from './index';
 

@@ -1,5 +1,5 @@
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, entry } from '../test-helpers';
+import { change, entry } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const sushy = 'openstack/sushy';

@@ -1,6 +1,13 @@
 import type { GerritProject, ProjectConfigFacts, RetiredDeliverable } from '../../evidence/types';
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, deliverable, entry, governance, ref, team } from '../test-helpers';
+import {
+  change,
+  deliverable,
+  entry,
+  governance,
+  ref,
+  team,
+} from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const cinder = team('cinder');

@@ -1,5 +1,5 @@
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, deliverableFile, entry, releases } from '../test-helpers';
+import { change, deliverableFile, entry, releases } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const sushy = 'openstack/sushy';

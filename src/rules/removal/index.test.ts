@@ -1,8 +1,15 @@
 import type { GitTag, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RemovalDeclaration } from '../../list/model';
 import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
-import type { RunInput } from '../test-helpers';
-import { branch, change, deliverableFile, entry, releases, repository, tag } from '../test-helpers';
+import {
+  branch,
+  change,
+  deliverableFile,
+  entry,
+  releases,
+  repository,
+  tag,
+} from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 type MessageId = keyof typeof rule.meta.messages;
@@ -97,6 +104,9 @@ const withoutReleaseId = (facts: ReleasesFacts, name: string): ReleasesFacts => 
 });
 const undated = (...names: string[]): RepositoryFacts['undatedBranches'] =>
   names.map((n) => ({ name: n, reason: `git merge-base master ${n} found no common ancestor` }));
+/** The inputs of a case, without its name and expectations. */
+type RunInput = Omit<RuleTestCase<string>, 'name' | 'expect'>;
+
 const ironicLibRepo = (tags: GitTag[]): RepositoryFacts =>
   repository({
     name: 'openstack/ironic-lib',

@@ -1,5 +1,11 @@
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, deliverable, entry, governance, team } from '../test-helpers';
+import {
+  change,
+  deliverable,
+  entry,
+  governance,
+  team,
+} from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const sec = { name: 'Sec Person', email: 'sec@example.org' };

@@ -1,5 +1,5 @@
 import { testRule, type Expected } from '../../../test/helpers/rule-tester';
-import { change, entry, repository, tag } from '../test-helpers';
+import { change, entry, repository, tag } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const brick = 'openstack/os-brick';

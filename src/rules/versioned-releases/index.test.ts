@@ -10,7 +10,7 @@ import {
   repository,
   tag,
   team,
-} from '../test-helpers';
+} from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 import type { MessageId } from './messages';
 

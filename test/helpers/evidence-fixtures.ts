@@ -2,8 +2,6 @@
 import type {
   DataRef,
   DeliverableFile,
-  EvidenceKind,
-  EvidenceMap,
   GitBranch,
   GitTag,
   GovernanceDeliverable,
@@ -17,16 +15,9 @@ import type {
   ZuulInRepoConfig,
   ZuulJobRef,
   ZuulProjectStanza,
-} from '../evidence/types';
-import type { DeclaredField, DeclaredFields, ListEntry, ListFormat, Person } from '../list/model';
-import type { Severity } from '../findings/finding';
-import type {
-  AvailableEvidence,
-  ChangeKind,
-  RepositoryChange,
-  RepositoryRule,
-  RuleResult,
-} from './types';
+} from '../../src/evidence/types';
+import type { DeclaredField, DeclaredFields, ListEntry, Person } from '../../src/list/model';
+import type { ChangeKind, RepositoryChange } from '../../src/rules/types';
 
 export const LIST_FILE = 'repos-overseen.yaml';
 
@@ -322,108 +313,4 @@ export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFa
     testEntryPoints: options.testEntryPoints ?? [],
     ...(options.undatedBranches ? { undatedBranches: options.undatedBranches } : {}),
   };
-}
-
-/* ---------- running a rule as the engine would ---------- */
-
-export interface RunInput {
-  change: RepositoryChange;
-  evidence?: Partial<EvidenceMap>;
-  missing?: Partial<Record<EvidenceKind, string>>;
-  asOf?: string;
-  format?: ListFormat;
-}
-
-export const UNAVAILABLE = 'evidence-unavailable';
-
-/** Runs `check` when every needed kind is present; else returns the engine's marker. */
-export function runRule<K extends EvidenceKind, W extends EvidenceKind>(
-  rule: RepositoryRule<K, W>,
-  input: RunInput,
-): RuleResult[] | typeof UNAVAILABLE {
-  const evidence = input.evidence ?? {};
-  if (rule.needs(input.change).some((kind) => evidence[kind] === undefined)) return UNAVAILABLE;
-  const wanted = rule.wants(input.change);
-  const missing: Partial<Record<W, string>> = {};
-  for (const kind of wanted) {
-    if (evidence[kind] === undefined) missing[kind] = input.missing?.[kind] ?? `no ${kind} data`;
-  }
-  return rule.check({
-    change: input.change,
-    evidence: evidence as AvailableEvidence<K, W>,
-    missing,
-    settings: {
-      asOf: input.asOf ?? '2026-08-21',
-      listFile: LIST_FILE,
-      format: input.format ?? 'native',
-    },
-  });
-}
-
-/** The shape a table case expects of one result. */
-export type Expected = ExpectedFinding | ExpectedUnavailable;
-
-/** A finding the rule reports. */
-export interface ExpectedFinding {
-  severity: Severity;
-  field?: DeclaredField;
-  /** Substrings the message must contain. */
-  message?: string[];
-}
-
-/** A result saying the evidence cannot settle the question (the engine's `evidence-unavailable`). */
-export interface ExpectedUnavailable {
-  unavailable: EvidenceKind;
-  /** Substrings the reason must contain. */
-  reason?: string[];
-}
-
-/**
- * Compares results, in order, with expectations (severity, field, message parts, non-empty
- * evidence). Returns what differs, so a test can `expect(mismatches(…)).toEqual([])` and see it.
- * (No jest globals here: this file is compiled with the sources.)
- */
-export function mismatches(
-  actual: RuleResult[] | typeof UNAVAILABLE,
-  expected: Expected[],
-): string[] {
-  if (actual === UNAVAILABLE) return ['the rule was not run: a needed evidence kind is missing'];
-  const problems: string[] = [];
-  if (actual.length !== expected.length) {
-    problems.push(
-      `expected ${expected.length} results, got ${actual.length}: ` +
-        actual.map((r) => `[${r.severity}] ${r.message}`).join(' | '),
-    );
-  }
-  expected.forEach((want, i) => {
-    const got = actual[i];
-    if (!got) return;
-    if ('unavailable' in want) {
-      problems.push(...unavailableMismatches(got, want, i));
-      return;
-    }
-    const where = `result ${i} ([${got.severity}] ${got.message})`;
-    if (got.unavailable) problems.push(`${where}: is unavailable (${got.unavailable.reason})`);
-    if (got.severity !== want.severity) problems.push(`${where}: severity is not ${want.severity}`);
-    if (got.field !== want.field)
-      problems.push(`${where}: field ${got.field} is not ${want.field}`);
-    for (const part of want.message ?? []) {
-      if (!got.message.includes(part)) problems.push(`${where}: message lacks "${part}"`);
-    }
-    if (Object.keys(got.evidence).length === 0) problems.push(`${where}: no evidence`);
-  });
-  return problems;
-}
-
-function unavailableMismatches(got: RuleResult, want: ExpectedUnavailable, i: number): string[] {
-  const where = `result ${i} ([${got.severity}] ${got.message})`;
-  if (!got.unavailable) return [`${where}: is not unavailable (${want.unavailable})`];
-  const problems: string[] = [];
-  const { kind, reason } = got.unavailable;
-  if (kind !== want.unavailable)
-    problems.push(`${where}: unavailable ${kind}, not ${want.unavailable}`);
-  for (const part of want.reason ?? []) {
-    if (!reason.includes(part)) problems.push(`${where}: reason "${reason}" lacks "${part}"`);
-  }
-  return problems;
 }
