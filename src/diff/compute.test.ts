@@ -12,7 +12,7 @@ function entry(name: string, declared: DeclaredFields = {}, line = 1): ListEntry
 }
 
 function list(entries: ListEntry[], format: OversightList['format'] = 'native'): OversightList {
-  return { path: 'repos-overseen.yaml', format, entries, problems: [] };
+  return { path: 'repos-overseen.yaml', format, entries, duplicates: [], problems: [] };
 }
 
 const nova = entry('openstack/nova', { team: 'nova', tracker: { launchpad: 'nova' } });

@@ -1,7 +1,6 @@
 import { UsageError } from '../errors';
 import type { OversightList } from '../list/model';
 import { parseList } from '../list/parse';
-import { consistencyProblem } from '../list/problems';
 import { computeProposal } from './compute';
 import {
   chooseList,
@@ -15,7 +14,7 @@ import {
   type ListChoice,
   type ListRepository,
 } from './git';
-import type { Proposal, Revision } from './model';
+import type { Proposal, Revision, SecondLists } from './model';
 import { validateListPath, validateRevision } from './validate';
 
 export interface LoadProposalOptions {
@@ -57,13 +56,14 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
   const choice = await chooseList(repo, base, head);
   if (choice.base === null) {
     // No list at base: the list is new (or renamed from a path that is not a candidate).
-    const headList = withSecondLists(await readHeadList(repo, head, choice.head), choice);
-    return computeProposal(await readBaseList(repo, base, head, choice.head), headList, revisions);
+    const headList = await readHeadList(repo, head, choice.head);
+    const baseList = await readBaseList(repo, base, head, choice.head);
+    return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
   }
   const baseList = await readListAt(repo, base, choice.base);
   const headList =
     choice.head === null ? deletedList(baseList) : await readHeadList(repo, head, choice.head);
-  return computeProposal(baseList, withSecondLists(headList, choice), revisions);
+  return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
 }
 
 async function readHeadList(
@@ -94,36 +94,32 @@ async function readListAt(
  * is removed and the removal rule judges each one.
  */
 function deletedList(baseList: OversightList): OversightList {
-  return { path: baseList.path, format: baseList.format, entries: [], problems: [] };
+  return {
+    path: baseList.path,
+    format: baseList.format,
+    entries: [],
+    duplicates: [],
+    problems: [],
+  };
 }
 
 /**
- * A list file the change adds beside the list it is judged on would go unjudged: a blocking
- * `list-consistency` problem of the head list, keyed by the new file's path.
+ * A list file the change adds beside the list it is judged on would go unjudged: recorded on the
+ * proposal for list-consistency to judge.
  */
-function withSecondLists(headList: OversightList, choice: ListChoice): OversightList {
-  if (choice.added.length === 0) return headList;
-  const listed = choice.head ?? choice.base ?? headList.path;
-  const problems = choice.added.map((path) =>
-    consistencyProblem('error', `second-list:${path}`, secondListMessage(path, listed, choice)),
-  );
-  return { ...headList, problems: [...problems, ...headList.problems] };
-}
-
-function secondListMessage(path: string, listed: string, choice: ListChoice): string {
-  if (choice.head === null) {
-    return (
-      `This change deletes the oversight list '${listed}' and adds '${path}': the new file is ` +
-      `not judged, and every entry of '${listed}' is judged as removed. Replace a list by ` +
-      'renaming it (git mv) so its entries are compared, or judge the new file with --list.'
-    );
-  }
-  const why = choice.base === null ? 'the first of the usual list names' : 'the list at base';
-  return (
-    `This change adds '${path}' beside '${listed}': the repository now holds two oversight ` +
-    `lists, and only '${listed}' (${why}) is judged, so entries in '${path}' would escape ` +
-    'review. Keep one list: remove one of them, or move the list with a rename (git mv).'
-  );
+function withSecondLists(
+  proposal: Proposal,
+  headList: OversightList,
+  choice: ListChoice,
+): Proposal {
+  if (choice.added.length === 0) return proposal;
+  const secondLists: SecondLists = {
+    paths: choice.added,
+    listed: choice.head ?? choice.base ?? headList.path,
+    listDeleted: choice.head === null,
+    listIsNew: choice.base === null,
+  };
+  return { ...proposal, secondLists };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { listRuleFindings } from '../../test/helpers/rule-tester';
+import { rule as listConsistency } from '../rules/list-consistency';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { isUnreadable, sameContent } from '../list/readable';
 import { loadProposal } from './diff';
@@ -43,8 +45,11 @@ function changes(proposal: Proposal): Record<'added' | 'removed' | 'modified', s
   };
 }
 
+/** What list-consistency says of the second list files the proposal records. */
 function secondListProblems(proposal: Proposal) {
-  return proposal.headList.problems.filter((p) => p.key.startsWith('second-list:'));
+  return listRuleFindings(listConsistency, proposal)
+    .filter((finding) => finding.key.startsWith('second-list:'))
+    .map(({ rule, severity, key, message }) => ({ rule, severity, key, message }));
 }
 
 describe('loadProposal without --list: a list file the change adds never hides the real one', () => {

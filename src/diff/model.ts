@@ -25,4 +25,18 @@ export interface Proposal {
   /** Entries present at base and deleted at head (taken from the base list). */
   removed: ListEntry[];
   modified: ModifiedEntry[];
+  /** List files the change adds beside the judged list (they would go unjudged). */
+  secondLists?: SecondLists;
+}
+
+/** A second list file the change adds beside the one it is judged on: a fact for list-consistency. */
+export interface SecondLists {
+  /** The added files, in LIST_CANDIDATES order. */
+  paths: string[];
+  /** The list the change is judged on. */
+  listed: string;
+  /** The change deletes `listed` (so the new file would replace it unjudged). */
+  listDeleted: boolean;
+  /** The base had no list: `listed` is the first of the usual names. */
+  listIsNew: boolean;
 }

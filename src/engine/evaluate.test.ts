@@ -13,7 +13,13 @@ function entry(name: string, line: number, declared: ListEntry['declared'] = {})
 }
 
 function proposal(parts: Partial<Proposal>): Proposal {
-  const headList = { path: 'repos.yaml', format: 'native' as const, entries: [], problems: [] };
+  const headList = {
+    path: 'repos.yaml',
+    format: 'native' as const,
+    entries: [],
+    duplicates: [],
+    problems: [],
+  };
   return {
     listPath: 'repos.yaml',
     format: 'native',

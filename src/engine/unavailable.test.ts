@@ -29,6 +29,7 @@ function adding(): Proposal {
     path: 'repos.yaml',
     format: 'native' as const,
     entries: [added],
+    duplicates: [],
     problems: [],
   };
   return {

@@ -8,6 +8,7 @@ export interface Candidate {
   declared: ListEntry['declared'];
   fieldLines: Partial<Record<DeclaredField, number>>;
   link?: string;
+  linkAt?: ListEntry['linkAt'];
   governance?: ListEntry['governance'];
 }
 

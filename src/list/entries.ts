@@ -1,26 +1,24 @@
 import type { Candidate } from './candidates';
-import type { ListEntry, ListFormat, ListProblem } from './model';
+import type { DuplicateEntry, ListEntry, ListProblem } from './model';
 import { isSafeRepositoryName, REPOSITORY_NAME_HINT, unsafeNameReason } from './names';
-import { compareRepositoryNames } from './order';
-import { consistencyProblem, quote, schemaProblem } from './problems';
+import { quote, schemaProblem } from './problems';
 
 export interface FinishedEntries {
   entries: ListEntry[];
+  duplicates: DuplicateEntry[];
   problems: ListProblem[];
 }
 
 /**
- * Turns candidates into entries: unsafe names are refused (they never reach `entries`), later
- * duplicates are dropped, and, except for governance files, the order is checked.
+ * Turns candidates into entries: unsafe names are refused (they never reach `entries`), and a
+ * later entry for a repository already listed is kept apart as a duplicate. Judging the
+ * duplicates and the order is list-consistency's.
  */
-export function finishEntries(
-  file: string,
-  format: ListFormat,
-  candidates: readonly Candidate[],
-): FinishedEntries {
+export function finishEntries(file: string, candidates: readonly Candidate[]): FinishedEntries {
   const problems: ListProblem[] = [];
   const firstLines = new Map<string, number>();
   const entries: ListEntry[] = [];
+  const duplicates: DuplicateEntry[] = [];
   for (const candidate of candidates) {
     if (!isSafeRepositoryName(candidate.name)) {
       problems.push(unsafeName(candidate));
@@ -28,24 +26,35 @@ export function finishEntries(
     }
     const firstLine = firstLines.get(candidate.name);
     if (firstLine !== undefined) {
-      problems.push(duplicate(candidate, firstLine, format));
+      duplicates.push(duplicateOf(candidate, firstLine));
       continue;
     }
     firstLines.set(candidate.name, candidate.position.line);
     entries.push(toEntry(file, candidate));
   }
-  const unsorted = format === 'governance' ? null : orderProblem(entries);
-  return { entries, problems: unsorted ? [...problems, unsorted] : problems };
+  return { entries, duplicates, problems };
+}
+
+function duplicateOf(candidate: Candidate, firstLine: number): DuplicateEntry {
+  const { name, position, governance } = candidate;
+  return {
+    name,
+    line: position.line,
+    ...(position.column !== undefined ? { column: position.column } : {}),
+    firstLine,
+    ...(governance ? { deliverable: governance.deliverable } : {}),
+  };
 }
 
 function toEntry(file: string, candidate: Candidate): ListEntry {
-  const { name, position, declared, fieldLines, link, governance } = candidate;
+  const { name, position, declared, fieldLines, link, linkAt, governance } = candidate;
   return {
     name,
     location: { file, ...position },
     declared,
     fieldLines,
     ...(link !== undefined ? { link } : {}),
+    ...(linkAt ? { linkAt } : {}),
     ...(governance ? { governance } : {}),
   };
 }
@@ -57,36 +66,4 @@ function unsafeName(candidate: Candidate): ListProblem {
     `${quote(name)} is not a safe repository name: ${unsafeNameReason(name)}. ${REPOSITORY_NAME_HINT}`,
     { position },
   );
-}
-
-function duplicate(candidate: Candidate, firstLine: number, format: ListFormat): ListProblem {
-  const { name, position, governance } = candidate;
-  const where = governance ? ` (again in deliverable ${quote(governance.deliverable)})` : '';
-  const fix =
-    format === 'governance'
-      ? 'A repository belongs to one deliverable: remove it from the other.'
-      : 'Remove this entry.';
-  return consistencyProblem(
-    'error',
-    `duplicate:${name}`,
-    `${name} is listed twice${where}; the first is on line ${firstLine}. ${fix}`,
-    { position, repository: name },
-  );
-}
-
-function orderProblem(entries: readonly ListEntry[]): ListProblem | null {
-  for (let i = 1; i < entries.length; i += 1) {
-    const previous = entries[i - 1];
-    const entry = entries[i];
-    if (!previous || !entry || compareRepositoryNames(previous.name, entry.name) <= 0) continue;
-    const before = entries.find((other) => compareRepositoryNames(entry.name, other.name) < 0);
-    return consistencyProblem(
-      'warning',
-      `unsorted:${entry.name}`,
-      `${entry.name} is out of order: move it before ${before?.name ?? previous.name}. ` +
-        'Keep the list sorted by name (case and punctuation aside).',
-      { position: entry.location, repository: entry.name },
-    );
-  }
-  return null;
 }

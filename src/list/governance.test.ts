@@ -72,9 +72,10 @@ describe('governance projects.yaml', () => {
     ].join('\n');
     const parsed = parseList('projects.yaml', text);
     expect(parsed.entries.map((entry) => entry.governance?.deliverable)).toEqual(['nova']);
-    expect(parsed.problems).toMatchObject([
-      { rule: 'list-consistency', severity: 'error', key: 'duplicate:openstack/nova', line: 8 },
+    expect(parsed.duplicates).toMatchObject([
+      { name: 'openstack/nova', line: 8, firstLine: 5, deliverable: 'nova-again' },
     ]);
+    expect(parsed.problems).toEqual([]);
   });
 
   it('flags a tagged deliverable whose repos are not a list of names', () => {

@@ -55,11 +55,24 @@ export interface ListEntry {
   fieldLines: Partial<Record<DeclaredField, number>>;
   /** rst only: the link target as written. */
   link?: string;
+  /** rst only: where the link target starts. */
+  linkAt?: { line: number; column?: number };
   /** governance only: the team and deliverable that carry the tag. */
   governance?: { team: string; deliverable: string };
 }
 
-export type ListProblemRule = 'list-schema' | 'list-consistency';
+export type ListProblemRule = 'list-schema';
+
+/** A later entry for a repository the list already names: a fact for list-consistency. */
+export interface DuplicateEntry {
+  name: string;
+  line: number;
+  column?: number;
+  /** The line of the first entry for the same repository. */
+  firstLine: number;
+  /** governance only: the deliverable the repeated repository is listed under again. */
+  deliverable?: string;
+}
 
 /**
  * Something wrong with the list file itself, found while parsing it.
@@ -80,6 +93,9 @@ export interface OversightList {
   path: string;
   format: ListFormat;
   entries: ListEntry[];
+  /** Later entries for a repository already listed, in file order (not in `entries`). */
+  duplicates: DuplicateEntry[];
+  /** What could not be read as a list: parse and schema diagnostics (rule list-schema). */
   problems: ListProblem[];
   /** sha256 (hex) of the bytes the list was parsed from; absent for a list built otherwise. */
   digest?: string;

@@ -63,6 +63,7 @@ describe('native YAML list', () => {
       path: 'l.yaml',
       format: 'native',
       entries: [],
+      duplicates: [],
       problems: [],
       digest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });

@@ -25,11 +25,12 @@ export function officialList(file: string, listings: readonly OfficialListing[])
     fieldLines: {},
     governance: { team, deliverable },
   }));
-  const finished = finishEntries(file, 'governance', candidates);
+  const finished = finishEntries(file, candidates);
   return {
     path: file,
     format: 'governance',
     entries: finished.entries,
+    duplicates: finished.duplicates,
     problems: finishProblems(finished.problems),
   };
 }

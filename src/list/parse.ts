@@ -20,17 +20,18 @@ export function parseList(file: string, content: Buffer | string): OversightList
   const decoded = decodeList(content);
   if (!decoded.ok) {
     const format = detectFormat(file, '');
-    return { path: file, format, entries: [], problems: [decoded.problem], digest };
+    return { path: file, format, entries: [], duplicates: [], problems: [decoded.problem], digest };
   }
   const { text } = decoded;
   const format = detectFormat(file, text);
   const read = readFormat(format, text);
-  const finished = finishEntries(file, format, read.candidates);
+  const finished = finishEntries(file, read.candidates);
   const problems = [...controlCharacterProblems(text), ...read.problems, ...finished.problems];
   return {
     path: file,
     format,
     entries: finished.entries,
+    duplicates: finished.duplicates,
     problems: finishProblems(problems),
     digest,
   };

@@ -18,16 +18,6 @@ export function schemaProblem(key: string, message: string, place: ProblemPlace 
   return build('list-schema', 'error', key, message, place);
 }
 
-/** A `list-consistency` problem: duplicates and wrong links (errors), order (warning). */
-export function consistencyProblem(
-  severity: ListProblem['severity'],
-  key: string,
-  message: string,
-  place: ProblemPlace = {},
-): ListProblem {
-  return build('list-consistency', severity, key, message, place);
-}
-
 function build(
   rule: ListProblem['rule'],
   severity: ListProblem['severity'],

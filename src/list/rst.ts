@@ -1,7 +1,6 @@
 import type { Candidate, ReadResult } from './candidates';
 import type { ListProblem } from './model';
-import { isSafeRepositoryName } from './names';
-import { consistencyProblem, quote, type Position } from './problems';
+import type { Position } from './problems';
 import {
   docutilsLines,
   HIDDEN_BREAKS,
@@ -33,16 +32,12 @@ export function readRst(text: string): ReadResult {
   for (const bullet of walked.bullets) {
     const result = readBullet(bullet);
     if ('problem' in result) problems.push(result.problem);
-    else {
-      candidates.push(result.candidate);
-      if (result.linkProblem) problems.push(result.linkProblem);
-    }
+    else candidates.push(result.candidate);
   }
   return { candidates, problems: distinctKeys(problems) };
 }
 
-type BulletResult =
-  { candidate: Candidate; linkProblem: ListProblem | null } | { problem: ListProblem };
+type BulletResult = { candidate: Candidate } | { problem: ListProblem };
 
 function readBullet(bullet: TopBullet): BulletResult {
   const { parts, position, extra } = bullet;
@@ -53,23 +48,17 @@ function readBullet(bullet: TopBullet): BulletResult {
   if (!link || name === '') return { problem: notAnEntry(joined, position) };
   // docutils drops whitespace inside a link target, which is how a long URL wraps.
   const target = (link[2] ?? '').replace(PYTHON_SPACES, '');
+  const linkAt = targetPosition(parts);
   return {
-    candidate: { name, position, declared: {}, fieldLines: {}, link: target },
-    linkProblem: linkProblem(name, target, parts),
+    candidate: {
+      name,
+      position,
+      declared: {},
+      fieldLines: {},
+      link: target,
+      ...(linkAt ? { linkAt } : {}),
+    },
   };
-}
-
-function linkProblem(name: string, target: string, parts: readonly RstLine[]): ListProblem | null {
-  if (!isSafeRepositoryName(name)) return null;
-  const expected = `https://opendev.org/${name}`;
-  if ([expected, `${expected}/`, `${expected}.git`].includes(target)) return null;
-  return consistencyProblem(
-    'error',
-    `link:${name}`,
-    `The link for ${name} points at ${quote(target, 200)}, not at the repository it names. ` +
-      `Change the target to <${expected}>.`,
-    { position: targetPosition(parts), repository: name },
-  );
 }
 
 function targetPosition(parts: readonly RstLine[]): Position | null {

@@ -19,8 +19,8 @@ import type { AnyRepositoryRule, ListRule, RuleMeta } from './types';
 
 export const listRules: readonly ListRule[] = [
   engineListRule(configuration),
-  listConsistency,
-  listSchema,
+  engineListRule(listConsistency),
+  engineListRule(listSchema),
 ];
 
 export const repositoryRules: readonly AnyRepositoryRule[] = [

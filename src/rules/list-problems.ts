@@ -1,59 +1,87 @@
-import type { ListProblem, ListProblemRule } from '../list/model';
 import { isUnreadable, sameContent } from '../list/readable';
-import type { ListRuleContext, RuleResult } from './types';
-
-/**
- * Turns the problems the parser found into results. A problem already present at base (same key)
- * was not introduced by this change, so it is reported as a warning at most — except what makes
- * the head list unreadable: when the change edited the list's bytes, the change carries that
- * problem and it blocks, so an unreadable list never passes through a change as a mere warning.
- */
-export function listProblemResults(rule: ListProblemRule, context: ListRuleContext): RuleResult[] {
-  const { proposal } = context;
-  const { baseList, headList } = proposal;
-  const atBase = new Set(
-    (baseList?.problems ?? []).filter((p) => p.rule === rule).map((p) => p.key),
-  );
-  const editedUnreadable = isUnreadable(headList) && !sameContent(baseList, headList);
-  return headList.problems
-    .filter((problem) => problem.rule === rule)
-    .map((problem) => {
-      if (!atBase.has(problem.key)) return toResult(problem, 'new');
-      return toResult(problem, editedUnreadable && isFatal(problem) ? 'carried' : 'preexisting');
-    });
-}
-
-/** A problem that, with no entries read, is why the list could not be read. */
-function isFatal(problem: ListProblem): boolean {
-  return problem.rule === 'list-schema' && problem.severity === 'error';
-}
+import type { Proposal } from '../diff/model';
+import type { EvidenceRecord, Severity } from '../findings/finding';
 
 /**
  * `new`: introduced by the change. `preexisting`: present at base, not the change's doing.
  * `carried`: present at base too, but the change edits a list that still cannot be read.
  */
-type Origin = 'new' | 'preexisting' | 'carried';
+export type Origin = 'new' | 'preexisting' | 'carried';
 
-const NOTES: Record<Origin, string> = {
-  new: '',
+/** What the list rules say after a problem's own message, by where the problem comes from. */
+export const ORIGIN_NOTES = {
   preexisting: ' (already present before this change, so it does not block)',
   carried:
     ' (already present before this change, but this change edits the list and leaves it ' +
     'unreadable: a change to the list must make it readable)',
-};
+} as const;
 
-function toResult(problem: ListProblem, origin: Origin): RuleResult {
+/** A problem of the list file, as a list rule finds it, before its origin is known. */
+export interface ListIssue<M extends string> {
+  /** Names the same problem across revisions (never a line number). */
+  key: string;
+  messageId: M;
+  data: Record<string, string | number>;
+  severity: Severity;
+  line?: number;
+  column?: number;
+  repository?: string;
+}
+
+/** Base messages with their `…Preexisting` forms (a problem the change did not introduce). */
+export function withPreexisting<M extends string>(
+  messages: Record<M, string>,
+): Record<M | `${M}Preexisting`, string> {
+  const all: Record<string, string> = { ...messages };
+  for (const [id, text] of Object.entries<string>(messages)) {
+    all[`${id}Preexisting`] = `${text}${ORIGIN_NOTES.preexisting}`;
+  }
+  return all as Record<M | `${M}Preexisting`, string>;
+}
+
+/** Base messages with their `…Preexisting` and `…Carried` forms. */
+export function withOrigins<M extends string>(
+  messages: Record<M, string>,
+): Record<M | `${M}Preexisting` | `${M}Carried`, string> {
+  const all: Record<string, string> = { ...withPreexisting(messages) };
+  for (const [id, text] of Object.entries<string>(messages)) {
+    all[`${id}Carried`] = `${text}${ORIGIN_NOTES.carried}`;
+  }
+  return all as Record<M | `${M}Preexisting` | `${M}Carried`, string>;
+}
+
+/**
+ * Where each issue of the head list comes from: one already present at base (same key) was not
+ * introduced by this change, so it is at most a warning — except what makes the head list
+ * unreadable (`fatal`): when the change edited the list's bytes, the change carries it, and it
+ * blocks, so an unreadable list never passes through a change as a mere warning.
+ */
+export function originOf(
+  proposal: Proposal,
+  baseKeys: ReadonlySet<string>,
+  issue: ListIssue<string>,
+  fatal: boolean,
+): Origin {
+  if (!baseKeys.has(issue.key)) return 'new';
+  const { baseList, headList } = proposal;
+  const editedUnreadable = isUnreadable(headList) && !sameContent(baseList, headList);
+  return editedUnreadable && fatal ? 'carried' : 'preexisting';
+}
+
+/** The report of an issue but its message id: severity for its origin, and what it cites. */
+export function issueReport(issue: ListIssue<string>, origin: Origin) {
   const preexisting = origin === 'preexisting';
+  const cite: EvidenceRecord = {
+    problem: issue.key,
+    introducedByChange: !preexisting,
+    ...(origin === 'carried' ? { unreadableListEdited: true } : {}),
+    ...(issue.column !== undefined ? { column: issue.column } : {}),
+  };
   return {
-    severity: preexisting ? 'warning' : problem.severity,
-    message: `${problem.message}${NOTES[origin]}`,
-    ...(problem.line !== undefined ? { line: problem.line } : {}),
-    ...(problem.repository !== undefined ? { repository: problem.repository } : {}),
-    evidence: {
-      problem: problem.key,
-      introducedByChange: !preexisting,
-      ...(origin === 'carried' ? { unreadableListEdited: true } : {}),
-      ...(problem.column !== undefined ? { column: problem.column } : {}),
-    },
+    data: issue.data,
+    severity: preexisting ? ('warning' as const) : issue.severity,
+    cite,
+    ...(issue.line !== undefined ? { line: issue.line } : {}),
+    ...(issue.repository !== undefined ? { repository: issue.repository } : {}),
   };
 }

@@ -5,6 +5,8 @@
  * severity, field and line. It fails on unknown keys, duplicate case names, an invalid case that
  * reports no error, a valid case that reports one, and a message of the rule no case produces.
  */
+import { computeProposal } from '../../src/diff/compute';
+import type { Proposal } from '../../src/diff/model';
 import { judgeRule, type JudgedFinding } from '../../src/engine/evaluate';
 import type {
   Evidence,
@@ -14,7 +16,7 @@ import type {
   SourceId,
 } from '../../src/evidence/types';
 import type { Severity } from '../../src/findings/finding';
-import type { DeclaredField, ListFormat } from '../../src/list/model';
+import type { DeclaredField, ListFormat, OversightList } from '../../src/list/model';
 import {
   engineListRule,
   engineRepositoryRule,
@@ -269,6 +271,7 @@ export function testListRule<M extends string>(
         messageId: r.messageId,
         data: r.data ?? {},
         severity: r.severity,
+        ...(r.line !== undefined ? { line: r.line } : {}),
         ...(r.file !== undefined ? { file: r.file } : {}),
       }));
       const want = testCase.expect.map(({ cite: _cite, ...e }) => ({ ...e, data: e.data ?? {} }));
@@ -280,5 +283,30 @@ export function testListRule<M extends string>(
     it('produces every message it declares', () => {
       expect(Object.keys(rule.meta.messages).filter((id) => !produced.has(id))).toEqual([]);
     });
+  });
+}
+
+/** A list rule's findings on a proposal, each with the key of the problem it reports. */
+export function listRuleFindings<M extends string>(rule: DefinedListRule<M>, proposal: Proposal) {
+  return engineListRule(rule)
+    .check({
+      proposal,
+      ruleDefaults: {},
+      settings: { asOf: '2026-08-21', listFile: proposal.listPath, format: proposal.format },
+    })
+    .map((result) => ({
+      rule: rule.meta.id,
+      severity: result.severity,
+      key: String(result.evidence.problem),
+      message: result.message,
+      ...(result.line !== undefined ? { line: result.line } : {}),
+    }));
+}
+
+/** The proposal of a new list (nothing at base): every entry added. */
+export function newListProposal(headList: OversightList): Proposal {
+  return computeProposal(null, headList, {
+    base: { label: 'NONE', commit: null },
+    head: { label: 'WORKTREE', commit: null },
   });
 }
