@@ -82,7 +82,7 @@ async function run(p: Proposal, rule: RepositoryRule<'governance', 'projectConfi
     proposal: p,
     changes: repositoryChanges(p),
     listRules: [],
-    repositoryRules: [rule as never],
+    repositoryRules: [rule],
     provider: provider(table),
     settings,
   });
@@ -148,7 +148,7 @@ describe('evaluate', () => {
     const withSeverity = (severities: object) =>
       evaluate({
         ...base,
-        repositoryRules: [rule as never],
+        repositoryRules: [rule],
         provider: provider({ governance: {} }),
         severities,
       });
@@ -164,7 +164,7 @@ describe('evaluate', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [failingRule(meta()) as never],
+      repositoryRules: [failingRule(meta())],
       provider: table,
       settings,
     });
@@ -216,7 +216,7 @@ describe('findings about a deleted entry', () => {
         proposal: p,
         changes: repositoryChanges(p),
         listRules: [],
-        repositoryRules: [rule as never],
+        repositoryRules: [rule],
         provider: provider(table),
         settings,
       });
@@ -250,7 +250,7 @@ describe('evidence that cannot settle the question', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({ governance: {} }),
       settings,
       severities,
@@ -306,7 +306,7 @@ describe('missing evidence on a modified entry', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({}),
       settings,
     });
@@ -330,7 +330,7 @@ describe('a rule that cannot block by nature', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({}),
       settings,
       severities: { 'team-consent': 'error' },
