@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import {
-  defaultBase,
-  openRepository,
-  readListFile,
-  resolveRevision,
-  type ListRepository,
-} from '../diff/git';
-import { validateRevision } from '../diff/validate';
+import { openRepository, readListFile, type ListRepository } from '../diff/git';
+import { resolveRevisions, type RevisionFlags, type Revisions } from '../diff/revisions';
 import { ConfigurationError } from '../errors';
 import type { ConfigChange } from '../evidence/config-change';
 import { configChange } from './config-change';
@@ -36,6 +30,28 @@ export function addConfigOptions(command: Command): Command {
     .option('--no-config', `ignore ${CONFIG_FILE}`);
 }
 
+/** The repository of the change under review and the revisions it is judged between. */
+export interface ReviewTarget {
+  repository: ListRepository;
+  revisions: Revisions;
+}
+
+/**
+ * Opens the repository and resolves `--base`/`--head` on the first call only, so the
+ * configuration and the diff of one run share the repository and the very same revisions.
+ */
+export function reviewTarget(
+  flags: RevisionFlags,
+  open: (repo: string) => Promise<ListRepository> = openRepository,
+): (repo: string) => Promise<ReviewTarget> {
+  let target: Promise<ReviewTarget> | undefined;
+  return (repo) =>
+    (target ??= open(repo).then(async (repository) => ({
+      repository,
+      revisions: await resolveRevisions(repository, flags),
+    })));
+}
+
 /**
  * The configuration for judging a change. A change must not configure its own judgment (switch
  * a rule off, point at a decoy list or decoy evidence), so `.vmt-oversight.yaml` is read as it
@@ -43,18 +59,13 @@ export function addConfigOptions(command: Command): Command {
  */
 export async function configAtBase(
   repo: string,
-  flags: ConfigFlags & { base?: string; head?: string },
-  open: (repo: string) => Promise<ListRepository> = openRepository,
+  flags: ConfigFlags & RevisionFlags,
+  target: (repo: string) => Promise<ReviewTarget> = reviewTarget(flags),
 ): Promise<LoadedConfig> {
   const explicit = explicitConfig(repo, flags);
   if (explicit) return explicit;
-  const repository = await open(repo);
-  const head = flags.head
-    ? await resolveRevision(repository, validateRevision(flags.head, '--head'), '--head')
-    : { label: 'WORKTREE', commit: null };
-  const base = flags.base
-    ? await resolveRevision(repository, validateRevision(flags.base, '--base'), '--base')
-    : await defaultBase(repository, head);
+  const { repository, revisions } = await target(repo);
+  const { base, head } = revisions;
   const text = base.commit ? await readListFile(repository, base.commit, CONFIG_FILE) : null;
   const where = `${CONFIG_FILE} at ${base.label}`;
   const values = text ? parseConfig(text.toString('utf8'), where) : {};

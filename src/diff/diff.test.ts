@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { UsageError } from '../errors';
 import { loadProposal } from './diff';
-import { defaultBase, openRepository, readListFile, worktreeRevision } from './git';
+import { openRepository, readListFile, worktreeRevision } from './git';
+import { defaultBase } from './revisions';
 import type { Proposal } from './model';
 
 const LIST = 'repos-overseen.yaml';

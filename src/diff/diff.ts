@@ -4,20 +4,18 @@ import { parseList } from '../list/parse';
 import { computeProposal } from './compute';
 import {
   chooseList,
-  defaultBase,
   describeRevision,
   openRepository,
   readListFile,
   renamedFrom,
-  resolveRevision,
-  worktreeRevision,
   type ListChoice,
   type ListRepository,
 } from './git';
 import type { Proposal, Revision, SecondLists } from './model';
-import { validateListPath, validateRevision } from './validate';
+import { resolveRevisions, type RevisionFlags, type Revisions } from './revisions';
+import { validateListPath } from './validate';
 
-export interface LoadProposalOptions {
+export interface LoadProposalOptions extends RevisionFlags {
   /** Any directory inside the list's git work tree. */
   repo: string;
   /**
@@ -25,29 +23,21 @@ export interface LoadProposalOptions {
    * followed to head (see `chooseList`).
    */
   list?: string;
-  /** Default: merge-base of head with `@{upstream}`, else head's parent. */
-  base?: string;
-  /** Default: the work tree, uncommitted edits included. */
-  head?: string;
   /** `repo` already opened in this run (the configuration read it): what git said is reused. */
   repository?: ListRepository;
+  /**
+   * The revisions already resolved in this run (the configuration was read at this base); when
+   * given, `base` and `head` are not looked at. Otherwise they are resolved by `resolveRevisions`.
+   */
+  revisions?: Revisions;
 }
 
 /** Reads the list at base and head from git and computes the proposal. */
 export async function loadProposal(options: LoadProposalOptions): Promise<Proposal> {
-  // Validate everything the user gave before anything reaches git.
   const list = options.list === undefined ? undefined : validateListPath(options.list);
-  const baseRev = options.base === undefined ? undefined : validateRevision(options.base, '--base');
-  const headRev = options.head === undefined ? undefined : validateRevision(options.head, '--head');
-
   const repo = options.repository ?? (await openRepository(options.repo));
-  const head =
-    headRev === undefined ? worktreeRevision() : await resolveRevision(repo, headRev, '--head');
-  const base =
-    baseRev === undefined
-      ? await defaultBase(repo, head)
-      : await resolveRevision(repo, baseRev, '--base');
-  const revisions = { base, head };
+  const revisions = options.revisions ?? (await resolveRevisions(repo, options));
+  const { base, head } = revisions;
 
   if (list !== undefined) {
     const headList = await readHeadList(repo, head, list);

@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { UsageError } from '../errors';
 import {
-  defaultBase,
   findListPath,
   LIST_CANDIDATES,
   openRepository,
   readListFile,
   renamedFrom,
-  resolveRevision,
   worktreeRevision,
   type ListRepository,
 } from './git';
+import { defaultBase, resolveRevision } from './revisions';
 
 const repos: TempRepo[] = [];
 

@@ -1,12 +1,9 @@
-import { readObjects } from '../git/cat-file';
 import { UsageError } from '../errors';
 import { existingFiles, existingWorktreeFiles } from './files';
 import { LIST_CANDIDATES } from './list-paths';
 import { gitText, type ListRepository } from './repository';
-import { parseGitreview, type ReviewBranch } from './gitreview';
-import { remembered } from './memo';
 import type { Revision } from './model';
-import { validateListPath, type RevisionFlag } from './validate';
+import { validateListPath } from './validate';
 
 export { readListFile } from './files';
 export { LIST_CANDIDATES } from './list-paths';
@@ -14,110 +11,14 @@ export { gitText, openRepository, type ListRepository } from './repository';
 
 /** The label of the work tree as head (uncommitted edits included); its commit is null. */
 const WORKTREE_LABEL = 'WORKTREE';
-/** The label of an empty base (HEAD has no parent): nothing existed there; its commit is null. */
-const NO_BASE_LABEL = 'NONE';
 
 export function worktreeRevision(): Revision {
   return { label: WORKTREE_LABEL, commit: null };
 }
 
-/** Resolves an already validated revision to a commit sha. */
-export async function resolveRevision(
-  repo: ListRepository,
-  revision: string,
-  flag: RevisionFlag,
-): Promise<Revision> {
-  const commit = await verifyCommit(repo, revision);
-  if (commit === null) {
-    throw new UsageError(`unknown revision '${revision}' in ${flag}`);
-  }
-  return { label: revision, commit };
-}
-
-/**
- * The default base, for a proposer's run where nothing names one: the merge-base of head (HEAD
- * for the work tree) with the branch `.gitreview` names (git-review's own flow: a topic branch
- * without an upstream), else with the current branch's upstream, else head's parent, else
- * nothing (a root commit or an empty repository). The label says which rule chose it.
- */
-export async function defaultBase(repo: ListRepository, head: Revision): Promise<Revision> {
-  const tip = head.commit ?? 'HEAD';
-  const tipLabel = head.commit === null ? 'HEAD' : head.label;
-  const review = await reviewBranch(repo);
-  for (const ref of review?.refs ?? []) {
-    const mergeBase = await mergeBaseWith(repo, tip, ref);
-    const name = ref.slice('refs/remotes/'.length);
-    if (mergeBase !== null) {
-      return {
-        label: `merge-base(${tipLabel}, ${name}), the branch .gitreview names`,
-        commit: mergeBase,
-      };
-    }
-  }
-  const mergeBase = await mergeBaseWith(repo, tip, '@{upstream}');
-  if (mergeBase !== null) {
-    return { label: `merge-base(${tipLabel}, @{upstream})`, commit: mergeBase };
-  }
-  const parent = await verifyCommit(repo, `${tip}~1`);
-  if (parent !== null) return { label: `${tipLabel}~1`, commit: parent };
-  return { label: NO_BASE_LABEL, commit: null };
-}
-
-/** `.gitreview` as committed at HEAD (a work-tree edit cannot move the base), parsed. */
-async function reviewBranch(repo: ListRepository): Promise<ReviewBranch | null> {
-  const text = await remembered(repo.memo, 'gitreview', async () => {
-    try {
-      const object = (await readObjects(repo.git, ['HEAD:.gitreview'])).get('HEAD:.gitreview');
-      return object?.type === 'blob' ? object.content.toString('utf8') : null;
-    } catch {
-      return null; // no commit yet
-    }
-  });
-  return text === null ? null : parseGitreview(text);
-}
-
-function mergeBaseWith(repo: ListRepository, tip: string, other: string): Promise<string | null> {
-  return remembered(repo.memo, `merge-base\0${tip}\0${other}`, () =>
-    readMergeBase(repo, tip, other),
-  );
-}
-
-async function readMergeBase(
-  repo: ListRepository,
-  tip: string,
-  other: string,
-): Promise<string | null> {
-  try {
-    const out = (await gitText(repo, ['merge-base', '--end-of-options', tip, other])).trim();
-    return out === '' ? null : out;
-  } catch {
-    return null; // no such branch or upstream, detached HEAD, or no commit yet
-  }
-}
-
 /** "the work tree" or the revision as the user named it, for messages. */
 export function describeRevision(revision: Revision): string {
   return revision.commit === null ? 'the work tree' : `'${revision.label}'`;
-}
-
-/** The commit a revision names, or null when there is none. */
-function verifyCommit(repo: ListRepository, revision: string): Promise<string | null> {
-  return remembered(repo.memo, `commit\0${revision}`, () => readCommit(repo, revision));
-}
-
-async function readCommit(repo: ListRepository, revision: string): Promise<string | null> {
-  try {
-    const out = await gitText(repo, [
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      '--end-of-options',
-      `${revision}^{commit}`,
-    ]);
-    return out.trim() === '' ? null : out.trim();
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -23,6 +23,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     ...(options.base !== undefined ? { base: options.base } : {}),
     ...(options.head !== undefined ? { head: options.head } : {}),
     ...(options.repository ? { repository: options.repository } : {}),
+    ...(options.revisions ? { revisions: options.revisions } : {}),
   });
   const sources = await governanceAtBase(options, proposal);
   const provider = createEvidenceProvider(sources);

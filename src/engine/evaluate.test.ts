@@ -88,7 +88,7 @@ async function run(p: Proposal, rule: RepositoryRule<'governance', 'projectConfi
     proposal: p,
     changes: repositoryChanges(p),
     listRules: [],
-    repositoryRules: [rule as never],
+    repositoryRules: [rule],
     provider: provider(table),
     settings,
   });
@@ -154,7 +154,7 @@ describe('evaluate', () => {
     const withSeverity = (severities: object) =>
       evaluate({
         ...base,
-        repositoryRules: [rule as never],
+        repositoryRules: [rule],
         provider: provider({ governance: {} }),
         severities,
       });
@@ -170,7 +170,7 @@ describe('evaluate', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [failingRule(meta()) as never],
+      repositoryRules: [failingRule(meta())],
       provider: table,
       settings,
     });
@@ -222,7 +222,7 @@ describe('findings about a deleted entry', () => {
         proposal: p,
         changes: repositoryChanges(p),
         listRules: [],
-        repositoryRules: [rule as never],
+        repositoryRules: [rule],
         provider: provider(table),
         settings,
       });
@@ -256,7 +256,7 @@ describe('evidence that cannot settle the question', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({ governance: {} }),
       settings,
       severities,
@@ -312,7 +312,7 @@ describe('missing evidence on a modified entry', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({}),
       settings,
     });
@@ -336,7 +336,7 @@ describe('a rule that cannot block by nature', () => {
       proposal: p,
       changes: repositoryChanges(p),
       listRules: [],
-      repositoryRules: [rule as never],
+      repositoryRules: [rule],
       provider: provider({}),
       settings,
       severities: { 'team-consent': 'error' },

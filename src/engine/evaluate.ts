@@ -8,6 +8,7 @@ import type {
   AnyRepositoryRule,
   ListRule,
   RepositoryChange,
+  RepositoryRule,
   RuleResult,
   RunSettings,
 } from '../rules/types';
@@ -83,8 +84,8 @@ export interface JudgedFinding {
 type RuleInput = Pick<EvaluationInput, 'provider' | 'settings' | 'severities'>;
 
 /** One rule on one change, gated exactly as a run gates it: evidence, severity, scope. */
-export async function judgeRule(
-  rule: AnyRepositoryRule,
+export async function judgeRule<K extends EvidenceKind, W extends EvidenceKind>(
+  rule: RepositoryRule<K, W>,
   change: RepositoryChange,
   input: RuleInput,
 ): Promise<JudgedFinding[]> {
@@ -100,11 +101,14 @@ export async function judgeRule(
       input.settings,
     ),
   });
-  const needed = await gather(input.provider, rule.needs(change), change.repository);
-  if (needed.missing.length > 0) return needed.missing.map(unavailable);
+  const needs = rule.needs(change);
+  const needed = await gather(input.provider, needs, change.repository);
+  // Each kind is either available or missing, so this is exactly "nothing needed is missing".
+  if (!hasEvery(needed.available, needs)) return needed.missing.map(unavailable);
   const wanted = await gather(input.provider, rule.wants(change), change.repository);
-  const missing = Object.fromEntries(wanted.missing.map((m) => [m.kind ?? '', m.reason]));
-  const evidence = { ...wanted.available, ...needed.available } as never;
+  const missing: Partial<Record<W, string>> = {};
+  for (const m of wanted.missing) missing[m.kind] = m.reason;
+  const evidence = { ...wanted.available, ...needed.available };
   let results: RuleResult[];
   try {
     results = rule.check({ change, evidence, missing, settings: input.settings });
@@ -158,28 +162,40 @@ function removalBlocks(input: EvaluationInput): boolean {
   return removal.meta.canBlock && effectiveRule(removal.meta, input.severities).canBlock;
 }
 
-interface Gathered {
-  available: Partial<EvidenceMap>;
-  missing: MissingEvidence[];
+/** The evidence of the kinds `K`, each one present. */
+type EvidenceOf<K extends EvidenceKind> = { [P in K]: EvidenceMap[P] };
+
+/** What the provider answered for the kinds `K`: the values it had, and why the rest are missing. */
+interface Gathered<K extends EvidenceKind> {
+  available: Partial<EvidenceOf<K>>;
+  missing: (MissingEvidence & { kind: K })[];
 }
 
-async function gather(
+async function gather<K extends EvidenceKind>(
   provider: EvidenceProvider,
-  kinds: readonly EvidenceKind[],
+  kinds: readonly K[],
   repository: string,
-): Promise<Gathered> {
+): Promise<Gathered<K>> {
   const results = await Promise.all(
     kinds.map(async (kind) => [kind, await provider.get(kind, repository)] as const),
   );
-  const gathered: Gathered = { available: {}, missing: [] };
+  const gathered: Gathered<K> = { available: {}, missing: [] };
   for (const [kind, evidence] of results) record(gathered, kind, evidence);
   return gathered;
 }
 
-function record<K extends EvidenceKind>(
-  gathered: Gathered,
-  kind: K,
-  evidence: Evidence<EvidenceMap[K]>,
+/** Whether every one of `kinds` was gathered (none missing): the rule may then be given it. */
+function hasEvery<K extends EvidenceKind>(
+  available: Partial<EvidenceOf<K>>,
+  kinds: readonly K[],
+): available is EvidenceOf<K> {
+  return kinds.every((kind) => kind in available);
+}
+
+function record<K extends EvidenceKind, P extends K>(
+  gathered: Gathered<K>,
+  kind: P,
+  evidence: Evidence<EvidenceMap[P]>,
 ): void {
   if (evidence.status === 'available') gathered.available[kind] = evidence.value;
   else {

@@ -1,4 +1,5 @@
 import type { ListRepository } from '../diff/git';
+import type { Revisions } from '../diff/revisions';
 import type { ConfigChange } from '../evidence/config-change';
 import type { EvidenceKind } from '../evidence/types';
 import type { RuleId, Severity } from '../findings/finding';
@@ -18,6 +19,11 @@ export interface CheckOptions {
   sources: SourceOptions;
   /** `repo`, already opened in this run: git's answers are shared with the configuration's. */
   repository?: ListRepository;
+  /**
+   * `base` and `head` already resolved in this run (the configuration was read at this base):
+   * when given, the diff is taken between them and `base`/`head` are not looked at.
+   */
+  revisions?: Revisions;
   severities?: SeverityOverrides;
   progress?: ProgressEvents;
   /** What the change does to `.vmt-oversight.yaml`, when it edits it (the configuration rule). */

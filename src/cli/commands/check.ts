@@ -1,11 +1,10 @@
 import { optional } from '../../util/optional';
 import { Command } from 'commander';
-import { openRepository, type ListRepository } from '../../diff/git';
 import { runCheck } from '../../engine/check';
 import { UsageError } from '../../errors';
 import { gerritChangeSource } from '../../sources/gerrit-change';
 import type { SourceOptions } from '../../sources/options';
-import { addConfigOptions, configAtBase, type ConfigFlags } from '../config';
+import { addConfigOptions, configAtBase, reviewTarget, type ConfigFlags } from '../config';
 import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
@@ -34,22 +33,21 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option('--gerrit <url>', 'Gerrit to read the change from, anonymously (team-consent)')
     .option('--change <n>', 'the change number (or project~number) on --gerrit');
   addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: CheckFlags) => {
-    // Opened once for the configuration and the diff, so git is asked nothing twice.
-    let repository: Promise<ListRepository> | undefined;
-    const open = (repo: string) => (repository ??= openRepository(repo));
+    // Opened and resolved once: the configuration is read at the very base the diff starts from.
+    const target = reviewTarget(flags);
     return judgeAndEmit(
       io,
       flags,
       setExitCode,
-      (repo) => configAtBase(repo, flags, open),
+      (repo) => configAtBase(repo, flags, target),
       async ({ repo, config, progress }) => {
         const sources = withChange(sourceOptions(flags, config, io.today()), flags);
+        const { repository, revisions } = await target(repo);
         return runCheck({
           repo,
-          repository: await open(repo),
+          repository,
+          revisions,
           ...optional('list', flags.list ?? config.values.list),
-          ...optional('base', flags.base),
-          ...optional('head', flags.head),
           sources,
           ...(config.values.rules ? { severities: config.values.rules } : {}),
           ...(config.configChange ? { configChange: config.configChange } : {}),
