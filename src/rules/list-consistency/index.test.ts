@@ -153,21 +153,7 @@ testListRule(rule, {
     },
     {
       name: 'a repository in two governance deliverables',
-      context: proposal(
-        parseList(
-          'reference/projects.yaml',
-          [
-            'nova:',
-            '  deliverables:',
-            '    nova:',
-            '      repos: [openstack/nova]',
-            '      tags: [vulnerability:managed]',
-            '    nova-again:',
-            '      repos: [openstack/nova]',
-            '      tags: [vulnerability:managed]',
-          ].join('\n'),
-        ),
-      ),
+      context: proposal(twoDeliverables()),
       expect: [
         {
           messageId: 'duplicateInDeliverable',
