@@ -1,4 +1,5 @@
 import type { Proposal } from '../diff/model';
+import { proposal } from '../../test/helpers/evidence-fixtures';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
 import type { ListEntry } from '../list/model';
 import type { RepositoryRule, RuleMeta } from '../rules/types';
@@ -10,28 +11,6 @@ const settings = { asOf: '2026-01-01', listFile: 'repos.yaml', format: 'native' 
 
 function entry(name: string, line: number, declared: ListEntry['declared'] = {}): ListEntry {
   return { name, location: { file: 'repos.yaml', line }, declared, fieldLines: {} };
-}
-
-function proposal(parts: Partial<Proposal>): Proposal {
-  const headList = {
-    path: 'repos.yaml',
-    format: 'native' as const,
-    entries: [],
-    duplicates: [],
-    problems: [],
-  };
-  return {
-    listPath: 'repos.yaml',
-    format: 'native',
-    base: { label: 'HEAD~1', commit: 'a'.repeat(40) },
-    head: { label: 'WORKTREE', commit: null },
-    baseList: null,
-    headList,
-    added: [],
-    removed: [],
-    modified: [],
-    ...parts,
-  };
 }
 
 /** A provider answering from a table; anything not in it is unavailable. */

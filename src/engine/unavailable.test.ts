@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Proposal } from '../diff/model';
+import { proposal } from '../../test/helpers/evidence-fixtures';
 import { repositoryRules } from '../rules';
 import { createEvidenceProvider } from '../sources';
 import { SOURCES } from '../sources/registry';
@@ -25,27 +26,9 @@ function adding(): Proposal {
     declared: { team: 'ironic' },
     fieldLines: {},
   };
-  const headList = {
-    path: 'repos.yaml',
-    format: 'native' as const,
-    entries: [added],
-    duplicates: [],
-    problems: [],
-  };
-  return {
-    listPath: 'repos.yaml',
-    format: 'native',
-    base: { label: 'HEAD~1', commit: 'a'.repeat(40) },
-    head: { label: 'WORKTREE', commit: null },
-    baseList: null,
-    headList,
-    added: [added],
-    removed: [],
-    modified: [],
-  };
+  return proposal({ added: [added] });
 }
 
-/** Judges the proposal by official-project (it needs governance) with the registry given. */
 async function officialProject(registry: SourceRegistry) {
   const proposal = adding();
   const findings = await evaluate({

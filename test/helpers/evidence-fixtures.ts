@@ -17,6 +17,7 @@ import type {
   ZuulProjectStanza,
 } from '../../src/evidence/types';
 import type { DeclaredField, DeclaredFields, ListEntry, Person } from '../../src/list/model';
+import type { Proposal } from '../../src/diff/model';
 import type { ChangeKind, RepositoryChange } from '../../src/rules/types';
 
 export const LIST_FILE = 'repos-overseen.yaml';
@@ -312,5 +313,22 @@ export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFa
     zuul: options.zuul ?? null,
     testEntryPoints: options.testEntryPoints ?? [],
     ...(options.undatedBranches ? { undatedBranches: options.undatedBranches } : {}),
+  };
+}
+
+/** A proposal of a native list `repos.yaml` (base HEAD~1, head the work tree), with `parts` set. */
+export function proposal(parts: Partial<Proposal> = {}): Proposal {
+  const entries = [...(parts.added ?? []), ...(parts.modified ?? []).map((m) => m.after)];
+  return {
+    listPath: 'repos.yaml',
+    format: 'native',
+    base: { label: 'HEAD~1', commit: 'a'.repeat(40) },
+    head: { label: 'WORKTREE', commit: null },
+    baseList: null,
+    headList: { path: 'repos.yaml', format: 'native', entries, duplicates: [], problems: [] },
+    added: [],
+    removed: [],
+    modified: [],
+    ...parts,
   };
 }

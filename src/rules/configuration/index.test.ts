@@ -1,10 +1,11 @@
 import { testListRule } from '../../../test/helpers/rule-tester';
 import type { ConfigSettings } from '../../evidence/config-change';
-import type { Proposal } from '../../diff/model';
+import { proposal as emptyProposal } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const file = '.vmt-oversight.yaml';
-const proposal = {} as Proposal; // the configuration rule reads only the configuration change
+// The configuration rule reads only the configuration change; the list change is empty.
+const proposal = emptyProposal();
 const places = (changes: Record<string, string | null> = {}): ConfigSettings['places'] => ({
   list: 'repos-overseen.yaml',
   releases: '../releases',
