@@ -69,6 +69,15 @@ const sushyTests: Expected<MessageId> = {
   severity: 'info',
 };
 
+/** The note for the same test jobs in check and gate, found in `where`. */
+function testsInBoth(jobs: string, where: string) {
+  return {
+    messageId: 'testsInCheckAndGate',
+    data: { check: jobs, gate: jobs, where: on(where) },
+    severity: 'info',
+  } as const;
+}
+
 const osBrickZuul = inRepoZuul(
   '.zuul.yaml',
   [
@@ -178,18 +187,7 @@ testRule(rule, {
         }),
         projectConfig: central('openstack-python-jobs', 'publish-to-pypi'),
       },
-      expect: [
-        {
-          messageId: 'testsInCheckAndGate',
-          data: {
-            check: 'openstack-python-jobs',
-            gate: 'openstack-python-jobs',
-            where: on('.zuul.d'),
-          },
-          severity: 'info',
-        },
-        localOk,
-      ],
+      expect: [testsInBoth('openstack-python-jobs', '.zuul.d'), localOk],
     },
     {
       name: 'tests in check only (cover template, zuul.yaml)',
@@ -348,18 +346,7 @@ testRule(rule, {
       name: 'a central test job the catalog knows, listed in check and gate: pass',
       change: added,
       evidence: ciOnly(withJobs(both('openstack-tox-py312'), [])),
-      expect: [
-        {
-          messageId: 'testsInCheckAndGate',
-          data: {
-            check: 'openstack-tox-py312',
-            gate: 'openstack-tox-py312',
-            where: on('zuul.yaml'),
-          },
-          severity: 'info',
-        },
-        localOk,
-      ],
+      expect: [testsInBoth('openstack-tox-py312', 'zuul.yaml'), localOk],
     },
     {
       name: "the repository's own template with its own test job: pass",
@@ -402,18 +389,7 @@ testRule(rule, {
         withJobs(both('openstack-tox-py312'), [definition('openstack-tox-py312', 'openstack-tox')]),
         'openstack/openstack-zuul-jobs',
       ),
-      expect: [
-        {
-          messageId: 'testsInCheckAndGate',
-          data: {
-            check: 'openstack-tox-py312',
-            gate: 'openstack-tox-py312',
-            where: on('zuul.yaml'),
-          },
-          severity: 'info',
-        },
-        localOk,
-      ],
+      expect: [testsInBoth('openstack-tox-py312', 'zuul.yaml'), localOk],
     },
     {
       name: 'a tox.ini that was not read: cannot tell, a warning (never a local pass)',
