@@ -1,5 +1,5 @@
 import type { EvidenceKind, EvidenceMap } from '../evidence/types';
-import type { EvidenceRecord, Severity } from '../findings/finding';
+import type { Citation, EvidenceRecord, Severity } from '../findings/finding';
 import type { RuleDoc } from '../findings/rule-doc';
 import type { DeclaredField } from '../list/model';
 import type {
@@ -43,6 +43,8 @@ export interface RuleReport<M extends string> {
   line?: number;
   /** What the finding rests on, for a reviewer to check by hand. */
   cite: EvidenceRecord;
+  /** The facts it rests on, typed (file, line, commit, URL): what reporters show people. */
+  citations?: readonly Citation[];
   /** Set by list rules only; repository rules get it from the change. */
   repository?: string;
   /** The file the finding is about, when it is not the list (`.vmt-oversight.yaml`). */
