@@ -189,6 +189,17 @@ export interface GerritProject {
 export interface ProjectConfigFacts {
   gerrit: GerritProject | null;
   zuul: ZuulProjectStanza | null;
+  /**
+   * Present when project-config predates Zuul v3 (2017-09) and `zuul/layout.yaml` was read:
+   * that central layout is the whole truth (in-repo Zuul files were not read then).
+   */
+  zuulV2?: ZuulV2Layout;
+}
+
+export interface ZuulV2Layout {
+  ref: DataRef;
+  /** Each project-template the layout defines → the pipelines it puts jobs into. */
+  templatePipelines: Record<string, string[]>;
 }
 
 /* ---------- the candidate repository itself ---------- */

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import type { ProjectConfigFacts } from '../../evidence/types';
+import type { ProjectConfigFacts, ZuulProjectStanza, ZuulV2Layout } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
@@ -7,12 +7,8 @@ import { Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
 import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';
-import {
-  indexZuulProjects,
-  readCentralStanza,
-  ZUUL_DIR,
-  ZUUL_PROJECTS_FILE,
-} from './zuul-projects';
+import { readZuulV2 } from './v2';
+import { indexZuulProjects, readCentralStanza, ZUUL_PROJECTS_FILE } from './zuul-projects';
 
 export interface ProjectConfigSourceOptions {
   dir: string | undefined;
@@ -25,8 +21,9 @@ interface LoadedProjectConfig {
   data: DataDir;
   gerrit: YamlDocument;
   gerritIndex: Map<string, Node | null>;
-  zuul: YamlDocument;
-  zuulIndex: Map<string, (Node | null)[]>;
+  /** The central Zuul entry of a repository (v3 zuul.d/projects.yaml or the v2 layout). */
+  zuulOf: (repository: string) => ZuulProjectStanza | null;
+  zuulV2: ZuulV2Layout | undefined;
 }
 
 /** Reads project-config's Gerrit and Zuul project lists once per run. */
@@ -36,14 +33,15 @@ export class ProjectConfigSource {
   constructor(private readonly options: ProjectConfigSourceOptions) {}
 
   async facts(repository: string): Promise<ProjectConfigFacts> {
-    const { data, gerrit, gerritIndex, zuul, zuulIndex } = await this.load();
+    const { data, gerrit, gerritIndex, zuulOf, zuulV2 } = await this.load();
     return readShaped(data, () => {
       const gerritNode = gerritIndex.get(repository);
-      const stanzas = zuulIndex.get(repository);
-      return {
+      const facts: ProjectConfigFacts = {
         gerrit: gerritNode !== undefined ? readGerritProject(gerrit, gerritNode, data) : null,
-        zuul: stanzas ? readCentralStanza(zuul, stanzas, data) : null,
+        zuul: zuulOf(repository),
       };
+      if (zuulV2) facts.zuulV2 = zuulV2;
+      return facts;
     });
   }
 
@@ -58,34 +56,25 @@ export class ProjectConfigSource {
     const data = await openDataDir({ source: 'project-config', flag, dir, asOf, counter });
     onProgress?.('reading project-config Gerrit and Zuul projects');
     const files = await data.read([GERRIT_FILE, ZUUL_PROJECTS_FILE]);
-    const zuulText = files.get(ZUUL_PROJECTS_FILE);
-    if (typeof zuulText !== 'string') throw await missingZuul(data);
     const gerritText = files.get(GERRIT_FILE);
     if (typeof gerritText !== 'string') {
       throw new Unavailable('project-config', `${data.label} has no ${GERRIT_FILE}`);
     }
+    const zuulText = files.get(ZUUL_PROJECTS_FILE);
+    const v2 = typeof zuulText === 'string' ? null : await readZuulV2(data);
     return readShaped(data, () => {
-      const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText);
       const gerrit = YamlDocument.parse(GERRIT_FILE, gerritText);
-      return {
-        data,
-        gerrit,
-        gerritIndex: indexGerrit(gerrit),
-        zuul,
-        zuulIndex: indexZuulProjects(zuul),
+      const gerritIndex = indexGerrit(gerrit);
+      if (v2) return { data, gerrit, gerritIndex, zuulOf: v2.zuulOf, zuulV2: v2.layout };
+      const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText ?? '');
+      const zuulIndex = indexZuulProjects(zuul);
+      const zuulOf = (repository: string) => {
+        const stanzas = zuulIndex.get(repository);
+        return stanzas ? readCentralStanza(zuul, stanzas, data) : null;
       };
+      return { data, gerrit, gerritIndex, zuulOf, zuulV2: undefined };
     });
   }
-}
-
-async function missingZuul(data: DataDir): Promise<Unavailable> {
-  if (await data.hasDirectory(ZUUL_DIR)) {
-    return new Unavailable('project-config', `${data.label} has no ${ZUUL_PROJECTS_FILE}`);
-  }
-  return new Unavailable(
-    'project-config',
-    `${data.label} has no ${ZUUL_DIR}/ (the layout before Zuul v3, 2017-09), which this reader does not know`,
-  );
 }
 
 const projectConfigOf = perRun(
