@@ -24,9 +24,14 @@ export type TemplateClass =
   { kind: 'test'; pipelines: readonly TestPipeline[] } | { kind: 'non-test' } | { kind: 'unknown' };
 
 export const CATALOG_FILE = 'data/zuul-templates.yaml';
+/** The same shape for the Zuul v2 layout (project-config zuul/layout.yaml, before 2017-09). */
+export const CATALOG_V2_FILE = 'data/zuul-v2-templates.yaml';
+
+/** A malformed catalog; parseZuulCatalog names the file. */
+class CatalogShapeError extends Error {}
 
 function fail(message: string): never {
-  throw new Error(`${CATALOG_FILE}: ${message}`);
+  throw new CatalogShapeError(message);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -64,8 +69,16 @@ function centralJobs(value: unknown): { owner: string; pattern: RegExp }[] {
 }
 
 /** Parses and validates the catalog text; throws with the file name on a malformed catalog. */
-export function parseZuulCatalog(text: string): ZuulCatalog {
-  const data: unknown = parse(text);
+export function parseZuulCatalog(text: string, file = CATALOG_FILE): ZuulCatalog {
+  try {
+    return readCatalog(parse(text));
+  } catch (error) {
+    if (error instanceof CatalogShapeError) throw new Error(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readCatalog(data: unknown): ZuulCatalog {
   if (!isRecord(data)) return fail('must be a mapping');
   return {
     testTemplates: new Map(pipelineMap(data['test-templates'], 'test-templates')),
@@ -84,23 +97,31 @@ export function parseZuulCatalog(text: string): ZuulCatalog {
 }
 
 /** The catalog file, found by walking up from this module (works from src/ and dist/src/). */
-function findCatalogFile(): string {
+function findCatalogFile(file: string): string {
   let dir = __dirname;
   for (;;) {
-    const candidate = join(dir, CATALOG_FILE);
+    const candidate = join(dir, file);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) return fail(`not found above ${__dirname}`);
+    if (parent === dir) throw new Error(`${file}: not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 let loaded: ZuulCatalog | null = null;
+let loadedV2: ZuulCatalog | null = null;
 
 /** The package's catalog, read on first use. */
 export function zuulCatalog(): ZuulCatalog {
-  loaded ??= parseZuulCatalog(readFileSync(findCatalogFile(), 'utf8'));
+  loaded ??= parseZuulCatalog(readFileSync(findCatalogFile(CATALOG_FILE), 'utf8'));
   return loaded;
+}
+
+/** The package's Zuul v2 catalog, read on first use. */
+export function zuulV2Catalog(): ZuulCatalog {
+  const file = CATALOG_V2_FILE;
+  loadedV2 ??= parseZuulCatalog(readFileSync(findCatalogFile(file), 'utf8'), file);
+  return loadedV2;
 }
 
 export function classifyTemplate(name: string, catalog: ZuulCatalog): TemplateClass {
