@@ -1,11 +1,22 @@
 /** The CI part of clause 7: tests in check and gate, from in-repo Zuul merged with project-config. */
-import type { ProjectConfigFacts, RepositoryFacts, ZuulProjectStanza } from '../../evidence/types';
+import type {
+  ProjectConfigFacts,
+  RepositoryFacts,
+  ZuulProjectStanza,
+  ZuulV2Layout,
+} from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
 import { refValue, sample } from '../../openstack/evidence';
-import { CATALOG_FILE, zuulCatalog } from '../../openstack/zuul-templates';
+import {
+  CATALOG_FILE,
+  CATALOG_V2_FILE,
+  zuulCatalog,
+  zuulV2Catalog,
+} from '../../openstack/zuul-templates';
 import type { Context } from './messages';
 import type { ZuulItem } from './zuul';
 import { analyzeZuul, shadowingProblems, testsIn } from './zuul';
+import { narrowToLayout, undefinedTemplates, v2Where } from './v2';
 
 interface CiFacts {
   items: ZuulItem[];
@@ -15,6 +26,10 @@ interface CiFacts {
   missing: string | undefined;
   /** `on master (in-repo zuul.d merged with project-config)`. */
   where: string;
+  /** The catalog file the items were classified by. */
+  catalogFile: string;
+  /** Other reasons the items cannot all be classified (Zuul v2: templates the layout lacks). */
+  unverifiable?: string[];
 }
 
 type Reporter = Pick<Context, 'report' | 'unavailable'>;
@@ -61,6 +76,7 @@ function ciFacts(
     problems: [...(zuul?.problems ?? []), ...shadowingProblems(defined, catalog)],
     missing,
     where: `on ${branch} (in-repo ${zuul?.location ?? 'none'}${merged})`,
+    catalogFile: CATALOG_FILE,
   };
   const cite: EvidenceRecord = {
     branch,
@@ -73,9 +89,36 @@ function ciFacts(
   return { facts, cite };
 }
 
+/** Before Zuul v3 only project-config's layout counts; the repository's files are not read. */
+function v2Facts(
+  repository: RepositoryFacts,
+  layout: ZuulV2Layout,
+  central: ZuulProjectStanza | null,
+): { facts: CiFacts; cite: EvidenceRecord } {
+  const branch = repository.evaluated.branch;
+  const defined = { repository: repository.name, jobs: [], templates: [] };
+  const analyzed = analyzeZuul(central ? [central] : [], defined, branch, zuulV2Catalog());
+  const items = narrowToLayout(analyzed, layout);
+  const facts: CiFacts = {
+    items,
+    problems: [],
+    missing: undefined,
+    where: v2Where(branch),
+    catalogFile: CATALOG_V2_FILE,
+    unverifiable: undefinedTemplates(items),
+  };
+  const cite: EvidenceRecord = {
+    branch,
+    layout: refValue(central?.ref ?? layout.ref),
+    items: items.map(itemValue),
+    catalog: CATALOG_V2_FILE,
+  };
+  return { facts, cite };
+}
+
 /** Why "no test" cannot be concluded: an item the catalog does not know, or a missing source. */
 function cannotTell(facts: CiFacts, context: Reporter): boolean {
-  const { where } = facts;
+  const { where, catalogFile } = facts;
   if (facts.missing) {
     context.unavailable(
       'projectConfig',
@@ -88,11 +131,12 @@ function cannotTell(facts: CiFacts, context: Reporter): boolean {
   const jobs = unknown.filter((i) => i.kind === 'job');
   const why = [
     templates.length > 0
-      ? `templates unknown to ${CATALOG_FILE}: ${names(templates)} (classify them there)`
+      ? `templates unknown to ${catalogFile}: ${names(templates)} (classify them there)`
       : '',
     jobs.length > 0
-      ? `jobs neither defined in the repository nor known to ${CATALOG_FILE}: ${names(jobs)}`
+      ? `jobs neither defined in the repository nor known to ${catalogFile}: ${names(jobs)}`
       : '',
+    ...(facts.unverifiable ?? []),
   ].filter(Boolean);
   if (why.length === 0) return false;
   context.unavailable(
@@ -139,6 +183,8 @@ function judge(facts: CiFacts, cite: EvidenceRecord, context: Reporter): void {
 /** Reports whether tests run in check and gate, or why that cannot be told. */
 export function reportCi(context: Context): void {
   const { repository, projectConfig } = context.evidence;
-  const { facts, cite } = ciFacts(repository, projectConfig, context.missing.projectConfig);
+  const { facts, cite } = projectConfig?.zuulV2
+    ? v2Facts(repository, projectConfig.zuulV2, projectConfig.zuul)
+    : ciFacts(repository, projectConfig, context.missing.projectConfig);
   judge(facts, cite, context);
 }

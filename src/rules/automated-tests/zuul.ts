@@ -9,7 +9,14 @@ import type {
 import type { TestPipeline, ZuulCatalog } from '../../openstack/zuul-templates';
 import { centralJobOwner, classifyTemplate, isNonTestJob } from '../../openstack/zuul-templates';
 
-export type ItemVerdict = 'test' | 'non-test' | 'unknown' | 'not-on-branch' | 'non-voting';
+export type ItemVerdict =
+  | 'test'
+  | 'non-test'
+  | 'unknown'
+  | 'not-on-branch'
+  | 'non-voting'
+  /** Zuul v2: a template the layout uses but does not define. */
+  | 'undefined';
 
 export interface ZuulItem {
   kind: 'template' | 'job';
