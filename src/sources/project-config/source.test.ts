@@ -60,11 +60,11 @@ describe('project-config source', () => {
     expect(await source().facts('openstack/unknown')).toEqual({ gerrit: null, zuul: null });
   });
 
-  it('says unavailable for the layout before Zuul v3 and for missing files', async () => {
+  it('says unavailable where neither Zuul layout exists, and for missing files', async () => {
     const old = copyOfFixture();
     rmSync(join(old, 'zuul.d'), { recursive: true });
     await expect(source(old).facts('openstack/sushy')).rejects.toThrow(
-      'has no zuul.d/ (the layout before Zuul v3, 2017-09), which this reader does not know',
+      'has neither zuul.d/projects.yaml (Zuul v3, from 2017-09) nor zuul/layout.yaml (Zuul v2)',
     );
     const noProjects = copyOfFixture();
     rmSync(join(noProjects, 'zuul.d/projects.yaml'));
