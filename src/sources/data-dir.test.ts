@@ -129,7 +129,7 @@ describe('data directories as of a date', () => {
     );
   });
 
-  it('says unavailable for project-config before Zuul v3', async () => {
+  it('says unavailable for project-config with neither Zuul layout', async () => {
     const dir = dataRepo([
       {
         date: '2017-01-01T00:00:00Z',
@@ -143,7 +143,7 @@ describe('data directories as of a date', () => {
     await expect(
       new ProjectConfigSource({ dir, asOf: '2017-06-01' }).facts('openstack/sushy'),
     ).rejects.toThrow(
-      /project-config data at 2017-06-01 \(commit [0-9a-f]{10}\) has no zuul.d\/ \(the layout before Zuul v3, 2017-09\)/,
+      /project-config data at 2017-06-01 \(commit [0-9a-f]{10}\) has neither zuul.d\/projects.yaml \(Zuul v3, from 2017-09\) nor zuul\/layout.yaml/,
     );
     const now = await new ProjectConfigSource({ dir, asOf: '2017-10-01' }).facts('openstack/sushy');
     expect(now.zuul).toMatchObject({ templates: [], pipelines: {} });
