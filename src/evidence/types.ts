@@ -92,7 +92,13 @@ export interface Series {
   name: string;
   /** `2024.1` from antelope on; null before. Always a string, never a YAML number. */
   releaseId: string | null;
-  status: SeriesStatus;
+  /**
+   * null when the data of the date records no series status (before 2018-04): the series is
+   * then known from its deliverables directory and the releases docs' series table only.
+   */
+  status: SeriesStatus | null;
+  /** The status as the releases docs' series table words it ("Security-supported"), if read. */
+  statusText?: string;
   initialRelease: string | null;
   nextPhase: { status: SeriesStatus; date: string | null } | null;
   eolDate: string | null;
@@ -148,6 +154,12 @@ export interface ReleasesFacts {
    * series_status.yaml does not list (kept apart: nothing can date their releases or branches).
    */
   unlistedSeriesFiles?: DeliverableFile[];
+  /**
+   * Why the data of the date records no series status (before 2018-04): `series` was then
+   * derived from the deliverables directories and the docs' series table, with no status, and
+   * which branch was maintained on the date cannot be established from it.
+   */
+  seriesStatusMissing?: string;
 }
 
 export type SeriesDataAsOf = 'exact' | 'latest';
