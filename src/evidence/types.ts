@@ -266,10 +266,26 @@ export interface LocalTestEntryPoint {
   unreadable?: string;
 }
 
+/** A repository whose complete clone has no commit on or before the date: it did not exist yet. */
+export interface NotYetCreated {
+  /** The clone's earliest commit (the oldest root of its history), dated after the date. */
+  firstCommit: { commit: string; date: string };
+  /** Every tag of the clone (all after the date), sorted by name: its later history. */
+  laterTags: GitTag[];
+}
+
 export interface RepositoryFacts {
   name: string;
-  /** The commit the tree was read at: the default branch's last commit on or before the date. */
+  /**
+   * The commit the tree was read at: the default branch's last commit on or before the date.
+   * For a repository not created yet (`notYetCreated`), its first commit, whose tree is not read.
+   */
   evaluated: { commit: string; date: string; branch: string };
+  /**
+   * Set when the repository had no commit at all on or before the date: no tag, branch, tree,
+   * Zuul configuration or test existed then (all empty here).
+   */
+  notYetCreated?: NotYetCreated;
   /** Tags created on or before the evaluated date, sorted by name. */
   tags: GitTag[];
   /** Branches that existed (had a commit) on or before the evaluated date, sorted by name. */
