@@ -92,7 +92,13 @@ export interface Series {
   name: string;
   /** `2024.1` from antelope on; null before. Always a string, never a YAML number. */
   releaseId: string | null;
-  status: SeriesStatus;
+  /**
+   * null when the data of the date records no series status (before 2018-04): the series is
+   * then known from its deliverables directory and the releases docs' series table only.
+   */
+  status: SeriesStatus | null;
+  /** The status as the releases docs' series table words it ("Security-supported"), if read. */
+  statusText?: string;
   initialRelease: string | null;
   nextPhase: { status: SeriesStatus; date: string | null } | null;
   eolDate: string | null;
@@ -148,6 +154,12 @@ export interface ReleasesFacts {
    * series_status.yaml does not list (kept apart: nothing can date their releases or branches).
    */
   unlistedSeriesFiles?: DeliverableFile[];
+  /**
+   * Why the data of the date records no series status (before 2018-04): `series` was then
+   * derived from the deliverables directories and the docs' series table, with no status, and
+   * which branch was maintained on the date cannot be established from it.
+   */
+  seriesStatusMissing?: string;
 }
 
 export type SeriesDataAsOf = 'exact' | 'latest';
@@ -265,10 +277,26 @@ export interface LocalTestEntryPoint {
   unreadable?: string;
 }
 
+/** A repository whose complete clone has no commit on or before the date: it did not exist yet. */
+export interface NotYetCreated {
+  /** The clone's earliest commit (the oldest root of its history), dated after the date. */
+  firstCommit: { commit: string; date: string };
+  /** Every tag of the clone (all after the date), sorted by name: its later history. */
+  laterTags: GitTag[];
+}
+
 export interface RepositoryFacts {
   name: string;
-  /** The commit the tree was read at: the default branch's last commit on or before the date. */
+  /**
+   * The commit the tree was read at: the default branch's last commit on or before the date.
+   * For a repository not created yet (`notYetCreated`), its first commit, whose tree is not read.
+   */
   evaluated: { commit: string; date: string; branch: string };
+  /**
+   * Set when the repository had no commit at all on or before the date: no tag, branch, tree,
+   * Zuul configuration or test existed then (all empty here).
+   */
+  notYetCreated?: NotYetCreated;
   /** Tags created on or before the evaluated date, sorted by name. */
   tags: GitTag[];
   /** Branches that existed (had a commit) on or before the evaluated date, sorted by name. */

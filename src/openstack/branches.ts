@@ -12,6 +12,7 @@ import { seriesValue } from './evidence';
 import type { SeriesStatusAsOf } from './series';
 import { compareText } from '../util/compare';
 import {
+  hasRecordedStatus,
   isCoveredStatus,
   isVersionBranchId,
   leavesMaintenanceOn,
@@ -128,8 +129,9 @@ function stateOf(
   series: Series,
   moved: Transitions,
   input: { releases: ReleasesFacts; repository: RepositoryFacts | undefined; asOf: string },
-): BranchState {
+): BranchState | UnresolvedBranch {
   const { releases, repository, asOf } = input;
+  if (!hasRecordedStatus(series)) return noRecordedStatus(branch, series, origins, releases);
   const state = seriesStatusAsOf(series, asOf, releases.seriesAsOf);
   const transition = moved.accepted.get(series.name) ?? null;
   const undetermined = isUndetermined(state, transition, repository, releases.seriesAsOf);
@@ -160,6 +162,9 @@ function undatedBranch(
   const series = seriesForBranch(name, input.releases.series);
   if (!series) return unknownSeries(name, parsed.id, ['git-branch']);
   if (!couldExist(series, input.asOf) || moved.accepted.has(series.name)) return null;
+  if (!hasRecordedStatus(series)) {
+    return noRecordedStatus(name, series, ['git-branch'], input.releases);
+  }
   const state = seriesStatusAsOf(series, input.asOf, input.releases.seriesAsOf);
   if (!isCoveredStatus(state.status)) return null;
   return {
@@ -169,6 +174,26 @@ function undatedBranch(
     reason:
       `its last commit is after ${input.asOf} and ${why}, so whether it existed on the date ` +
       `(${series.name} was ${state.status} then) cannot be established`,
+  };
+}
+
+/**
+ * A stable branch of a series the data of the date gives no status for (no series_status.yaml
+ * before 2018-04): whether it was maintained on the date cannot be read from the data.
+ */
+function noRecordedStatus(
+  branch: string,
+  series: Series,
+  origins: BranchOrigin[],
+  releases: ReleasesFacts,
+): UnresolvedBranch {
+  const worded = series.statusText ? `; its series table says '${series.statusText}'` : '';
+  const why = releases.seriesStatusMissing ?? `series ${series.name} has no recorded status`;
+  return {
+    branch,
+    origins,
+    kind: 'releases',
+    reason: `whether ${series.name} was maintained on the date is not recorded: ${why}${worded}`,
   };
 }
 
@@ -191,8 +216,11 @@ export function branchCoverage(
     const parsed = parseBranch(branch);
     if (parsed.kind !== 'stable' || parsed.id === null) continue;
     const series = seriesForBranch(branch, releases.series);
-    if (series) states.push(stateOf(branch, origins, series, moved, input));
-    else if (!isVersionBranchId(parsed.id))
+    if (series) {
+      const state = stateOf(branch, origins, series, moved, input);
+      if ('covered' in state) states.push(state);
+      else unresolved.push(state);
+    } else if (!isVersionBranchId(parsed.id))
       unresolved.push(unknownSeries(branch, parsed.id, origins));
   }
   for (const file of releases.unlistedSeriesFiles ?? []) {

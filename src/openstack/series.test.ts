@@ -9,13 +9,14 @@ import {
   seriesForBranch,
   seriesForId,
   seriesStatusAsOf,
+  hasRecordedStatus,
   stableBranchId,
   unknownSeriesReason,
 } from './series';
 
 function named(name: string) {
   const series = SERIES.find((s) => s.name === name);
-  if (!series) throw new Error(`no series ${name}`);
+  if (!series || !hasRecordedStatus(series)) throw new Error(`no series ${name} with a status`);
   return series;
 }
 

@@ -17,8 +17,15 @@ import {
  */
 export type StatusBasis = 'data' | 'dates' | 'inferred';
 
+/** A series whose status the data records (series_status.yaml, from 2018-04 on). */
+export type RecordedSeries = Series & { status: SeriesStatus };
+
+export function hasRecordedStatus(series: Series): series is RecordedSeries {
+  return series.status !== null;
+}
+
 export interface SeriesStatusAsOf {
-  series: Series;
+  series: RecordedSeries;
   /** The status on the date. */
   status: SeriesStatus;
   /** The status the data records. */
@@ -41,14 +48,14 @@ export function isBeyondMaintained(status: SeriesStatus): boolean {
  * the series has moved to the next phase. With newer data (`latest`), see `reconstructedStatus`.
  */
 export function seriesStatusAsOf(
-  series: Series,
+  series: RecordedSeries,
   asOf: string,
   data: SeriesDataAsOf = 'exact',
 ): SeriesStatusAsOf {
   return data === 'latest' ? reconstructedStatus(series, asOf) : recordedStatus(series, asOf);
 }
 
-function recordedStatus(series: Series, asOf: string): SeriesStatusAsOf {
+function recordedStatus(series: RecordedSeries, asOf: string): SeriesStatusAsOf {
   const next = series.nextPhase;
   if (next && next.date !== null && next.date <= asOf) {
     return {
@@ -69,7 +76,7 @@ function recordedStatus(series: Series, asOf: string): SeriesStatusAsOf {
  * beyond maintenance now, with no eol-date on or before the date, is inferred maintained — the
  * data does not say when it left, the repository's own tags must.
  */
-export function reconstructedStatus(series: Series, asOf: string): SeriesStatusAsOf {
+export function reconstructedStatus(series: RecordedSeries, asOf: string): SeriesStatusAsOf {
   const at = (status: SeriesStatus, basis: StatusBasis): SeriesStatusAsOf => ({
     series,
     status,

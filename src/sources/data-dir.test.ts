@@ -125,7 +125,7 @@ describe('data directories as of a date', () => {
         'a/b',
       ),
     ).rejects.toThrow(
-      /releases data at 2016-05-01 \(commit [0-9a-f]{10}\) has neither data\/series_status.yaml/,
+      /releases data at 2016-05-01 \(commit [0-9a-f]{10}\) has no deliverables directory and neither data\/series_status.yaml/,
     );
   });
 

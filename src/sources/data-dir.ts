@@ -1,4 +1,6 @@
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { compareText } from '../util/compare';
 import type { DataRef, SourceId } from '../evidence/types';
 import { endOfDay } from './dates';
 import { readObjects } from '../git/cat-file';
@@ -19,6 +21,8 @@ export interface DataDir {
   read(paths: readonly string[]): Promise<Map<string, string | null>>;
   /** Whether a directory exists. */
   hasDirectory(path: string): Promise<boolean>;
+  /** The names of the directories directly under `path`, sorted; null when it is no directory. */
+  subdirectories(path: string): Promise<string[] | null>;
   ref(file: string, line?: number): DataRef;
 }
 
@@ -73,6 +77,10 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
       const objects = await readObjects(git, [`${commit}:${path}`]);
       return objects.get(`${commit}:${path}`)?.type === 'tree';
     },
+    async subdirectories(path) {
+      const object = (await readObjects(git, [`${commit}:${path}`])).get(`${commit}:${path}`);
+      return object?.type === 'tree' ? treeDirectories(object.content, commit.length / 2) : null;
+    },
     ref: (file, line) => withLine({ source, file, commit }, line),
   };
 }
@@ -109,8 +117,37 @@ function plainDataDir(source: SourceId, root: string): DataDir {
     label: `${source} data in ${root}`,
     read: (paths) => readPlainFiles(source, root, paths),
     hasDirectory: (path) => isDirectory(join(root, path)),
+    subdirectories: (path) => plainSubdirectories(join(root, path)),
     ref: (file, line) => withLine({ source, file }, line),
   };
+}
+
+/** Directory entries of a raw git tree object: `<mode> <name>\0<hash bytes>`, mode 40000. */
+function treeDirectories(tree: Buffer, hashBytes: number): string[] {
+  const names: string[] = [];
+  let offset = 0;
+  while (offset < tree.length) {
+    const nul = tree.indexOf(0, offset);
+    if (nul < 0) break;
+    const [mode = '', ...name] = tree.subarray(offset, nul).toString('utf8').split(' ');
+    if (mode === '40000') names.push(name.join(' '));
+    offset = nul + 1 + hashBytes;
+  }
+  return names.sort(compareText);
+}
+
+async function plainSubdirectories(dir: string): Promise<string[] | null> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(compareText);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw error;
+  }
 }
 
 function withLine(ref: DataRef, line: number | undefined): DataRef {

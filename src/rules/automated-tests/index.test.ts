@@ -428,6 +428,28 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a repository not created yet on the date: one error, project-config not needed',
+      change: added,
+      asOf: '2016-03-01',
+      evidence: {
+        repository: {
+          ...repository({ tags: [], branches: [] }),
+          notYetCreated: {
+            firstCommit: { commit: 'f'.repeat(40), date: '2017-01-12T09:00:00Z' },
+            laterTags: [],
+          },
+        },
+      },
+      missing: { projectConfig: 'no --project-config' },
+      expect: [
+        {
+          messageId: 'notYetCreated',
+          data: { asOf: '2016-03-01', firstCommit: '2017-01-12' },
+          severity: 'error',
+        },
+      ],
+    },
+    {
       name: 'deprecated repository: noop-jobs centrally, no in-repo config',
       change: added,
       evidence: {

@@ -17,6 +17,18 @@ export const rule = defineRule({
   },
   appliesTo: (change) => change.kind !== 'removed',
   check(context) {
+    // A repository that did not exist yet had no tests: one finding, not "no Zuul, no tox".
+    const notYet = context.evidence.repository.notYetCreated;
+    if (notYet) {
+      const { commit, date } = notYet.firstCommit;
+      context.report({
+        messageId: 'notYetCreated',
+        data: { asOf: context.settings.asOf, firstCommit: date.slice(0, 10) },
+        severity: 'error',
+        cite: { notYetCreated: true, firstCommit: { commit, date } },
+      });
+      return;
+    }
     reportCi(context);
     reportLocal(context);
   },

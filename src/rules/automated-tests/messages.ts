@@ -9,6 +9,9 @@ const RUN_UNDER_EMBARGO =
   "environment (tox -e py3 per the PTI) or the language's own.";
 
 export const messages = {
+  notYetCreated:
+    'No test could run on or before {{asOf}}: the repository had no commit by then (first ' +
+    'commit {{firstCommit}}).',
   testsInCheckAndGate: 'Tests run in check ({{check}}) and gate ({{gate}}) {{where}}.',
   testsInOnePipeline:
     'Tests run in {{has}} only ({{tests}}) {{where}}: add a test job or template to {{lacks}} too.',

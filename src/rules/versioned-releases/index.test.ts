@@ -1,4 +1,4 @@
-import type { ReleasesFacts } from '../../evidence/types';
+import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
 import {
   change,
@@ -84,9 +84,63 @@ const gitTagFinal: RuleTestCase<MessageId> = {
   ],
 };
 
+/** os-brick as a clone shows it on a date before its first commit (2015-07-01). */
+function notYetCreated(tags: ReturnType<typeof tag>[]): RepositoryFacts {
+  const firstCommit = { commit: 'f'.repeat(40), date: '2015-07-01T10:00:00Z' };
+  return {
+    ...repository({ tags: [], branches: [], evaluated: { ...firstCommit, branch: 'master' } }),
+    notYetCreated: { firstCommit, laterTags: tags },
+  };
+}
+
+const notYetCase = (
+  name: string,
+  tags: ReturnType<typeof tag>[],
+  history: string,
+): RuleTestCase<MessageId> => ({
+  name,
+  change: added,
+  asOf: '2015-06-01',
+  evidence: { governance: gov, releases: releases([]), repository: notYetCreated(tags) },
+  expect: [
+    { messageId: 'notYetCreated', severity: 'error', data: { asOf: '2015-06-01', history } },
+  ],
+});
+
+// A 2016 releases tree: series known from its directories and docs table, with no status.
+const releases2016: ReleasesFacts = {
+  series: [
+    { ...releases([]).series[0]!, name: 'mitaka', releaseId: null, status: null },
+    { ...releases([]).series[0]!, name: 'liberty', releaseId: null, status: null },
+  ],
+  deliverable: 'os-brick',
+  files: [deliverableFile('mitaka', 'os-brick', { releases: ['1.1.0.0b1', '1.1.0'] })],
+  seriesAsOf: 'exact',
+  seriesStatusMissing: 'releases data at 2016-06-01 predates series status',
+};
+
 testRule(rule, {
   valid: [
     gitTagFinal,
+    {
+      name: 'a final in a 2016 releases tree without series status',
+      change: added,
+      asOf: '2016-06-01',
+      evidence: { governance: gov, releases: releases2016 },
+      missing: { repository: NO_ROOT },
+      expect: [
+        {
+          messageId: 'released',
+          severity: 'info',
+          data: {
+            count: 1,
+            latest: '1.1.0 (releases data, deliverables/mitaka/os-brick.yaml:9)',
+            restsOn: 'releases data',
+            notExamined: notExamined(NO_ROOT),
+          },
+        },
+      ],
+    },
     {
       name: 'finals in both, the latest named',
       change: added,
@@ -352,6 +406,21 @@ testRule(rule, {
     },
   ],
   invalid: [
+    notYetCase(
+      'a repository not created yet, released later: first commit and first final release',
+      [
+        tag('0.1.0.0b1', '2015-07-20T08:00:00Z'),
+        tag('1.0.0', '2016-01-20T08:00:00Z'),
+        tag('0.2.0', '2015-09-02T08:00:00Z'),
+        tag('liberty-eol', '2016-11-17T08:00:00Z'),
+      ],
+      'first commit 2015-07-01, first final release 0.2.0 on 2015-09-02',
+    ),
+    notYetCase(
+      'a repository not created yet, never released in the clone: first commit only',
+      [tag('0.1.0.0rc1', '2015-08-01T08:00:00Z')],
+      'first commit 2015-07-01',
+    ),
     {
       name: 'only pre-releases and special tags',
       change: added,

@@ -1,4 +1,4 @@
-import type { GovernanceDeliverable } from '../../evidence/types';
+import type { GovernanceDeliverable, NotYetCreated, RepositoryFacts } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
 import { refText } from '../../openstack/evidence';
 import type { LaterSeriesVersion, VersionRecord } from '../../openstack/releases';
@@ -6,12 +6,14 @@ import {
   collectVersions,
   laterSeriesVersions,
   latestFinal,
+  releaseTypeOf,
   versionText,
   versionValue,
 } from '../../openstack/releases';
 import { defineRule, type RepositoryRuleContext } from '../define';
 import { laterValue, sourcesValue } from './cite';
 import { messages, type MessageId } from './messages';
+import { firstFinalTag, laterHistoryText, notYetCitations, notYetValue } from './not-yet';
 import {
   cycleUnderWayReason,
   foundText,
@@ -43,6 +45,11 @@ export const rule = defineRule({
     const sources = sourcesValue(owner, evidence.releases, missing.repository);
     if (owner?.releaseManagement === 'none') {
       reportNeverReleased(context, owner, sources);
+      return;
+    }
+    const notYet = evidence.repository?.notYetCreated;
+    if (evidence.repository && notYet) {
+      reportNotYetCreated(context, evidence.repository, notYet, sources);
       return;
     }
     if (evidence.releases.files.length === 0 && !evidence.repository) {
@@ -80,6 +87,23 @@ function reportNeverReleased(
     data: { deliverable: owner.name, ref: refText(owner.ref) },
     severity: 'error',
     cite: sources,
+  });
+}
+
+/** The clone proves the repository had no commit on the date: clause 3 cannot be met. */
+function reportNotYetCreated(
+  context: Context,
+  repository: RepositoryFacts,
+  notYet: NotYetCreated,
+  sources: EvidenceRecord,
+): void {
+  const first = firstFinalTag(notYet, releaseTypeOf(context.evidence.releases));
+  context.report({
+    messageId: 'notYetCreated',
+    data: { asOf: context.settings.asOf, history: laterHistoryText(notYet, first) },
+    severity: 'error',
+    cite: { ...notYetValue(notYet, first), ...sources },
+    citations: notYetCitations(repository, notYet, first),
   });
 }
 

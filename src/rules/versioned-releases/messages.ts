@@ -12,6 +12,9 @@ export const messages = {
     'Governance declares release-management: none for deliverable {{deliverable}} ({{ref}}): it ' +
     'is never released, and repositories must have versioned releases to qualify. Drop the ' +
     'entry until the deliverable is released.',
+  notYetCreated:
+    'No release on or before {{asOf}} ({{history}}): the repository had no commit by then, so ' +
+    'it had no official release. Propose the entry after its first final X.Y.Z release.',
   released:
     '{{count}} official release(s), the latest {{latest}}; this rests on {{restsOn}}.{{notExamined}}',
   externalUnverifiable:

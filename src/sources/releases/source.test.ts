@@ -153,8 +153,9 @@ describe('releases source', () => {
   it('says unavailable when series status is missing or unknown', async () => {
     const none = copyOfFixture();
     rmSync(join(none, 'data'), { recursive: true });
+    rmSync(join(none, 'deliverables'), { recursive: true });
     await expect(releases(none).facts('openstack/sushy')).rejects.toThrow(
-      /has neither data\/series_status.yaml nor deliverables\/series_status.yaml/,
+      /has no deliverables directory and neither data\/series_status.yaml nor deliverables\/series_status.yaml/,
     );
     const odd = copyOfFixture();
     writeFileSync(join(odd, 'data/series_status.yaml'), '- name: x\n  status: sunset\n');

@@ -16,6 +16,12 @@ import { readShaped } from '../yaml/shape';
 import { compareText } from '../../util/compare';
 import { readDeliverableFile } from './deliverable-file';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
+import {
+  derivedSeries,
+  readSeriesTable,
+  SERIES_STATUS_SINCE,
+  SERIES_TABLE_FILE,
+} from './series-table';
 
 export interface ReleasesSourceOptions {
   dir: string | undefined;
@@ -32,6 +38,8 @@ interface LoadedReleases {
   data: DataDir;
   series: Series[];
   seriesAsOf: SeriesDataAsOf;
+  /** Why no series status is recorded, when the tree predates series_status.yaml. */
+  seriesStatusMissing?: string;
 }
 
 /**
@@ -51,7 +59,7 @@ export class ReleasesSource {
   constructor(private readonly options: ReleasesSourceOptions) {}
 
   async facts(repository: string): Promise<ReleasesFacts> {
-    const { data, series, seriesAsOf } = await this.load();
+    const { data, series, seriesAsOf, seriesStatusMissing } = await this.load();
     const deliverable = await this.deliverableName(repository);
     if (!SAFE_NAME.test(deliverable)) {
       throw new Unavailable(
@@ -85,6 +93,7 @@ export class ReleasesSource {
       files,
       seriesAsOf,
       ...(unlisted.length > 0 ? { unlistedSeriesFiles: unlisted } : {}),
+      ...(seriesStatusMissing !== undefined ? { seriesStatusMissing } : {}),
     };
   }
 
@@ -132,6 +141,15 @@ export class ReleasesSource {
     return this.loaded;
   }
 
+  private today(): string {
+    return this.options.today ?? new Date().toISOString().slice(0, 10);
+  }
+
+  private withoutSeriesStatus(data: DataDir): Promise<LoadedReleases> {
+    this.options.onProgress?.('releases data predates series status: reading its series');
+    return derivedLoad(data, seriesDataAsOf(data, this.options.asOf, this.today()));
+  }
+
   private async read(): Promise<LoadedReleases> {
     const { dir, asOf, counter, onProgress } = this.options;
     const data = await openDataDir({ source: 'releases', flag: '--releases', dir, asOf, counter });
@@ -140,19 +158,43 @@ export class ReleasesSource {
     const file = SERIES_STATUS_FILES.find(
       (candidate) => typeof contents.get(candidate) === 'string',
     );
-    if (!file) {
-      throw new Unavailable(
-        'releases',
-        `${data.label} has neither ${SERIES_STATUS_FILES.join(' nor ')} (series status is recorded from 2018-04 on)`,
-      );
-    }
+    if (!file) return this.withoutSeriesStatus(data);
     return readShaped(data, () => {
       const doc = YamlDocument.parse(file, contents.get(file) ?? '');
-      const today = this.options.today ?? new Date().toISOString().slice(0, 10);
-      const seriesAsOf = seriesDataAsOf(data, asOf, today);
+      const seriesAsOf = seriesDataAsOf(data, asOf, this.today());
       return { data, series: readSeriesStatus(doc, data), seriesAsOf };
     });
   }
+}
+
+/**
+ * A tree older than series status (2018-04): its series are what its deliverables directories
+ * and the docs' series table record, without status. Deliverable files exist from 2015-07; a tree
+ * with neither is not releases data this reader knows.
+ */
+async function derivedLoad(data: DataDir, seriesAsOf: SeriesDataAsOf): Promise<LoadedReleases> {
+  const directories = await data.subdirectories('deliverables');
+  if (directories === null) {
+    throw new Unavailable(
+      'releases',
+      `${data.label} has no deliverables directory and neither ${SERIES_STATUS_FILES.join(' nor ')} ` +
+        '(deliverable files are recorded from 2015-07 on)',
+    );
+  }
+  const table = (await data.read([SERIES_TABLE_FILE])).get(SERIES_TABLE_FILE);
+  const rows = table ? readSeriesTable(table, data.ref) : null;
+  const series = derivedSeries(rows, directories, data.ref);
+  const from = rows
+    ? `its ${SERIES_TABLE_FILE} series table and deliverables directories`
+    : 'its deliverables directories';
+  return {
+    data,
+    series,
+    seriesAsOf,
+    seriesStatusMissing:
+      `${data.label} predates series status (series_status.yaml, from ${SERIES_STATUS_SINCE}); ` +
+      `its series are known from ${from}, which record no maintenance status`,
+  };
 }
 
 /** The series directories under `deliverables/` (not `_independent`), by name. */

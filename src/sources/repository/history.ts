@@ -31,6 +31,29 @@ export async function evaluatedCommit(
   return commit && date ? { commit, date } : null;
 }
 
+/**
+ * The clone's first commit when no commit of any ref is dated on or before the date, which
+ * proves the repository did not exist yet; null when some commit is, or when the clone is shallow
+ * (its oldest commits may be missing, so it proves nothing).
+ */
+export async function firstCommitAfter(git: Git, asOf: string): Promise<EvaluatedCommit | null> {
+  const shallow = await git.run(['rev-parse', '--is-shallow-repository']);
+  if (shallow.toString('utf8').trim() !== 'false') return null;
+  const before = await git.run(['rev-list', '-1', '--all', `--before=${endOfDay(asOf)}`, '--']);
+  if (before.toString('utf8').trim() !== '') return null;
+  const roots = await git.run(['rev-list', '--all', '--max-parents=0', '--format=%cI', '--']);
+  let first: EvaluatedCommit | null = null;
+  const lines = roots.toString('utf8').trim().split('\n');
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const commit = /^commit ([0-9a-f]{40,64})$/.exec(lines[i] ?? '')?.[1];
+    const date = lines[i + 1] ?? '';
+    if (!commit || Number.isNaN(Date.parse(date))) return null;
+    if (first === null || Date.parse(date) < Date.parse(first.date)) first = { commit, date };
+  }
+  // A root dated on or before the date contradicts the walk above: prove nothing then.
+  return first && !onOrBefore(first.date, asOf) ? first : null;
+}
+
 export interface BranchesAsOf {
   /** Branches that existed on the date, sorted by name. */
   branches: GitBranch[];

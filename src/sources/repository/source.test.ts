@@ -128,9 +128,47 @@ describe('repository source', () => {
     ]);
   });
 
-  it('says a repository with no commit by the date does not exist yet', async () => {
-    await expect(read('openstack/sample', '2023-01-09')).rejects.toThrow(
-      'openstack/sample has no commit on or before 2023-01-09 on master',
+  it('says a repository with no commit by the date does not exist yet, with its later history', async () => {
+    const facts = await read('openstack/sample', '2023-01-09');
+    expect(facts.notYetCreated?.firstCommit).toEqual({
+      commit: shas.c1,
+      date: '2023-01-10T10:00:00+00:00',
+    });
+    expect(facts.notYetCreated?.laterTags.map((t) => t.name)).toEqual([
+      '13.0.0.0rc1',
+      '2.1.0',
+      '2023.1-eom',
+      'xena-em',
+    ]);
+    expect(facts.evaluated).toEqual({ ...facts.notYetCreated?.firstCommit, branch: 'master' });
+    expect([facts.tags, facts.branches, facts.zuul, facts.testEntryPoints]).toEqual([
+      [],
+      [],
+      null,
+      [],
+    ]);
+    // A clone that does have a commit by the date is read as before.
+    expect((await read('openstack/sample', '2023-01-10')).notYetCreated).toBeUndefined();
+  });
+
+  it('proves nothing from a shallow clone: no commit by the date stays unavailable', async () => {
+    const shallow = join(root, 'openstack/shallow');
+    const url = `file://${join(root, 'openstack/sample')}`;
+    hermeticGit(root, ['clone', '--quiet', '--depth=1', url, shallow]);
+    // Refused before any history is read; firstCommitAfter refuses one as well.
+    await expect(read('openstack/shallow', '2023-01-09')).rejects.toThrow(/is a shallow clone/);
+  });
+
+  it('proves nothing when another ref has a commit by the date', async () => {
+    const dir = join(root, 'openstack/orphaned');
+    hermeticGit(root, ['clone', '--quiet', join(root, 'openstack/sample'), dir]);
+    hermeticGit(dir, ['checkout', '--quiet', '--orphan', 'old']);
+    hermeticGit(dir, ['commit', '--quiet', '--allow-empty', '-m', 'old'], {
+      date: '2020-01-01T10:00:00Z',
+    });
+    hermeticGit(dir, ['checkout', '--quiet', 'master']);
+    await expect(read('openstack/orphaned', '2021-01-01')).rejects.toThrow(
+      /no commit on or before 2021-01-01 on master, and its clone cannot prove/,
     );
   });
 

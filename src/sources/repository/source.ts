@@ -1,11 +1,11 @@
 import type { RepositoryFacts } from '../../evidence/types';
-import { createGit, type GitCallCounter } from '../../git/run';
+import { createGit, type Git, type GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
 import { readEntryPoints } from './entry-points';
-import { branchesAsOf, evaluatedCommit } from './history';
+import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
 import { locateRepository } from './locate';
-import { listRefs } from './refs';
+import { listRefs, type RefListing } from './refs';
 import { onOrBefore } from '../dates';
 import { readTreeFiles } from './tree';
 import { readInRepoZuul } from './zuul-in-repo';
@@ -49,12 +49,7 @@ export class RepositorySource {
           `${repository} has no default branch (no commits, or a detached HEAD without master or main)`,
         );
       const evaluated = await evaluatedCommit(git, tip, asOf);
-      if (!evaluated) {
-        throw new Unavailable(
-          'repository',
-          `${repository} has no commit on or before ${asOf} on ${tip.name}`,
-        );
-      }
+      if (!evaluated) return await notYetCreated(git, repository, refs, tip.name, asOf);
       const others = await branchesAsOf(git, refs.branches, tip, asOf);
       onProgress?.(`reading ${repository} files at ${evaluated.commit.slice(0, 10)}`);
       const tree = await readTreeFiles(git, evaluated.commit);
@@ -72,6 +67,37 @@ export class RepositorySource {
       this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });
     }
   }
+}
+
+/**
+ * A repository with no commit on or before the date on its default branch: not created yet when
+ * no ref of the (complete) clone has one, and no tag is dated by then; otherwise unavailable.
+ */
+async function notYetCreated(
+  git: Git,
+  repository: string,
+  refs: RefListing,
+  branch: string,
+  asOf: string,
+): Promise<RepositoryFacts> {
+  const first = await firstCommitAfter(git, asOf);
+  const tagged = refs.tags.some((tag) => onOrBefore(tag.date, asOf));
+  if (!first || tagged) {
+    throw new Unavailable(
+      'repository',
+      `${repository} has no commit on or before ${asOf} on ${branch}, and its clone cannot ` +
+        'prove it had none at all then (a shallow clone, an older commit or tag elsewhere)',
+    );
+  }
+  return {
+    name: repository,
+    evaluated: { ...first, branch },
+    notYetCreated: { firstCommit: first, laterTags: refs.tags },
+    tags: [],
+    branches: [],
+    zuul: null,
+    testEntryPoints: [],
+  };
 }
 
 const repositoryOf = perRun(
