@@ -15,7 +15,7 @@ import type {
   EvidenceProvider,
   SourceId,
 } from '../../src/evidence/types';
-import type { Severity } from '../../src/findings/finding';
+import type { Citation, Severity } from '../../src/findings/finding';
 import type { DeclaredField, ListFormat, OversightList } from '../../src/list/model';
 import {
   engineListRule,
@@ -36,6 +36,8 @@ export interface ExpectedMessage<M extends string> {
   field?: DeclaredField;
   /** The list line; by default the entry's. */
   line?: number | null;
+  /** The facts it cites, exactly and in order. */
+  citations?: readonly Citation[];
 }
 
 /** An `evidence-unavailable` the case expects (from the engine's gate or the rule itself). */
@@ -70,7 +72,7 @@ const CASE_KEYS = new Set([
   'severities',
   'expect',
 ]);
-const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line']);
+const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line', 'citations']);
 const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
 
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
@@ -168,7 +170,12 @@ function compareOne<M extends string>(
   if (got.field !== want.field) {
     problems.push(`${where}: field ${String(got.field)} is not ${String(want.field)}`);
   }
-  if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: cites nothing`);
+  if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: has no evidence`);
+  if ((finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
+  const cited = JSON.stringify(finding.citations ?? []);
+  if (want.citations !== undefined && cited !== JSON.stringify(want.citations)) {
+    problems.push(`${where}: citations ${cited} are not ${JSON.stringify(want.citations)}`);
+  }
   return problems;
 }
 
@@ -274,10 +281,15 @@ export function testListRule<M extends string>(
         ...(r.line !== undefined ? { line: r.line } : {}),
         ...(r.file !== undefined ? { file: r.file } : {}),
       }));
-      const want = testCase.expect.map(({ cite: _cite, ...e }) => ({ ...e, data: e.data ?? {} }));
+      const want = testCase.expect.map(({ cite: _cite, citations: _citations, ...e }) => ({
+        ...e,
+        data: e.data ?? {},
+      }));
       expect(got).toEqual(want);
+      expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
       testCase.expect.forEach((e, i) => {
         if (e.cite !== undefined) expect(results[i]?.evidence).toMatchObject(e.cite);
+        if (e.citations !== undefined) expect(results[i]?.citations).toEqual(e.citations);
       });
     });
     it('produces every message it declares', () => {
