@@ -5,6 +5,7 @@
  * severity, field and line. It fails on unknown keys, duplicate case names, an invalid case that
  * reports no error, a valid case that reports one, and a message of the rule no case produces.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { computeProposal } from '../../src/diff/compute';
 import type { Proposal } from '../../src/diff/model';
 import { judgeRule, type JudgedFinding } from '../../src/engine/evaluate';
@@ -172,9 +173,9 @@ function compareOne<M extends string>(
   }
   if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: has no evidence`);
   if ((finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
-  const cited = JSON.stringify(finding.citations ?? []);
-  if (want.citations !== undefined && cited !== JSON.stringify(want.citations)) {
-    problems.push(`${where}: citations ${cited} are not ${JSON.stringify(want.citations)}`);
+  if (want.citations !== undefined && !isDeepStrictEqual(finding.citations, want.citations)) {
+    const [got, wanted] = [finding.citations, want.citations].map((c) => JSON.stringify(c));
+    problems.push(`${where}: citations ${got} are not ${wanted}`);
   }
   return problems;
 }
