@@ -2,8 +2,10 @@
  * Citations: the facts a finding rests on, each with where a reviewer finds it (file, line,
  * commit) and, when the data is public on opendev.org at a known commit, a URL to that line.
  */
-import type { DataRef, GitTag } from '../evidence/types';
+import type { DataRef, GitTag, GovernanceFacts, GovernanceTeam } from '../evidence/types';
 import type { Citation } from '../findings/finding';
+import type { Person } from '../list/model';
+import { personText } from './evidence';
 
 const OPENDEV = 'https://opendev.org';
 
@@ -61,9 +63,7 @@ export function citeRepositoryFile(
   if (file !== undefined) citation.file = file;
   if (line !== undefined) citation.line = line;
   const url =
-    file === undefined
-      ? commitUrl(repository, commit)
-      : fileUrl(repository, file, commit, line);
+    file === undefined ? commitUrl(repository, commit) : fileUrl(repository, file, commit, line);
   if (url !== undefined) citation.url = url;
   return citation;
 }
@@ -84,4 +84,29 @@ export function citeTag(repository: string, tag: GitTag): Citation {
 function commitUrl(repository: string, commit: string): string | undefined {
   if (!COMMIT.test(commit) || !NAME.test(repository)) return undefined;
   return `${OPENDEV}/${repository}/commit/${commit}`;
+}
+
+/** What governance says of a team's liaisons: `team ironic, security liaison Sam <sam@…>`. */
+export function citeTeam(team: GovernanceTeam): Citation {
+  return citeData(team.ref, teamText(team));
+}
+
+function teamText(team: GovernanceTeam): string {
+  const names = (people: readonly Person[]) => people.map(personText).join(', ');
+  if (team.securityLiaisons.length > 0) {
+    const noun = team.securityLiaisons.length === 1 ? 'liaison' : 'liaisons';
+    return `team ${team.name}, security ${noun} ${names(team.securityLiaisons)}`;
+  }
+  if (team.leadershipType === 'distributed') {
+    return `team ${team.name}, distributed leadership, no security liaison`;
+  }
+  return team.ptl
+    ? `team ${team.name}, PTL ${personText(team.ptl)}, no security liaison`
+    : `team ${team.name}, no PTL, no security liaison`;
+}
+
+/** projects.yaml as read, for a repository no deliverable lists. */
+export function citeNotListed(facts: GovernanceFacts, repository: string): Citation {
+  const ref = facts.projects ?? { source: 'governance', file: 'reference/projects.yaml' };
+  return citeData(ref, `no deliverable lists ${repository}`);
 }

@@ -2,7 +2,6 @@
 import type {
   GerritProject,
   GovernanceDeliverable,
-  GovernanceFacts,
   RetiredDeliverable,
 } from '../../evidence/types';
 import { citeData } from '../../openstack/cite';
@@ -88,10 +87,4 @@ export function citeRetired(retired: RetiredDeliverable): Citation {
 
 export function citeGerrit(gerrit: GerritProject): Citation {
   return citeData(gerrit.ref, `Gerrit ACL ${gerrit.acl ?? 'none'}`);
-}
-
-/** projects.yaml as read, for a repository no deliverable lists. */
-export function citeNotListed(facts: GovernanceFacts, repository: string): Citation {
-  const ref = facts.projects ?? { source: 'governance', file: 'reference/projects.yaml' };
-  return citeData(ref, `no deliverable lists ${repository}`);
 }

@@ -3,7 +3,7 @@ import type {
   GovernanceDeliverable,
   RetiredDeliverable,
 } from '../../evidence/types';
-import { citeData } from '../../openstack/cite';
+import { citeData, citeNotListed } from '../../openstack/cite';
 import { refText, refValue } from '../../openstack/evidence';
 import type { Citation } from '../../findings/finding';
 import { defineRule, type RepositoryRuleContext, type RuleReport } from '../define';
@@ -11,7 +11,6 @@ import { citeField, declaredValue, onField } from '../evidence-values';
 import type { RepositoryChange } from '../types';
 import {
   citeGerrit,
-  citeNotListed,
   citeOwner,
   citeRetired,
   gerritValue,
