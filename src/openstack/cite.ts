@@ -110,3 +110,9 @@ export function citeNotListed(facts: GovernanceFacts, repository: string): Citat
   const ref = facts.projects ?? { source: 'governance', file: 'reference/projects.yaml' };
   return citeData(ref, `no deliverable lists ${repository}`);
 }
+
+/** The owning team's entry, or projects.yaml when no deliverable lists it; none when unread. */
+export function citeOwningTeam(facts: GovernanceFacts | undefined, repository: string): Citation[] {
+  if (facts === undefined) return [];
+  return facts.owner ? [citeTeam(facts.owner.team)] : [citeNotListed(facts, repository)];
+}
