@@ -76,6 +76,22 @@ const CASE_KEYS = new Set([
 const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line', 'citations']);
 const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
 
+/**
+ * Rules not yet converted to typed citations (issue 10, point 1): every other rule's findings must
+ * cite at least one fact. Remove a rule from here when it cites; then `citations` can become
+ * required in RuleReport.
+ */
+const NOT_YET_CITING: ReadonlySet<string> = new Set([
+  'automated-tests',
+  'configuration',
+  'list-consistency',
+  'list-schema',
+  'private-tracker',
+  'removal',
+  'team-consent',
+  'threat-analysis',
+]);
+
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
   governance: 'governance',
   releases: 'releases',
@@ -172,7 +188,8 @@ function compareOne<M extends string>(
     problems.push(`${where}: field ${String(got.field)} is not ${String(want.field)}`);
   }
   if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: has no evidence`);
-  if ((finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
+  const mustCite = !NOT_YET_CITING.has(finding.rule);
+  if (mustCite && (finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
   if (want.citations !== undefined && !isDeepStrictEqual(finding.citations, want.citations)) {
     const [got, wanted] = [finding.citations, want.citations].map((c) => JSON.stringify(c));
     problems.push(`${where}: citations ${got} are not ${wanted}`);
@@ -287,7 +304,9 @@ export function testListRule<M extends string>(
         data: e.data ?? {},
       }));
       expect(got).toEqual(want);
-      expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
+      if (!NOT_YET_CITING.has(rule.meta.id)) {
+        expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
+      }
       testCase.expect.forEach((e, i) => {
         if (e.cite !== undefined) expect(results[i]?.evidence).toMatchObject(e.cite);
         if (e.citations !== undefined) expect(results[i]?.citations).toEqual(e.citations);
