@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { ProgressEvents } from '../engine/types';
 import type { Report } from '../findings/report';
-import type { ReportFormat } from '../report/reporters';
+import { UsageError } from '../errors';
+import type { ReportFormat, TextDetail } from '../report/reporters';
 import type { LoadedConfig } from './config';
 import type { CliIO } from './io';
 import {
@@ -19,6 +20,8 @@ export interface OutputFlags {
   repo: string;
   format: ReportFormat;
   report: ReportTarget[];
+  verbose?: boolean;
+  quiet?: boolean;
 }
 
 export function addOutputOptions(command: Command): Command {
@@ -37,7 +40,17 @@ export function addOutputOptions(command: Command): Command {
         'directory, a FIFO, a device or a symbolic link there is refused (exit 2)',
       parseReportTarget,
       [],
-    );
+    )
+    .option('--verbose', "text: also each finding's raw evidence, as an indented tree")
+    .option('--quiet', 'text: only what blocks (errors) and the verdict');
+}
+
+/** How much the text report shows; --verbose and --quiet together are a usage error. */
+export function textDetail(flags: Pick<OutputFlags, 'verbose' | 'quiet'>): TextDetail {
+  if (flags.verbose && flags.quiet)
+    throw new UsageError('--verbose and --quiet exclude each other');
+  if (flags.verbose) return 'verbose';
+  return flags.quiet ? 'quiet' : 'normal';
 }
 
 export interface JudgeContext {
@@ -58,13 +71,14 @@ export async function judgeAndEmit(
   judge: (context: JudgeContext) => Promise<Report>,
 ): Promise<void> {
   checkReportTargets(flags.report, io);
+  const detail = textDetail(flags);
   const repo = resolve(io.cwd, flags.repo);
   const config = await loadConfig(repo);
   const progress = progressBar(io);
   try {
     const report = await judge({ repo, config, progress });
     progress.stop();
-    await emit(report, flags.format, flags.report, io);
+    await emit(report, flags.format, flags.report, io, detail);
     setExitCode(exitCodeOf(report));
   } finally {
     progress.stop();

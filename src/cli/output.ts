@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
 import type { Report } from '../findings/report';
-import { REPORT_FORMATS, type ReportFormat, type Reporter } from '../report/reporters';
+import {
+  REPORT_FORMATS,
+  type ReportFormat,
+  type Reporter,
+  type TextDetail,
+} from '../report/reporters';
 import { isBrokenPipe, useColor, type CliIO } from './io';
 import {
   checkReportPath,
@@ -88,14 +93,16 @@ export async function emit(
   format: ReportFormat,
   targets: readonly ReportTarget[],
   io: CliIO,
+  detail: TextDetail = 'normal',
 ): Promise<void> {
   const files = targets.map((target) => ({
     file: reportPath(target, io),
-    text: reporterFor(target.format)(report, { color: false, rules: allRuleMetas() }),
+    text: reporterFor(target.format)(report, { color: false, rules: allRuleMetas(), detail }),
   }));
   const text = reporterFor(format)(report, {
     color: useColor(io.stdout, io.env),
     rules: allRuleMetas(),
+    detail,
   });
   const staged = stageReports(files);
   try {

@@ -234,6 +234,9 @@ function toFinding(
     file: result.file ?? settings.listFile,
     line,
     evidence,
+    ...(result.citations !== undefined && result.citations.length > 0
+      ? { citations: [...result.citations] }
+      : {}),
   };
 }
 

@@ -57,6 +57,8 @@ export interface GovernanceFacts {
   owner: GovernanceDeliverable | null;
   /** A legacy.yaml entry listing the repository, when there is one. */
   retired: RetiredDeliverable | null;
+  /** `reference/projects.yaml` as read (its commit): what an absence is cited from. */
+  projects?: DataRef;
 }
 
 /** A repository of an official team's deliverable, where `projects.yaml` lists it. */

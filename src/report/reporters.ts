@@ -18,7 +18,11 @@ export interface ReporterContext {
   color: boolean;
   /** Every rule's metadata (the registry's), for titles, clauses and doc links. */
   rules: readonly RuleDoc[];
+  /** How much the text report shows: only what blocks, the default, or the raw evidence too. */
+  detail?: TextDetail;
 }
+
+export type TextDetail = 'quiet' | 'normal' | 'verbose';
 
 /** A reporter turns the report into the text of one output format. Pure. */
 export type Reporter = (report: Report, context: ReporterContext) => string;

@@ -1,27 +1,37 @@
 import { createColors } from 'picocolors';
-import { evidenceLines } from './evidence-text';
-import type { Finding, Severity } from '../findings/finding';
+import type { Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
-import type { Reporter } from './reporters';
+import { clauseLabel, countBySeverity, plural, tally, voteLabel } from './brief';
+import type { Reporter, TextDetail } from './reporters';
+import { conditionText, runWideConditions } from './run-wide';
+import { findingLines, type Colors } from './text-finding';
 
-type Colors = ReturnType<typeof createColors>;
-
-/** Human output: changes, findings grouped by repository with the clause, then the verdict. */
+/**
+ * Human output: a header, then per repository its errors and warnings with their citations in
+ * full, its notes on one line, the conditions of the whole run once, then the verdict.
+ * `quiet` keeps only what blocks; `verbose` adds each finding's raw evidence.
+ */
 export const textReporter: Reporter = (report, context) => {
   const c = createColors(context.color);
-  const lines = [...header(report, c), ...changes(report, c)];
-  for (const [repository, findings] of groupByRepository(report.findings)) {
-    lines.push('', c.bold(repository ?? `${report.list.path} (the list itself)`));
-    for (const finding of findings) lines.push(...findingLines(finding, c));
+  const detail: TextDetail = context.detail ?? 'normal';
+  const { conditions, rest } = runWideConditions(report.findings);
+  const lines = [...header(report, c)];
+  for (const [repository, findings] of groupByRepository(rest)) {
+    lines.push(...repositoryLines(report, repository, findings, detail, c));
+  }
+  if (detail !== 'quiet' && conditions.length > 0) {
+    lines.push('', ...conditions.map((condition) => c.yellow(`! ${conditionText(condition)}`)));
   }
   lines.push('', verdictLine(report, c));
   return `${lines.join('\n')}\n`;
 };
 
 function header(report: Report, c: Colors): string[] {
+  const head = report.head === 'WORKTREE' ? 'the work tree' : short(report.head);
   return [
-    `${c.bold('vmt-oversight')} ${report.list.path} (${report.list.format} format)`,
-    `  base ${short(report.base)}${baseWhy(report)} → head ${short(report.head)}, judged as of ${report.asOf}`,
+    `${c.bold('vmt-oversight')} ${report.list.path} (${report.list.format} format), as of ${report.asOf}`,
+    `base ${short(report.base)}${baseWhy(report)} → head ${head}`,
+    changesLine(report),
   ];
 }
 
@@ -30,53 +40,88 @@ function baseWhy(report: Report): string {
   return label === undefined || label === report.base ? '' : ` (${label})`;
 }
 
-function changes(report: Report, c: Colors): string[] {
+function changesLine(report: Report): string {
   const { added, removed, modified } = report.changes;
-  if (added.length + removed.length + modified.length === 0) {
-    return ['', 'No repository was added, removed or modified.'];
-  }
-  return [
-    '',
-    `Changes: ${added.length} added, ${removed.length} removed, ${modified.length} modified`,
-    ...added.map((name) => c.green(`  + ${name}`)),
-    ...removed.map((name) => c.red(`  - ${name}`)),
-    ...modified.map((name) => c.yellow(`  ~ ${name}`)),
+  const parts = [
+    ...added.map((name) => `+ ${name}`),
+    ...removed.map((name) => `- ${name}`),
+    ...modified.map((name) => `~ ${name}`),
   ];
+  return parts.length === 0
+    ? 'No repository was added, removed or modified.'
+    : `Changes: ${parts.join(', ')}`;
+}
+
+function repositoryLines(
+  report: Report,
+  repository: string | null,
+  findings: readonly Finding[],
+  detail: TextDetail,
+  c: Colors,
+): string[] {
+  const shown = findings.filter((f) =>
+    detail === 'quiet' ? f.severity === 'error' : f.severity !== 'info',
+  );
+  const notes = detail === 'quiet' ? '' : notesLine(findings);
+  if (shown.length === 0 && notes === '') return [];
+  const name = repository ?? `${report.list.path} (the list itself)`;
+  const lines = ['', `${c.bold(name)}${kindOf(report, repository)}`];
+  for (const finding of shown) lines.push(...findingLines(finding, c, detail === 'verbose'));
+  if (notes) lines.push(`  ${c.green(notes)}`);
+  if (detail === 'verbose') {
+    for (const note of findings.filter((f) => f.severity === 'info')) {
+      lines.push(...findingLines(note, c, true));
+    }
+  }
+  return lines;
+}
+
+function kindOf(report: Report, repository: string | null): string {
+  if (repository === null) return '';
+  const { added, removed, modified } = report.changes;
+  if (added.includes(repository)) return ' (added)';
+  if (removed.includes(repository)) return ' (removed)';
+  if (modified.includes(repository)) return ' (modified)';
+  return '';
+}
+
+/** `✓ clause 2 · ✓ clause 6 · 3 notes`: clauses with notes and nothing worse. */
+function notesLine(findings: readonly Finding[]): string {
+  const notes = findings.filter((f) => f.severity === 'info');
+  if (notes.length === 0) return '';
+  const troubled = new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.clause));
+  const clauses = [...new Set(notes.map((f) => f.clause))]
+    .filter((clause) => clauseLabel(clause) !== '' && !troubled.has(clause))
+    .sort(byClause)
+    .map((clause) => `✓ ${clauseLabel(clause)}`);
+  return [...clauses, plural(notes.length, 'note')].join(' · ');
+}
+
+function byClause(a: string, b: string): number {
+  const [x, y] = [Number(a), Number(b)];
+  if (Number.isNaN(x) || Number.isNaN(y))
+    return Number.isNaN(x) ? (Number.isNaN(y) ? a.localeCompare(b) : 1) : -1;
+  return x - y;
 }
 
 function groupByRepository(findings: readonly Finding[]): Map<string | null, Finding[]> {
   const groups = new Map<string | null, Finding[]>();
   for (const finding of findings) {
-    const group = groups.get(finding.repository) ?? [];
-    group.push(finding);
-    groups.set(finding.repository, group);
+    groups.set(finding.repository, [...(groups.get(finding.repository) ?? []), finding]);
   }
   return groups;
 }
 
-function findingLines(finding: Finding, c: Colors): string[] {
-  const where = finding.line !== null ? `${finding.file}:${finding.line}` : (finding.file ?? '');
-  const clause =
-    finding.clause === '—' ? finding.rule : `clause ${finding.clause}, ${finding.rule}`;
-  const head = `  ${severityLabel(finding.severity, c)} ${c.dim(where)} [${clause}]`;
-  const evidence = evidenceLines(finding.evidence).map((line) => c.dim(`      ${line}`));
-  return [head, `      ${finding.message}`, ...evidence];
-}
-
-function severityLabel(severity: Severity, c: Colors): string {
-  if (severity === 'error') return c.red('error  ');
-  if (severity === 'warning') return c.yellow('warning');
-  return c.cyan('info   ');
-}
-
 function verdictLine(report: Report, c: Colors): string {
-  const count = (s: Severity): number => report.findings.filter((f) => f.severity === s).length;
-  const tally = `${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`;
-  const vote = report.vote > 0 ? '+1' : String(report.vote);
-  if (report.verdict === 'pass') return c.green(`Verdict: PASS (vote ${vote}) — ${tally}`);
-  if (report.verdict === 'fail') return c.red(`Verdict: FAIL (vote ${vote}) — ${tally}`);
+  const counts = tally(report.findings);
+  const vote = voteLabel(report.vote);
+  if (report.verdict === 'pass') return c.green(`Verdict: PASS (vote ${vote}) — ${counts}`);
+  if (report.verdict === 'fail') {
+    const blocking = plural(countBySeverity(report.findings).error, 'error');
+    return c.red(`Verdict: FAIL (vote ${vote}) — ${counts}; fix the ${blocking} above`);
+  }
   return c.yellow(
-    `Verdict: INCONCLUSIVE (no vote) — ${tally}; some evidence could not be gathered`,
+    `Verdict: INCONCLUSIVE (no vote) — ${counts}; some evidence could not be gathered`,
   );
 }
 

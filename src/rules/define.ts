@@ -199,11 +199,12 @@ function rendered<M extends string>(
   meta: DefinedRuleMeta<EvidenceKind, EvidenceKind, M>,
   finding: RuleReport<M>,
 ): RuleResult {
-  const { messageId, data, severity, field, line, cite, repository, file } = finding;
+  const { messageId, data, severity, field, line, cite, citations, repository, file } = finding;
   return {
     severity,
     message: withClause(renderMessage(meta.messages, messageId, data), meta.clause, !meta.canBlock),
     evidence: cite,
+    ...(citations !== undefined && citations.length > 0 ? { citations } : {}),
     messageId,
     ...(data !== undefined ? { data } : {}),
     ...(field !== undefined ? { field } : {}),

@@ -2,7 +2,7 @@ import type { Proposal } from '../diff/model';
 import type { DeclaredField, ListEntry } from '../list/model';
 import type { ConfigChange } from '../evidence/config-change';
 import type { EvidenceKind, EvidenceMap } from '../evidence/types';
-import type { EvidenceRecord, RuleId, Severity } from '../findings/finding';
+import type { Citation, EvidenceRecord, RuleId, Severity } from '../findings/finding';
 
 /** How a repository is touched by the change (or `audited` when the whole list is checked). */
 export type ChangeKind = 'added' | 'removed' | 'modified' | 'audited';
@@ -43,6 +43,8 @@ export interface RuleResult {
    */
   unavailable?: { kind: EvidenceKind; reason: string };
   evidence: EvidenceRecord;
+  /** The facts the finding rests on, one entry per fact. */
+  citations?: readonly Citation[];
   /** For a rule made with `defineRule`: the message it reported and the values it filled in. */
   messageId?: string;
   data?: Readonly<Record<string, string | number>>;

@@ -81,6 +81,27 @@ describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 
+  it('--quiet prints only what blocks and the verdict; --verbose adds the raw evidence', async () => {
+    repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
+    const args = ['check', '--repo', repo.dir, '--base', 'HEAD'];
+    const normal = await runCli(args);
+    const quiet = await runCli([...args, '--quiet']);
+    const verbose = await runCli([...args, '--verbose']);
+    expect([normal.status, quiet.status, verbose.status]).toEqual([1, 1, 1]);
+    expect(quiet.stdout).toContain('✗ error');
+    expect(quiet.stdout).toMatch(/Verdict: FAIL \(vote -1\) — 1 error, /);
+    expect(quiet.stdout).not.toContain('! warning');
+    expect(normal.stdout).not.toContain('evidence:');
+    expect(verbose.stdout).toContain('      evidence:');
+    expect(verbose.stdout.split('\n').length).toBeGreaterThan(normal.stdout.split('\n').length);
+  });
+
+  it('refuses --verbose with --quiet (exit 2)', async () => {
+    const result = await runCli(['check', '--repo', repo.dir, '--verbose', '--quiet']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--verbose and --quiet exclude each other');
+  });
+
   it('writes --report files in each format asked', async () => {
     repo.write('repos-overseen.yaml', `${BASE}  - name: openstack/beta\n`);
     const out = join(repo.dir, 'out', 'report.json');
@@ -134,7 +155,16 @@ describe('vmt-oversight check (list-only findings, no evidence needed)', () => {
   it('explains every option in --help', async () => {
     const result = await runCli(['check', '--help']);
     expect(result.status).toBe(0);
-    for (const flag of ['--repo', '--list', '--base', '--head', '--governance', '--as-of'])
+    for (const flag of [
+      '--repo',
+      '--list',
+      '--base',
+      '--head',
+      '--governance',
+      '--as-of',
+      '--verbose',
+      '--quiet',
+    ])
       expect(result.stdout).toContain(flag);
     expect(result.stdout).toContain('Exit codes');
   });

@@ -5,6 +5,7 @@
  * severity, field and line. It fails on unknown keys, duplicate case names, an invalid case that
  * reports no error, a valid case that reports one, and a message of the rule no case produces.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { computeProposal } from '../../src/diff/compute';
 import type { Proposal } from '../../src/diff/model';
 import { judgeRule, type JudgedFinding } from '../../src/engine/evaluate';
@@ -15,7 +16,7 @@ import type {
   EvidenceProvider,
   SourceId,
 } from '../../src/evidence/types';
-import type { Severity } from '../../src/findings/finding';
+import type { Citation, Severity } from '../../src/findings/finding';
 import type { DeclaredField, ListFormat, OversightList } from '../../src/list/model';
 import {
   engineListRule,
@@ -36,6 +37,8 @@ export interface ExpectedMessage<M extends string> {
   field?: DeclaredField;
   /** The list line; by default the entry's. */
   line?: number | null;
+  /** The facts it cites, exactly and in order. */
+  citations?: readonly Citation[];
 }
 
 /** An `evidence-unavailable` the case expects (from the engine's gate or the rule itself). */
@@ -70,8 +73,24 @@ const CASE_KEYS = new Set([
   'severities',
   'expect',
 ]);
-const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line']);
+const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line', 'citations']);
 const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
+
+/**
+ * Rules not yet converted to typed citations (issue 10, point 1): every other rule's findings must
+ * cite at least one fact. Remove a rule from here when it cites; then `citations` can become
+ * required in RuleReport.
+ */
+const NOT_YET_CITING: ReadonlySet<string> = new Set([
+  'automated-tests',
+  'configuration',
+  'list-consistency',
+  'list-schema',
+  'private-tracker',
+  'removal',
+  'team-consent',
+  'threat-analysis',
+]);
 
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
   governance: 'governance',
@@ -168,7 +187,13 @@ function compareOne<M extends string>(
   if (got.field !== want.field) {
     problems.push(`${where}: field ${String(got.field)} is not ${String(want.field)}`);
   }
-  if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: cites nothing`);
+  if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: has no evidence`);
+  const mustCite = !NOT_YET_CITING.has(finding.rule);
+  if (mustCite && (finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
+  if (want.citations !== undefined && !isDeepStrictEqual(finding.citations, want.citations)) {
+    const [got, wanted] = [finding.citations, want.citations].map((c) => JSON.stringify(c));
+    problems.push(`${where}: citations ${got} are not ${wanted}`);
+  }
   return problems;
 }
 
@@ -274,10 +299,17 @@ export function testListRule<M extends string>(
         ...(r.line !== undefined ? { line: r.line } : {}),
         ...(r.file !== undefined ? { file: r.file } : {}),
       }));
-      const want = testCase.expect.map(({ cite: _cite, ...e }) => ({ ...e, data: e.data ?? {} }));
+      const want = testCase.expect.map(({ cite: _cite, citations: _citations, ...e }) => ({
+        ...e,
+        data: e.data ?? {},
+      }));
       expect(got).toEqual(want);
+      if (!NOT_YET_CITING.has(rule.meta.id)) {
+        expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
+      }
       testCase.expect.forEach((e, i) => {
         if (e.cite !== undefined) expect(results[i]?.evidence).toMatchObject(e.cite);
+        if (e.citations !== undefined) expect(results[i]?.citations).toEqual(e.citations);
       });
     });
     it('produces every message it declares', () => {

@@ -234,6 +234,28 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'v2 era: a repository whose first commit is after the date had no test to run',
+      change: added,
+      asOf: '2016-06-01',
+      evidence: {
+        ...era(layout(['python-jobs'])),
+        repository: {
+          ...repository({ tags: [], branches: [] }),
+          notYetCreated: {
+            firstCommit: { commit: 'f'.repeat(40), date: '2017-01-12T09:00:00Z' },
+            laterTags: [],
+          },
+        },
+      },
+      expect: [
+        {
+          messageId: 'notYetCreated',
+          data: { asOf: '2016-06-01', firstCommit: '2017-01-12' },
+          severity: 'error',
+        },
+      ],
+    },
+    {
       name: 'v2: only non-test templates (noop, publishing, docs, translations, notes, requirements)',
       change: added,
       evidence: era(

@@ -1,5 +1,5 @@
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, entry } from '../../../test/helpers/evidence-fixtures';
+import { change, entry, LIST_FILE } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
 const sushy = 'openstack/sushy';
@@ -11,7 +11,21 @@ testRule(rule, {
       name: 'undeclared (rst, governance, or native without the field)',
       change: change('added', entry(sushy)),
       format: 'rst',
-      expect: [{ messageId: 'undeclared', data: { maximum }, severity: 'info' }],
+      expect: [
+        {
+          messageId: 'undeclared',
+          data: { maximum },
+          severity: 'info',
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/sushy, no embargo-days',
+              file: LIST_FILE,
+              line: 10,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'declared at the maximum',
@@ -71,6 +85,7 @@ testRule(rule, {
           severity: 'error',
           field: 'embargo-days',
           line: 11,
+          citations: [{ source: 'list', text: 'embargo-days: 91', file: LIST_FILE, line: 11 }],
         },
       ],
     },

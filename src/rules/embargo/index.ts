@@ -1,5 +1,5 @@
 import { defineRule } from '../define';
-import { declaredValue, onField } from '../evidence-values';
+import { citeEntry, citeField, declaredValue, onField } from '../evidence-values';
 
 /** The policy's maximum embargo (clause 1). */
 const MAX_EMBARGO_DAYS = 90;
@@ -33,6 +33,7 @@ export const rule = defineRule({
         data: { maximum },
         severity: 'info',
         cite: { declared: null, maximum, list: change.entry.location.file },
+        citations: [citeEntry(change, `entry ${change.repository}, no embargo-days`)],
       });
       return;
     }
@@ -43,6 +44,7 @@ export const rule = defineRule({
       severity: days > maximum ? 'error' : 'info',
       ...onField(change, 'embargo-days'),
       cite,
+      citations: [citeField(change, 'embargo-days', `embargo-days: ${days}`)],
     });
   },
 });

@@ -4,8 +4,9 @@ import type {
   GovernanceDeliverable,
   RetiredDeliverable,
 } from '../../evidence/types';
+import { citeData } from '../../openstack/cite';
 import { refText, refValue } from '../../openstack/evidence';
-import type { EvidenceRecord } from '../../findings/finding';
+import type { Citation, EvidenceRecord } from '../../findings/finding';
 
 /** A legacy.yaml entry with its `retired-on` date. */
 export type DatedRetirement = RetiredDeliverable & { retiredOn: string };
@@ -68,4 +69,22 @@ export function retiredAfter(
 
 export function sameTeam(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** `deliverable sushy (team ironic)` at its line of projects.yaml. */
+export function citeOwner(owner: GovernanceDeliverable): Citation {
+  return citeData(owner.ref, `deliverable ${owner.name} (team ${owner.team.name})`);
+}
+
+/** The legacy.yaml entry: `retired deliverable x (team y), retired-on 2024-01-01`. */
+export function citeRetired(retired: RetiredDeliverable): Citation {
+  const when = retired.retiredOn === null ? 'undated' : `retired-on ${retired.retiredOn}`;
+  return citeData(
+    retired.ref,
+    `retired deliverable ${retired.deliverable} (team ${retired.team}), ${when}`,
+  );
+}
+
+export function citeGerrit(gerrit: GerritProject): Citation {
+  return citeData(gerrit.ref, `Gerrit ACL ${gerrit.acl ?? 'none'}`);
 }

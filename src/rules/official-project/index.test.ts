@@ -5,6 +5,7 @@ import {
   deliverable,
   entry,
   governance,
+  LIST_FILE,
   ref,
   team,
 } from '../../../test/helpers/evidence-fixtures';
@@ -53,6 +54,14 @@ const inspectorLegacyData = {
   ref: LEGACY_REF,
 };
 const brickOfficial = { deliverable: 'os-brick', team: 'cinder', ref: PROJECTS_REF };
+const ACL_COMMIT = 'c7e4f290'.padEnd(40, '0');
+const brickCitation = {
+  source: 'governance',
+  text: 'deliverable os-brick (team cinder)',
+  file: 'reference/projects.yaml',
+  repository: 'openstack/governance',
+  line: 120,
+} as const;
 
 testRule(rule, {
   valid: [
@@ -61,9 +70,27 @@ testRule(rule, {
       change: change('added', entry(brick)),
       evidence: {
         governance: governance(osBrick),
-        projectConfig: gerrit('/home/gerrit2/acls/openstack/cinder.config'),
+        projectConfig: gerrit('/home/gerrit2/acls/openstack/cinder.config', ACL_COMMIT),
       },
-      expect: [{ messageId: 'official', data: brickOfficial, severity: 'info' }],
+      expect: [
+        {
+          messageId: 'official',
+          data: brickOfficial,
+          severity: 'info',
+          citations: [
+            brickCitation,
+            {
+              source: 'project-config',
+              text: 'Gerrit ACL /home/gerrit2/acls/openstack/cinder.config',
+              file: 'gerrit/projects.yaml',
+              repository: 'openstack/project-config',
+              line: 1234,
+              commit: ACL_COMMIT,
+              url: `https://opendev.org/openstack/project-config/src/commit/${ACL_COMMIT}/gerrit/projects.yaml#L1234`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a declared team matching case-insensitively',
@@ -197,6 +224,10 @@ testRule(rule, {
           severity: 'warning',
           field: 'team',
           line: 11,
+          citations: [
+            { source: 'list', text: 'team: nova', file: LIST_FILE, line: 11 },
+            brickCitation,
+          ],
         },
       ],
     },
@@ -242,7 +273,20 @@ testRule(rule, {
       name: 'not in projects.yaml',
       change: change('added', entry('openstack/not-here')),
       evidence: { governance: governance(null), projectConfig: ordinaryAcl },
-      expect: [{ messageId: 'notOfficial', severity: 'error' }],
+      expect: [
+        {
+          messageId: 'notOfficial',
+          severity: 'error',
+          citations: [
+            {
+              source: 'governance',
+              text: 'no deliverable lists openstack/not-here',
+              file: 'reference/projects.yaml',
+              repository: 'openstack/governance',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'retired in legacy.yaml before the date',

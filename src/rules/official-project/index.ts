@@ -3,11 +3,16 @@ import type {
   GovernanceDeliverable,
   RetiredDeliverable,
 } from '../../evidence/types';
+import { citeData, citeNotListed } from '../../openstack/cite';
 import { refText, refValue } from '../../openstack/evidence';
+import type { Citation } from '../../findings/finding';
 import { defineRule, type RepositoryRuleContext, type RuleReport } from '../define';
-import { declaredValue, onField } from '../evidence-values';
+import { citeField, declaredValue, onField } from '../evidence-values';
 import type { RepositoryChange } from '../types';
 import {
+  citeGerrit,
+  citeOwner,
+  citeRetired,
   gerritValue,
   ownerData,
   ownerValue,
@@ -57,16 +62,24 @@ export const rule = defineRule({
       judgeOwned(context.change, owner, retired, gerrit, report);
       return;
     }
-    reportNotOfficial(retired, report);
+    reportNotOfficial(
+      retired,
+      citeNotListed(evidence.governance, context.change.repository),
+      report,
+    );
     if (gerrit?.retired) reportRetiredAcl(gerrit, report);
   },
 });
 
 /** No official team owns it (and legacy.yaml may say it was retired). */
-function reportNotOfficial(retired: RetiredDeliverable | null, report: Report): void {
+function reportNotOfficial(
+  retired: RetiredDeliverable | null,
+  notListed: Citation,
+  report: Report,
+): void {
   const cite = { owner: null, retired: retired ? retiredValue(retired) : null };
   if (!retired) {
-    report({ messageId: 'notOfficial', severity: 'error', cite });
+    report({ messageId: 'notOfficial', severity: 'error', cite, citations: [notListed] });
     return;
   }
   report({
@@ -74,6 +87,7 @@ function reportNotOfficial(retired: RetiredDeliverable | null, report: Report): 
     data: retiredData(retired),
     severity: 'error',
     cite,
+    citations: [notListed, citeRetired(retired)],
   });
 }
 
@@ -83,6 +97,7 @@ function reportRetiredAcl(gerrit: GerritProject, report: Report): void {
     data: { acl: gerrit.acl ?? '' },
     severity: 'error',
     cite: gerritValue(gerrit),
+    citations: [citeGerrit(gerrit)],
   });
 }
 
@@ -109,6 +124,7 @@ function judgeOwned(
       data: { ...retiredData(retired), owner: owner.team.name },
       severity: 'warning',
       cite: { owner: ownerValue(owner), retired: retiredValue(retired) },
+      citations: [citeOwner(owner), citeRetired(retired)],
     });
   }
   reportDeclaredTeam(change, owner, tell);
@@ -122,6 +138,7 @@ function judgeOwned(
       owner: ownerValue(owner),
       gerrit: gerrit ? { acl: gerrit.acl, ref: refValue(gerrit.ref) } : null,
     },
+    citations: gerrit ? [citeOwner(owner), citeGerrit(gerrit)] : [citeOwner(owner)],
   });
 }
 
@@ -138,6 +155,7 @@ function reportDeclaredTeam(
     severity: 'error',
     ...onField(change, 'team'),
     cite: { ...declaredValue(change, 'team'), declared, owner: ownerValue(owner) },
+    citations: [citeField(change, 'team', `team: ${declared}`), citeOwner(owner)],
   });
 }
 
@@ -145,12 +163,18 @@ function reportDeprecated(owner: GovernanceDeliverable, report: Report): void {
   if (owner.releaseManagement !== 'deprecated') return;
   const data = ownerData(owner);
   const cite = { owner: ownerValue(owner) };
+  const citations = [
+    citeData(
+      owner.ref,
+      `deliverable ${owner.name} (team ${owner.team.name}), release-management: deprecated`,
+    ),
+  ];
   if (owner.deprecated === null) {
-    report({ messageId: 'deprecated', data, severity: 'warning', cite });
+    report({ messageId: 'deprecated', data, severity: 'warning', cite, citations });
     return;
   }
   const since = { ...data, since: owner.deprecated };
-  report({ messageId: 'deprecatedSince', data: since, severity: 'warning', cite });
+  report({ messageId: 'deprecatedSince', data: since, severity: 'warning', cite, citations });
 }
 
 /**
@@ -181,6 +205,7 @@ function judgeRetiredLater(
       severity: 'error',
       ...onField(change, 'team'),
       cite: { ...declaredValue(change, 'team'), declared, retired: retiredValue(retired) },
+      citations: [citeField(change, 'team', `team: ${declared}`), citeRetired(retired)],
     });
   }
   report({
@@ -188,5 +213,6 @@ function judgeRetiredLater(
     data: retiredData(retired),
     severity: 'info',
     cite: { owner: null, retired: retiredValue(retired), retiredLater: true },
+    citations: [citeRetired(retired)],
   });
 }

@@ -4,6 +4,7 @@ import {
   deliverable,
   entry,
   governance,
+  LIST_FILE,
   team,
 } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
@@ -105,7 +106,29 @@ testRule(rule, {
       name: 'native, a tracker without a group and no governance security liaison: error',
       change: change('added', entry('openstack/swift', { tracker: { launchpad: 'swift' } })),
       evidence: { governance: withoutLiaison },
-      expect: [{ messageId: 'noContact', severity: 'error', field: 'tracker', line: 11 }],
+      expect: [
+        {
+          messageId: 'noContact',
+          severity: 'error',
+          field: 'tracker',
+          line: 11,
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/swift, no tracker.security-group',
+              file: LIST_FILE,
+              line: 10,
+            },
+            {
+              source: 'governance',
+              text: 'team swift, PTL Pat Lead <ptl@example.org>, no security liaison',
+              repository: 'openstack/governance',
+              file: 'reference/projects.yaml',
+              line: 100,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'native, no group, not owned in governance: error',

@@ -2,7 +2,8 @@ import type { GovernanceFacts, GovernanceTeam } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
 import { personText, personValue, refText, refValue } from '../../openstack/evidence';
 import { defineRule, type RepositoryRuleContext } from '../define';
-import { declaredValue, onField } from '../evidence-values';
+import { citeOwningTeam } from '../../openstack/cite';
+import { citeEntry, citeField, declaredValue, onField } from '../evidence-values';
 
 const messages = {
   declaredGroup: "Security contact: tracker group '{{group}}'.",
@@ -66,9 +67,12 @@ function checkNative({ change, evidence, missing, report, unavailable }: Context
         securityGroup: group,
         governance: liaisonsValue(evidence.governance),
       },
+      citations: [citeField(change, 'tracker', `tracker.security-group: ${group}`)],
     });
     return;
   }
+  const noGroup = citeEntry(change, `entry ${change.repository}, no tracker.security-group`);
+  const citations = [noGroup, ...citeOwningTeam(evidence.governance, change.repository)];
   const cite = {
     list: change.entry.location.file,
     line: change.entry.location.line,
@@ -86,6 +90,7 @@ function checkNative({ change, evidence, missing, report, unavailable }: Context
       severity: 'warning',
       ...onField(change, 'tracker'),
       cite,
+      citations,
     });
     return;
   }
@@ -98,11 +103,18 @@ function checkNative({ change, evidence, missing, report, unavailable }: Context
     );
     return;
   }
-  report({ messageId: 'noContact', severity: 'error', ...onField(change, 'tracker'), cite });
+  report({
+    messageId: 'noContact',
+    severity: 'error',
+    ...onField(change, 'tracker'),
+    cite,
+    citations,
+  });
 }
 
 /** rst and governance formats declare nothing: the contact can only come from governance. */
-function checkUndeclared({ evidence, missing, report }: Context): void {
+function checkUndeclared({ change, evidence, missing, report }: Context): void {
+  const teamCitations = citeOwningTeam(evidence.governance, change.repository);
   const governance = liaisonsValue(evidence.governance);
   const team = teamWithLiaisons(evidence.governance);
   if (team) {
@@ -111,6 +123,7 @@ function checkUndeclared({ evidence, missing, report }: Context): void {
       data: liaisonsData(team),
       severity: 'info',
       cite: { governance },
+      citations: teamCitations,
     });
     return;
   }
@@ -121,10 +134,18 @@ function checkUndeclared({ evidence, missing, report }: Context): void {
       data: { reason: missing.governance },
       severity: 'warning',
       cite,
+      citations: [
+        citeEntry(change, `entry ${change.repository}, no security contact in this format`),
+      ],
     });
     return;
   }
-  report({ messageId: 'unverifiableNoLiaison', severity: 'warning', cite });
+  report({
+    messageId: 'unverifiableNoLiaison',
+    severity: 'warning',
+    cite,
+    citations: teamCitations,
+  });
 }
 
 export const rule = defineRule({

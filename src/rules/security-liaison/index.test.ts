@@ -155,7 +155,20 @@ testRule(rule, {
       change: change('added', entry('openstack/sushy')),
       evidence: { governance: ironicNoLiaison },
       expect: [
-        { messageId: 'noLiaisonDistributed', data: { team: 'ironic', ref }, severity: 'error' },
+        {
+          messageId: 'noLiaisonDistributed',
+          data: { team: 'ironic', ref },
+          severity: 'error',
+          citations: [
+            {
+              source: 'governance',
+              text: 'team ironic, distributed leadership, no security liaison',
+              repository: 'openstack/governance',
+              file: 'reference/projects.yaml',
+              line: 100,
+            },
+          ],
+        },
       ],
     },
     {

@@ -3,7 +3,8 @@ import type { EvidenceRecord } from '../../findings/finding';
 import type { Person } from '../../list/model';
 import { personText, personValue, refText, refValue } from '../../openstack/evidence';
 import { defineRule, type RepositoryRuleContext, type RuleReport } from '../define';
-import { declaredValue, onField } from '../evidence-values';
+import { citeNotListed, citeTeam } from '../../openstack/cite';
+import { citeField, declaredValue, onField } from '../evidence-values';
 
 const RECORD_IN_GOVERNANCE = 'under liaisons.security in governance reference/projects.yaml';
 
@@ -69,7 +70,7 @@ function aboutDeclared(
   change: Context['change'],
   declared: Person,
   team: GovernanceTeam,
-): Pick<RuleReport<MessageId>, 'severity' | 'field' | 'line' | 'cite'> {
+): Pick<RuleReport<MessageId>, 'severity' | 'field' | 'line' | 'cite' | 'citations'> {
   return {
     severity: 'warning',
     ...onField(change, 'liaison'),
@@ -78,6 +79,7 @@ function aboutDeclared(
       declared: personValue(declared),
       governance: teamValue(team),
     },
+    citations: [citeField(change, 'liaison', `liaison: ${personText(declared)}`), citeTeam(team)],
   };
 }
 
@@ -115,6 +117,7 @@ function checkNoLiaison({ change, report }: Context, team: GovernanceTeam): void
     data,
     severity: 'error',
     cite: teamValue(team),
+    citations: [citeTeam(team)],
   });
 }
 
@@ -128,6 +131,7 @@ function checkTeam(context: Context, team: GovernanceTeam): void {
       data: { team: team.name, liaisons, ref },
       severity: 'info',
       cite: teamValue(team),
+      citations: [citeTeam(team)],
     });
   } else if (team.leadershipType === 'ptl' && team.ptl) {
     report({
@@ -135,6 +139,7 @@ function checkTeam(context: Context, team: GovernanceTeam): void {
       data: { ptl: personText(team.ptl), team: team.name, ref },
       severity: 'info',
       cite: teamValue(team),
+      citations: [citeTeam(team)],
     });
   } else {
     checkNoLiaison(context, team);
@@ -167,6 +172,7 @@ export const rule = defineRule({
       messageId: 'noOwner',
       severity: 'warning',
       cite: { owner: null },
+      citations: [citeNotListed(context.evidence.governance, context.change.repository)],
     });
   },
 });

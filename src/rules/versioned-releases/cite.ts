@@ -1,9 +1,10 @@
 /** What versioned-releases findings rest on: the sources read and what they held. */
-import type { GovernanceDeliverable, ReleasesFacts } from '../../evidence/types';
+import type { GovernanceDeliverable, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import { citeData, citeTag } from '../../openstack/cite';
 import { refValue } from '../../openstack/evidence';
-import type { LaterSeriesVersion } from '../../openstack/releases';
+import type { LaterSeriesVersion, VersionRecord } from '../../openstack/releases';
 import { versionValue } from '../../openstack/releases';
-import type { EvidenceRecord } from '../../findings/finding';
+import type { Citation, EvidenceRecord } from '../../findings/finding';
 
 export function sourcesValue(
   owner: GovernanceDeliverable | null,
@@ -30,4 +31,34 @@ export function laterValue(later: readonly LaterSeriesVersion[]): EvidenceRecord
     seriesInitialRelease: l.series.initialRelease,
     possiblyByTheDate: l.possible,
   }));
+}
+
+/** One version as a citation: its tag (with commit) or its line in the releases data. */
+export function citeVersion(
+  record: VersionRecord,
+  repository: string,
+  facts: RepositoryFacts | undefined,
+): Citation {
+  const kind = record.version.kind === 'final' ? '' : ` (${record.version.kind})`;
+  if (record.origin === 'git-tag') {
+    const tag = facts?.tags.find((t) => t.name === record.version.text);
+    if (tag)
+      return {
+        ...citeTag(repository, tag),
+        text: `tag ${tag.name}${kind}, ${tag.date.slice(0, 10)}`,
+      };
+    return { source: 'repository', repository, text: `tag ${record.version.text}${kind}` };
+  }
+  const text = `release ${record.version.text}${kind}${record.series ? ` (${record.series})` : ''}`;
+  return record.ref ? citeData(record.ref, text) : { source: 'releases', text };
+}
+
+/** At most `limit` versions, newest first as given: a finding cites what it names. */
+export function citeVersions(
+  records: readonly VersionRecord[],
+  repository: string,
+  facts: RepositoryFacts | undefined,
+  limit = 3,
+): Citation[] {
+  return records.slice(0, limit).map((record) => citeVersion(record, repository, facts));
 }

@@ -1,5 +1,5 @@
 import type { GovernanceDeliverable, NotYetCreated, RepositoryFacts } from '../../evidence/types';
-import type { EvidenceRecord } from '../../findings/finding';
+import type { Citation, EvidenceRecord } from '../../findings/finding';
 import { refText } from '../../openstack/evidence';
 import type { LaterSeriesVersion, VersionRecord } from '../../openstack/releases';
 import {
@@ -11,7 +11,8 @@ import {
   versionValue,
 } from '../../openstack/releases';
 import { defineRule, type RepositoryRuleContext } from '../define';
-import { laterValue, sourcesValue } from './cite';
+import { citeData, citeRepositoryFile } from '../../openstack/cite';
+import { citeVersion, citeVersions, laterValue, sourcesValue } from './cite';
 import { messages, type MessageId } from './messages';
 import { firstFinalTag, laterHistoryText, notYetCitations, notYetValue } from './not-yet';
 import {
@@ -87,6 +88,7 @@ function reportNeverReleased(
     data: { deliverable: owner.name, ref: refText(owner.ref) },
     severity: 'error',
     cite: sources,
+    citations: [citeData(owner.ref, `deliverable ${owner.name}, release-management: none`)],
   });
 }
 
@@ -123,6 +125,7 @@ function reportReleased(
     },
     severity: 'info',
     cite: { latest: versionValue(latest), restsOn: origins(finals), ...sources },
+    citations: [citeVersion(latest, context.change.repository, context.evidence.repository)],
   });
 }
 
@@ -138,12 +141,18 @@ function reportNoFinal(
   const found = foundText(records, evidence.releases, evidence.repository !== undefined);
   const notExamined = notExaminedText(missing.repository);
   const cite = { found: records.slice(0, 20).map(versionValue), ...sources };
+  const found3 = citeVersions(records, context.change.repository, evidence.repository);
+  const citations = found3.length > 0 ? found3 : [noneFound(context)];
   if (owner?.releaseManagement === 'external') {
     context.report({
       messageId: 'externalUnverifiable',
       data: { deliverable: owner.name, ref: refText(owner.ref), found, notExamined },
       severity: 'warning',
       cite,
+      citations: [
+        citeData(owner.ref, `deliverable ${owner.name}, release-management: external`),
+        ...found3,
+      ],
     });
     return;
   }
@@ -153,5 +162,18 @@ function reportNoFinal(
     data: { found, later: laterText(later), notExamined },
     severity: oldStyleOnly ? 'warning' : 'error',
     cite,
+    citations,
   });
+}
+
+/** No version anywhere: the deliverable files read, or the repository's tags, as examined. */
+function noneFound(context: Context): Citation {
+  const [file] = context.evidence.releases.files;
+  if (file)
+    return citeData(file.ref, `deliverable file, no release of ${context.change.repository}`);
+  const facts = context.evidence.repository;
+  if (facts) {
+    return citeRepositoryFile(context.change.repository, facts.evaluated.commit, 'no release tag');
+  }
+  return { source: 'releases', text: `no deliverable file names ${context.change.repository}` };
 }

@@ -49,6 +49,7 @@ export class GovernanceSource {
     return {
       owner: owner ? this.deliverable(governance, owner) : null,
       retired: governance.retired.get(repository) ?? null,
+      projects: governance.data.ref(PROJECTS_FILE),
     };
   }
 
