@@ -18,6 +18,7 @@ import {
   sameTeam,
   type DatedRetirement,
 } from './facts';
+import { createdByChange, createdReport } from './created';
 import { messages, type MessageId } from './messages';
 import { aclMayPostdateReason, aclUncheckedReason } from './reasons';
 
@@ -57,7 +58,11 @@ export const rule = defineRule({
       judgeOwned(context.change, owner, retired, gerrit, report);
       return;
     }
-    reportNotOfficial(retired, report);
+    const created = retired
+      ? null
+      : createdByChange(context.change, settings, evidence.governance.projects);
+    if (created) report(createdReport(context.change, created));
+    else reportNotOfficial(retired, report);
     if (gerrit?.retired) reportRetiredAcl(gerrit, report);
   },
 });
