@@ -7,7 +7,6 @@
  */
 import type { GovernanceProjects } from '../../evidence/types';
 import type { Citation } from '../../findings/finding';
-import { refText } from '../../openstack/evidence';
 import type { RuleReport } from '../define';
 import type { RepositoryChange, RunSettings } from '../types';
 import { sameTeam } from './facts';
@@ -47,7 +46,7 @@ export function createdReport(
   created: CreatedByChange,
 ): RuleReport<MessageId> {
   const { team, deliverable, projects, baseTeam, deliverableAtBase } = created;
-  const data = { team, deliverable, ref: refText(projects.ref) };
+  const data = { team, deliverable, ref: baseText(projects) };
   const cite = {
     createdByChange: true,
     team,
@@ -87,4 +86,10 @@ function createdCitations(change: RepositoryChange, created: CreatedByChange): C
     },
     { ...at, text: atBase },
   ];
+}
+
+/** `reference/projects.yaml at commit 1a2b3c4d5e`. */
+function baseText(projects: CreatedByChange['projects']): string {
+  const commit = projects.ref.commit ?? projects.revision;
+  return `${projects.ref.file} at commit ${commit.slice(0, 10)}`;
 }

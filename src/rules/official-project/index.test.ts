@@ -79,7 +79,11 @@ function atBase(teams: Record<string, string[]>, revision: string | null = BASE)
     },
   };
 }
-const createdData = { team: 'zaqar', deliverable: 'zaqar-ui', ref: 'reference/projects.yaml' };
+const createdData = {
+  team: 'zaqar',
+  deliverable: 'zaqar-ui',
+  ref: 'reference/projects.yaml at commit bbbbbbbbbb',
+};
 
 testRule(rule, {
   valid: [
