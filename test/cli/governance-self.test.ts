@@ -63,8 +63,8 @@ describe('a governance-format list checked in openstack/governance itself', () =
         repository: 'openstack/beta',
         message: expect.stringContaining(
           'Not official at base: the deliverable beta of team Alpha is created by this change ' +
-            `(governance is read at the base revision (reference/projects.yaml at commit ` +
-            `${base.slice(0, 10)})`,
+            `(governance is read at the base revision, reference/projects.yaml at commit ` +
+            `${base.slice(0, 10)}, so that`,
         ) as unknown,
       }),
     ]);

@@ -12,7 +12,7 @@ const DEPRECATED_TAIL =
   '({{ref}}): it is still official, but confirm with team {{team}} that it will stay maintained.';
 
 const AT_BASE =
-  'governance is read at the base revision ({{ref}}), so that a change cannot make a ' +
+  'governance is read at the base revision, {{ref}}, so that a change cannot make a ' +
   'repository official and tag it in one go';
 
 export const messages = {
