@@ -57,8 +57,21 @@ export interface GovernanceFacts {
   owner: GovernanceDeliverable | null;
   /** A legacy.yaml entry listing the repository, when there is one. */
   retired: RetiredDeliverable | null;
-  /** `reference/projects.yaml` as read (its commit): what an absence is cited from. */
-  projects?: DataRef;
+  /** The projects.yaml these facts were read from; absent in facts built by hand. */
+  projects?: GovernanceProjects;
+}
+
+/**
+ * projects.yaml as read: what a change that creates a deliverable is judged against when
+ * governance is the list's own repository, read at the change's base.
+ */
+export interface GovernanceProjects {
+  /** `reference/projects.yaml`, with the commit read when governance is a git checkout. */
+  ref: DataRef;
+  /** The revision governance was read at (the change's base) instead of the date, if any. */
+  revision: string | null;
+  /** Each official team (its key in projects.yaml) → the names of its deliverables. */
+  teams: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A repository of an official team's deliverable, where `projects.yaml` lists it. */

@@ -107,7 +107,7 @@ function teamText(team: GovernanceTeam): string {
 
 /** projects.yaml as read, for a repository no deliverable lists. */
 export function citeNotListed(facts: GovernanceFacts, repository: string): Citation {
-  const ref = facts.projects ?? { source: 'governance', file: 'reference/projects.yaml' };
+  const ref = facts.projects?.ref ?? { source: 'governance', file: 'reference/projects.yaml' };
   return citeData(ref, `no deliverable lists ${repository}`);
 }
 

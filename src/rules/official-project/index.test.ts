@@ -1,4 +1,9 @@
-import type { GerritProject, ProjectConfigFacts, RetiredDeliverable } from '../../evidence/types';
+import type {
+  GerritProject,
+  GovernanceFacts,
+  ProjectConfigFacts,
+  RetiredDeliverable,
+} from '../../evidence/types';
 import { testRule } from '../../../test/helpers/rule-tester';
 import {
   change,
@@ -62,6 +67,32 @@ const brickCitation = {
   repository: 'openstack/governance',
   line: 120,
 } as const;
+
+/** The head of a change to governance itself: openstack/zaqar-ui tagged in deliverable zaqar-ui of team zaqar. */
+const zaqarUi = 'openstack/zaqar-ui';
+const taggedZaqarUi = change('added', {
+  ...entry(zaqarUi),
+  governance: { team: 'zaqar', deliverable: 'zaqar-ui' },
+});
+const BASE = 'b'.repeat(40);
+
+/** Governance read at the change's base (`revision`) or as of the date (null). */
+function atBase(teams: Record<string, string[]>, revision: string | null = BASE): GovernanceFacts {
+  return {
+    owner: null,
+    retired: null,
+    projects: {
+      ref: { source: 'governance', file: 'reference/projects.yaml', commit: BASE },
+      revision,
+      teams: new Map(Object.entries(teams)),
+    },
+  };
+}
+const createdData = {
+  team: 'zaqar',
+  deliverable: 'zaqar-ui',
+  ref: 'reference/projects.yaml at commit bbbbbbbbbb',
+};
 
 testRule(rule, {
   valid: [
@@ -237,6 +268,23 @@ testRule(rule, {
       evidence: { governance: governance(null), projectConfig: gerrit(RETIRED_ACL) },
       expect: [],
     },
+    {
+      name: 'governance list: the change creates the deliverable of a team official at base',
+      change: taggedZaqarUi,
+      format: 'governance',
+      evidence: { governance: atBase({ zaqar: ['zaqar'] }), projectConfig: ordinaryAcl },
+      expect: [{ messageId: 'createdAtBase', data: createdData, severity: 'warning' }],
+    },
+    {
+      name: 'governance list: the change adds the repository to a deliverable of base (team case differs)',
+      change: taggedZaqarUi,
+      format: 'governance',
+      evidence: {
+        governance: atBase({ Zaqar: ['zaqar', 'zaqar-ui'] }),
+        projectConfig: ordinaryAcl,
+      },
+      expect: [{ messageId: 'addedToDeliverableAtBase', data: createdData, severity: 'warning' }],
+    },
   ],
   invalid: [
     {
@@ -395,6 +443,47 @@ testRule(rule, {
           severity: 'error',
           field: 'team',
           line: 11,
+        },
+      ],
+    },
+    {
+      name: 'governance list: the change creates the team too',
+      change: taggedZaqarUi,
+      format: 'governance',
+      evidence: { governance: atBase({ nova: ['nova'] }), projectConfig: ordinaryAcl },
+      expect: [{ messageId: 'newTeamAtBase', data: createdData, severity: 'error' }],
+    },
+    {
+      name: 'governance list read as of the date, not at base: not official',
+      change: taggedZaqarUi,
+      format: 'governance',
+      evidence: { governance: atBase({ zaqar: ['zaqar'] }, null), projectConfig: ordinaryAcl },
+      expect: [{ messageId: 'notOfficial', severity: 'error' }],
+    },
+    {
+      name: 'native list, governance with the team: not official',
+      change: change('added', entry(zaqarUi)),
+      evidence: { governance: atBase({ zaqar: ['zaqar'] }), projectConfig: ordinaryAcl },
+      expect: [{ messageId: 'notOfficial', severity: 'error' }],
+    },
+    {
+      name: 'governance list: a retired repository tagged again stays an error',
+      change: taggedZaqarUi,
+      format: 'governance',
+      evidence: {
+        governance: { ...atBase({ zaqar: ['zaqar'] }), retired: legacy('zaqar-ui', '2020-01-01') },
+        projectConfig: ordinaryAcl,
+      },
+      expect: [
+        {
+          messageId: 'notOfficialRetired',
+          data: {
+            deliverable: 'zaqar-ui',
+            team: 'ironic',
+            retiredOn: '2020-01-01',
+            ref: LEGACY_REF,
+          },
+          severity: 'error',
         },
       ],
     },

@@ -23,6 +23,7 @@ import {
   sameTeam,
   type DatedRetirement,
 } from './facts';
+import { createdByChange, createdReport } from './created';
 import { messages, type MessageId } from './messages';
 import { aclMayPostdateReason, aclUncheckedReason } from './reasons';
 
@@ -62,11 +63,14 @@ export const rule = defineRule({
       judgeOwned(context.change, owner, retired, gerrit, report);
       return;
     }
-    reportNotOfficial(
-      retired,
-      citeNotListed(evidence.governance, context.change.repository),
-      report,
-    );
+    const created = retired
+      ? null
+      : createdByChange(context.change, settings, evidence.governance.projects);
+    if (created) report(createdReport(context.change, created));
+    else {
+      const notListed = citeNotListed(evidence.governance, context.change.repository);
+      reportNotOfficial(retired, notListed, report);
+    }
     if (gerrit?.retired) reportRetiredAcl(gerrit, report);
   },
 });

@@ -11,7 +11,21 @@ const STILL_OWNED = `${PROJECTS} still lists it under team {{owner}}, which deci
 const DEPRECATED_TAIL =
   '({{ref}}): it is still official, but confirm with team {{team}} that it will stay maintained.';
 
+const AT_BASE =
+  'governance is read at the base revision, {{ref}}, so that a change cannot make a ' +
+  'repository official and tag it in one go';
+
 export const messages = {
+  createdAtBase:
+    'Not official at base: the deliverable {{deliverable}} of team {{team}} is created by this ' +
+    `change (${AT_BASE}); clause 2 is met once it merges.`,
+  addedToDeliverableAtBase:
+    'Not official at base: this change adds the repository to deliverable {{deliverable}} of ' +
+    `team {{team}} (${AT_BASE}); clause 2 is met once it merges.`,
+  newTeamAtBase:
+    'Not official at base: team {{team}} is not an official team at the base revision ' +
+    '({{ref}}); this change creates it with deliverable {{deliverable}}. A new team is accepted ' +
+    'by the Technical Committee first: tag its deliverables in a later change.',
   official:
     'Official: deliverable {{deliverable}} of team {{team}} ({{ref}}) lists the repository.',
   notOfficial: `${NOT_LISTED}. ${ONLY_OFFICIAL}`,

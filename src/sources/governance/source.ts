@@ -1,6 +1,7 @@
 import type {
   GovernanceDeliverable,
   GovernanceFacts,
+  GovernanceProjects,
   GovernanceTeam,
   OfficialRepositories,
   RetiredDeliverable,
@@ -18,12 +19,15 @@ import {
   readDeliverable,
   readTeam,
   type OwnerEntry,
+  type ProjectsIndex,
 } from './projects';
+import { mayList, unreadableText } from './unreadable';
 
 interface LoadedGovernance {
   data: DataDir;
   projects: YamlDocument;
-  owners: Map<string, OwnerEntry>;
+  index: ProjectsIndex;
+  about: GovernanceProjects;
   retired: Map<string, RetiredDeliverable>;
 }
 
@@ -45,20 +49,36 @@ export class GovernanceSource {
 
   async facts(repository: string): Promise<GovernanceFacts> {
     const governance = await this.load();
-    const owner = governance.owners.get(repository);
+    const { data, projects, index } = governance;
+    const unreadable = index.unreadable.filter((entry) => mayList(projects, entry, repository));
+    if (unreadable.length > 0) {
+      throw new Unavailable(
+        'governance',
+        `${data.label}: ${PROJECTS_FILE} ${unreadable.map(unreadableText).join('; ')}; it may ` +
+          `list ${repository}, so which official team lists the repository cannot be established`,
+      );
+    }
+    const owner = index.owners.get(repository);
     return {
       owner: owner ? this.deliverable(governance, owner) : null,
       retired: governance.retired.get(repository) ?? null,
-      projects: governance.data.ref(PROJECTS_FILE),
+      projects: governance.about,
     };
   }
 
   /** Every repository an official team's deliverable lists (first listing wins), in file order. */
   async officialRepositories(): Promise<OfficialRepositories> {
-    const { owners, data } = await this.load();
+    const { index, data } = await this.load();
+    if (index.unreadable.length > 0) {
+      throw new Unavailable(
+        'governance',
+        `${data.label}: ${PROJECTS_FILE} ${index.unreadable.map(unreadableText).join('; ')}, so ` +
+          'the repositories it lists cannot all be named',
+      );
+    }
     return {
       ref: data.ref(PROJECTS_FILE),
-      repositories: [...owners].map(([name, owner]) => ({
+      repositories: [...index.owners].map(([name, owner]) => ({
         name,
         team: owner.team,
         deliverable: owner.deliverable,
@@ -108,7 +128,13 @@ export class GovernanceSource {
         legacyFile && legacyText
           ? indexLegacy(YamlDocument.parse(legacyFile, legacyText), data)
           : new Map<string, RetiredDeliverable>();
-      return { data, projects, owners: indexProjects(projects, data), retired };
+      const index = indexProjects(projects, data);
+      const about: GovernanceProjects = {
+        ref: data.ref(PROJECTS_FILE),
+        revision: revision ?? null,
+        teams: index.teams,
+      };
+      return { data, projects, index, about, retired };
     });
   }
 }
