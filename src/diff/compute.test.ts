@@ -185,3 +185,35 @@ describe('computeProposal: the list made to mean every official repository (the 
     expect(plain.removed.map((e) => e.name)).toEqual(['openstack/barbican', 'openstack/swift']);
   });
 });
+
+describe('computeProposal: moves are changes', () => {
+  const listed = (team: string, deliverable: string): ListEntry => ({
+    ...entry('openstack/sushy'),
+    governance: { team, deliverable },
+  });
+
+  it.each([
+    ['another team', listed('bifrost', 'sushy')],
+    ['another deliverable of the same team', listed('ironic', 'sushy-tools')],
+  ])('a governance entry moved to %s is modified, its team changed', (_what, after) => {
+    const before = listed('ironic', 'sushy');
+    const proposal = computeProposal(
+      list([before], 'governance'),
+      list([after], 'governance'),
+      revisions,
+    );
+    expect(proposal.modified).toEqual([{ before, after, changedFields: ['team'] }]);
+    expect(proposal.added).toEqual([]);
+    expect(proposal.removed).toEqual([]);
+  });
+
+  it('a governance entry that stays where it was is not modified', () => {
+    const same = listed('ironic', 'sushy');
+    const proposal = computeProposal(
+      list([same], 'governance'),
+      list([{ ...same, location: { ...same.location, line: 40 } }], 'governance'),
+      revisions,
+    );
+    expect(proposal.modified).toEqual([]);
+  });
+});

@@ -72,10 +72,15 @@ function scopeChangeOf(base: OversightList | null, head: OversightList): ScopeCh
   return null;
 }
 
-/** The declared fields whose values differ, sorted. */
+/**
+ * The declared fields whose values differ, sorted. A governance-format entry that moves to
+ * another team or deliverable has its team changed: the move is a change for the new team.
+ */
 export function changedFieldsOf(before: ListEntry, after: ListEntry): DeclaredField[] {
+  const moved = before.governance !== undefined && !sameValue(before.governance, after.governance);
   return DECLARED_FIELDS.filter(
-    (field) => !sameValue(before.declared[field], after.declared[field]),
+    (field) =>
+      !sameValue(before.declared[field], after.declared[field]) || (field === 'team' && moved),
   );
 }
 
