@@ -148,3 +148,72 @@ describe('changedFieldsOf', () => {
     expect(changedFieldsOf(nova, after)).toEqual([]);
   });
 });
+
+describe('computeProposal: the list made to mean every official repository (the 2025 page)', () => {
+  const scope = { line: 11, clause: 'Reports … for all OpenStack source repositories …' };
+  const rst = (entries: ListEntry[], allOfficial?: typeof scope): OversightList => ({
+    ...list(entries, 'rst'),
+    ...(allOfficial ? { allOfficial } : {}),
+  });
+  const listed = [entry('openstack/swift'), entry('openstack/barbican')];
+
+  it('removes nothing when the page comes to say every official repository is overseen', () => {
+    const proposal = computeProposal(rst(listed), rst([], scope), revisions);
+    expect(proposal.removed).toEqual([]);
+    expect(proposal.added).toEqual([]);
+    expect(proposal.scopeChange).toEqual({
+      kind: 'widened',
+      scope,
+      listed: ['openstack/barbican', 'openstack/swift'],
+    });
+  });
+
+  it('records the narrowing when the page stops saying it, and judges what it lists', () => {
+    const proposal = computeProposal(rst([], scope), rst(listed), revisions);
+    expect(proposal.added.map((e) => e.name)).toEqual(['openstack/barbican', 'openstack/swift']);
+    expect(proposal.scopeChange).toEqual({
+      kind: 'narrowed',
+      scope,
+      listed: ['openstack/barbican', 'openstack/swift'],
+    });
+  });
+
+  it('records nothing when both revisions say it, or neither does', () => {
+    expect(computeProposal(rst([], scope), rst([], scope), revisions).scopeChange).toBeUndefined();
+    const plain = computeProposal(rst(listed), rst([]), revisions);
+    expect(plain.scopeChange).toBeUndefined();
+    expect(plain.removed.map((e) => e.name)).toEqual(['openstack/barbican', 'openstack/swift']);
+  });
+});
+
+describe('computeProposal: moves are changes', () => {
+  const listed = (team: string, deliverable: string): ListEntry => ({
+    ...entry('openstack/sushy'),
+    governance: { team, deliverable },
+  });
+
+  it.each([
+    ['another team', listed('bifrost', 'sushy')],
+    ['another deliverable of the same team', listed('ironic', 'sushy-tools')],
+  ])('a governance entry moved to %s is modified, its team changed', (_what, after) => {
+    const before = listed('ironic', 'sushy');
+    const proposal = computeProposal(
+      list([before], 'governance'),
+      list([after], 'governance'),
+      revisions,
+    );
+    expect(proposal.modified).toEqual([{ before, after, changedFields: ['team'] }]);
+    expect(proposal.added).toEqual([]);
+    expect(proposal.removed).toEqual([]);
+  });
+
+  it('a governance entry that stays where it was is not modified', () => {
+    const same = listed('ironic', 'sushy');
+    const proposal = computeProposal(
+      list([same], 'governance'),
+      list([{ ...same, location: { ...same.location, line: 40 } }], 'governance'),
+      revisions,
+    );
+    expect(proposal.modified).toEqual([]);
+  });
+});

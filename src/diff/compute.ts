@@ -1,7 +1,7 @@
 import type { DeclaredField, ListEntry, OversightList } from '../list/model';
 import { isUnreadable } from '../list/readable';
 import { sameValue } from './equal';
-import type { ModifiedEntry, Proposal, Revision } from './model';
+import type { ModifiedEntry, Proposal, Revision, ScopeChange } from './model';
 import { compareText } from '../util/compare';
 
 export interface ProposalRevisions {
@@ -40,6 +40,10 @@ export function computeProposal(
       modified.push({ before: old, after: entry, changedFields });
     }
   }
+  const scopeChange = scopeChangeOf(base, head);
+  // Every repository the base listed is still overseen once the list means every official one.
+  const removed =
+    scopeChange?.kind === 'widened' ? [] : [...before.values()].filter((e) => !after.has(e.name));
   return {
     listPath: head.path,
     format: head.format,
@@ -48,15 +52,35 @@ export function computeProposal(
     baseList: base,
     headList: head,
     added: [...after.values()].filter((e) => !before.has(e.name)),
-    removed: [...before.values()].filter((e) => !after.has(e.name)),
+    removed,
     modified,
+    ...(scopeChange ? { scopeChange } : {}),
   };
 }
 
-/** The declared fields whose values differ, sorted. */
+/** Whether the change makes the list mean every official repository, or stops it. */
+function scopeChangeOf(base: OversightList | null, head: OversightList): ScopeChange | null {
+  if (isUnreadable(head)) return null;
+  const names = (list: OversightList | null) =>
+    (list?.entries ?? []).map((e) => e.name).sort(compareText);
+  if (head.allOfficial && !base?.allOfficial) {
+    return { kind: 'widened', scope: head.allOfficial, listed: names(base) };
+  }
+  if (base?.allOfficial && !head.allOfficial) {
+    return { kind: 'narrowed', scope: base.allOfficial, listed: names(head) };
+  }
+  return null;
+}
+
+/**
+ * The declared fields whose values differ, sorted. A governance-format entry that moves to
+ * another team or deliverable has its team changed: the move is a change for the new team.
+ */
 export function changedFieldsOf(before: ListEntry, after: ListEntry): DeclaredField[] {
+  const moved = before.governance !== undefined && !sameValue(before.governance, after.governance);
   return DECLARED_FIELDS.filter(
-    (field) => !sameValue(before.declared[field], after.declared[field]),
+    (field) =>
+      !sameValue(before.declared[field], after.declared[field]) || (field === 'team' && moved),
   );
 }
 

@@ -1,4 +1,10 @@
-import type { DeclaredField, ListEntry, ListFormat, OversightList } from '../list/model';
+import type {
+  AllOfficialScope,
+  DeclaredField,
+  ListEntry,
+  ListFormat,
+  OversightList,
+} from '../list/model';
 
 /** A revision as the user named it, and the commit it resolved to (none for the work tree). */
 export interface Revision {
@@ -25,6 +31,11 @@ export interface Proposal {
   /** Entries present at base and deleted at head (taken from the base list). */
   removed: ListEntry[];
   modified: ModifiedEntry[];
+  /**
+   * The change makes the list mean every official repository, or stops it meaning that: what it
+   * does to oversight as a whole (the entries it lists are then not what changes).
+   */
+  scopeChange?: ScopeChange;
   /** List files the change adds beside the judged list (they would go unjudged). */
   secondLists?: SecondLists;
 }
@@ -40,3 +51,13 @@ export interface SecondLists {
   /** The base had no list: `listed` is the first of the usual names. */
   listIsNew: boolean;
 }
+
+/**
+ * `widened`: the head page says every official repository is overseen and the base did not;
+ * the entries the base listed stay overseen (as official repositories), so none is removed.
+ * `narrowed`: the base said so and the head does not; every official repository the head does
+ * not list would leave oversight, which the list alone cannot enumerate.
+ */
+export type ScopeChange =
+  | { kind: 'widened'; scope: AllOfficialScope; listed: string[] }
+  | { kind: 'narrowed'; scope: AllOfficialScope; listed: string[] };

@@ -6,15 +6,25 @@ import type { Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
 import { createEvidenceProvider } from '../sources';
 import { PROJECTS_FILE } from '../sources/governance/projects';
+import { auditedAllOfficial } from '../rules/list-consistency/scope';
 import { auditChanges } from './changes';
 import { buildReport, judgeProposal } from './check';
+import { sortFindings } from './evaluate';
+import { visibleFinding } from '../findings/visible';
 import { adviceFor, unavailableFinding } from './unavailable';
 import type { CheckOptions } from './types';
 
 type AuditOptions = Pick<CheckOptions, 'sources' | 'severities' | 'progress'>;
 
-/** `vmt-oversight audit`: judge every entry of the list as it stands. */
+/**
+ * `vmt-oversight audit`: judge every entry of the list as it stands. A page that says every
+ * official repository is overseen (the 2025 wording) is audited as `--all-official`, with a note
+ * on the page's sentence.
+ */
 export async function auditList(list: OversightList, options: AuditOptions): Promise<Report> {
+  if (list.allOfficial) {
+    return auditOfficial(options, [auditedAllOfficial(list.path, list.allOfficial)]);
+  }
   const provider = createEvidenceProvider(options.sources);
   const proposal = auditProposal(list, { label: 'WORKTREE', commit: null });
   return judgeProposal(proposal, auditChanges(list), provider, options);
@@ -26,7 +36,10 @@ export async function auditList(list: OversightList, options: AuditOptions): Pro
  * `vulnerability:managed`. Findings point at the line of `projects.yaml` that lists the
  * repository. When governance cannot be read, nothing can be enumerated: inconclusive.
  */
-export async function auditOfficial(options: AuditOptions): Promise<Report> {
+export async function auditOfficial(
+  options: AuditOptions,
+  notes: readonly Finding[] = [],
+): Promise<Report> {
   const provider = createEvidenceProvider(options.sources);
   const official = await provider.officialRepositories();
   if (official.status === 'unavailable') {
@@ -34,11 +47,23 @@ export async function auditOfficial(options: AuditOptions): Promise<Report> {
       label: 'WORKTREE',
       commit: null,
     });
-    return buildReport(proposal, [governanceUnavailable(official)], options.sources.asOf);
+    const findings = sortFindings([...notes, governanceUnavailable(official)]);
+    return buildReport(proposal, findings, options.sources.asOf);
   }
   const list = officialListOf(official.value);
   const head = { label: 'WORKTREE', commit: official.value.ref.commit ?? null };
-  return judgeProposal(auditProposal(list, head), auditChanges(list), provider, options);
+  const report = await judgeProposal(
+    auditProposal(list, head),
+    auditChanges(list),
+    provider,
+    options,
+  );
+  return notes.length === 0 ? report : withNotes(report, notes);
+}
+
+/** The report with notes that cannot block added (the verdict stays what the findings made it). */
+function withNotes(report: Report, notes: readonly Finding[]): Report {
+  return { ...report, findings: sortFindings([...notes.map(visibleFinding), ...report.findings]) };
 }
 
 function officialListOf(official: OfficialRepositories): OversightList {

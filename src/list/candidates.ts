@@ -1,4 +1,4 @@
-import type { DeclaredField, ListEntry, ListProblem } from './model';
+import type { AllOfficialScope, DeclaredField, ListEntry, ListProblem } from './model';
 import type { Position } from './problems';
 
 /** An entry as a format reader found it: its name is not yet known to be safe. */
@@ -16,6 +16,8 @@ export interface Candidate {
 export interface ReadResult {
   candidates: Candidate[];
   problems: ListProblem[];
+  /** rst only: the page says every official repository is overseen. */
+  allOfficial?: AllOfficialScope;
 }
 
 export const DECLARED_FIELDS: readonly DeclaredField[] = [

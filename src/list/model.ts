@@ -89,6 +89,17 @@ export interface ListProblem {
   repository?: string;
 }
 
+/**
+ * The list means every repository of every official team (the VMT page since the 2025 policy
+ * change): where the page says so.
+ */
+export interface AllOfficialScope {
+  /** The line of the paragraph that says it. */
+  line: number;
+  /** The sentence, as the policy words it. */
+  clause: string;
+}
+
 export interface OversightList {
   path: string;
   format: ListFormat;
@@ -97,6 +108,8 @@ export interface OversightList {
   duplicates: DuplicateEntry[];
   /** What could not be read as a list: parse and schema diagnostics (rule list-schema). */
   problems: ListProblem[];
+  /** rst only: the page says every official repository is overseen, instead of listing them. */
+  allOfficial?: AllOfficialScope;
   /** sha256 (hex) of the bytes the list was parsed from; absent for a list built otherwise. */
   digest?: string;
 }

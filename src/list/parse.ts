@@ -33,6 +33,7 @@ export function parseList(file: string, content: Buffer | string): OversightList
     entries: finished.entries,
     duplicates: finished.duplicates,
     problems: finishProblems(problems),
+    ...(read.allOfficial ? { allOfficial: read.allOfficial } : {}),
     digest,
   };
 }

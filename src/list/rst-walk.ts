@@ -36,8 +36,15 @@ export interface TopBullet {
   text: string;
 }
 
+/** A paragraph of the page itself (not nested in any block), its lines joined by spaces. */
+export interface TopParagraph {
+  line: number;
+  text: string;
+}
+
 export interface WalkResult {
   bullets: TopBullet[];
+  paragraphs: TopParagraph[];
   problems: ListProblem[];
 }
 
@@ -62,11 +69,12 @@ const ENUMERATOR = /^\(?(?:#|\d+|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)[.)](?: |$)/;
 export function walkRst(lines: readonly RstLine[]): WalkResult {
   const walker = new Walker();
   walker.walk(lines, 0, '');
-  return { bullets: walker.bullets, problems: walker.problems };
+  return { bullets: walker.bullets, paragraphs: walker.paragraphs, problems: walker.problems };
 }
 
 class Walker {
   readonly bullets: TopBullet[] = [];
+  readonly paragraphs: TopParagraph[] = [];
   readonly problems: ListProblem[] = [];
 
   /**
@@ -267,8 +275,13 @@ class Walker {
       end += 1;
     }
     const run = lines.slice(index, end);
-    const what = `${textKind((run[0] as RstLine).text)}${where}`;
+    const kind = textKind((run[0] as RstLine).text);
+    const what = `${kind}${where}`;
     this.shown(run, what);
+    if (depth === 0 && where === '' && kind === 'a paragraph') {
+      const text = run.map((line) => line.text).join(' ');
+      this.paragraphs.push({ line: (run[0] as RstLine).line, text });
+    }
     this.pseudoBullets(run);
     const last = (run[run.length - 1] as RstLine).text;
     const next = lines[end];

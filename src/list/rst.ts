@@ -9,6 +9,7 @@ import {
   type RstLine,
 } from './rst-lines';
 import { bulletWithMore, hiddenBreak, notAnEntry } from './rst-problems';
+import { allOfficialScope } from './rst-scope';
 import { walkRst, type TopBullet } from './rst-walk';
 
 // Linear on purpose (no nested or overlapping quantifiers): the file is untrusted. docutils
@@ -34,7 +35,8 @@ export function readRst(text: string): ReadResult {
     if ('problem' in result) problems.push(result.problem);
     else candidates.push(result.candidate);
   }
-  return { candidates, problems: distinctKeys(problems) };
+  const allOfficial = allOfficialScope(walked.paragraphs);
+  return { candidates, problems: distinctKeys(problems), ...(allOfficial ? { allOfficial } : {}) };
 }
 
 type BulletResult = { candidate: Candidate } | { problem: ListProblem };

@@ -2,6 +2,7 @@ import { testListRule } from '../../../test/helpers/rule-tester';
 import { computeProposal } from '../../diff/compute';
 import type { Proposal, SecondLists } from '../../diff/model';
 import { parseList } from '../../list/parse';
+import { ALL_OFFICIAL_SENTENCE } from '../../list/rst-scope';
 import { rule } from './index';
 
 const link = (name: string, target = `https://opendev.org/${name}`) => `* \`${name} <${target}>\`_`;
@@ -46,6 +47,9 @@ function twoDeliverables(extra?: string) {
   return parseList('reference/projects.yaml', lines.join('\n'));
 }
 const SWIFT = 'openstack/swift';
+/** The VMT page since 2025: a title and the sentence, no bullets. */
+const page2025 = () =>
+  rst('Repositories Overseen', '=====================', '', ALL_OFFICIAL_SENTENCE);
 
 testListRule(rule, {
   valid: [
@@ -142,8 +146,44 @@ testListRule(rule, {
         },
       ],
     },
+    {
+      name: 'the 2025 wording replaces the bullets: oversight widened, a warning at the sentence',
+      context: proposal(page2025(), rst(link(NOVA), link(SWIFT))),
+      expect: [
+        {
+          messageId: 'oversightWidened',
+          data: { clause: ALL_OFFICIAL_SENTENCE, count: 2 },
+          severity: 'warning',
+          line: 4,
+          cite: {
+            clause: ALL_OFFICIAL_SENTENCE,
+            line: 4,
+            resolution:
+              'https://governance.openstack.org/tc/resolutions/20250317-extend-scope-VMT-cover-all-projects.html',
+            listedAtBase: [NOVA, SWIFT],
+          },
+        },
+      ],
+    },
+    {
+      name: 'a page that already said so at base: nothing to say',
+      context: proposal(page2025(), page2025()),
+      expect: [],
+    },
   ],
   invalid: [
+    {
+      name: 'the page stops saying every official repository is overseen: oversight narrowed',
+      context: proposal(rst(link(NOVA)), page2025()),
+      expect: [
+        {
+          messageId: 'oversightNarrowed',
+          data: { clause: ALL_OFFICIAL_SENTENCE, count: 1 },
+          severity: 'error',
+          line: 4,
+        },
+      ],
+    },
     {
       name: 'a duplicate the change adds',
       context: proposal(native(NOVA, SWIFT, NOVA), native(NOVA, SWIFT)),

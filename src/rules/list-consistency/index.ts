@@ -5,6 +5,7 @@ import { quote } from '../../list/problems';
 import { isSafeRepositoryName } from '../../list/names';
 import { defineListRule } from '../define';
 import { issueReport, originOf, withPreexisting, type ListIssue } from '../list-problems';
+import { SCOPE_MESSAGES, scopeReport } from './scope';
 
 const judgedAtBase = withPreexisting({
   duplicate: '{{name}} is listed twice; the first is on line {{firstLine}}. Remove this entry.',
@@ -29,7 +30,7 @@ const secondListMessages = {
     "not judged, and every entry of '{{listed}}' is judged as removed. Replace a list by " +
     'renaming it (git mv) so its entries are compared, or judge the new file with --list.',
 };
-const messages = { ...judgedAtBase, ...secondListMessages };
+const messages = { ...judgedAtBase, ...secondListMessages, ...SCOPE_MESSAGES };
 type Id = 'duplicate' | 'duplicateInDeliverable' | 'unsorted' | 'wrongLink';
 type SecondListId = keyof typeof secondListMessages;
 
@@ -50,6 +51,7 @@ export const rule = defineListRule({
     messages,
   },
   check({ proposal, report }) {
+    if (proposal.scopeChange) report(scopeReport(proposal.scopeChange, proposal.listPath));
     const baseKeys = new Set(issuesOf(proposal.baseList).map((issue) => issue.key));
     for (const issue of secondListIssues(proposal.secondLists)) {
       report({ ...issueReport(issue, 'new'), messageId: issue.messageId });

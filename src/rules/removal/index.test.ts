@@ -1,14 +1,23 @@
-import type { GitTag, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type {
+  GitTag,
+  ProjectConfigFacts,
+  ReleasesFacts,
+  RepositoryFacts,
+} from '../../evidence/types';
 import type { RemovalDeclaration } from '../../list/model';
 import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
 import {
   branch,
   change,
+  deliverable,
   deliverableFile,
+  governance,
   entry,
   releases,
+  ref,
   repository,
   tag,
+  team,
 } from '../../../test/helpers/evidence-fixtures';
 import { rule } from './index';
 
@@ -128,6 +137,44 @@ const manyBogusBranches: RunInput = {
     }),
   },
 };
+
+// Issue 8 item 7: a repository governance has retired leaves with no team to cover its branches.
+const retiredIn = (retiredOn: string | null, owned = false) =>
+  governance(owned ? deliverable('os-brick', team('cinder')) : null, {
+    team: 'cinder',
+    deliverable: 'os-brick',
+    retiredOn,
+    ref: ref('governance', 'reference/legacy.yaml', 42),
+  });
+const retiredAcl: ProjectConfigFacts = {
+  gerrit: {
+    acl: '/home/gerrit2/acls/openstack/retired.config',
+    description: 'RETIRED, os-brick',
+    retired: true,
+    ref: ref('project-config', 'gerrit/projects.yaml', 7),
+  },
+  zuul: null,
+};
+const epoxyDeletedRst: RunInput = {
+  change: change('removed', entry(name)),
+  evidence: { releases: epoxyReleases, repository: epoxyOnly },
+  asOf: '2026-10-01',
+  format: 'rst',
+};
+const epoxyStillMaintained = {
+  branch: 'stable/2025.1',
+  series: 'epoxy',
+  asOf: '2026-10-01',
+  caveats: '',
+  leaves: 'until 2026-10-02 (then unmaintained)',
+};
+const retiredText =
+  'deliverable os-brick of team cinder retired on 2026-09-01 (reference/legacy.yaml)';
+const stillCoveredError = {
+  messageId: 'deletedWhileMaintainedRst',
+  data: { ...epoxyStillMaintained, when: 'on or after 2026-10-02' },
+  severity: 'error',
+} as const;
 
 const cases: Cases = {
   valid: [
@@ -478,6 +525,89 @@ const cases: Cases = {
           severity: 'info',
           field: 'removal',
           line: 11,
+        },
+      ],
+    },
+    {
+      name: 'retired in legacy.yaml before the date: a maintained branch is a warning, not an error',
+      ...epoxyDeletedRst,
+      evidence: { ...epoxyDeletedRst.evidence, governance: retiredIn('2026-09-01') },
+      expect: [
+        {
+          messageId: 'retiredWhileMaintained',
+          data: { ...epoxyStillMaintained, retired: retiredText },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'retired ACL in project-config: a maintained branch is a warning',
+      ...epoxyDeletedRst,
+      evidence: { ...epoxyDeletedRst.evidence, projectConfig: retiredAcl },
+      expect: [
+        {
+          messageId: 'retiredWhileMaintained',
+          data: {
+            ...epoxyStillMaintained,
+            retired: 'its Gerrit project has the retired ACL (gerrit/projects.yaml)',
+          },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'retired: a branch whose state releases data cannot settle is a warning too',
+      change: change('removed', entry('openstack/sushy')),
+      evidence: { releases: sushyLatest, governance: retiredIn('2024-05-01') },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2024-06-01',
+      expect: [
+        {
+          messageId: 'retiredUnsettled',
+          data: {
+            retired:
+              'deliverable os-brick of team cinder retired on 2024-05-01 (reference/legacy.yaml)',
+            branches: 'stable/2024.1',
+            asOf: '2024-06-01',
+            why: 'stable/2024.1: the releases data is newer than the date and nothing dated tells when it left maintenance',
+          },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'retired, no repository and no stable branch in the releases data: a warning',
+      change: change('removed', entry(name)),
+      evidence: { releases: releases([]), governance: retiredIn('2026-09-01') },
+      missing: { repository: 'no --repos-root' },
+      asOf: '2026-10-01',
+      expect: [
+        {
+          messageId: 'retiredUnsettled',
+          data: {
+            retired: retiredText,
+            branches: 'any stable branch',
+            asOf: '2026-10-01',
+            why: 'no repository to read branches from (no --repos-root) and no stable branch in the releases data',
+          },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'retired with no maintained branch left: the usual note',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: epoxyReleases,
+        repository: epoxyOnly,
+        governance: retiredIn('2026-09-01'),
+      },
+      asOf: '2026-10-05',
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2026-10-05', branches: 'stable/2025.1: epoxy is unmaintained' },
+          severity: 'info',
         },
       ],
     },
@@ -1323,6 +1453,30 @@ const cases: Cases = {
         },
       ],
     },
+    {
+      name: 'retired only after the date: a maintained branch still blocks',
+      ...epoxyDeletedRst,
+      evidence: { ...epoxyDeletedRst.evidence, governance: retiredIn('2026-10-02') },
+      expect: [stillCoveredError],
+    },
+    {
+      name: 'in legacy.yaml but still an official deliverable (like openstack/ossa): still blocks',
+      ...epoxyDeletedRst,
+      evidence: { ...epoxyDeletedRst.evidence, governance: retiredIn('2026-09-01', true) },
+      expect: [stillCoveredError],
+    },
+    {
+      name: 'in legacy.yaml without a retired-on date: still blocks',
+      ...epoxyDeletedRst,
+      evidence: { ...epoxyDeletedRst.evidence, governance: retiredIn(null) },
+      expect: [stillCoveredError],
+    },
+    {
+      name: 'fails closed: governance and project-config unavailable, so never taken as retired',
+      ...epoxyDeletedRst,
+      missing: { governance: 'no --governance', projectConfig: 'no --project-config' },
+      expect: [stillCoveredError],
+    },
   ],
 };
 
@@ -1339,7 +1493,7 @@ describe('removal, beyond the table', () => {
     expect(rule.appliesTo(change('added', entry(name)))).toBe(false);
     expect(rule.appliesTo(change('modified', entry(name, removal('8.0.0'))))).toBe(true);
     expect(rule.meta.needs).toEqual(['releases']);
-    expect(rule.meta.wants).toEqual(['repository']);
+    expect(rule.meta.wants).toEqual(['repository', 'governance', 'projectConfig']);
   });
 
   it('marks an inferred status in the evidence', async () => {

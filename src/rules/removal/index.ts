@@ -10,6 +10,7 @@ import {
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
 import { defineRule, type RuleReport } from '../define';
+import { retirementOf, type Retirement } from './retired';
 import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
 
 // Unavailable reasons are shown as they are (the engine appends no clause to them).
@@ -28,6 +29,15 @@ const DELETED_MESSAGES = {
     `${STILL_MAINTAINED} Keep the entry (its removal at {{effective}} is scheduled) and delete ` +
     'it {{when}}.',
   deletedWhileMaintainedRst: `${STILL_MAINTAINED} Keep the entry and delete it {{when}}.`,
+  retiredWhileMaintained:
+    'Deleted while {{branch}} ({{series}}) is still maintained as of {{asOf}}{{caveats}}, ' +
+    '{{leaves}}, but the repository is retired: {{retired}}. No team is left to fix ' +
+    'vulnerabilities on that branch, so it cannot stay covered ("if at all possible"); the ' +
+    'change should say that {{branch}} leaves oversight before it leaves maintenance.',
+  retiredUnsettled:
+    'The repository is retired ({{retired}}), so no team is left to cover its branches; ' +
+    'whether {{branches}} was still maintained on {{asOf}} cannot be established, and if it ' +
+    'was it cannot stay covered either ({{why}}).',
   noMaintainedBranch:
     'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: ' +
     '{{branches}}.',
@@ -181,6 +191,8 @@ function deleteWhen(state: BranchState): string {
 
 interface DeletedInput {
   change: RepositoryChange;
+  /** Governance records the repository as retired on the date (null: not, or not known). */
+  retirement: Retirement | null;
   coverage: Coverage;
   settings: RunSettings;
   releases: ReleasesFacts;
@@ -246,9 +258,70 @@ function reportNoneMaintained(
   });
 }
 
+/**
+ * A retired repository's deletion: every branch still covered is a warning naming it and when it
+ * leaves maintenance, and what cannot be settled is a warning too, since no team is left to
+ * cover any branch. Returns false when there is nothing of the kind (the usual note follows).
+ */
+function reportRetired(input: DeletedInput, retirement: Retirement, out: DeletedReporter): boolean {
+  const { settings } = input;
+  const { states, unresolved } = input.coverage;
+  const base = { severity: 'warning', citations: [retirement.citation] } as const;
+  const covered = states.filter((s) => s.covered);
+  for (const state of covered) {
+    out.report({
+      ...base,
+      messageId: 'retiredWhileMaintained',
+      data: {
+        branch: state.branch,
+        series: state.series.series.name,
+        asOf: settings.asOf,
+        caveats: `${inferenceText(state)}${ignoredTagsText(state)}`,
+        leaves: leaveText(state),
+        retired: retirement.text,
+      },
+      cite: { branch: branchValue(state), asOf: settings.asOf, ...retirement.cite },
+    });
+  }
+  const unsettled = [
+    ...states.filter((s) => s.undetermined).map((s) => s.branch),
+    ...unresolved.map((u) => u.branch),
+  ];
+  const noBranches = !input.repository && states.length === 0 && unresolved.length === 0;
+  if (unsettled.length === 0 && !noBranches) return covered.length > 0;
+  const why = noBranches
+    ? `no repository to read branches from (${input.repositoryMissing ?? 'not provided'}) and no stable branch in the releases data`
+    : sample([
+        ...states
+          .filter((s) => s.undetermined)
+          .map(
+            (s) =>
+              `${s.branch}: the releases data is newer than the date and nothing dated tells when it left maintenance`,
+          ),
+        ...unresolved.map((u) => `${u.branch}: ${u.reason}`),
+      ]);
+  out.report({
+    ...base,
+    messageId: 'retiredUnsettled',
+    data: {
+      retired: retirement.text,
+      branches: noBranches ? 'any stable branch' : sample(unsettled),
+      asOf: settings.asOf,
+      why,
+    },
+    cite: {
+      asOf: settings.asOf,
+      unsettled: noBranches ? [] : unsettled,
+      ...retirement.cite,
+    },
+  });
+  return true;
+}
+
 function checkDeleted(input: DeletedInput, out: DeletedReporter): void {
   const { change, settings } = input;
   const { states, unresolved } = input.coverage;
+  if (input.retirement && reportRetired(input, input.retirement, out)) return;
   const covered = states.filter((s) => s.covered);
   const undetermined = undeterminedReason(states, settings);
   const unjudged = unresolvedReason(unresolved, settings.asOf);
@@ -277,7 +350,7 @@ export const rule = defineRule({
     canBlock: true,
     fields: ['removal'],
     needs: ['releases'],
-    wants: ['repository'],
+    wants: ['repository', 'governance', 'projectConfig'],
     messages: { ...DELETED_MESSAGES, ...SCHEDULED_MESSAGES },
   },
   appliesTo: (change) => change.kind === 'removed' || change.entry.declared.removal !== undefined,
@@ -288,6 +361,7 @@ export const rule = defineRule({
       checkDeleted(
         {
           change,
+          retirement: retirementOf(evidence.governance, evidence.projectConfig, settings.asOf),
           coverage,
           settings,
           releases: evidence.releases,

@@ -69,6 +69,16 @@ const repository = 'openstack/sushy';
 const team = 'ironic';
 const asError = { 'team-consent': 'error' } as const;
 
+/** A listed repository moved to `newTeam`: native (declared team) or governance format. */
+function moved(newTeam: string, format: 'native' | 'governance' = 'native'): RepositoryChange {
+  const base = change('modified');
+  const entry =
+    format === 'native'
+      ? { ...base.entry, declared: { team: newTeam } }
+      : { ...base.entry, governance: { team: newTeam, deliverable: 'sushy' } };
+  return { ...base, entry, changedFields: ['team'] };
+}
+
 /** The change as the rule sees it, with governance and Gerrit evidence. */
 function input(kind: ChangeKind, gov: GovernanceFacts, gerrit: ChangeFacts) {
   return { change: change(kind), evidence: { governance: gov, change: gerrit } };
@@ -205,9 +215,45 @@ testRule(rule, {
       expect: [{ messageId: 'noTeamForRemoval', data: { repository }, severity: 'info' }],
     },
     {
-      name: 'a modified entry is not judged',
+      name: 'a modified entry whose team did not change is not judged',
       ...input('modified', governance({}), facts(STRANGER)),
       expect: [],
+    },
+    {
+      name: 'a repository moved to the team governance names: its PTL uploaded it',
+      change: moved(team),
+      evidence: { governance: governance({}), change: facts(account(1, PTL.email)) },
+      expect: [],
+    },
+    {
+      name: 'a repository moved to the team governance names: the new team is asked',
+      change: moved(team),
+      evidence: { governance: governance({ security: [LIAISON] }), change: facts(STRANGER) },
+      expect: [
+        {
+          messageId: 'notConsented',
+          data: { number: 912345, team, repository, consenters: bothConsenters },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a governance-format move judged against governance at base, which names the old team',
+      change: moved('bifrost', 'governance'),
+      evidence: { governance: governance({}), change: facts(STRANGER) },
+      expect: [
+        {
+          messageId: 'movedToUnknownTeam',
+          data: { repository, team: 'bifrost', owner: team },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'a moved repository no team lists',
+      change: moved(team),
+      evidence: { governance: governance(null), change: facts(STRANGER) },
+      expect: [{ messageId: 'noTeamForMove', data: { repository }, severity: 'warning' }],
     },
     {
       name: 'without the Gerrit change: a warning, never a block',

@@ -1,6 +1,7 @@
 import type { ChangeFacts, GerritAccount, GovernanceTeam } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
 import { defineRule } from '../define';
+import type { RepositoryChange } from '../types';
 
 const NOT_CONSENTED =
   'Change {{number}} was neither uploaded nor approved (Code-Review +1 or more) by the PTL or a ' +
@@ -38,12 +39,19 @@ export const rule = defineRule({
       noTeamForAddition:
         'Cannot check team consent for adding {{repository}}: no official team in governance ' +
         'lists it as a deliverable repository.',
+      movedToUnknownTeam:
+        'Cannot check team consent for moving {{repository}} to team "{{team}}": governance as ' +
+        'read names team "{{owner}}" for it, so the new team\'s PTL and liaisons are not known. ' +
+        'Ask the PTL or a security liaison of "{{team}}" to review the change.',
+      noTeamForMove:
+        'Cannot check team consent for moving {{repository}}: no official team in governance ' +
+        'lists it as a deliverable repository.',
       noTeamForRemoval:
         'Cannot check team consent for removing {{repository}}: no official team in governance ' +
         'lists it as a deliverable repository.',
     },
   },
-  appliesTo: (change) => change.kind === 'added' || change.kind === 'removed',
+  appliesTo: (change) => change.kind === 'added' || change.kind === 'removed' || isMove(change),
   check({ change, evidence, report }) {
     const { repository } = change;
     const owner = evidence.governance.owner;
@@ -51,7 +59,11 @@ export const rule = defineRule({
       // A removal of a repository governance no longer lists (retired) has no team left to ask.
       const removal = change.kind === 'removed';
       report({
-        messageId: removal ? 'noTeamForRemoval' : 'noTeamForAddition',
+        messageId: removal
+          ? 'noTeamForRemoval'
+          : isMove(change)
+            ? 'noTeamForMove'
+            : 'noTeamForAddition',
         data: { repository },
         severity: removal ? 'info' : 'warning',
         cite: { change: evidence.change.url, team: null },
@@ -59,10 +71,23 @@ export const rule = defineRule({
       return;
     }
     const team = owner.team;
+    const newTeam = isMove(change)
+      ? (change.entry.governance?.team ?? change.entry.declared.team)
+      : undefined;
+    if (newTeam !== undefined && newTeam !== team.name) {
+      // Governance read at base (a governance-format list) still names the old team.
+      report({
+        messageId: 'movedToUnknownTeam',
+        data: { repository, team: newTeam, owner: team.name },
+        severity: 'warning',
+        cite: { change: evidence.change.url, team: newTeam, governanceTeam: team.name },
+      });
+      return;
+    }
     const consenters = consentersOf(team);
     const cite = baseEvidence(evidence.change, team, consenters);
     if (consenters.length === 0) {
-      const action = change.kind === 'added' ? 'adding' : 'removing';
+      const action = ACTION[change.kind];
       report({
         messageId: 'noConsenters',
         data: { team: team.name, action, repository },
@@ -85,6 +110,18 @@ export const rule = defineRule({
     });
   },
 });
+
+/** A listed repository that moves to another team or deliverable: the new team must agree. */
+function isMove(change: RepositoryChange): boolean {
+  return change.kind === 'modified' && change.changedFields.includes('team');
+}
+
+const ACTION: Record<RepositoryChange['kind'], string> = {
+  added: 'adding',
+  removed: 'removing',
+  modified: 'moving',
+  audited: 'keeping',
+};
 
 function consentersOf(team: GovernanceTeam): Consenter[] {
   const people = [
