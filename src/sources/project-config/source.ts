@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { ProjectConfigFacts } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
@@ -16,6 +17,8 @@ import {
 
 export interface ProjectConfigSourceOptions {
   dir: string | undefined;
+  /** Where the data comes from when no directory is given. */
+  cache?: GitCache;
   asOf: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
@@ -53,9 +56,16 @@ export class ProjectConfigSource {
   }
 
   private async read(): Promise<LoadedProjectConfig> {
-    const { dir, asOf, counter, onProgress } = this.options;
+    const { dir, cache, asOf, counter, onProgress } = this.options;
     const flag = '--project-config';
-    const data = await openDataDir({ source: 'project-config', flag, dir, asOf, counter });
+    const data = await openDataDir({
+      source: 'project-config',
+      flag,
+      dir,
+      ...(cache ? { cache } : {}),
+      asOf,
+      counter,
+    });
     onProgress?.('reading project-config Gerrit and Zuul projects');
     const files = await data.read([GERRIT_FILE, ZUUL_PROJECTS_FILE]);
     const zuulText = files.get(ZUUL_PROJECTS_FILE);
@@ -92,6 +102,7 @@ const projectConfigOf = perRun(
   ({ options, counter }) =>
     new ProjectConfigSource({
       dir: options.projectConfig,
+      ...(options.gitCache ? { cache: options.gitCache } : {}),
       asOf: options.asOf,
       counter,
       onProgress: options.onProgress,
