@@ -4,9 +4,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
 import type { LoadedConfig } from './config';
+import { addCacheOptions, gitCacheFor, type CacheFlags } from './git-cache';
+import type { CliIO } from './io';
+import { readUserConfig, type UserConfig } from './user-config';
 
 /** The evidence flags shared by check, audit and vote. */
-export interface EvidenceFlags {
+export interface EvidenceFlags extends CacheFlags {
   governance?: string;
   releases?: string;
   projectConfig?: string;
@@ -15,7 +18,7 @@ export interface EvidenceFlags {
 }
 
 export function addEvidenceOptions(command: Command): Command {
-  return command
+  return addCacheOptions(command)
     .option('--governance <dir>', 'a checkout of openstack/governance (reference/projects.yaml)')
     .option('--releases <dir>', 'a checkout of openstack/releases (data/, deliverables/)')
     .option('--project-config <dir>', 'a checkout of openstack/project-config (zuul.d/, gerrit/)')
@@ -39,9 +42,18 @@ export function sourceOptions(
   flags: EvidenceFlags,
   loaded: LoadedConfig,
   today: string,
+  io?: CliIO,
 ): SourceOptions {
   const { values: config, dir: configDir } = loaded;
-  const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) =>
+  const user: UserConfig = io ? readUserConfig(io.env) : {};
+  const env = io?.env ?? {};
+  const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) => {
+    const key = flag.slice(2) as 'governance' | 'releases' | 'project-config' | 'repos-root';
+    const fromEnv = env[`VMT_OVERSIGHT_${key.toUpperCase().replace('-', '_')}`];
+    const fallback = fromConfig ?? user[key];
+    return pathFrom(flag, given ?? (fromEnv || undefined), fallback, fromConfig ? configDir : '');
+  };
+  const pathFrom = (flag: string, given: string | undefined, fromConfig: string | undefined, configDir: string) =>
     given !== undefined
       ? existingDirectory(flag, resolve(given))
       : fromConfig !== undefined
@@ -51,6 +63,8 @@ export function sourceOptions(
           )
         : undefined;
   const options: SourceOptions = { asOf: validDate(flags.asOf ?? today), today };
+  const cache = io ? gitCacheFor(flags, user, io) : undefined;
+  if (cache) options.gitCache = cache;
   const governance = dir('--governance', flags.governance, config.governance);
   const releases = dir('--releases', flags.releases, config.releases);
   const projectConfig = dir('--project-config', flags.projectConfig, config['project-config']);
