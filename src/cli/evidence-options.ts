@@ -53,7 +53,12 @@ export function sourceOptions(
     const fallback = fromConfig ?? user[key];
     return pathFrom(flag, given ?? (fromEnv || undefined), fallback, fromConfig ? configDir : '');
   };
-  const pathFrom = (flag: string, given: string | undefined, fromConfig: string | undefined, configDir: string) =>
+  const pathFrom = (
+    flag: string,
+    given: string | undefined,
+    fromConfig: string | undefined,
+    configDir: string,
+  ) =>
     given !== undefined
       ? existingDirectory(flag, resolve(given))
       : fromConfig !== undefined

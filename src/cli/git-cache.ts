@@ -21,16 +21,29 @@ export interface CacheFlags {
 
 export function addCacheOptions(command: Command): Command {
   return command
-    .option('--cache-dir <dir>', 'the cache of git clones (default: $VMT_OVERSIGHT_CACHE, else ~/.cache/vmt-oversight)')
+    .option(
+      '--cache-dir <dir>',
+      'the cache of git clones (default: $VMT_OVERSIGHT_CACHE, else ~/.cache/vmt-oversight)',
+    )
     .option('--no-cache', 'use only the directories given; never clone or fetch')
-    .option('--git-base-url <url>', `where repositories are cloned from (default: ${DEFAULT_GIT_BASE_URL}; https, http or file)`)
+    .option(
+      '--git-base-url <url>',
+      `where repositories are cloned from (default: ${DEFAULT_GIT_BASE_URL}; https, http or file)`,
+    )
     .option('--offline', 'use only what is cached, with no network access at all')
-    .option('--no-fetch', 'use what is cached without refreshing it (CI); missing repositories are unavailable')
+    .option(
+      '--no-fetch',
+      'use what is cached without refreshing it (CI); missing repositories are unavailable',
+    )
     .option('--verbose', 'log every clone and fetch on stderr');
 }
 
 /** The cache directory: flag, environment, user config, then XDG_CACHE_HOME or ~/.cache. */
-export function cacheDirectory(flags: CacheFlags, user: UserConfig, env: NodeJS.ProcessEnv): string | null {
+export function cacheDirectory(
+  flags: CacheFlags,
+  user: UserConfig,
+  env: NodeJS.ProcessEnv,
+): string | null {
   if (flags.cacheDir) return flags.cacheDir;
   if (env.VMT_OVERSIGHT_CACHE) return env.VMT_OVERSIGHT_CACHE;
   if (user['cache-dir']) return user['cache-dir'];
@@ -46,7 +59,11 @@ export function gitCacheFor(flags: CacheFlags, user: UserConfig, io: CliIO): Git
   if (flags.cache === false || io.env.VMT_OVERSIGHT_NO_CACHE === '1') return undefined;
   const dir = cacheDirectory(flags, user, io.env);
   if (!dir) return undefined;
-  const text = flags.gitBaseUrl ?? io.env.VMT_OVERSIGHT_GIT_BASE_URL ?? user['git-base-url'] ?? DEFAULT_GIT_BASE_URL;
+  const text =
+    flags.gitBaseUrl ??
+    io.env.VMT_OVERSIGHT_GIT_BASE_URL ??
+    user['git-base-url'] ??
+    DEFAULT_GIT_BASE_URL;
   let base;
   try {
     base = parseBaseUrl(text);

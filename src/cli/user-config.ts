@@ -58,7 +58,8 @@ export function parseUserConfig(text: string, file: string): UserConfig {
     }
     if (!KEYS.has(key)) throw new ConfigurationError(`${file}: unknown setting '${key}'`);
     if (key === 'offline') {
-      if (typeof value !== 'boolean') throw new ConfigurationError(`${file}: offline is true or false`);
+      if (typeof value !== 'boolean')
+        throw new ConfigurationError(`${file}: offline is true or false`);
       config.offline = value;
     } else if (key === 'stale-after-days') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
@@ -70,7 +71,10 @@ export function parseUserConfig(text: string, file: string): UserConfig {
         throw new ConfigurationError(`${file}: ${key} is a non-empty string`);
       }
       const dir = join(file, '..');
-      const text = (PATH_KEYS as readonly string[]).includes(key) && !isAbsolute(value) ? resolve(dir, value) : value;
+      const text =
+        (PATH_KEYS as readonly string[]).includes(key) && !isAbsolute(value)
+          ? resolve(dir, value)
+          : value;
       (config as Record<string, string>)[key] = text;
     }
   }

@@ -72,7 +72,8 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     uploads: (repository) =>
       requests.filter((r) => r.repository === repository && r.service === 'git-upload-pack').length,
     verify() {
-      if (unexpected.length > 0) throw new Error(`unexpected git requests: ${unexpected.join(', ')}`);
+      if (unexpected.length > 0)
+        throw new Error(`unexpected git requests: ${unexpected.join(', ')}`);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,7 +19,11 @@ export class BaseUrlError extends Error {
   }
 }
 
-const PROTOCOLS: Record<string, GitProtocol> = { 'https:': 'https', 'http:': 'http', 'file:': 'file' };
+const PROTOCOLS: Record<string, GitProtocol> = {
+  'https:': 'https',
+  'http:': 'http',
+  'file:': 'file',
+};
 
 /**
  * Checks a base URL: https, http or file only (never ssh, git or ext, which run programs or

@@ -27,14 +27,23 @@ function makeUpstream(name: string): void {
   work.cleanup();
 }
 
-async function serve(repositories: string[], extra: Partial<Parameters<typeof startGitHttpServer>[0]> = {}) {
+async function serve(
+  repositories: string[],
+  extra: Partial<Parameters<typeof startGitHttpServer>[0]> = {},
+) {
   const server = await startGitHttpServer({ root: serveRoot, repositories, ...extra });
   servers.push(server);
   return server;
 }
 
 function cache(server: GitHttpServer, more: Partial<GitCacheOptions> = {}) {
-  return createGitCache({ dir: cacheDir, base: parseBaseUrl(server.url), mode: 'fetch', retries: 0, ...more });
+  return createGitCache({
+    dir: cacheDir,
+    base: parseBaseUrl(server.url),
+    mode: 'fetch',
+    retries: 0,
+    ...more,
+  });
 }
 
 const CANDIDATE_FILES = { before: '2024-03-01T23:59:59Z', paths: ['tox.ini', 'zuul.d/'] };
@@ -57,14 +66,20 @@ test('a cold run clones a tree:0 partial clone with tags and fetches only the fi
   const repo = await cache(server).open('openstack/nova', CANDIDATE_FILES);
   expect(repo.action).toBe('cloned');
   const git = createGit(repo.gitDir);
-  expect((await git.run(['config', 'remote.origin.partialclonefilter'])).toString().trim()).toBe('tree:0');
+  expect((await git.run(['config', 'remote.origin.partialclonefilter'])).toString().trim()).toBe(
+    'tree:0',
+  );
   expect((await git.run(['tag', '--list'])).toString().trim()).toBe('1.0.0');
-  const first = (await git.run(['rev-list', '-1', '--before=2024-03-01', 'HEAD'])).toString().trim();
+  const first = (await git.run(['rev-list', '-1', '--before=2024-03-01', 'HEAD']))
+    .toString()
+    .trim();
   const objects = await readObjects(git, [`${first}:tox.ini`, `${first}:zuul.d/project.yaml`]);
   expect(objects.get(`${first}:tox.ini`)?.content.toString()).toContain('stestr run\n');
   expect(objects.get(`${first}:zuul.d/project.yaml`)?.type).toBe('blob');
   // Not asked for, so not fetched (and not fetchable: reads never reach the network).
-  await expect(readObjects(git, [`${first}:src/big.txt`])).rejects.toThrow(/transport 'http' not allowed/);
+  await expect(readObjects(git, [`${first}:src/big.txt`])).rejects.toThrow(
+    /transport 'http' not allowed/,
+  );
   // three git processes: the clone (ls-refs, then fetch), the trees, both blobs in one batch
   expect(server.requests.filter((r) => r.service === 'info/refs')).toHaveLength(3);
   expect(server.uploads('openstack/nova')).toBe(4);
@@ -138,8 +153,13 @@ test('a stale lock (its process is gone) is taken over', async () => {
   const key = (await import('./base-url')).baseUrlKey(parseBaseUrl(server.url));
   const dir = join(cacheDir, 'git', key, 'openstack');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(join(dir, 'nova.git.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), started: Date.now() }));
-  const repo = await cache(server, { lock: { waitMs: 2000, staleMs: 60000 } }).open('openstack/nova');
+  writeFileSync(
+    join(dir, 'nova.git.lock'),
+    JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), started: Date.now() }),
+  );
+  const repo = await cache(server, { lock: { waitMs: 2000, staleMs: 60000 } }).open(
+    'openstack/nova',
+  );
   expect(repo.action).toBe('cloned');
 });
 

@@ -10,7 +10,10 @@ export interface LockOptions {
   onWait?: (holder: string) => void;
 }
 
-export const DEFAULT_LOCK_OPTIONS: LockOptions = { waitMs: 15 * 60 * 1000, staleMs: 30 * 60 * 1000 };
+export const DEFAULT_LOCK_OPTIONS: LockOptions = {
+  waitMs: 15 * 60 * 1000,
+  staleMs: 30 * 60 * 1000,
+};
 
 /** Another run held the lock for longer than we were willing to wait. */
 export class LockTimeoutError extends Error {
@@ -79,7 +82,8 @@ async function readHolder(path: string): Promise<Holder | null> {
     }
     return Date.now() - stats.mtimeMs > 2000 ? null : { pid: 0, host: '?', started: Date.now() };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { pid: 0, host: '?', started: Date.now() };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { pid: 0, host: '?', started: Date.now() };
     return null;
   }
 }

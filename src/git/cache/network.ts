@@ -159,7 +159,11 @@ function lastLines(stderr: string): string {
   const lines = stderr
     .split(/[\r\n]+/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^(remote: )?(Counting|Compressing|Receiving|Resolving|Enumerating|Total)/.test(line));
+    .filter(
+      (line) =>
+        line !== '' &&
+        !/^(remote: )?(Counting|Compressing|Receiving|Resolving|Enumerating|Total)/.test(line),
+    );
   return lines.slice(-3).join('; ');
 }
 

@@ -54,7 +54,9 @@ export async function prefetchFiles(
       );
     }
   }
-  settings.log?.(`${settings.name}: ${blobs.length} files present at ${commit.slice(0, 10)} (${wanted.length} fetched)`);
+  settings.log?.(
+    `${settings.name}: ${blobs.length} files present at ${commit.slice(0, 10)} (${wanted.length} fetched)`,
+  );
 }
 
 function needNetwork(settings: PrefetchSettings, what: string): void {
@@ -70,14 +72,17 @@ async function commitBefore(git: Git, before: string): Promise<string> {
     const args = ['rev-list', '-1', '--first-parent', `--before=${before}`, 'HEAD', '--'];
     return (await git.run(args)).toString('utf8').trim();
   } catch (error) {
-    if (error instanceof GitError && /unknown revision|ambiguous argument/.test(error.stderr)) return '';
+    if (error instanceof GitError && /unknown revision|ambiguous argument/.test(error.stderr))
+      return '';
     throw error;
   }
 }
 
 async function treeOf(git: Git, commit: string): Promise<string> {
   const object = (await readObjects(git, [commit])).get(commit);
-  const tree = object ? /^tree ([0-9a-f]{40,64})$/m.exec(object.content.toString('utf8'))?.[1] : undefined;
+  const tree = object
+    ? /^tree ([0-9a-f]{40,64})$/m.exec(object.content.toString('utf8'))?.[1]
+    : undefined;
   if (!tree) throw new CacheUnavailableError('failed', `commit ${commit} names no tree`);
   return tree;
 }

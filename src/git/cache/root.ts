@@ -14,7 +14,10 @@ export async function ownedCacheDir(dir: string): Promise<string> {
   }
   const uid = process.getuid?.();
   if (uid !== undefined && stats.uid !== uid) {
-    throw new CacheUnavailableError('refused', `the cache ${dir} belongs to another user (uid ${stats.uid})`);
+    throw new CacheUnavailableError(
+      'refused',
+      `the cache ${dir} belongs to another user (uid ${stats.uid})`,
+    );
   }
   if ((stats.mode & 0o022) !== 0) {
     throw new CacheUnavailableError(

@@ -5,7 +5,12 @@ import { createGit, type Git } from '../run';
 import { baseUrlKey, repositoryUrl, type GitBaseUrl } from './base-url';
 import { CacheUnavailableError, type CacheFailureKind } from './errors';
 import { DEFAULT_LOCK_OPTIONS, withLock, type LockOptions } from './lock';
-import { DEFAULT_NETWORK_LIMITS, NetworkGitError, runNetworkGit, type NetworkLimits } from './network';
+import {
+  DEFAULT_NETWORK_LIMITS,
+  NetworkGitError,
+  runNetworkGit,
+  type NetworkLimits,
+} from './network';
 import { prefetchFiles, type PrefetchRequest } from './prefetch';
 import { ownedCacheDir } from './root';
 
@@ -95,30 +100,36 @@ export function createGitCache(options: GitCacheOptions): GitCache {
     await fs.mkdir(dirname(gitDir), { recursive: true, mode: 0o700 });
     const lock = { ...(options.lock ?? DEFAULT_LOCK_OPTIONS) };
     lock.onWait = (holder) => events.log?.(`waiting for ${name}: the cache is locked by ${holder}`);
-    return withLock(`${gitDir}.lock`, async () => {
-      const present = await exists(join(gitDir, 'HEAD'));
-      if (!present && options.mode !== 'fetch') {
-        const why = options.mode === 'offline' ? 'offline' : 'no-fetch';
-        throw new CacheUnavailableError(why, `${name} is not in the cache (${flagOf(why)})`);
-      }
-      let action: CachedRepository['action'] = 'cached';
-      if (options.mode === 'fetch') {
-        events.onFetchStart?.(name);
-        action = present ? 'fetched' : 'cloned';
-        const started = Date.now();
-        try {
-          await attempt(() => (present ? fetch(name, gitDir) : clone(name, gitDir)));
-        } catch (error) {
-          events.onFetchDone?.(name, 'failed');
-          throw error;
+    return withLock(
+      `${gitDir}.lock`,
+      async () => {
+        const present = await exists(join(gitDir, 'HEAD'));
+        if (!present && options.mode !== 'fetch') {
+          const why = options.mode === 'offline' ? 'offline' : 'no-fetch';
+          throw new CacheUnavailableError(why, `${name} is not in the cache (${flagOf(why)})`);
         }
-        await fs.writeFile(join(gitDir, STAMP), new Date().toISOString(), { mode: 0o600 });
-        events.log?.(`${action} ${name} from ${repositoryUrl(options.base, name)} in ${Date.now() - started} ms`);
-        events.onFetchDone?.(name, action);
-      }
-      await confine(gitDir, base, name);
-      return { name, root: base, gitDir, fetchedAt: await stamp(gitDir), action };
-    }, lock);
+        let action: CachedRepository['action'] = 'cached';
+        if (options.mode === 'fetch') {
+          events.onFetchStart?.(name);
+          action = present ? 'fetched' : 'cloned';
+          const started = Date.now();
+          try {
+            await attempt(() => (present ? fetch(name, gitDir) : clone(name, gitDir)));
+          } catch (error) {
+            events.onFetchDone?.(name, 'failed');
+            throw error;
+          }
+          await fs.writeFile(join(gitDir, STAMP), new Date().toISOString(), { mode: 0o600 });
+          events.log?.(
+            `${action} ${name} from ${repositoryUrl(options.base, name)} in ${Date.now() - started} ms`,
+          );
+          events.onFetchDone?.(name, action);
+        }
+        await confine(gitDir, base, name);
+        return { name, root: base, gitDir, fetchedAt: await stamp(gitDir), action };
+      },
+      lock,
+    );
   }
 
   async function attempt(work: () => Promise<void>): Promise<void> {
@@ -139,7 +150,15 @@ export function createGitCache(options: GitCacheOptions): GitCache {
     const temp = `${gitDir}.tmp-${process.pid}-${Date.now()}`;
     try {
       await runNetworkGit({
-        args: ['clone', '--bare', '--filter=tree:0', '--quiet', '--', repositoryUrl(options.base, name), temp],
+        args: [
+          'clone',
+          '--bare',
+          '--filter=tree:0',
+          '--quiet',
+          '--',
+          repositoryUrl(options.base, name),
+          temp,
+        ],
         protocol: options.base.protocol,
         watch: temp,
         limits,
@@ -209,16 +228,22 @@ async function hasDefaultBranch(git: Git, name: string): Promise<void> {
 }
 
 function flagOf(mode: 'offline' | 'no-fetch'): string {
-  return mode === 'offline' ? 'offline: --offline makes no request' : '--no-fetch: nothing is fetched';
+  return mode === 'offline'
+    ? 'offline: --offline makes no request'
+    : '--no-fetch: nothing is fetched';
 }
 
 async function confine(gitDir: string, root: string, name: string): Promise<void> {
   try {
     const found = await confinedGitDir(gitDir, root);
-    if (found === null) throw new CacheUnavailableError('refused', `${name} in the cache is not a git repository`);
+    if (found === null)
+      throw new CacheUnavailableError('refused', `${name} in the cache is not a git repository`);
   } catch (error) {
     if (error instanceof UnsafeRepositoryError) {
-      throw new CacheUnavailableError('refused', `${name} in the cache is refused: ${error.message}`);
+      throw new CacheUnavailableError(
+        'refused',
+        `${name} in the cache is refused: ${error.message}`,
+      );
     }
     throw error;
   }

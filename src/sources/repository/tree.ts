@@ -6,7 +6,12 @@ import { compareText } from '../../util/compare';
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
 /** Zuul's precedence: the first of these holding a non-empty file is the only one read. */
-export const ZUUL_LOCATIONS: readonly ZuulLocation[] = ['zuul.yaml', 'zuul.d', '.zuul.yaml', '.zuul.d'];
+export const ZUUL_LOCATIONS: readonly ZuulLocation[] = [
+  'zuul.yaml',
+  'zuul.d',
+  '.zuul.yaml',
+  '.zuul.d',
+];
 export const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile'] as const;
 
 /**
