@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
+import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/staleness';
 import type { LoadedConfig } from './config';
 import { addCacheOptions, gitCacheFor, type CacheFlags } from './git-cache';
 import type { CliIO } from './io';
@@ -95,4 +96,19 @@ function validDate(text: string): string {
     throw new UsageError(`--as-of: '${text}' is not a date of the form YYYY-MM-DD`);
   }
   return text;
+}
+
+/**
+ * Tells on stderr of every local data checkout older than the date judged by more than the
+ * margin (`stale-after-days` in the user config, VMT_OVERSIGHT_STALE_AFTER_DAYS; 30 by default).
+ */
+export async function warnStaleCheckouts(options: SourceOptions, io: CliIO): Promise<void> {
+  const fromEnv = io.env.VMT_OVERSIGHT_STALE_AFTER_DAYS;
+  const margin =
+    fromEnv !== undefined && /^\d+$/.test(fromEnv)
+      ? Number(fromEnv)
+      : (readUserConfig(io.env)['stale-after-days'] ?? DEFAULT_STALE_AFTER_DAYS);
+  for (const entry of await staleCheckouts(options, margin)) {
+    io.stderr.write(`${staleText(entry, options.asOf)}\n`);
+  }
 }

@@ -159,3 +159,19 @@ test('with no flags, check fetches from the git server and judges as hand-made c
   expect(summary(offline.report)).toEqual(summary(local.report));
   server.verify();
 });
+
+test('a local data checkout far older than --as-of is a warning naming its date', async () => {
+  const clones = join(work, 'clones');
+  const result = await check(
+    ['--no-cache', '--governance', join(clones, 'openstack/governance'), '--as-of', '2026-08-01'],
+    {},
+  );
+  expect(result.stderr).toContain(
+    `warning: --governance ${join(clones, 'openstack/governance')}: its newest commit is from 2026-05-20, 73 days before 2026-08-01`,
+  );
+  const withinMargin = await check(
+    ['--no-cache', '--governance', join(clones, 'openstack/governance'), '--as-of', '2026-08-01'],
+    { VMT_OVERSIGHT_STALE_AFTER_DAYS: '90' },
+  );
+  expect(withinMargin.stderr).not.toContain('newest commit');
+});
