@@ -7,3 +7,5 @@ process.env.GIT_AUTHOR_EMAIL = 'author@example.org';
 process.env.GIT_COMMITTER_NAME = 'Test Committer';
 process.env.GIT_COMMITTER_EMAIL = 'committer@example.org';
 process.env.NO_COLOR = '1';
+// No test reaches the network: the git cache is off unless a test turns it on (its own io.env).
+process.env.VMT_OVERSIGHT_NO_CACHE = '1';

@@ -3,10 +3,14 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
+import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/staleness';
 import type { LoadedConfig } from './config';
+import { addCacheOptions, gitCacheFor, type CacheFlags } from './git-cache';
+import type { CliIO } from './io';
+import { readUserConfig, type UserConfig } from './user-config';
 
 /** The evidence flags shared by check, audit and vote. */
-export interface EvidenceFlags {
+export interface EvidenceFlags extends CacheFlags {
   governance?: string;
   releases?: string;
   projectConfig?: string;
@@ -15,7 +19,7 @@ export interface EvidenceFlags {
 }
 
 export function addEvidenceOptions(command: Command): Command {
-  return command
+  return addCacheOptions(command)
     .option('--governance <dir>', 'a checkout of openstack/governance (reference/projects.yaml)')
     .option('--releases <dir>', 'a checkout of openstack/releases (data/, deliverables/)')
     .option('--project-config <dir>', 'a checkout of openstack/project-config (zuul.d/, gerrit/)')
@@ -39,9 +43,23 @@ export function sourceOptions(
   flags: EvidenceFlags,
   loaded: LoadedConfig,
   today: string,
+  io?: CliIO,
 ): SourceOptions {
   const { values: config, dir: configDir } = loaded;
-  const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) =>
+  const user: UserConfig = io ? readUserConfig(io.env) : {};
+  const env = io?.env ?? {};
+  const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) => {
+    const key = flag.slice(2) as 'governance' | 'releases' | 'project-config' | 'repos-root';
+    const fromEnv = env[`VMT_OVERSIGHT_${key.toUpperCase().replace('-', '_')}`];
+    const fallback = fromConfig ?? user[key];
+    return pathFrom(flag, given ?? (fromEnv || undefined), fallback, fromConfig ? configDir : '');
+  };
+  const pathFrom = (
+    flag: string,
+    given: string | undefined,
+    fromConfig: string | undefined,
+    configDir: string,
+  ) =>
     given !== undefined
       ? existingDirectory(flag, resolve(given))
       : fromConfig !== undefined
@@ -51,6 +69,8 @@ export function sourceOptions(
           )
         : undefined;
   const options: SourceOptions = { asOf: validDate(flags.asOf ?? today), today };
+  const cache = io ? gitCacheFor(flags, user, io) : undefined;
+  if (cache) options.gitCache = cache;
   const governance = dir('--governance', flags.governance, config.governance);
   const releases = dir('--releases', flags.releases, config.releases);
   const projectConfig = dir('--project-config', flags.projectConfig, config['project-config']);
@@ -76,4 +96,19 @@ function validDate(text: string): string {
     throw new UsageError(`--as-of: '${text}' is not a date of the form YYYY-MM-DD`);
   }
   return text;
+}
+
+/**
+ * Tells on stderr of every local data checkout older than the date judged by more than the
+ * margin (`stale-after-days` in the user config, VMT_OVERSIGHT_STALE_AFTER_DAYS; 30 by default).
+ */
+export async function warnStaleCheckouts(options: SourceOptions, io: CliIO): Promise<void> {
+  const fromEnv = io.env.VMT_OVERSIGHT_STALE_AFTER_DAYS;
+  const margin =
+    fromEnv !== undefined && /^\d+$/.test(fromEnv)
+      ? Number(fromEnv)
+      : (readUserConfig(io.env)['stale-after-days'] ?? DEFAULT_STALE_AFTER_DAYS);
+  for (const entry of await staleCheckouts(options, margin)) {
+    io.stderr.write(`${staleText(entry, options.asOf)}\n`);
+  }
 }

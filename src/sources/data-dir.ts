@@ -6,6 +6,8 @@ import { endOfDay } from './dates';
 import { readObjects } from '../git/cat-file';
 import { gitDirOf, isDirectory } from '../git/files';
 import { createGit, GitError, type Git, type GitCallCounter } from '../git/run';
+import { CacheUnavailableError } from '../git/cache/errors';
+import type { GitCache } from '../git/cache/store';
 import { readPlainFiles } from './plain-files';
 import { Unavailable } from './unavailable';
 
@@ -31,6 +33,8 @@ export interface DataDirRequest {
   /** The flag that names the directory, for messages: `--releases`. */
   flag: string;
   dir: string | undefined;
+  /** Where the data comes from when `dir` is not given. */
+  cache?: GitCache;
   asOf: string;
   /** Read the git checkout at this commit instead of at the date. */
   revision?: string;
@@ -42,7 +46,8 @@ export interface DataDirRequest {
  * commit on or before the date.
  */
 export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
-  const { source, flag, dir, asOf } = request;
+  const { source, flag, asOf } = request;
+  const dir = request.dir ?? (request.cache ? await fromCache(request, request.cache) : undefined);
   if (!dir) throw new Unavailable(source, `no ${flag} given`);
   if (!(await isDirectory(dir))) throw new Unavailable(source, `${flag} ${dir} is not a directory`);
   const gitDir = await gitDirOf(dir);
@@ -83,6 +88,29 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
     },
     ref: (file, line) => withLine({ source, file, commit }, line),
   };
+}
+
+/** The repository each data source reads, and the parts of its tree the readers open. */
+const DATA_REPOSITORIES: Partial<Record<SourceId, { name: string; paths: string[] }>> = {
+  governance: { name: 'openstack/governance', paths: ['reference/'] },
+  releases: { name: 'openstack/releases', paths: ['data/', 'deliverables/'] },
+  'project-config': { name: 'openstack/project-config', paths: ['gerrit/', 'zuul.d/'] },
+};
+
+/** The cached clone of the data repository, with its files at the as-of commit present. */
+async function fromCache(request: DataDirRequest, cache: GitCache): Promise<string> {
+  const wanted = DATA_REPOSITORIES[request.source];
+  if (!wanted) throw new Unavailable(request.source, `no ${request.flag} given`);
+  try {
+    const before = endOfDay(request.asOf);
+    return (await cache.open(wanted.name, { before, paths: wanted.paths })).gitDir;
+  } catch (error) {
+    if (!(error instanceof CacheUnavailableError)) throw error;
+    throw new Unavailable(
+      request.source,
+      `no ${request.flag} given, and ${wanted.name} from ${cache.base.href} is unavailable: ${error.message}`,
+    );
+  }
 }
 
 async function verifiedCommit(git: Git, revision: string): Promise<string> {

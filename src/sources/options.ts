@@ -1,4 +1,5 @@
 import type { ChangeFacts, Evidence } from '../evidence/types';
+import type { GitCache } from '../git/cache/store';
 
 /** Where the evidence comes from. A directory that is not given makes its evidence unavailable. */
 export interface SourceOptions {
@@ -15,6 +16,11 @@ export interface SourceOptions {
   projectConfig?: string;
   /** Holds candidate repositories as `<namespace>/<name>`, work trees or bare. */
   reposRoot?: string;
+  /**
+   * Where data repositories and candidates come from when no directory above names them: a cache
+   * of partial clones from a base URL (`--cache-dir`, `--git-base-url`). Directories win.
+   */
+  gitCache?: GitCache;
   /** Judge as of this date (YYYY-MM-DD). */
   asOf: string;
   /**

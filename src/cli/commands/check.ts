@@ -5,7 +5,12 @@ import { UsageError } from '../../errors';
 import { gerritChangeSource } from '../../sources/gerrit-change';
 import type { SourceOptions } from '../../sources/options';
 import { addConfigOptions, configAtBase, reviewTarget, type ConfigFlags } from '../config';
-import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
+import {
+  addEvidenceOptions,
+  sourceOptions,
+  warnStaleCheckouts,
+  type EvidenceFlags,
+} from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
@@ -41,7 +46,8 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode,
       (repo) => configAtBase(repo, flags, target),
       async ({ repo, config, progress }) => {
-        const sources = withChange(sourceOptions(flags, config, io.today()), flags);
+        const sources = withChange(sourceOptions(flags, config, io.today(), io), flags);
+        await warnStaleCheckouts(sources, io);
         const { repository, revisions } = await target(repo);
         return runCheck({
           repo,

@@ -68,7 +68,7 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
             ...optional('list', flags.list ?? config.values.list),
             ...optional('base', flags.base),
             ...optional('head', flags.head),
-            sources: sourceOptions(flags, config, io.today()),
+            sources: sourceOptions(flags, config, io.today(), io),
             ...(config.values.rules ? { severities: config.values.rules } : {}),
             ...(config.configChange ? { configChange: config.configChange } : {}),
             progress,

@@ -7,6 +7,7 @@ import type {
   RetiredDeliverable,
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
@@ -33,6 +34,8 @@ interface LoadedGovernance {
 
 export interface GovernanceSourceOptions {
   dir: string | undefined;
+  /** Where the data comes from when no directory is given. */
+  cache?: GitCache;
   asOf: string;
   /** A commit to read the checkout at, instead of the as-of date. */
   revision?: string;
@@ -105,11 +108,12 @@ export class GovernanceSource {
   }
 
   private async read(): Promise<LoadedGovernance> {
-    const { dir, asOf, revision, counter, onProgress } = this.options;
+    const { dir, cache, asOf, revision, counter, onProgress } = this.options;
     const data = await openDataDir({
       source: 'governance',
       flag: '--governance',
       dir,
+      ...(cache ? { cache } : {}),
       asOf,
       ...(revision ? { revision } : {}),
       counter,
@@ -144,6 +148,7 @@ const governanceOf = perRun(({ options, counter }) => {
   const { asOf, onProgress, governanceRevision } = options;
   return new GovernanceSource({
     dir: options.governance,
+    ...(options.gitCache ? { cache: options.gitCache } : {}),
     asOf,
     ...(governanceRevision ? { revision: governanceRevision } : {}),
     counter,

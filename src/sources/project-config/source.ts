@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import type { ProjectConfigFacts, ZuulProjectStanza, ZuulV2Layout } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
@@ -12,6 +13,8 @@ import { indexZuulProjects, readCentralStanza, ZUUL_PROJECTS_FILE } from './zuul
 
 export interface ProjectConfigSourceOptions {
   dir: string | undefined;
+  /** Where the data comes from when no directory is given. */
+  cache?: GitCache;
   asOf: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
@@ -51,9 +54,16 @@ export class ProjectConfigSource {
   }
 
   private async read(): Promise<LoadedProjectConfig> {
-    const { dir, asOf, counter, onProgress } = this.options;
+    const { dir, cache, asOf, counter, onProgress } = this.options;
     const flag = '--project-config';
-    const data = await openDataDir({ source: 'project-config', flag, dir, asOf, counter });
+    const data = await openDataDir({
+      source: 'project-config',
+      flag,
+      dir,
+      ...(cache ? { cache } : {}),
+      asOf,
+      counter,
+    });
     onProgress?.('reading project-config Gerrit and Zuul projects');
     const files = await data.read([GERRIT_FILE, ZUUL_PROJECTS_FILE]);
     const gerritText = files.get(GERRIT_FILE);
@@ -81,6 +91,7 @@ const projectConfigOf = perRun(
   ({ options, counter }) =>
     new ProjectConfigSource({
       dir: options.projectConfig,
+      ...(options.gitCache ? { cache: options.gitCache } : {}),
       asOf: options.asOf,
       counter,
       onProgress: options.onProgress,

@@ -8,6 +8,7 @@ import type {
   SeriesDataAsOf,
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
+import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { InternalFailure, Unavailable } from '../unavailable';
@@ -25,6 +26,8 @@ import {
 
 export interface ReleasesSourceOptions {
   dir: string | undefined;
+  /** Where the data comes from when no directory is given. */
+  cache?: GitCache;
   asOf: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
@@ -151,8 +154,15 @@ export class ReleasesSource {
   }
 
   private async read(): Promise<LoadedReleases> {
-    const { dir, asOf, counter, onProgress } = this.options;
-    const data = await openDataDir({ source: 'releases', flag: '--releases', dir, asOf, counter });
+    const { dir, cache, asOf, counter, onProgress } = this.options;
+    const data = await openDataDir({
+      source: 'releases',
+      flag: '--releases',
+      dir,
+      ...(cache ? { cache } : {}),
+      asOf,
+      counter,
+    });
     onProgress?.('reading releases series status');
     const contents = await data.read(SERIES_STATUS_FILES);
     const file = SERIES_STATUS_FILES.find(
@@ -219,6 +229,7 @@ const releasesOf = perRun(
   (run) =>
     new ReleasesSource({
       dir: run.options.releases,
+      ...(run.options.gitCache ? { cache: run.options.gitCache } : {}),
       asOf: run.options.asOf,
       ...(run.options.today ? { today: run.options.today } : {}),
       counter: run.counter,

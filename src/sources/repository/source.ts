@@ -4,15 +4,19 @@ import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
 import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
-import { locateRepository } from './locate';
+import { isSafeRepositoryName, locateRepository } from './locate';
 import { listRefs, type RefListing } from './refs';
-import { onOrBefore } from '../dates';
-import { readTreeFiles } from './tree';
+import { endOfDay, onOrBefore } from '../dates';
+import { ENTRY_POINT_FILES, readTreeFiles, ZUUL_LOCATIONS } from './tree';
+import { CacheUnavailableError } from '../../git/cache/errors';
+import type { GitCache } from '../../git/cache/store';
 import { readInRepoZuul } from './zuul-in-repo';
 import { compareText } from '../../util/compare';
 
 export interface RepositorySourceOptions {
   reposRoot: string | undefined;
+  /** Where candidates come from without --repos-root. */
+  cache?: GitCache;
   asOf: string;
   counter?: GitCallCounter;
   /** Where to record what each repository cost; a map of its own by default. */
@@ -37,7 +41,8 @@ export class RepositorySource {
   async facts(repository: string): Promise<RepositoryFacts> {
     const { reposRoot, asOf, counter, onProgress } = this.options;
     const started = Date.now();
-    const gitDir = await locateRepository(reposRoot, repository);
+    const root = reposRoot ?? (await this.fromCache(repository));
+    const gitDir = await locateRepository(root, repository);
     const git = createGit(gitDir, { counter });
     try {
       onProgress?.(`reading ${repository} tags and branches`);
@@ -65,6 +70,26 @@ export class RepositorySource {
       };
     } finally {
       this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });
+    }
+  }
+
+  /** The cache's root once the candidate is cloned or refreshed, with the files read present. */
+  private async fromCache(repository: string): Promise<string | undefined> {
+    const { cache, asOf } = this.options;
+    if (!cache) return undefined;
+    if (!isSafeRepositoryName(repository)) return undefined; // locateRepository says why
+    const paths = [
+      ...ZUUL_LOCATIONS.map((location) => (location.endsWith('.d') ? `${location}/` : location)),
+      ...ENTRY_POINT_FILES,
+    ];
+    try {
+      return (await cache.open(repository, { before: endOfDay(asOf), paths })).root;
+    } catch (error) {
+      if (!(error instanceof CacheUnavailableError)) throw error;
+      throw new Unavailable(
+        'repository',
+        `no --repos-root given, and ${repository} from ${cache.base.href} is unavailable: ${error.message}`,
+      );
     }
   }
 }
@@ -104,6 +129,7 @@ const repositoryOf = perRun(
   ({ options, counter, costs }) =>
     new RepositorySource({
       reposRoot: options.reposRoot,
+      ...(options.gitCache ? { cache: options.gitCache } : {}),
       asOf: options.asOf,
       counter,
       costs,

@@ -6,8 +6,13 @@ import { compareText } from '../../util/compare';
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
 /** Zuul's precedence: the first of these holding a non-empty file is the only one read. */
-const ZUUL_LOCATIONS: readonly ZuulLocation[] = ['zuul.yaml', 'zuul.d', '.zuul.yaml', '.zuul.d'];
-const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile'] as const;
+export const ZUUL_LOCATIONS: readonly ZuulLocation[] = [
+  'zuul.yaml',
+  'zuul.d',
+  '.zuul.yaml',
+  '.zuul.d',
+];
+export const ENTRY_POINT_FILES = ['tox.ini', 'package.json', 'go.mod', 'Makefile'] as const;
 
 /**
  * Bounds on what a candidate repository can make us read. Sizes come from `ls-tree -l`, so a

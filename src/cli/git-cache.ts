@@ -1,0 +1,113 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { BaseUrlError, DEFAULT_GIT_BASE_URL, parseBaseUrl } from '../git/cache/base-url';
+import { createGitCache, type CacheEvents, type GitCache } from '../git/cache/store';
+import { UsageError } from '../errors';
+import type { CliIO } from './io';
+import type { UserConfig } from './user-config';
+
+/** The flags of the git cache, shared by check, audit, propose and vote. */
+export interface CacheFlags {
+  cacheDir?: string;
+  /** `--no-cache`: false. */
+  cache?: boolean;
+  gitBaseUrl?: string;
+  offline?: boolean;
+  /** `--no-fetch`: false. */
+  fetch?: boolean;
+  verbose?: boolean;
+}
+
+export function addCacheOptions(command: Command): Command {
+  return command
+    .option(
+      '--cache-dir <dir>',
+      'the cache of git clones (default: $VMT_OVERSIGHT_CACHE, else ~/.cache/vmt-oversight)',
+    )
+    .option('--no-cache', 'use only the directories given; never clone or fetch')
+    .option(
+      '--git-base-url <url>',
+      `where repositories are cloned from (default: ${DEFAULT_GIT_BASE_URL}; https, http or file)`,
+    )
+    .option('--offline', 'use only what is cached, with no network access at all')
+    .option(
+      '--no-fetch',
+      'use what is cached without refreshing it (CI); missing repositories are unavailable',
+    )
+    .option('--verbose', 'log every clone and fetch on stderr');
+}
+
+/** The cache directory: flag, environment, user config, then XDG_CACHE_HOME or ~/.cache. */
+export function cacheDirectory(
+  flags: CacheFlags,
+  user: UserConfig,
+  env: NodeJS.ProcessEnv,
+): string | null {
+  if (flags.cacheDir) return flags.cacheDir;
+  if (env.VMT_OVERSIGHT_CACHE) return env.VMT_OVERSIGHT_CACHE;
+  if (user['cache-dir']) return user['cache-dir'];
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
+  return base ? join(base, 'vmt-oversight') : null;
+}
+
+/**
+ * The git cache of this run, or undefined when it is switched off (`--no-cache`,
+ * VMT_OVERSIGHT_NO_CACHE=1) or no cache directory can be named (no HOME).
+ */
+export function gitCacheFor(flags: CacheFlags, user: UserConfig, io: CliIO): GitCache | undefined {
+  if (flags.cache === false || io.env.VMT_OVERSIGHT_NO_CACHE === '1') return undefined;
+  const dir = cacheDirectory(flags, user, io.env);
+  if (!dir) return undefined;
+  const text =
+    flags.gitBaseUrl ??
+    io.env.VMT_OVERSIGHT_GIT_BASE_URL ??
+    user['git-base-url'] ??
+    DEFAULT_GIT_BASE_URL;
+  let base;
+  try {
+    base = parseBaseUrl(text);
+  } catch (error) {
+    if (error instanceof BaseUrlError) throw new UsageError(`--git-base-url: ${error.message}`);
+    throw error;
+  }
+  const offline = flags.offline ?? (io.env.VMT_OVERSIGHT_OFFLINE === '1' || user.offline === true);
+  const mode = offline ? 'offline' : flags.fetch === false ? 'no-fetch' : 'fetch';
+  return createGitCache({ dir, base, mode, events: cacheEvents(io, flags.verbose === true) });
+}
+
+/** One bar for fetching, with counts, on a terminal; a line per fetch with --verbose. */
+function cacheEvents(io: CliIO, verbose: boolean): CacheEvents {
+  const tty = io.stderr.isTTY === true;
+  let bar: SingleBar | null = null;
+  let total = 0;
+  let done = 0;
+  return {
+    onFetchStart(name) {
+      total += 1;
+      if (!tty) return;
+      if (!bar) {
+        bar = new SingleBar({
+          stream: io.stderr as NodeJS.WritableStream,
+          format: 'fetching {bar} {value}/{total} repositories {repository}',
+          clearOnComplete: true,
+          hideCursor: true,
+        });
+        bar.start(total, done, { repository: name });
+      } else bar.setTotal(total);
+      bar.update(done, { repository: name });
+    },
+    onFetchDone(name) {
+      done += 1;
+      if (!bar) return;
+      bar.update(done, { repository: name });
+      if (done === total) {
+        bar.stop();
+        bar = null;
+      }
+    },
+    log(line) {
+      if (verbose) io.stderr.write(`vmt-oversight: ${line}\n`);
+    },
+  };
+}
