@@ -35,7 +35,11 @@ export function addCacheOptions(command: Command): Command {
       '--no-fetch',
       'use what is cached without refreshing it (CI); missing repositories are unavailable',
     )
-    .option('--verbose', 'log every clone and fetch on stderr');
+    .option(
+      '--verbose',
+      "log every clone, fetch and request on stderr, and add each finding's raw evidence " +
+        'to the text report (an indented tree)',
+    );
 }
 
 /** The cache directory: flag, environment, user config, then XDG_CACHE_HOME or ~/.cache. */

@@ -41,7 +41,6 @@ export function addOutputOptions(command: Command): Command {
       parseReportTarget,
       [],
     )
-    .option('--verbose', "text: also each finding's raw evidence, as an indented tree")
     .option('--quiet', 'text: only what blocks (errors) and the verdict');
 }
 
