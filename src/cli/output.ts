@@ -1,4 +1,4 @@
-import { allRuleMetas } from '../rules';
+import { ruleDocsWithPages } from './rule-pages';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
@@ -91,11 +91,11 @@ export async function emit(
 ): Promise<void> {
   const files = targets.map((target) => ({
     file: reportPath(target, io),
-    text: reporterFor(target.format)(report, { color: false, rules: allRuleMetas() }),
+    text: reporterFor(target.format)(report, { color: false, rules: ruleDocsWithPages() }),
   }));
   const text = reporterFor(format)(report, {
     color: useColor(io.stdout, io.env),
-    rules: allRuleMetas(),
+    rules: ruleDocsWithPages(),
   });
   const staged = stageReports(files);
   try {
