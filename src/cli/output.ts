@@ -1,4 +1,4 @@
-import { allRuleMetas } from '../rules';
+import { ruleDocsWithPages } from './rule-pages';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
@@ -97,11 +97,11 @@ export async function emit(
 ): Promise<void> {
   const files = targets.map((target) => ({
     file: reportPath(target, io),
-    text: reporterFor(target.format)(report, { color: false, rules: allRuleMetas(), detail }),
+    text: reporterFor(target.format)(report, { color: false, rules: ruleDocsWithPages(), detail }),
   }));
   const text = reporterFor(format)(report, {
     color: useColor(io.stdout, io.env),
-    rules: allRuleMetas(),
+    rules: ruleDocsWithPages(),
     detail,
   });
   const staged = stageReports(files);

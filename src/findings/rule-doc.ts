@@ -8,4 +8,6 @@ export interface RuleDoc {
   /** One line: what the rule checks. */
   title: string;
   defaultSeverity: Severity;
+  /** The rule's doc page (Markdown), when the caller read it: reporters include it, never link it. */
+  page?: string;
 }

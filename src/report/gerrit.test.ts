@@ -3,7 +3,7 @@ import { buildReviewInput, gerritReporter, MAX_COMMENTS, REVIEW_TAG } from './ge
 import { toMarkdown } from './markdown';
 
 describe('buildReviewInput', () => {
-  it('votes -1 on a failing report, with inline comments on the list (errors unresolved)', () => {
+  it('votes -1 on a failing report, one inline comment per line (unresolved with an error)', () => {
     const failing = mixedReport();
     expect(buildReviewInput(failing, { label: 'Verified', notify: 'OWNER' })).toEqual({
       message: toMarkdown(failing).trimEnd(),
@@ -15,10 +15,9 @@ describe('buildReviewInput', () => {
             line: 12,
             message:
               '**error** versioned-releases, clause 3: openstack/sushy has no official final release\n\n' +
-              'Evidence:\n\n' +
-              '* deliverable: deliverables/2025.1/sushy.yaml\n' +
-              '* tags: ["1.0.0rc1"]\n\n' +
-              'How to fix it: `vmt-oversight explain versioned-releases`',
+              '**info** embargo, clause 1: no embargo period is declared; the policy default of ' +
+              '90 days applies\n\n' +
+              'How to fix it: `vmt-oversight explain versioned-releases`, `vmt-oversight explain embargo`',
             unresolved: true,
           },
           {
@@ -28,18 +27,33 @@ describe('buildReviewInput', () => {
               'before openstack/sushy\n\nHow to fix it: `vmt-oversight explain list-consistency`',
             unresolved: false,
           },
-          {
-            line: 12,
-            message:
-              '**info** embargo, clause 1: no embargo period is declared; the policy default of ' +
-              '90 days applies\n\nHow to fix it: `vmt-oversight explain embargo`',
-            unresolved: false,
-          },
         ],
       },
       notify: 'OWNER',
       omit_duplicate_comments: true,
     });
+  });
+
+  it('shows the citations of a finding in its comment, linked, and no raw evidence', () => {
+    const cited = finding({
+      citations: [
+        { source: 'releases', text: 'tag 1.0.0rc1, 2024-02-20', repository: 'openstack/sushy' },
+        {
+          source: 'governance',
+          text: 'deliverable sushy (team ironic)',
+          file: 'reference/projects.yaml',
+          line: 812,
+          url: 'https://opendev.org/openstack/governance/src/commit/c7e4f290/reference/projects.yaml#L812',
+        },
+      ],
+    });
+    const comment = buildReviewInput(report([cited]), { label: 'Verified', notify: 'OWNER' })
+      .comments?.['repos-overseen.yaml']?.[0];
+    expect(comment?.message).toContain(
+      'Rests on:\n\n* tag 1.0.0rc1, 2024-02-20 (openstack/sushy)\n' +
+        '* [deliverable sushy (team ironic) (reference/projects.yaml line 812)](https://opendev.org/openstack/governance/src/commit/c7e4f290/reference/projects.yaml#L812)',
+    );
+    expect(comment?.message).not.toContain('deliverables/2025.1/sushy.yaml');
   });
 
   it('votes +1 on a passing report with the label and notify asked for', () => {
@@ -81,6 +95,19 @@ describe('buildReviewInput', () => {
       files: ['README.rst'],
     });
     expect(input).not.toHaveProperty('comments');
+  });
+
+  it('keeps lines with an error when over the comment limit', () => {
+    const notes = Array.from({ length: MAX_COMMENTS }, (_, i) =>
+      finding({ severity: 'warning', line: i + 1 }),
+    );
+    const error = finding({ line: MAX_COMMENTS + 10 });
+    const comments = buildReviewInput(report([...notes, error]), {
+      label: 'Verified',
+      notify: 'OWNER',
+    }).comments?.['repos-overseen.yaml'];
+    expect(comments).toHaveLength(MAX_COMMENTS);
+    expect(comments?.some((c) => c.line === MAX_COMMENTS + 10 && c.unresolved)).toBe(true);
   });
 
   it('bounds the number and the size of comments', () => {

@@ -1,7 +1,6 @@
 import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { escapeHtml, htmlReporter, toHtml } from './html';
 import { reporters } from './index';
-import { ruleHelpUri } from './rule-docs';
 
 const INJECTED = '<img src=x onerror=alert(1)>';
 
@@ -32,10 +31,11 @@ describe('html reporter', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(|@import/i);
-    // The only URLs are the rule doc links.
+    // No citation has a URL here: every link stays in the page (findings, rule docs).
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) expect(href).toMatch(/^https:\/\/opendev\.org\/.*\/README\.md$/);
+    for (const href of hrefs) expect(href).toMatch(/^#(f-\d+|rule-[a-z-]+)$/);
+    for (const href of hrefs) expect(html).toContain(`id="${href?.slice(1)}"`);
   });
 
   it('shows the header, the verdict and vote, and the changes', () => {
@@ -100,32 +100,84 @@ describe('html reporter', () => {
       'openstack/sushy',
       'openstack/zaqar',
     ]);
-    const sushy = html.slice(
-      html.indexOf('<h3><code>openstack/sushy'),
-      html.indexOf('zaqar</code>'),
-    );
-    const rows = [...sushy.matchAll(/<tr class="finding severity-(\w+)">/g)].map((m) => m[1]);
-    expect(rows).toEqual(['error', 'error', 'info']);
+    const start = html.indexOf('<h3><code>openstack/sushy');
+    const sushy = html.slice(start, html.indexOf('<h3><code>openstack/zaqar', start));
+    const cards = [...sushy.matchAll(/<article class="finding severity-(\w+)"/g)].map((m) => m[1]);
+    expect(cards).toEqual(['error', 'error', 'info']);
+    expect(sushy).toMatch(/<details class="notes">\n<summary>1 note /);
   });
 
-  it('shows severity, clause, rule link, list line, message and evidence of a finding', () => {
-    const html = toHtml(report([finding()]), REPORTER_CONTEXT.rules);
-    const row = /<tr class="finding severity-error">.*?<\/tr><\/tbody><\/table><\/td><\/tr>/s.exec(
-      html,
-    )?.[0];
-    expect(row).toBeDefined();
-    expect(row).toContain('<span class="severity">error</span>');
-    expect(row).toContain('<td class="clause">clause 3</td>');
-    expect(row).toContain(
-      `<a class="rule" href="${ruleHelpUri('versioned-releases')}" title="The repository has at least one official (final) release.">versioned-releases</a>`,
+  it('shows severity, rule link, clause, list line, message, citations and folded evidence', () => {
+    const cited = finding({
+      citations: [
+        {
+          source: 'governance',
+          text: 'deliverable sushy (team ironic)',
+          url: 'https://opendev.org/openstack/governance/src/commit/c7e4f290/reference/projects.yaml#L812',
+        },
+        { source: 'repository', text: 'tag 1.0.0rc1', url: 'javascript:alert(1)' },
+      ],
+    });
+    const html = toHtml(report([cited]), REPORTER_CONTEXT.rules);
+    const card = /<article class="finding severity-error" id="f-1">.*?<\/article>/s.exec(html)?.[0];
+    expect(card).toBeDefined();
+    expect(card).toContain('<span class="severity">error</span>');
+    expect(card).toContain(
+      '<a class="rule" href="#rule-versioned-releases">versioned-releases</a>',
     );
-    expect(row).toContain('<td class="where">repos-overseen.yaml:12</td>');
-    expect(row).toContain('<p class="message">openstack/sushy has no official final release</p>');
-    expect(row).toContain(
-      '<table class="evidence"><caption>Evidence</caption><tbody>' +
+    expect(card).toContain('<span class="clause">clause 3</span>');
+    expect(card).toContain('<span class="where">repos-overseen.yaml:12</span>');
+    expect(card).toContain('<p class="message">openstack/sushy has no official final release</p>');
+    expect(card).toContain(
+      '<li><span class="source">governance</span> <a href="https://opendev.org/openstack/governance/src/commit/c7e4f290/reference/projects.yaml#L812">deliverable sushy (team ironic)</a></li>',
+    );
+    expect(card).toContain('<li><span class="source">repository</span> tag 1.0.0rc1</li>');
+    expect(card).toContain(
+      '<details class="evidence"><summary>Evidence</summary><table><tbody>' +
         '<tr><th scope="row">deliverable</th><td>deliverables/2025.1/sushy.yaml</td></tr>' +
         '<tr><th scope="row">tags</th><td>[&quot;1.0.0rc1&quot;]</td></tr>' +
-        '</tbody></table>',
+        '</tbody></table></details>',
+    );
+  });
+
+  it('puts what blocks first, and a repository × clause matrix linking to each finding', () => {
+    const html = toHtml(mixedReport(), REPORTER_CONTEXT.rules);
+    const verdict = html.slice(html.indexOf('<section class="verdict'), html.indexOf('</section>'));
+    expect([...verdict.matchAll(/<li><a href="#(f-\d+)">/g)].map((m) => m[1])).toEqual([
+      'f-1',
+      'f-4',
+    ]);
+    expect(html.indexOf('class="blocks"')).toBeLessThan(html.indexOf('class="matrix"'));
+    const matrix = html.slice(
+      html.indexOf('<section class="matrix"'),
+      html.indexOf('<section class="changes"'),
+    );
+    expect([...matrix.matchAll(/<abbr[^>]*>(.*?)<\/abbr>/g)].map((m) => m[1])).toEqual([
+      '1',
+      '2',
+      '3',
+      '—',
+    ]);
+    expect(matrix).toContain(
+      '<a class="mark mark-error" href="#f-1" title="error: versioned-releases"',
+    );
+    expect(matrix).toContain('<a class="mark mark-warning" href="#f-2"');
+  });
+
+  it("includes each rule's doc page, folded, from the rule docs it is given", () => {
+    const html = toHtml(report([finding()]), [
+      {
+        id: 'versioned-releases',
+        clause: '3',
+        title: 'Has a release.',
+        defaultSeverity: 'error',
+        page: '# versioned-releases\n\nA **final** release, see `tags`.\n\n> 3. quoted <clause>\n\n- one\n- two',
+      },
+    ]);
+    expect(html).toContain('<details class="rule-doc" id="rule-versioned-releases">');
+    expect(html).toContain(
+      '<h4>versioned-releases</h4>\n<p>A <strong>final</strong> release, see <code>tags</code>.</p>\n' +
+        '<blockquote>3. quoted &lt;clause&gt;</blockquote>\n<ul><li>one</li><li>two</li></ul>',
     );
   });
 
@@ -137,10 +189,11 @@ describe('html reporter', () => {
       ]),
       REPORTER_CONTEXT.rules,
     );
-    expect(html).toContain('<td class="clause">—</td>');
-    expect(html).toContain('<td class="where">—</td>');
-    expect(html).toContain('<td class="clause">the Deprecation section</td>');
-    expect(html).toContain('<td class="where">line 7</td>');
+    expect(html).toContain('<span class="clause">the Deprecation section</span>');
+    expect(html).toContain('<span class="where">line 7</span>');
+    expect(html).toContain(
+      '<abbr title="not a policy clause (the list, configuration, evidence)">—</abbr>',
+    );
   });
 
   it('escapes everything that comes from the report', () => {
@@ -184,7 +237,7 @@ describe('html reporter', () => {
     });
     const html = toHtml(odd, REPORTER_CONTEXT.rules);
     expect(html).not.toContain('onclick="y');
-    expect(html).toContain('<tr class="finding severity-info">');
+    expect(html).toContain('<article class="finding severity-info"');
     expect(html).toContain('verdict verdict-inconclusive');
   });
 

@@ -1,33 +1,35 @@
 /**
- * `--format html`: one self-contained page for a build artifact or a proposer's browser. Inline
- * CSS only: no scripts, no external assets (a Content-Security-Policy says so too). Everything that
- * comes from the report (repository names, messages, evidence from the proposal) is untrusted and
- * escaped. Deterministic: the same report gives the same bytes.
+ * `--format html`: one self-contained page for a build artifact or a proposer's browser, readable
+ * from 360 px up. What blocks comes first, then a repository × clause matrix linking to each
+ * finding, then the findings with their citations (evidence and notes folded in `<details>`), then
+ * the doc page of every rule that spoke. Inline CSS only: no scripts, no external assets (a
+ * Content-Security-Policy says so too). Everything from the report is untrusted and escaped; only
+ * http(s) citation URLs become links. Deterministic: the same report gives the same bytes.
  */
-import { compareText } from '../util/compare';
-import { clauseLabel, countBySeverity, plural, SEVERITY_ORDER, voteLabel } from './brief';
+import { clauseLabel, countBySeverity, plural, voteLabel } from './brief';
 import type { EvidenceRecord, EvidenceValue, Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
-import { ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
+import { ruleDoc, type RuleDoc } from './rule-docs';
+import { docHtml } from './html-doc';
+import { escapeHtml } from './html-escape';
+import { STYLE } from './html-style';
+import { blockingFirst, citationText, isHttpUrl } from './summary';
+import { compareText } from '../util/compare';
+
+export { escapeHtml } from './html-escape';
 
 export const htmlReporter: Reporter = (report, context) => toHtml(report, context.rules);
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] as string);
+/** A finding and its anchor (`f-<n>`, n its place in the report). */
+interface Placed {
+  finding: Finding;
+  id: string;
 }
 
 export function toHtml(report: Report, rules: readonly RuleDoc[]): string {
   const title = `vmt-oversight: ${report.verdict.toUpperCase()} — ${report.list.path}`;
+  const placed = report.findings.map((finding, index) => ({ finding, id: `f-${index + 1}` }));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -42,9 +44,11 @@ export function toHtml(report: Report, rules: readonly RuleDoc[]): string {
     '<body>',
     header(report),
     '<main>',
-    verdict(report),
+    verdict(report, placed),
+    matrix(report, placed),
     changes(report),
-    findings(report, rules),
+    findings(report, placed),
+    ruleDocs(report, rules),
     '</main>',
     `<footer>${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</footer>`,
     '</body>',
@@ -66,7 +70,8 @@ function header(report: Report): string {
   ].join('\n');
 }
 
-function verdict(report: Report): string {
+/** The verdict and, right under it, every error as a link to the finding. */
+function verdict(report: Report, placed: readonly Placed[]): string {
   const counts = countBySeverity(report.findings);
   const vote = report.verdict === 'inconclusive' ? 'no vote' : `vote ${voteLabel(report.vote)}`;
   const why =
@@ -74,15 +79,36 @@ function verdict(report: Report): string {
       ? '<p class="why">Some evidence could not be gathered: this is never a pass.</p>'
       : '';
   const kind = VERDICT_CLASSES[report.verdict] ?? 'inconclusive';
+  const errors = ordered(placed).filter((p) => p.finding.severity === 'error');
+  const blocks =
+    errors.length === 0
+      ? '<p class="blocks-none">Nothing blocks.</p>'
+      : [
+          `<h2>What blocks (${errors.length})</h2>`,
+          '<ol class="blocks">',
+          ...errors.map((p) => `<li>${blockItem(p, report)}</li>`),
+          '</ol>',
+        ].join('\n');
   return [
     `<section class="verdict verdict-${kind}" aria-label="Verdict">`,
     `<p><span class="verdict-word">${escapeHtml(report.verdict.toUpperCase())}</span> <span class="vote">${escapeHtml(vote)}</span></p>`,
     `<p class="tally">${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}</p>`,
     why,
+    blocks,
     '</section>',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+function blockItem(p: Placed, report: Report): string {
+  const subject = p.finding.repository ?? report.list.path;
+  const clause = clauseLabel(p.finding.clause);
+  const rule = clause ? `${p.finding.rule}, ${clause}` : p.finding.rule;
+  return (
+    `<a href="#${p.id}"><code>${escapeHtml(subject)}</code> ${escapeHtml(rule)}</a>: ` +
+    `<span class="message">${escapeHtml(p.finding.message)}</span>`
+  );
 }
 
 /** Only known verdicts become class names; the report is read as untrusted. */
@@ -91,6 +117,69 @@ const VERDICT_CLASSES: Record<string, string> = {
   fail: 'fail',
   inconclusive: 'inconclusive',
 };
+
+const SEVERITY_CLASSES: Record<string, string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+};
+
+const MARKS: Record<string, string> = { error: '✗', warning: '!', info: '·' };
+
+/** Rows: the list, then repositories; columns: the clauses that have findings, in policy order. */
+function matrix(report: Report, placed: readonly Placed[]): string {
+  if (placed.length === 0) return '';
+  const clauses = [...new Set(placed.map((p) => p.finding.clause))].sort(compareClause);
+  const head = clauses.map(
+    (clause) =>
+      `<th scope="col"><abbr title="${escapeHtml(clauseName(clause))}">${escapeHtml(clauseShort(clause))}</abbr></th>`,
+  );
+  const rows = groups(placed).map(([repository, group]) => {
+    const name = repository ?? report.list.path;
+    const cells = clauses.map((clause) => {
+      const marks = group
+        .filter((p) => p.finding.clause === clause)
+        .map((p) => {
+          const severity = SEVERITY_CLASSES[p.finding.severity] ?? 'info';
+          const label = `${p.finding.severity}: ${p.finding.rule}`;
+          return `<a class="mark mark-${severity}" href="#${p.id}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}">${MARKS[severity]}</a>`;
+        });
+      return `<td>${marks.join(' ')}</td>`;
+    });
+    return `<tr><th scope="row"><code>${escapeHtml(name)}</code></th>${cells.join('')}</tr>`;
+  });
+  return [
+    '<section class="matrix" aria-label="Findings by repository and clause">',
+    '<h2>By repository and clause</h2>',
+    '<table>',
+    `<thead><tr><th scope="col">Repository</th>${head.join('')}</tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+    '<p class="legend">✗ error · ! warning · <span aria-hidden="true">·</span> note (links go to the finding)</p>',
+    '</section>',
+  ].join('\n');
+}
+
+const CLAUSE_ORDER = ['Deprecation', 'Updating'];
+
+function compareClause(a: string, b: string): number {
+  return clauseRank(a) - clauseRank(b) || compareText(a, b);
+}
+
+function clauseRank(clause: string): number {
+  if (/^\d+$/.test(clause)) return Number(clause);
+  const named = CLAUSE_ORDER.indexOf(clause);
+  return named >= 0 ? 100 + named : clauseLabel(clause) ? 200 : 300;
+}
+
+function clauseShort(clause: string): string {
+  if (/^\d+$/.test(clause)) return clause;
+  return clauseLabel(clause) ? clause.charAt(0) : '—';
+}
+
+function clauseName(clause: string): string {
+  return clauseLabel(clause) || 'not a policy clause (the list, configuration, evidence)';
+}
 
 function changes(report: Report): string {
   const { added, removed, modified } = report.changes;
@@ -115,86 +204,94 @@ function changes(report: Report): string {
   return lines.join('\n');
 }
 
-function findings(report: Report, rules: readonly RuleDoc[]): string {
+function findings(report: Report, placed: readonly Placed[]): string {
   const lines = ['<section class="findings">', '<h2>Findings</h2>'];
-  if (report.findings.length === 0) lines.push('<p>No findings.</p>');
-  for (const [repository, group] of groups(report.findings)) {
+  if (placed.length === 0) lines.push('<p>No findings.</p>');
+  for (const [repository, group] of groups(placed)) {
     const heading =
       repository === null
         ? `The list <code>${escapeHtml(report.list.path)}</code>`
         : `<code>${escapeHtml(repository)}</code>`;
-    lines.push(
-      '<section class="repository">',
-      `<h3>${heading}</h3>`,
-      '<table class="finding-table">',
-      '<thead><tr><th scope="col">Severity</th><th scope="col">Clause</th><th scope="col">Rule</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>',
-      '<tbody>',
-      ...group.map((finding) => findingRow(finding, rules)),
-      '</tbody>',
-      '</table>',
-      '</section>',
-    );
+    const shown = group.filter((p) => p.finding.severity !== 'info');
+    const notes = group.filter((p) => p.finding.severity === 'info');
+    lines.push('<section class="repository">', `<h3>${heading}</h3>`, ...shown.map(findingCard));
+    if (notes.length > 0) {
+      lines.push(
+        '<details class="notes">',
+        `<summary>${plural(notes.length, 'note')} (checks that passed, information)</summary>`,
+        ...notes.map(findingCard),
+        '</details>',
+      );
+    }
+    lines.push('</section>');
   }
   lines.push('</section>');
   return lines.join('\n');
 }
 
 /** The list's own findings first, then repositories by name; errors first within a group. */
-function groups(all: readonly Finding[]): [string | null, Finding[]][] {
-  const byRepository = new Map<string | null, Finding[]>();
-  for (const finding of all) {
-    byRepository.set(finding.repository, [
-      ...(byRepository.get(finding.repository) ?? []),
-      finding,
-    ]);
+function groups(placed: readonly Placed[]): [string | null, Placed[]][] {
+  const byRepository = new Map<string | null, Placed[]>();
+  for (const p of ordered(placed)) {
+    byRepository.set(p.finding.repository, [...(byRepository.get(p.finding.repository) ?? []), p]);
   }
   const keys = [...byRepository.keys()].sort((a, b) =>
     a === null ? -1 : b === null ? 1 : compareText(a, b),
   );
-  return keys.map((key) => [key, [...(byRepository.get(key) ?? [])].sort(bySeverityThenLine)]);
+  return keys.map((key) => [key, byRepository.get(key) ?? []]);
 }
 
-function bySeverityThenLine(a: Finding, b: Finding): number {
-  const severity = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
-  return severity || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
+function ordered(placed: readonly Placed[]): Placed[] {
+  const order = blockingFirst(placed.map((p) => p.finding));
+  return [...placed].sort((a, b) => order.indexOf(a.finding) - order.indexOf(b.finding));
 }
 
-const SEVERITY_CLASSES: Record<string, string> = {
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-};
-
-function findingRow(finding: Finding, rules: readonly RuleDoc[]): string {
+function findingCard({ finding, id }: Placed): string {
   const severity = SEVERITY_CLASSES[finding.severity] ?? 'info';
-  const clause = clauseLabel(finding.clause) || '—';
-  const doc = ruleDoc(finding.rule, rules);
+  const clause = clauseLabel(finding.clause);
   const where =
     finding.line === null
-      ? (finding.file ?? '—')
+      ? (finding.file ?? '')
       : finding.file
         ? `${finding.file}:${finding.line}`
         : `line ${finding.line}`;
-  const evidence = evidenceTable(finding.evidence);
   return [
-    `<tr class="finding severity-${severity}">`,
-    `<td><span class="severity">${escapeHtml(finding.severity)}</span></td>`,
-    `<td class="clause">${escapeHtml(clause)}</td>`,
-    `<td><a class="rule" href="${escapeHtml(ruleHelpUri(finding.rule))}" title="${escapeHtml(doc.title)}">${escapeHtml(finding.rule)}</a></td>`,
-    `<td class="where">${escapeHtml(where)}</td>`,
-    `<td><p class="message">${escapeHtml(finding.message)}</p>${evidence}</td>`,
-    '</tr>',
+    `<article class="finding severity-${severity}" id="${id}">`,
+    '<p class="finding-head">',
+    `<span class="severity">${escapeHtml(finding.severity)}</span>`,
+    ` <a class="rule" href="#rule-${escapeHtml(finding.rule)}">${escapeHtml(finding.rule)}</a>`,
+    clause ? ` <span class="clause">${escapeHtml(clause)}</span>` : '',
+    where ? ` <span class="where">${escapeHtml(where)}</span>` : '',
+    '</p>',
+    `<p class="message">${escapeHtml(finding.message)}</p>`,
+    citations(finding),
+    evidence(finding.evidence),
+    '</article>',
   ].join('');
 }
 
-function evidenceTable(evidence: EvidenceRecord): string {
-  const entries = Object.entries(evidence);
+function citations(finding: Finding): string {
+  const list = finding.citations ?? [];
+  if (list.length === 0) return '';
+  const items = list.map((citation) => {
+    const text = escapeHtml(citationText(citation));
+    const linked =
+      citation.url && isHttpUrl(citation.url)
+        ? `<a href="${escapeHtml(citation.url)}">${text}</a>`
+        : text;
+    return `<li><span class="source">${escapeHtml(citation.source)}</span> ${linked}</li>`;
+  });
+  return `<ul class="citations" aria-label="Rests on">${items.join('')}</ul>`;
+}
+
+function evidence(record: EvidenceRecord): string {
+  const entries = Object.entries(record);
   if (entries.length === 0) return '';
   const rows = entries.map(
     ([key, value]) =>
       `<tr><th scope="row">${escapeHtml(key)}</th><td>${escapeHtml(formatValue(value))}</td></tr>`,
   );
-  return `<table class="evidence"><caption>Evidence</caption><tbody>${rows.join('')}</tbody></table>`;
+  return `<details class="evidence"><summary>Evidence</summary><table><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
 function formatValue(value: EvidenceValue): string {
@@ -203,51 +300,26 @@ function formatValue(value: EvidenceValue): string {
   return String(value);
 }
 
+/** The doc page of every rule with a finding, folded; the rule links point here. */
+function ruleDocs(report: Report, rules: readonly RuleDoc[]): string {
+  const ids = [...new Set(report.findings.map((f) => f.rule))].sort(compareText);
+  if (ids.length === 0) return '';
+  const pages = ids.map((id) => {
+    const doc = ruleDoc(id, rules);
+    const clause = clauseLabel(doc.clause);
+    const body = doc.page
+      ? docHtml(doc.page)
+      : `<p>${escapeHtml(doc.title)} (<code>vmt-oversight explain ${escapeHtml(id)}</code>)</p>`;
+    return [
+      `<details class="rule-doc" id="rule-${escapeHtml(id)}">`,
+      `<summary><code>${escapeHtml(id)}</code>${clause ? ` (${escapeHtml(clause)})` : ''}: ${escapeHtml(doc.title)}</summary>`,
+      `<div class="doc">${body}</div>`,
+      '</details>',
+    ].join('\n');
+  });
+  return ['<section class="rules">', '<h2>Rules</h2>', ...pages, '</section>'].join('\n');
+}
+
 function short(revision: string): string {
   return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 12) : revision;
 }
-
-const STYLE = `
-:root{color-scheme:light dark;--fg:#1b1f23;--bg:#fff;--muted:#57606a;--line:#d0d7de;--code:#f3f4f6;
---pass:#1a7f37;--fail:#cf222e;--inconclusive:#9a6700;--warning:#9a6700;--info:#0969da}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#8d96a0;--line:#30363d;
---code:#161b22;--pass:#3fb950;--fail:#f85149;--inconclusive:#d29922;--warning:#d29922;--info:#58a6ff}}
-*{box-sizing:border-box}
-body{margin:0 auto;max-width:72rem;padding:1.5rem;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
-h1{margin:0 0 .5rem;font-size:1.4rem}
-h2{margin:2rem 0 .75rem;font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
-h3{margin:1.5rem 0 .5rem;font-size:1.05rem}
-h3 code{font-size:1rem}
-code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--code);padding:0 .25rem;border-radius:3px;overflow-wrap:anywhere}
-.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0;color:var(--muted)}
-.meta dt{font-weight:600}.meta dd{margin:0}
-.verdict{margin:1.25rem 0;padding:1rem 1.25rem;border:2px solid;border-radius:8px}
-.verdict p{margin:0}
-.verdict-word{font-size:2rem;font-weight:800;letter-spacing:.04em}
-.vote{font-size:1.25rem;font-weight:600;margin-left:.75rem}
-.verdict-pass{border-color:var(--pass)}.verdict-pass .verdict-word{color:var(--pass)}
-.verdict-fail{border-color:var(--fail)}.verdict-fail .verdict-word{color:var(--fail)}
-.verdict-inconclusive{border-color:var(--inconclusive)}.verdict-inconclusive .verdict-word{color:var(--inconclusive)}
-.tally,.why{color:var(--muted)}
-.changes dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
-.changes dt{font-weight:600}.changes dd{margin:0}
-.changes ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}
-.added{color:var(--pass)}.removed{color:var(--fail)}.modified{color:var(--warning)}
-table{border-collapse:collapse}
-.finding-table{width:100%;table-layout:fixed}
-.finding-table th:nth-child(1){width:6rem}.finding-table th:nth-child(2){width:8rem}
-.finding-table th:nth-child(3){width:12rem}.finding-table th:nth-child(4){width:13rem}
-.finding-table th,.finding-table>tbody>tr>td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
-.finding-table thead th{font-size:.85rem;color:var(--muted)}
-.severity{font-weight:700;text-transform:uppercase;font-size:.8rem}
-.severity-error .severity{color:var(--fail)}.severity-warning .severity{color:var(--warning)}.severity-info .severity{color:var(--info)}
-.clause,.where{color:var(--muted);overflow-wrap:anywhere}
-.rule{color:var(--info);white-space:nowrap}
-.message{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.evidence{margin-top:.4rem;font-size:.85rem}
-.evidence caption{text-align:left;color:var(--muted);font-size:.8rem}
-.evidence th,.evidence td{text-align:left;vertical-align:top;padding:.1rem .5rem .1rem 0;border:0;font-weight:normal;overflow-wrap:anywhere}
-.evidence th{color:var(--muted);white-space:nowrap}
-.evidence td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
-`.trim();

@@ -3,7 +3,7 @@ import { byteLength } from './brief';
 import { MARKDOWN_LIMITS, markdownReporter, toMarkdown } from './markdown';
 
 describe('markdown reporter', () => {
-  it('summarises verdict, changes and findings grouped by repository', () => {
+  it('gives the verdict, every error first, then warnings, then a count of notes', () => {
     expect(markdownReporter(mixedReport(), REPORTER_CONTEXT)).toBe(
       [
         '**vmt-oversight: FAIL** (vote -1) — 2 errors, 1 warning, 1 note.',
@@ -12,18 +12,53 @@ describe('markdown reporter', () => {
         '',
         'Changes: added `openstack/sushy`; removed none; modified none.',
         '',
-        'The list `repos-overseen.yaml`:',
+        'Errors (2), each blocks:',
         '',
-        '* **warning** list-consistency, line 20: entries are not sorted: openstack/aodh should come before openstack/sushy',
+        '* `openstack/sushy` — **versioned-releases, clause 3**, line 12: openstack/sushy has no official final release',
+        '* `openstack/sushy` — **official-project, clause 2**: openstack/sushy is not a deliverable repository of an official team',
         '',
-        'Repository `openstack/sushy`:',
+        'Warnings (1), for reviewers:',
         '',
-        '* **error** versioned-releases, clause 3, line 12: openstack/sushy has no official final release (evidence: deliverable: deliverables/2025.1/sushy.yaml; tags: ["1.0.0rc1"])',
-        '* **error** official-project, clause 2: openstack/sushy is not a deliverable repository of an official team (evidence: governance: reference/projects.yaml)',
-        '* **info** embargo, clause 1, line 12: no embargo period is declared; the policy default of 90 days applies',
+        '* the list `repos-overseen.yaml` — **list-consistency**, line 20: entries are not sorted: openstack/aodh should come before openstack/sushy',
+        '',
+        '1 note (checks that passed, information): see the full report.',
         '',
       ].join('\n'),
     );
+  });
+
+  it('orders errors across repositories before any warning', () => {
+    const text = toMarkdown(
+      report([
+        finding({ repository: 'openstack/aaa', severity: 'warning', message: 'w-aaa' }),
+        finding({ repository: 'openstack/zzz', message: 'e-zzz' }),
+        finding({ repository: 'openstack/aaa', message: 'e-aaa' }),
+      ]),
+    );
+    const order = ['e-aaa', 'e-zzz', 'w-aaa'].map((m) => text.indexOf(m));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('shows citations, linked when they have a URL, never the raw evidence', () => {
+    const text = toMarkdown(
+      report([
+        finding({
+          citations: [
+            {
+              source: 'releases',
+              text: 'tag 1.0.0rc1',
+              url: 'https://opendev.org/openstack/releases/src/commit/abc/deliverables/x.yaml#L3',
+            },
+            { source: 'repository', text: 'no final tag', url: 'javascript:alert(1)' },
+          ],
+        }),
+      ]),
+    );
+    expect(text).toContain(
+      'Rests on: [tag 1.0.0rc1](https://opendev.org/openstack/releases/src/commit/abc/deliverables/x.yaml#L3); no final tag.',
+    );
+    expect(text).not.toContain('javascript:');
+    expect(text).not.toContain('deliverables/2025.1/sushy.yaml');
   });
 
   it('says a clean pass in one line and an inconclusive run without a vote', () => {
@@ -39,15 +74,44 @@ describe('markdown reporter', () => {
     );
   });
 
-  it('stays within 16,000 bytes and says how many findings were left out', () => {
-    const many = Array.from({ length: 400 }, (_, i) =>
-      finding({ line: i + 1, message: `problem ${i} ${'ü'.repeat(200)}` }),
+  it('over budget: leaves out notes, then warnings, and keeps every error', () => {
+    const errors = Array.from({ length: 20 }, (_, i) =>
+      finding({ message: `error ${i} ${'e'.repeat(300)}` }),
     );
-    const text = toMarkdown(report(many));
+    const warnings = Array.from({ length: 100 }, (_, i) =>
+      finding({ severity: 'warning', message: `warning ${i} ${'ü'.repeat(200)}` }),
+    );
+    const notes = Array.from({ length: 500 }, () => finding({ severity: 'info' }));
+    const text = toMarkdown(report([...notes, ...warnings, ...errors]));
     expect(byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMITS.totalBytes);
-    const shown = text.split('\n').filter((line) => line.startsWith('* ')).length;
-    expect(text).toContain(`_${400 - shown} more findings left out to keep this message short`);
-    expect(shown).toBeGreaterThan(10);
+    for (let i = 0; i < 20; i += 1) expect(text).toContain(`error ${i} `);
+    const shown = warnings.filter((_, i) => text.includes(`warning ${i} `)).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(100);
+    expect(text).toContain(
+      `_${100 - shown} warnings and 500 notes left out to keep this message short`,
+    );
+    expect(text).not.toContain('see the full report.\n\n_');
+  });
+
+  it('names every error even when the errors alone exceed the budget, each shortened', () => {
+    const errors = Array.from({ length: 300 }, (_, i) =>
+      finding({ repository: `openstack/r${i}`, message: `${'x'.repeat(1000)}` }),
+    );
+    const warning = finding({ severity: 'warning', message: 'a warning' });
+    const text = toMarkdown(report([warning, ...errors]));
+    expect(byteLength(text)).toBeLessThanOrEqual(MARKDOWN_LIMITS.totalBytes);
+    for (let i = 0; i < 300; i += 1) expect(text).toContain(`\`openstack/r${i}\``);
+    expect(text).not.toContain('a warning');
+    expect(text).toContain('_Error texts are shortened; 1 warning left out');
+  });
+
+  it('names every error in the smallest budget, by repository and rule', () => {
+    const errors = Array.from({ length: 50 }, (_, i) => finding({ repository: `openstack/r${i}` }));
+    const text = toMarkdown(report(errors), { ...MARKDOWN_LIMITS, totalBytes: 2000 });
+    for (let i = 0; i < 50; i += 1) {
+      expect(text).toContain(`* \`openstack/r${i}\` — versioned-releases`);
+    }
   });
 
   it('keeps each finding on one bounded line', () => {

@@ -1,16 +1,17 @@
 /**
- * `--format markdown`: a summary fit for a Gerrit review message (or a pull-request comment).
- * Only the markdown subset Gerrit renders: paragraphs, `*` bullets, inline code, bold. One bullet
- * per finding, on one line, grouped by repository; at most 16,000 bytes, saying what was left out.
+ * `--format markdown`: a summary fit for a Gerrit review message (and the Zuul job's summary
+ * artifact). Only the markdown subset Gerrit renders: paragraphs, `*` bullets, inline code, bold,
+ * links. The verdict, then every error of every repository, then the warnings, then how many notes
+ * there are; the raw evidence stays in the JSON report. At most 16,000 bytes: when that is not
+ * enough the notes go first, then warnings; an error is never left out (when the errors alone do
+ * not fit, each error's text is shortened, but every one is still named).
  */
-import { compareText } from '../util/compare';
 import {
   byteLength,
-  evidenceBrief,
+  countBySeverity,
   oneLine,
   plural,
   ruleAndClause,
-  SEVERITY_ORDER,
   tally,
   truncateBytes,
   voteLabel,
@@ -18,14 +19,13 @@ import {
 import type { Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
+import { blockingFirst, restsOn } from './summary';
 
 export interface MarkdownLimits {
   /** The whole message (Gerrit's comment size limit is 16 KiB). */
   totalBytes: number;
   /** One finding's bullet. */
   findingBytes: number;
-  /** The evidence part of a bullet. */
-  evidenceBytes: number;
   /** Repository names listed per kind of change. */
   namesPerChange: number;
 }
@@ -33,46 +33,128 @@ export interface MarkdownLimits {
 export const MARKDOWN_LIMITS: MarkdownLimits = {
   totalBytes: 16000,
   findingBytes: 1200,
-  evidenceBytes: 400,
   namesPerChange: 25,
 };
 
-/** Room kept for the closing line that says how many findings were left out. */
-const FOOTER_RESERVE = 200;
-
 export const markdownReporter: Reporter = (report) => toMarkdown(report);
 
-export function toMarkdown(report: Report, limits: MarkdownLimits = MARKDOWN_LIMITS): string {
-  const head = [verdictLine(report), '', revisionsLine(report), '', changesLine(report, limits)];
-  const budget = limits.totalBytes - FOOTER_RESERVE;
-  const lines = [...head];
-  let used = byteLength(head.join('\n'));
-  let shown = 0;
-  for (const [title, findings] of groups(report)) {
-    const header = ['', `${title}:`, ''];
-    let headerShown = false;
-    for (const finding of findings) {
-      const bullet = findingBullet(finding, limits);
-      const extra = headerShown ? [] : header;
-      const cost = byteLength([...extra, bullet].join('\n')) + 1;
-      if (used + cost > budget) return finish(lines, report.findings.length - shown);
-      lines.push(...extra, bullet);
-      headerShown = true;
-      used += cost;
-      shown += 1;
-    }
-  }
-  return finish(lines, report.findings.length - shown);
+interface Selection {
+  errors: string[];
+  warnings: string[];
+  leftOutWarnings: number;
+  notes: 'counted' | 'left out';
+  shortened: boolean;
 }
 
-function finish(lines: string[], leftOut: number): string {
-  if (leftOut > 0) {
+export function toMarkdown(report: Report, limits: MarkdownLimits = MARKDOWN_LIMITS): string {
+  const ordered = blockingFirst(report.findings);
+  const bullets = (severity: Finding['severity']): string[] =>
+    ordered.filter((f) => f.severity === severity).map((f) => findingBullet(f, report, limits));
+  const errors = bullets('error');
+  const warnings = bullets('warning');
+  const render = (selection: Selection): string => compose(report, limits, selection);
+  const fits = (selection: Selection): boolean =>
+    byteLength(render(selection)) <= limits.totalBytes;
+
+  const all: Selection = {
+    errors,
+    warnings,
+    leftOutWarnings: 0,
+    notes: 'counted',
+    shortened: false,
+  };
+  if (fits(all)) return render(all);
+  const shown = mostWarningsThatFit(warnings.length, (count) =>
+    fits(withWarnings(errors, warnings, count)),
+  );
+  if (shown >= 0) return render(withWarnings(errors, warnings, shown));
+  return render(shortenedErrors(report, limits, ordered, render));
+}
+
+function withWarnings(errors: string[], warnings: string[], count: number): Selection {
+  return {
+    errors,
+    warnings: warnings.slice(0, count),
+    leftOutWarnings: warnings.length - count,
+    notes: 'left out',
+    shortened: false,
+  };
+}
+
+/** The largest count in 0..total that fits (fits is monotone), or -1 when even 0 does not. */
+function mostWarningsThatFit(total: number, fits: (count: number) => boolean): number {
+  if (!fits(0)) return -1;
+  let low = 0;
+  let high = total;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Every error, each cut to an equal share of what is left; at the least its repository and rule. */
+function shortenedErrors(
+  report: Report,
+  limits: MarkdownLimits,
+  ordered: readonly Finding[],
+  render: (selection: Selection) => string,
+): Selection {
+  const errors = ordered.filter((f) => f.severity === 'error');
+  const warnings = ordered.filter((f) => f.severity === 'warning').length;
+  const frame = byteLength(
+    render({
+      errors: [],
+      warnings: [],
+      leftOutWarnings: warnings,
+      notes: 'left out',
+      shortened: true,
+    }),
+  );
+  const share = Math.floor((limits.totalBytes - frame) / Math.max(1, errors.length)) - 1;
+  return {
+    errors: errors.map((f) => {
+      const minimal = `* ${subject(f, report)} — ${f.rule}`;
+      const full = findingBullet(f, report, limits);
+      return share > byteLength(minimal) + 20 ? truncateBytes(full, share) : minimal;
+    }),
+    warnings: [],
+    leftOutWarnings: warnings,
+    notes: 'left out',
+    shortened: true,
+  };
+}
+
+function compose(report: Report, limits: MarkdownLimits, selection: Selection): string {
+  const counts = countBySeverity(report.findings);
+  const lines = [verdictLine(report), '', revisionsLine(report), '', changesLine(report, limits)];
+  if (selection.errors.length > 0) {
+    lines.push('', `Errors (${counts.error}), each blocks:`, '', ...selection.errors);
+  }
+  if (selection.warnings.length > 0) {
+    lines.push('', `Warnings (${counts.warning}), for reviewers:`, '', ...selection.warnings);
+  }
+  if (selection.notes === 'counted' && counts.info > 0) {
     lines.push(
       '',
-      `_${plural(leftOut, 'more finding')} left out to keep this message short; see the JSON report._`,
+      `${plural(counts.info, 'note')} (checks that passed, information): see the full report.`,
     );
   }
+  const footer = leftOutLine(selection, counts.info);
+  if (footer) lines.push('', footer);
   return `${lines.join('\n')}\n`;
+}
+
+function leftOutLine(selection: Selection, notes: number): string {
+  const parts = [
+    selection.leftOutWarnings > 0 ? plural(selection.leftOutWarnings, 'warning') : '',
+    selection.notes === 'left out' && notes > 0 ? plural(notes, 'note') : '',
+  ].filter(Boolean);
+  const cut = selection.shortened ? 'Error texts are shortened' : '';
+  if (parts.length === 0 && !cut) return '';
+  const left = parts.length > 0 ? `${parts.join(' and ')} left out` : '';
+  return `_${[cut, left].filter(Boolean).join('; ')} to keep this message short; see the full report._`;
 }
 
 function verdictLine(report: Report): string {
@@ -99,35 +181,18 @@ function changesLine(report: Report, limits: MarkdownLimits): string {
   return `Changes: added ${names(added)}; removed ${names(removed)}; modified ${names(modified)}.`;
 }
 
-/** The list's own findings first, then repositories by name; errors first within a group. */
-function groups(report: Report): [string, Finding[]][] {
-  const byRepository = new Map<string | null, Finding[]>();
-  for (const finding of report.findings) {
-    byRepository.set(finding.repository, [
-      ...(byRepository.get(finding.repository) ?? []),
-      finding,
-    ]);
-  }
-  const keys = [...byRepository.keys()].sort((a, b) =>
-    a === null ? -1 : b === null ? 1 : compareText(a, b),
-  );
-  return keys.map((key) => [
-    key === null ? `The list \`${report.list.path}\`` : `Repository \`${key}\``,
-    [...(byRepository.get(key) ?? [])].sort(bySeverityThenLine),
-  ]);
+function subject(finding: Finding, report: Report): string {
+  return finding.repository === null
+    ? `the list \`${report.list.path}\``
+    : `\`${finding.repository}\``;
 }
 
-function bySeverityThenLine(a: Finding, b: Finding): number {
-  const severity = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
-  return severity || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER);
-}
-
-function findingBullet(finding: Finding, limits: MarkdownLimits): string {
+/** `* \`openstack/x\` — versioned-releases, clause 3, line 12: message. Rests on: …` */
+function findingBullet(finding: Finding, report: Report, limits: MarkdownLimits): string {
   const where = finding.line !== null ? `, line ${finding.line}` : '';
-  const evidence = Object.keys(finding.evidence).length
-    ? ` (evidence: ${evidenceBrief(finding.evidence, limits.evidenceBytes)})`
-    : '';
-  const text = `* **${finding.severity}** ${ruleAndClause(finding)}${where}: ${oneLine(finding.message)}${evidence}`;
+  const text =
+    `* ${subject(finding, report)} — **${ruleAndClause(finding)}**${where}: ` +
+    `${oneLine(finding.message)}${restsOn(finding)}`;
   return truncateBytes(text, limits.findingBytes);
 }
 

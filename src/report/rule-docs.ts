@@ -4,9 +4,6 @@ import type { RuleDoc } from '../findings/rule-doc';
 
 export type { RuleDoc } from '../findings/rule-doc';
 
-export const DEFAULT_DOCS_BASE_URI =
-  'https://opendev.org/openstack/vmt-oversight/src/branch/master/src/rules';
-
 /** The doc of `id` from `known`; a rule it does not know is named by its id. */
 export function ruleDoc(id: RuleId, known: readonly RuleDoc[]): RuleDoc {
   return (
@@ -14,7 +11,7 @@ export function ruleDoc(id: RuleId, known: readonly RuleDoc[]): RuleDoc {
   );
 }
 
-/** Where the rule's documentation page lives. */
-export function ruleHelpUri(id: RuleId, base = DEFAULT_DOCS_BASE_URI): string {
+/** Where the rule's doc page lives under a published docs base URL (none by default). */
+export function ruleHelpUri(id: RuleId, base: string): string {
   return `${base.replace(/\/+$/, '')}/${encodeURIComponent(id)}/README.md`;
 }

@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { finding, mixedReport, report, REPORTER_CONTEXT } from '../../test/zuul/report-fixture';
 import { allRuleMetas } from '../rules';
+import { ruleDocsWithPages } from '../cli/rule-pages';
 import { createSarifReporter, pathToUri, sarifReporter, toSarif } from './sarif';
 
 /**
@@ -59,13 +60,38 @@ describe('sarif reporter', () => {
     ]);
     const rule = run.tool.driver.rules[3];
     const meta = allRuleMetas().find((m) => m.id === 'versioned-releases');
+    expect(rule?.name).toBe('VersionedReleases');
     expect(rule?.shortDescription.text).toBe(meta?.title);
-    expect(rule?.helpUri).toBe(
-      'https://opendev.org/openstack/vmt-oversight/src/branch/master/src/rules/versioned-releases/README.md',
-    );
+    expect(rule?.fullDescription.text).toContain('clause 3');
+    expect(rule).not.toHaveProperty('helpUri');
     expect(rule?.help.text).toContain('clause 3');
+    expect(run.automationDetails).toEqual({ id: 'vmt-oversight/repos-overseen.yaml/' });
     for (const result of run.results) {
       expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    }
+  });
+
+  it("takes help and the full description from the rule's doc page", () => {
+    const rules = ruleDocsWithPages();
+    const log = toSarif(mixedReport(), { rules });
+    expectValidSarif(log);
+    const rule = log.runs[0].tool.driver.rules.find((r) => r.id === 'versioned-releases');
+    const page = rules.find((r) => r.id === 'versioned-releases')?.page ?? '';
+    expect(page).not.toBe('');
+    expect(rule?.help).toEqual({ text: page.trim(), markdown: page.trim() });
+    expect(rule?.fullDescription.text).not.toMatch(/^#/);
+    expect(rule?.fullDescription.text.length).toBeGreaterThan(10);
+    for (const driverRule of log.runs[0].tool.driver.rules) {
+      expect(driverRule).not.toHaveProperty('helpUri');
+      expect(driverRule.name).toMatch(/^[A-Z][A-Za-z]+$/);
+    }
+  });
+
+  it('gives every located result a region', () => {
+    const run = toSarif(mixedReport(), REPORTER_CONTEXT).runs[0];
+    for (const [index, result] of run.results.entries()) {
+      const located = mixedReport().findings[index]?.line !== null;
+      expect(result.locations[0]?.physicalLocation.region !== undefined).toBe(located);
     }
   });
 

@@ -1,13 +1,14 @@
 /**
  * `--format sarif`: SARIF 2.1.0, one run. `tool.driver.rules` holds one entry per rule id that
- * has findings, with its title and documentation; each result points at the list file (and the
+ * has findings, with its name, title, description and doc page as `help` (a `helpUri` only when a
+ * docs base URL is configured); each result points at the list file (and the
  * line, when there is one). Report-level facts (verdict, vote, revisions) go in `run.properties`.
  */
 import { clauseLabel } from './brief';
 import type { EvidenceRecord, Finding, RuleId, Severity } from '../findings/finding';
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
-import { DEFAULT_DOCS_BASE_URI, ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
+import { ruleDoc, ruleHelpUri, type RuleDoc } from './rule-docs';
 import { compareText } from '../util/compare';
 
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,8 +18,12 @@ export type SarifLevel = 'error' | 'warning' | 'note';
 
 export interface SarifRule {
   id: string;
+  /** PascalCase of the id (`VersionedReleases`), as SARIF viewers show rule names. */
+  name: string;
   shortDescription: { text: string };
-  helpUri: string;
+  fullDescription: { text: string };
+  /** Only with a configured docs base URL: there is no public doc site by default. */
+  helpUri?: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
   properties: { clause: string; tags: string[] };
@@ -45,6 +50,7 @@ export interface SarifLog {
   version: '2.1.0';
   runs: [
     {
+      automationDetails: { id: string };
       tool: {
         driver: {
           name: string;
@@ -64,7 +70,7 @@ export interface SarifLog {
 export interface SarifOptions {
   /** Rule metadata (the registry's, from the reporter's context). */
   rules: readonly RuleDoc[];
-  /** Base of the rule documentation pages: `<base>/<rule-id>/README.md`. */
+  /** Base of published rule doc pages (`<base>/<rule-id>/README.md`); absent: no `helpUri`. */
   docsBaseUri?: string;
 }
 
@@ -84,6 +90,7 @@ export function toSarif(report: Report, options: SarifOptions): SarifLog {
     version: '2.1.0',
     runs: [
       {
+        automationDetails: { id: `vmt-oversight/${report.list.path}/` },
         tool: {
           driver: {
             name: report.tool.name,
@@ -111,21 +118,42 @@ function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 
-function sarifRule(doc: RuleDoc, docsBaseUri = DEFAULT_DOCS_BASE_URI): SarifRule {
+function sarifRule(doc: RuleDoc, docsBaseUri?: string): SarifRule {
   const clause = clauseLabel(doc.clause);
   const policy = clause ? ` Policy: ${clause} of the VMT oversight policy.` : '';
   const explain = `Run \`vmt-oversight explain ${doc.id}\` for the full documentation.`;
+  const page = doc.page?.trim();
   return {
     id: doc.id,
+    name: pascalCase(doc.id),
     shortDescription: { text: doc.title },
-    helpUri: ruleHelpUri(doc.id, docsBaseUri),
-    help: {
-      text: `${doc.title}${policy} ${explain}`,
-      markdown: `${doc.title}${policy}\n\n${explain}`,
-    },
+    fullDescription: { text: `${firstParagraph(page) ?? doc.title}${policy}` },
+    ...(docsBaseUri ? { helpUri: ruleHelpUri(doc.id, docsBaseUri) } : {}),
+    help: page
+      ? { text: page, markdown: page }
+      : {
+          text: `${doc.title}${policy} ${explain}`,
+          markdown: `${doc.title}${policy}\n\n${explain}`,
+        },
     defaultConfiguration: { level: sarifLevel(doc.defaultSeverity) },
     properties: { clause: doc.clause, tags: ['vmt-oversight', ...(clause ? [clause] : [])] },
   };
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The doc page's first paragraph after its title, on one line. */
+function firstParagraph(page: string | undefined): string | undefined {
+  const paragraph = page
+    ?.split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .find((block) => block !== '' && !block.startsWith('#'));
+  return paragraph?.replace(/\s+/g, ' ');
 }
 
 function sarifResult(finding: Finding, report: Report, ids: readonly RuleId[]): SarifResult {

@@ -4,7 +4,7 @@ import { byteLength } from './brief';
 import { toZuulReturn, ZUUL_LIMITS, zuulReporter } from './zuul';
 
 describe('zuul reporter', () => {
-  it('puts line findings on the list file and the rest into warnings', () => {
+  it('puts line findings on the list file, unlocated errors and warnings into warnings', () => {
     const data = toZuulReturn(mixedReport());
     assertValidZuulReturn(data);
     const comments = data.zuul.file_comments['repos-overseen.yaml'] ?? [];
@@ -13,21 +13,59 @@ describe('zuul reporter', () => {
       [20, 'warning'],
     ]);
     expect(Object.keys(comments[0] ?? {}).sort()).toEqual(['level', 'line', 'message']);
-    expect(data.zuul.warnings).toHaveLength(3);
+    expect(data.zuul.warnings).toHaveLength(2);
     expect(data.zuul.warnings[0]).toMatch(
       /^vmt-oversight: FAIL \(vote -1\) — 2 errors, 1 warning, 1 note\./,
     );
     expect(data.zuul.warnings[1]).toContain('[official-project, clause 2]');
-    expect(data.zuul.warnings[2]).toContain('[embargo, clause 1] (repos-overseen.yaml:12)');
   });
 
-  it('names the rule, the clause and the evidence in each comment', () => {
-    const [comment] =
-      toZuulReturn(report([finding()])).zuul.file_comments['repos-overseen.yaml'] ?? [];
-    expect(comment?.message).toBe(
+  it('never shows a note (info) in warnings or comments', () => {
+    const notes = [
+      finding({ severity: 'info', rule: 'embargo', clause: '1', message: 'embargo ok' }),
+      finding({ severity: 'info', line: null, file: null, message: 'deliverable found' }),
+    ];
+    const data = toZuulReturn(report(notes));
+    expect(data.zuul.warnings).toEqual([]);
+    expect(data.zuul.file_comments).toEqual({});
+    const warning = finding({ severity: 'warning', line: null, message: 'check by hand' });
+    expect(toZuulReturn(report([...notes, warning])).zuul.warnings).toEqual([
+      'vmt-oversight warning [versioned-releases, clause 3] (repos-overseen.yaml) openstack/sushy: check by hand',
+    ]);
+  });
+
+  it('merges the findings on one line into one comment at the worst level', () => {
+    const data = toZuulReturn(
+      report([
+        finding({ severity: 'warning', rule: 'automated-tests', clause: '7', message: 'no tox' }),
+        finding(),
+        finding({ line: 13, severity: 'warning', message: 'other line' }),
+      ]),
+    );
+    const comments = data.zuul.file_comments['repos-overseen.yaml'] ?? [];
+    expect(comments.map((c) => [c.line, c.level])).toEqual([
+      [12, 'error'],
+      [13, 'warning'],
+    ]);
+    expect(comments[0]?.message).toBe(
       'vmt-oversight error [versioned-releases, clause 3] openstack/sushy: ' +
         'openstack/sushy has no official final release\n\n' +
-        'Evidence: deliverable: deliverables/2025.1/sushy.yaml; tags: ["1.0.0rc1"]\n\n' +
+        'vmt-oversight warning [automated-tests, clause 7] openstack/sushy: no tox\n\n' +
+        'Details: vmt-oversight explain versioned-releases, vmt-oversight explain automated-tests',
+    );
+  });
+
+  it('names the rule, the clause and the citations in each comment, not the raw evidence', () => {
+    const cited = finding({
+      citations: [
+        { source: 'releases', text: 'tag 1.0.0rc1, 2024-02-20', file: 'deliverables/x.yaml' },
+      ],
+    });
+    const [comment] = toZuulReturn(report([cited])).zuul.file_comments['repos-overseen.yaml'] ?? [];
+    expect(comment?.message).toBe(
+      'vmt-oversight error [versioned-releases, clause 3] openstack/sushy: ' +
+        'openstack/sushy has no official final release\n' +
+        'Rests on:\n- tag 1.0.0rc1, 2024-02-20 (deliverables/x.yaml)\n\n' +
         'Details: vmt-oversight explain versioned-releases',
     );
   });
@@ -70,12 +108,12 @@ describe('zuul reporter', () => {
 
   it('bounds the warnings in total', () => {
     const notes = Array.from({ length: 200 }, (_, i) =>
-      finding({ severity: 'info', message: `note ${i} ${'x'.repeat(300)}` }),
+      finding({ severity: 'warning', line: null, message: `note ${i} ${'x'.repeat(300)}` }),
     );
     const warnings = toZuulReturn(report(notes)).zuul.warnings;
     const total = warnings.reduce((sum, w) => sum + byteLength(w), 0);
     expect(total).toBeLessThanOrEqual(ZUUL_LIMITS.totalWarningBytes + 200);
-    expect(warnings[warnings.length - 1]).toMatch(/^vmt-oversight: \d+ more notes left out/);
+    expect(warnings[warnings.length - 1]).toMatch(/^vmt-oversight: \d+ more warnings left out/);
   });
 
   it('explains an inconclusive verdict', () => {

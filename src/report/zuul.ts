@@ -5,17 +5,17 @@
  *   {"zuul": {"file_comments": {"<path in its repo>": [{line, message, level}]}, "warnings": […]}}
  *
  * A comment carries only `line`, `message`, `level` (and never anything else: Zuul drops every
- * comment of the build on an unknown key). Blocking and warning findings on a line of a file in
- * the list repository become comments; findings without a line and info notes become warnings.
+ * comment of the build on an unknown key). Errors and warnings on a line of a file in the list
+ * repository become comments, one per line merging the findings on it; those without a line become
+ * `zuul.warnings` (with the verdict when it is not a pass). Notes (info: checks that passed,
+ * information) are never shown there: they are in the summary artifact and the full report.
  * Everything is bounded to stay well inside Gerrit's limits.
  */
 import {
   byteLength,
-  evidenceBrief,
   oneLine,
   plural,
   ruleAndClause,
-  SEVERITY_ORDER,
   tally,
   truncateBytes,
   voteLabel,
@@ -24,6 +24,14 @@ import type { Finding, Severity } from '../findings/finding';
 import type { Report } from '../findings/report';
 import type { Reporter } from './reporters';
 import { compareText } from '../util/compare';
+import {
+  blockingFirst,
+  citationText,
+  mergeByLine,
+  restsOn,
+  worstSeverity,
+  type LineGroup,
+} from './summary';
 
 export type ZuulCommentLevel = Severity;
 
@@ -69,30 +77,28 @@ export const ZUUL_LIMITS: ZuulLimits = {
   totalWarningBytes: 6000,
 };
 
-const EVIDENCE_BYTES = 1000;
-
 /** `--format zuul`. */
 export const zuulReporter: Reporter = (report) =>
   `${JSON.stringify(toZuulReturn(report), null, 2)}\n`;
 
 export function toZuulReturn(report: Report, limits: ZuulLimits = ZUUL_LIMITS): ZuulReturnData {
-  const inline = report.findings.filter((f) => commentPath(f, report) !== null);
-  const [kept, overflow] = boundComments(inline, limits);
-  const notes = report.findings
-    .filter((f) => commentPath(f, report) === null)
-    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const warnings = [...summaryWarnings(report, overflow.length), ...notes.map(warningText)];
+  const shown = report.findings.filter((f) => f.severity !== 'info');
+  const located = shown.filter((f) => commentPath(f, report) !== null);
+  const groups = mergeByLine(located, (f) => commentPath(f, report) as string);
+  const [kept, overflow] = boundComments(groups, limits);
+  const unlocated = blockingFirst(shown.filter((f) => commentPath(f, report) === null));
+  const overflowCount = overflow.reduce((sum, group) => sum + group.findings.length, 0);
+  const warnings = [...summaryWarnings(report, overflowCount), ...unlocated.map(warningText)];
   return {
     zuul: {
-      file_comments: groupComments(kept, report, limits),
+      file_comments: groupComments(kept, limits),
       warnings: boundWarnings(warnings, limits),
     },
   };
 }
 
-/** The repository-relative path a finding can be commented on, or null (it becomes a warning). */
+/** The repository-relative path a finding can be commented on, or null. */
 function commentPath(finding: Finding, report: Report): string | null {
-  if (finding.severity === 'info') return null;
   if (finding.line === null || !Number.isInteger(finding.line) || finding.line < 1) return null;
   const path = finding.file ?? report.list.path;
   return isRepositoryPath(path) ? path : null;
@@ -104,41 +110,36 @@ function isRepositoryPath(path: string): boolean {
   return !path.split('/').some((part) => part === '..' || part === '.' || part === '');
 }
 
-/** Blocking findings first, then by order in the report; cut by count and by total size. */
-function boundComments(findings: Finding[], limits: ZuulLimits): [Finding[], Finding[]] {
-  const ordered = [...findings].sort((a, b) => rank(a) - rank(b));
-  const kept: Finding[] = [];
+/** Lines with an error first, then in file order; cut by count and by total size. */
+function boundComments(groups: LineGroup[], limits: ZuulLimits): [LineGroup[], LineGroup[]] {
+  const ordered = [...groups].sort((a, b) => rank(a) - rank(b));
+  const kept: LineGroup[] = [];
   let bytes = 0;
-  for (const [index, finding] of ordered.entries()) {
-    const size = byteLength(commentMessage(finding, limits));
+  for (const [index, group] of ordered.entries()) {
+    const size = byteLength(commentMessage(group.findings, limits));
     if (kept.length >= limits.maxComments || bytes + size > limits.totalCommentBytes) {
       return [kept, ordered.slice(index)];
     }
-    kept.push(finding);
+    kept.push(group);
     bytes += size;
   }
   return [kept, []];
 }
 
-function rank(finding: Finding): number {
-  return finding.severity === 'error' ? 0 : 1;
+function rank(group: LineGroup): number {
+  return worstSeverity(group.findings) === 'error' ? 0 : 1;
 }
 
-function groupComments(
-  findings: Finding[],
-  report: Report,
-  limits: ZuulLimits,
-): Record<string, ZuulFileComment[]> {
+function groupComments(groups: LineGroup[], limits: ZuulLimits): Record<string, ZuulFileComment[]> {
   const byPath = new Map<string, ZuulFileComment[]>();
-  for (const finding of findings) {
-    const path = commentPath(finding, report) as string;
-    const comments = byPath.get(path) ?? [];
+  for (const group of groups) {
+    const comments = byPath.get(group.file) ?? [];
     comments.push({
-      line: finding.line as number,
-      message: commentMessage(finding, limits),
-      level: finding.severity,
+      line: group.line,
+      message: commentMessage(group.findings, limits),
+      level: worstSeverity(group.findings),
     });
-    byPath.set(path, comments);
+    byPath.set(group.file, comments);
   }
   const sorted: Record<string, ZuulFileComment[]> = {};
   for (const path of [...byPath.keys()].sort(compareText)) {
@@ -147,15 +148,17 @@ function groupComments(
   return sorted;
 }
 
-/** `vmt-oversight error [versioned-releases, clause 3] openstack/x: …` plus the evidence. */
-function commentMessage(finding: Finding, limits: ZuulLimits = ZUUL_LIMITS): string {
-  const subject = finding.repository ? `${finding.repository}: ` : '';
-  const head = `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}] ${subject}${finding.message}`;
-  const evidence = Object.keys(finding.evidence).length
-    ? `\n\nEvidence: ${evidenceBrief(finding.evidence, EVIDENCE_BYTES)}`
-    : '';
-  const explain = `\n\nDetails: vmt-oversight explain ${finding.rule}`;
-  return truncateBytes(`${head}${evidence}${explain}`, limits.commentBytes);
+/** Each finding on the line (`vmt-oversight error [rule, clause 3] openstack/x: …`), its facts. */
+function commentMessage(findings: readonly Finding[], limits: ZuulLimits = ZUUL_LIMITS): string {
+  const parts = findings.map((finding) => {
+    const subject = finding.repository ? `${finding.repository}: ` : '';
+    const head = `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}] ${subject}${finding.message}`;
+    const citations = (finding.citations ?? []).map((c) => `- ${citationText(c)}`);
+    return citations.length > 0 ? `${head}\nRests on:\n${citations.join('\n')}` : head;
+  });
+  const rules = [...new Set(findings.map((f) => f.rule))];
+  const explain = `Details: ${rules.map((rule) => `vmt-oversight explain ${rule}`).join(', ')}`;
+  return truncateBytes([...parts, explain].join('\n\n'), limits.commentBytes);
 }
 
 function warningText(finding: Finding): string {
@@ -163,7 +166,7 @@ function warningText(finding: Finding): string {
   const location = where ? ` (${where})` : '';
   const subject = finding.repository ? `${finding.repository}: ` : '';
   return oneLine(
-    `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}]${location} ${subject}${finding.message}`,
+    `vmt-oversight ${finding.severity} [${ruleAndClause(finding)}]${location} ${subject}${finding.message}${restsOn(finding, citationText)}`,
   );
 }
 
@@ -195,7 +198,7 @@ function boundWarnings(warnings: string[], limits: ZuulLimits): string[] {
     const reserve = index < warnings.length - 1 ? 200 : 0;
     if (bytes + byteLength(text) + reserve > limits.totalWarningBytes) {
       const rest = warnings.length - index;
-      kept.push(`vmt-oversight: ${plural(rest, 'more note')} left out; see the JSON report.`);
+      kept.push(`vmt-oversight: ${plural(rest, 'more warning')} left out; see the JSON report.`);
       return kept;
     }
     kept.push(text);
