@@ -31,9 +31,7 @@ export type HttpAnswer =
   | { status: 'not-found' };
 
 type Attempt =
-  | HttpAnswer
-  | { status: 'retry'; why: string; waitMs: number }
-  | { status: 'failed'; why: string };
+  HttpAnswer | { status: 'retry'; why: string; waitMs: number } | { status: 'failed'; why: string };
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
@@ -44,7 +42,8 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
  * Redirects are not followed.
  */
 export async function httpGet(get: HttpGet, net: NetworkOptions | undefined): Promise<HttpAnswer> {
-  if (!net) throw new Unavailable(get.source, `cannot ${get.what}: network sources are not enabled`);
+  if (!net)
+    throw new Unavailable(get.source, `cannot ${get.what}: network sources are not enabled`);
   if (net.offline) {
     throw new Unavailable(
       get.source,
@@ -128,7 +127,9 @@ function judgeStatus(code: number, headers: Record<string, string>): Attempt {
   if (code === 429 || code >= 500) {
     const waitMs = retryAfterMs(headers['retry-after']) ?? 500;
     const why = `HTTP ${code}`;
-    return waitMs > NET_LIMITS.maxWaitMs ? { status: 'failed', why } : { status: 'retry', why, waitMs };
+    return waitMs > NET_LIMITS.maxWaitMs
+      ? { status: 'failed', why }
+      : { status: 'retry', why, waitMs };
   }
   if (code >= 300 && code < 400) {
     return { status: 'failed', why: `HTTP ${code} (a redirect, not followed)` };
@@ -161,7 +162,8 @@ function retryAfterMs(value: string | undefined): number | null {
 function flatHeaders(headers: Record<string, string | string[] | undefined>) {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
 }
@@ -190,7 +192,8 @@ function errorCode(error: unknown): string {
     typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string'
       ? e.code
       : undefined;
-  const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  const cause =
+    typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
   return codeOf(error) ?? codeOf(cause) ?? (error instanceof Error ? error.name : 'error');
 }
 
