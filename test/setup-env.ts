@@ -7,3 +7,6 @@ process.env.GIT_AUTHOR_EMAIL = 'author@example.org';
 process.env.GIT_COMMITTER_NAME = 'Test Committer';
 process.env.GIT_COMMITTER_EMAIL = 'committer@example.org';
 process.env.NO_COLOR = '1';
+// No test asks a real remote service: CLI processes the tests start are offline unless a test
+// points them at a local server and clears this.
+process.env.VMT_OVERSIGHT_OFFLINE = '1';

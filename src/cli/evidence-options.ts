@@ -4,9 +4,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
 import type { LoadedConfig } from './config';
+import type { CliIO } from './io';
+import { addNetworkOptions, networkOptions, type NetworkFlags } from './network-options';
 
 /** The evidence flags shared by check, audit and vote. */
-export interface EvidenceFlags {
+export interface EvidenceFlags extends NetworkFlags {
   governance?: string;
   releases?: string;
   projectConfig?: string;
@@ -15,7 +17,7 @@ export interface EvidenceFlags {
 }
 
 export function addEvidenceOptions(command: Command): Command {
-  return command
+  return addNetworkOptions(command)
     .option('--governance <dir>', 'a checkout of openstack/governance (reference/projects.yaml)')
     .option('--releases <dir>', 'a checkout of openstack/releases (data/, deliverables/)')
     .option('--project-config <dir>', 'a checkout of openstack/project-config (zuul.d/, gerrit/)')
@@ -39,6 +41,7 @@ export function sourceOptions(
   flags: EvidenceFlags,
   loaded: LoadedConfig,
   today: string,
+  io?: Pick<CliIO, 'env' | 'stderr'>,
 ): SourceOptions {
   const { values: config, dir: configDir } = loaded;
   const dir = (flag: string, given: string | undefined, fromConfig: string | undefined) =>
@@ -59,6 +62,8 @@ export function sourceOptions(
   if (releases) options.releases = releases;
   if (projectConfig) options.projectConfig = projectConfig;
   if (reposRoot) options.reposRoot = reposRoot;
+  // Without the process's io (a library caller), nothing remote is ever asked.
+  if (io) options.network = networkOptions(flags, io);
   return options;
 }
 

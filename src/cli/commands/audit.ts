@@ -38,7 +38,7 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode,
       (repo) => configInWorkTree(repo, flags),
       async ({ repo, config, progress }) => {
-        const sources = sourceOptions(flags, config, io.today());
+        const sources = sourceOptions(flags, config, io.today(), io);
         const severities = config.values.rules ? { severities: config.values.rules } : {};
         if (flags.allOfficial) {
           if (flags.list !== undefined) {

@@ -41,7 +41,7 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode,
       (repo) => configAtBase(repo, flags, target),
       async ({ repo, config, progress }) => {
-        const sources = withChange(sourceOptions(flags, config, io.today()), flags);
+        const sources = withChange(sourceOptions(flags, config, io.today(), io), flags);
         const { repository, revisions } = await target(repo);
         return runCheck({
           repo,

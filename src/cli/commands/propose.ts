@@ -28,7 +28,7 @@ export function proposeCommand(io: CliIO, setExitCode: (code: number) => void): 
       const repo = resolve(io.cwd, flags.repo);
       const config = configInWorkTree(repo, flags);
       const draft = await proposeRepository(repository, {
-        sources: sourceOptions(flags, config, io.today()),
+        sources: sourceOptions(flags, config, io.today(), io),
         ...(config.values.rules ? { severities: config.values.rules } : {}),
       });
       const items = checklist(draft.report);
