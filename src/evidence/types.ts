@@ -5,13 +5,7 @@
 import type { Person } from '../list/model';
 
 export type SourceId =
-  | 'governance'
-  | 'releases'
-  | 'project-config'
-  | 'repository'
-  | 'gerrit'
-  | 'launchpad'
-  | 'github';
+  'governance' | 'releases' | 'project-config' | 'repository' | 'gerrit' | 'launchpad' | 'github';
 
 /** A file (path relative to its data root) and optionally the line a fact was read from. */
 export interface DataRef {
