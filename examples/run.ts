@@ -22,6 +22,8 @@ Object.assign(process.env, {
   GIT_AUTHOR_EMAIL: 'proposer@example.org',
   GIT_COMMITTER_NAME: 'Example Proposer',
   GIT_COMMITTER_EMAIL: 'proposer@example.org',
+  // The example needs no network: the remote services (Launchpad, Gerrit groups) are not asked.
+  VMT_OVERSIGHT_OFFLINE: '1',
 });
 
 async function main(): Promise<number> {

@@ -9,3 +9,6 @@ process.env.GIT_COMMITTER_EMAIL = 'committer@example.org';
 process.env.NO_COLOR = '1';
 // No test reaches the network: the git cache is off unless a test turns it on (its own io.env).
 process.env.VMT_OVERSIGHT_NO_CACHE = '1';
+// No test asks a real remote service: CLI processes the tests start are offline unless a test
+// points them at a local server and clears this.
+process.env.VMT_OVERSIGHT_OFFLINE = '1';

@@ -7,6 +7,7 @@ import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/
 import type { LoadedConfig } from './config';
 import { addCacheOptions, gitCacheFor, type CacheFlags } from './git-cache';
 import type { CliIO } from './io';
+import { networkOptions } from './network-options';
 import { readUserConfig, type UserConfig } from './user-config';
 
 /** The evidence flags shared by check, audit and vote. */
@@ -79,6 +80,8 @@ export function sourceOptions(
   if (releases) options.releases = releases;
   if (projectConfig) options.projectConfig = projectConfig;
   if (reposRoot) options.reposRoot = reposRoot;
+  // Without the process's io (a library caller), nothing remote is ever asked.
+  if (io) options.network = networkOptions(flags, io);
   return options;
 }
 

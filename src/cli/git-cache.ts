@@ -30,7 +30,11 @@ export function addCacheOptions(command: Command): Command {
       '--git-base-url <url>',
       `where repositories are cloned from (default: ${DEFAULT_GIT_BASE_URL}; https, http or file)`,
     )
-    .option('--offline', 'use only what is cached, with no network access at all')
+    .option(
+      '--offline',
+      'no network access at all: use only what is cached, and ask no remote service ' +
+        '(Launchpad, Gerrit groups); what is missing is unavailable',
+    )
     .option(
       '--no-fetch',
       'use what is cached without refreshing it (CI); missing repositories are unavailable',

@@ -5,6 +5,8 @@ import type { Proposal } from '../diff/model';
 import type { EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
+import type { TrackerDeclaration } from '../list/model';
+import type { SourceOptions } from '../sources/options';
 import { visibleFinding } from '../findings/visible';
 import type { RepositoryChange } from '../rules/types';
 import { listRules, repositoryRules } from '../rules';
@@ -25,9 +27,19 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     ...(options.repository ? { repository: options.repository } : {}),
     ...(options.revisions ? { revisions: options.revisions } : {}),
   });
-  const sources = await governanceAtBase(options, proposal);
+  const sources = withDeclaredTrackers(await governanceAtBase(options, proposal), proposal);
   const provider = createEvidenceProvider(sources);
   return judgeProposal(proposal, repositoryChanges(proposal), provider, { ...options, sources });
+}
+
+/** The trackers the entries at head declare, so Launchpad is asked about the names they give. */
+function withDeclaredTrackers(sources: SourceOptions, proposal: Proposal): SourceOptions {
+  const trackers = new Map<string, TrackerDeclaration>();
+  for (const entry of proposal.headList.entries) {
+    const tracker = entry.declared.tracker;
+    if (tracker) trackers.set(entry.name, tracker);
+  }
+  return trackers.size > 0 ? { ...sources, declaredTrackers: trackers } : sources;
 }
 
 /**

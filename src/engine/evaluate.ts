@@ -135,6 +135,8 @@ const SOURCE_OF: Record<EvidenceKind, string> = {
   projectConfig: 'project-config',
   repository: 'repository',
   change: 'gerrit',
+  launchpad: 'launchpad',
+  coreReviewers: 'gerrit',
 };
 
 /**

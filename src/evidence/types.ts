@@ -4,7 +4,8 @@
  */
 import type { Person } from '../list/model';
 
-export type SourceId = 'governance' | 'releases' | 'project-config' | 'repository' | 'gerrit';
+export type SourceId =
+  'governance' | 'releases' | 'project-config' | 'repository' | 'gerrit' | 'launchpad' | 'github';
 
 /** A file (path relative to its data root) and optionally the line a fact was read from. */
 export interface DataRef {
@@ -344,6 +345,69 @@ export interface ChangeFacts {
   url: string;
 }
 
+/* ---------- remote services: Launchpad (clauses 4, 5) and Gerrit groups (clause 5) ---------- */
+
+/**
+ * One fact a service was asked for: found, known to be absent, or unknown with the reason
+ * (offline, a timeout, a rate limit, a private team's 404, a redacted value).
+ */
+export type Lookup<T> =
+  | { state: 'found'; value: T; url: string }
+  | { state: 'absent'; url: string }
+  | { state: 'unknown'; reason: string; url?: string };
+
+export interface LaunchpadProject {
+  name: string;
+  /** The `~name` of `owner_link`; null when redacted. */
+  owner: string | null;
+  /** `bug_sharing_policy` (devel): `Public`, `Proprietary`…; null when absent or redacted. */
+  bugSharingPolicy: string | null;
+  /** `official_bugs`: bugs are tracked in Launchpad; null when redacted. */
+  officialBugs: boolean | null;
+  informationType: string | null;
+  private: boolean | null;
+}
+
+export interface LaunchpadTeam {
+  name: string;
+  owner: string | null;
+  /** `membership_policy` title: `Open Team`, `Moderated Team`, `Restricted Team`…; null when redacted. */
+  membershipPolicy: string | null;
+  visibility: string | null;
+  /** `members` `total_size`. */
+  size: number | null;
+  /** Member usernames and display names, as far as read (for matching with Gerrit). */
+  members: { name: string; displayName: string | null }[];
+}
+
+/** What the VMT's Private Security grant on the project is, when it can be read. */
+export type SharingGrant = 'granted' | 'not-granted';
+
+export interface LaunchpadFacts {
+  /** The project asked for, and why that name: `declared` (tracker.launchpad) or `releases`. */
+  projectName: { name: string; from: 'declared' | 'releases' } | null;
+  project: Lookup<LaunchpadProject> | null;
+  /** The security team asked for: `declared` (tracker.security-group) or `default` (<project>-coresec). */
+  teamName: { name: string; from: 'declared' | 'default' } | null;
+  team: Lookup<LaunchpadTeam> | null;
+  /** The VMT's Private Security grant (needs launchpad.Driver: unknown anonymously). */
+  vmtGrant: Lookup<SharingGrant> | null;
+}
+
+export interface GerritGroupMembers {
+  group: string;
+  members: GerritAccount[];
+}
+
+export interface CoreReviewerFacts {
+  /** The ACL file read and every file it inherits from, in order. */
+  aclFiles: DataRef[];
+  /** Groups with Code-Review -2..+2 on refs/heads/* (or refs/*), global groups left out. */
+  groups: string[];
+  /** Each group's members (recursive), or why it could not be read. */
+  members: Lookup<GerritGroupMembers>[];
+}
+
 /** Everything a rule may ask for, by kind. */
 export interface EvidenceMap {
   governance: GovernanceFacts;
@@ -351,6 +415,8 @@ export interface EvidenceMap {
   projectConfig: ProjectConfigFacts;
   repository: RepositoryFacts;
   change: ChangeFacts;
+  launchpad: LaunchpadFacts;
+  coreReviewers: CoreReviewerFacts;
 }
 
 export type EvidenceKind = keyof EvidenceMap;

@@ -2,8 +2,8 @@ import type { Credentials } from './credentials';
 import { GerritError, type RequestContext } from './errors';
 import { send, type TransportOptions } from './http';
 import { parseGerritJson } from './json';
-import { isChangeInfo, isReviewResult } from './schemas';
-import type { ChangeInfo, ReviewInput, ReviewResult } from './types';
+import { isAccountList, isChangeInfo, isReviewResult } from './schemas';
+import type { AccountInfo, ChangeInfo, ReviewInput, ReviewResult } from './types';
 import { changeIdOf, endpoint, type ChangeRef, type GerritSite } from './url';
 
 /** ListChangesOption values this tool asks for. */
@@ -38,6 +38,11 @@ export interface GerritClient {
    * checked against the messages that were there before). Never posts twice.
    */
   postReview(change: ChangeInfo, revision: string, input: ReviewInput): Promise<PostedReview>;
+  /**
+   * The members of a group by name, included groups resolved (`?recursive`). Gerrit leaves out
+   * members of groups the caller cannot see, and answers 404 for a group it cannot see at all.
+   */
+  getGroupMembers(group: string): Promise<AccountInfo[]>;
 }
 
 export function createGerritClient(options: GerritClientOptions): GerritClient {
@@ -124,7 +129,21 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
     );
   }
 
-  return { authenticated: credentials !== null, getChange, postReview };
+  async function getGroupMembers(group: string): Promise<AccountInfo[]> {
+    const path = `groups/${encodeURIComponent(group)}/members/?recursive`;
+    const body = await send(
+      {
+        method: 'GET',
+        url: endpoint(site, path, credentials !== null),
+        credentials,
+        context: context(`read the members of group ${group}`),
+      },
+      options,
+    );
+    return parseGerritJson(body, isAccountList, `the members of group ${group}`);
+  }
+
+  return { authenticated: credentials !== null, getChange, postReview, getGroupMembers };
 }
 
 /** The answer must be about the change asked for: another one's votes are no evidence. */

@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { ChangeInfo, ReviewResult } from './types';
+import type { AccountInfo, ChangeInfo, ReviewResult } from './types';
 
 /**
  * Small schemas for the replies this tool reads; extra fields are allowed (Gerrit adds some).
@@ -91,3 +91,10 @@ const reviewResult = {
 export const isChangeInfo: ValidateFunction<ChangeInfo> = ajv.compile<ChangeInfo>(changeInfo);
 export const isReviewResult: ValidateFunction<ReviewResult> =
   ajv.compile<ReviewResult>(reviewResult);
+
+/** `GET /groups/{id}/members/`: a list of accounts (at most 10,000: a bigger group is no answer). */
+export const isAccountList: ValidateFunction<AccountInfo[]> = ajv.compile<AccountInfo[]>({
+  type: 'array',
+  maxItems: 10_000,
+  items: account,
+});

@@ -16,6 +16,8 @@ const DATA_REPOSITORY: Record<DataRef['source'], string | null> = {
   'project-config': 'openstack/project-config',
   repository: null,
   gerrit: null,
+  launchpad: null,
+  github: null,
 };
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -39,6 +39,8 @@ export function createEvidenceProvider(
     projectConfig: new Map(),
     repository: new Map(),
     change: new Map(),
+    launchpad: new Map(),
+    coreReviewers: new Map(),
   };
 
   function get<K extends SourceKind>(kind: K, repository: string): Promise<Evidence<SourceMap[K]>> {

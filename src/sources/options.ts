@@ -1,5 +1,7 @@
 import type { ChangeFacts, Evidence } from '../evidence/types';
 import type { GitCache } from '../git/cache/store';
+import type { TrackerDeclaration } from '../list/model';
+import type { NetworkOptions } from './net/options';
 
 /** Where the evidence comes from. A directory that is not given makes its evidence unavailable. */
 export interface SourceOptions {
@@ -30,6 +32,10 @@ export interface SourceOptions {
   today?: string;
   /** The change under review, read from Gerrit (team-consent); absent without --gerrit/--change. */
   change?: () => Promise<Evidence<ChangeFacts>>;
+  /** The remote services (Launchpad, Gerrit groups); absent, no request is ever made. */
+  network?: NetworkOptions;
+  /** The tracker each entry under review declares (native list), by repository. */
+  declaredTrackers?: ReadonlyMap<string, TrackerDeclaration>;
   /** Called as long work progresses, for a progress display. */
   onProgress?: (message: string) => void;
 }

@@ -8,6 +8,8 @@ const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   'projectConfig',
   'repository',
   'change',
+  'launchpad',
+  'coreReviewers',
 ];
 import { createEvidenceProvider } from './index';
 import { SOURCES } from './registry';

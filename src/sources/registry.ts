@@ -1,6 +1,8 @@
 /** The source registry: every source of evidence, one per kind, listed explicitly. */
+import { coreReviewersSource } from './core-reviewers/source';
 import { changeSource } from './gerrit-change';
 import { governanceSource, officialRepositoriesSource } from './governance/source';
+import { launchpadSource } from './launchpad/source';
 import { projectConfigSource } from './project-config/source';
 import { releasesSource } from './releases/source';
 import { repositorySource } from './repository/source';
@@ -13,4 +15,6 @@ export const SOURCES: SourceRegistry = {
   projectConfig: projectConfigSource,
   repository: repositorySource,
   change: changeSource,
+  launchpad: launchpadSource,
+  coreReviewers: coreReviewersSource,
 };

@@ -40,6 +40,17 @@ export interface ModelOptions {
   permitted?: Record<string, [number, number]>;
   /** `change.strictLabels`: an unknown label is a 400 instead of being dropped. */
   strictLabels?: boolean;
+  /** Groups by name, for `GET /groups/{name}/members/`. */
+  groups?: FakeGroup[];
+}
+
+/** An internal Gerrit group: its direct members and included groups (by name). */
+export interface FakeGroup {
+  name: string;
+  /** `visible_to_all`: anonymous callers see it; otherwise they get 404 (GroupControl). */
+  visibleToAll: boolean;
+  members: FakeAccount[];
+  includes?: string[];
 }
 
 export interface Reply {
@@ -112,6 +123,34 @@ export class GerritModel {
     const unknown = options.find((o) => !KNOWN_OPTIONS.has(o));
     if (unknown) return { status: 400, text: `"${unknown}" is not a valid value for "-o"` };
     return { status: 200, json: changeInfo(change, new Set(options), this.labels()) };
+  }
+
+  /**
+   * `GET /groups/{id}/members/[?recursive]` as an anonymous caller sees it: an invisible group
+   * is 404; `recursive` adds the members of visible included groups, each account once, sorted
+   * by name then id (ListMembers).
+   */
+  groupMembers(name: string, recursive: boolean): Reply {
+    const group = this.visibleGroup(name);
+    if (!group) return notFound(name);
+    const seen = new Map<number, FakeAccount>();
+    const visit = (g: FakeGroup, depth: number): void => {
+      for (const m of g.members) seen.set(m._account_id, m);
+      if (!recursive || depth > 8) return;
+      for (const included of g.includes ?? []) {
+        const sub = this.visibleGroup(included);
+        if (sub) visit(sub, depth + 1);
+      }
+    };
+    visit(group, 0);
+    const members = [...seen.values()].sort(
+      (a, b) => a.name.localeCompare(b.name) || a._account_id - b._account_id,
+    );
+    return { status: 200, json: members.map((m) => account(m, true)) };
+  }
+
+  private visibleGroup(name: string): FakeGroup | undefined {
+    return (this.options.groups ?? []).find((g) => g.name === name && g.visibleToAll);
   }
 
   postReview(id: string, revisionId: string, input: unknown): Reply {

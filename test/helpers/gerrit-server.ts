@@ -26,6 +26,7 @@ export type {
   AppliedReview,
   FakeAccount,
   FakeChange,
+  FakeGroup,
   FakeRevision,
   HostileReply,
 } from './gerrit-model';
@@ -143,6 +144,13 @@ function route(model: GerritModel, req: RecordedRequest, users: HttpUser[]): Rep
     };
   }
   const segments = rawPath.slice(authenticated ? 3 : 1).split('/');
+  if (req.method === 'GET' && segments[0] === 'groups' && segments[1] !== undefined) {
+    if (segments.length !== 4 || segments[2] !== 'members' || segments[3] !== '') {
+      return notFoundPath(rawPath);
+    }
+    const recursive = new URLSearchParams(query).has('recursive');
+    return model.groupMembers(decodeURIComponent(segments[1]), recursive);
+  }
   if (segments[0] !== 'changes' || segments[1] === undefined) return notFoundPath(rawPath);
   const id = decodeURIComponent(segments[1]);
   if (req.method === 'GET' && segments.length === 2) {

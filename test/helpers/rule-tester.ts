@@ -98,6 +98,8 @@ const SOURCE_OF: Record<EvidenceKind, SourceId> = {
   projectConfig: 'project-config',
   repository: 'repository',
   change: 'gerrit',
+  launchpad: 'launchpad',
+  coreReviewers: 'gerrit',
 };
 
 /** A provider that answers from the table: given kinds are available, the rest are not. */

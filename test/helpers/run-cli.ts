@@ -17,7 +17,10 @@ export async function runCli(
   const io: CliIO = {
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: options.tty ? {} : { NO_COLOR: '1' },
+    // Nothing remote in the tests: the network sources are off as `--offline` makes them.
+    env: options.tty
+      ? { VMT_OVERSIGHT_OFFLINE: '1' }
+      : { NO_COLOR: '1', VMT_OVERSIGHT_OFFLINE: '1' },
     cwd: options.cwd ?? process.cwd(),
     today: () => options.today ?? '2026-06-01',
   };

@@ -1,6 +1,42 @@
 import { testRule } from '../../../test/helpers/rule-tester';
 import { change, deliverableFile, entry, releases } from '../../../test/helpers/evidence-fixtures';
+import type { LaunchpadFacts, LaunchpadProject, Lookup, SharingGrant } from '../../evidence/types';
 import { rule } from './index';
+
+const LP = 'http://127.0.0.1:1/devel';
+const ANONYMOUS = "the VMT's Private Security grant on the project cannot be read anonymously";
+
+function lp(
+  project: Partial<LaunchpadProject> | 'absent' | 'unknown',
+  options: { from?: 'declared' | 'releases'; grant?: Lookup<SharingGrant> } = {},
+): LaunchpadFacts {
+  const lookup: Lookup<LaunchpadProject> =
+    project === 'absent'
+      ? { state: 'absent', url: `${LP}/sushy` }
+      : project === 'unknown'
+        ? { state: 'unknown', reason: 'offline (--offline)' }
+        : {
+            state: 'found',
+            url: `${LP}/sushy`,
+            value: {
+              name: 'sushy',
+              owner: 'openstack-admins',
+              bugSharingPolicy: 'Public',
+              officialBugs: true,
+              informationType: 'Public',
+              private: false,
+              ...project,
+            },
+          };
+  return {
+    projectName: { name: 'sushy', from: options.from ?? 'releases' },
+    project: lookup,
+    teamName: null,
+    team: null,
+    vmtGrant: options.grant ?? { state: 'unknown', reason: ANONYMOUS },
+  };
+}
+const lpData = { name: 'sushy', owner: '~openstack-admins', policy: 'Public' };
 
 const sushy = 'openstack/sushy';
 const sushyReleases = releases(
@@ -110,8 +146,118 @@ testRule(rule, {
       evidence: { releases: sushyReleases },
       expect: [],
     },
+    {
+      name: 'Launchpad answers: the project exists, owned by openstack-admins; the grant is unreadable',
+      change: change('added', entry(sushy)),
+      evidence: { releases: sushyReleases, launchpad: lp({}) },
+      format: 'rst',
+      expect: [
+        { messageId: 'grantUnknown', data: { ...lpData, reason: ANONYMOUS }, severity: 'warning' },
+      ],
+    },
+    {
+      name: 'Launchpad answers: another owner is a warning beside the unreadable grant',
+      change: change('added', entry(sushy)),
+      evidence: { releases: sushyReleases, launchpad: lp({ owner: 'ironic-drivers' }) },
+      format: 'rst',
+      expect: [
+        {
+          messageId: 'ownerNotAdmins',
+          data: { name: 'sushy', owner: '~ironic-drivers' },
+          severity: 'warning',
+        },
+        {
+          messageId: 'grantUnknown',
+          data: { ...lpData, owner: '~ironic-drivers', reason: ANONYMOUS },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'with a driver token, the VMT grant is read: granted is an info',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
+      evidence: {
+        releases: sushyReleases,
+        launchpad: lp(
+          {},
+          { from: 'declared', grant: { state: 'found', value: 'granted', url: LP } },
+        ),
+      },
+      expect: [
+        { messageId: 'granted', data: lpData, severity: 'info', field: 'tracker', line: 11 },
+      ],
+    },
+    {
+      name: 'the project only the releases data names is missing on Launchpad: a warning',
+      change: change('added', entry(sushy)),
+      evidence: { releases: sushyReleases, launchpad: lp('absent') },
+      format: 'rst',
+      expect: [
+        {
+          messageId: 'trackerMissing',
+          data: { name: 'sushy', from: 'releases data' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'Launchpad could not answer (offline): the unverifiable warning as before',
+      change: change('added', entry(sushy)),
+      evidence: { releases: sushyReleases, launchpad: lp('unknown') },
+      format: 'rst',
+      expect: [
+        {
+          messageId: 'undeclaredKnown',
+          data: { launchpad: 'sushy', ref: 'deliverables/gazpacho/sushy.yaml' },
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'Launchpad evidence unavailable altogether: the unverifiable warning as before',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
+      evidence: { releases: sushyReleases },
+      missing: { launchpad: 'network sources are not enabled' },
+      expect: [
+        { messageId: 'declaredUnverifiable', severity: 'warning', field: 'tracker', line: 11 },
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'the declared Launchpad project does not exist',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
+      evidence: { releases: sushyReleases, launchpad: lp('absent', { from: 'declared' }) },
+      expect: [
+        {
+          messageId: 'trackerMissing',
+          data: { name: 'sushy', from: 'declared' },
+          severity: 'error',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
+    {
+      name: 'with a driver token: the VMT has no Private Security grant',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
+      evidence: {
+        releases: sushyReleases,
+        launchpad: lp(
+          {},
+          { from: 'declared', grant: { state: 'found', value: 'not-granted', url: LP } },
+        ),
+      },
+      expect: [
+        {
+          messageId: 'notGranted',
+          data: { name: 'sushy' },
+          severity: 'error',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
     {
       name: 'declared not private by default',
       change: change(
@@ -141,6 +287,6 @@ testRule(rule, {
 describe('private-tracker evidence', () => {
   it('never needs evidence, so it never blocks for lack of it', () => {
     expect(rule.meta.needs).toEqual([]);
-    expect(rule.meta.wants).toEqual(['releases']);
+    expect(rule.meta.wants).toEqual(['releases', 'launchpad']);
   });
 });

@@ -1,9 +1,10 @@
 import type { DeliverableFile, ReleasesFacts } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
-import type { TrackerDeclaration } from '../../list/model';
+import type { DeclaredField, TrackerDeclaration } from '../../list/model';
 import { refText, refValue } from '../../openstack/evidence';
 import { defineRule, type RepositoryRuleContext } from '../define';
 import { declaredValue, onField } from '../evidence-values';
+import { judgeLaunchpad, launchpadMessages } from './launchpad';
 
 const UNREADABLE =
   "Launchpad's sharing policy (private security bugs visible only to the VMT) cannot be read " +
@@ -29,9 +30,21 @@ const messages = {
   declaredNoReleases: `Unverifiable: ${UNREADABLE} ${RELEASES_UNAVAILABLE}.`,
   statedPrivate: `Unverifiable: ${STATED} ${UNREADABLE}.`,
   statedPrivateNoReleases: `Unverifiable: ${STATED} ${UNREADABLE} ${RELEASES_UNAVAILABLE}.`,
+  ...launchpadMessages,
 } satisfies Record<string, string>;
 
-type Context = RepositoryRuleContext<never, 'releases', keyof typeof messages>;
+type Context = RepositoryRuleContext<never, 'releases' | 'launchpad', keyof typeof messages>;
+
+/** Reports what Launchpad answered; false when it could not answer (offline, an error). */
+function reportLaunchpad(
+  { evidence, report }: Context,
+  at: { field?: DeclaredField; line?: number },
+): boolean {
+  const judgments = judgeLaunchpad(evidence.launchpad);
+  if (!judgments) return false;
+  for (const judgment of judgments) report({ ...judgment, ...at });
+  return true;
+}
 
 /** The newest deliverable file that names a Launchpad project. */
 function releasesTracker(releases: ReleasesFacts | undefined): DeliverableFile | null {
@@ -44,7 +57,9 @@ function trackerValue(file: DeliverableFile | null): EvidenceRecord | null {
 }
 
 /** Nothing declared (any format): name the tracker the releases data knows, if any. */
-function checkUndeclared({ missing, report }: Context, known: DeliverableFile | null): void {
+function checkUndeclared(context: Context, known: DeliverableFile | null): void {
+  const { missing, report } = context;
+  if (known && reportLaunchpad(context, {})) return;
   const cite = {
     declared: null,
     releasesTracker: trackerValue(known),
@@ -73,10 +88,11 @@ function otherLaunchpad(
 }
 
 function checkDeclared(
-  { change, missing, report }: Context,
+  context: Context,
   declared: TrackerDeclaration,
   known: DeliverableFile | null,
 ): void {
+  const { change, missing, report } = context;
   const at = onField(change, 'tracker');
   const cite = {
     ...declaredValue(change, 'tracker'),
@@ -90,6 +106,9 @@ function checkDeclared(
   const other = otherLaunchpad(declared, known);
   if (other) {
     report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite });
+    return;
+  }
+  if ((declared.launchpad !== undefined || known) && reportLaunchpad(context, at)) {
     return;
   }
   const stated = declared['private-by-default'] === true;
@@ -121,7 +140,7 @@ export const rule = defineRule({
     canBlock: true,
     fields: ['tracker'],
     needs: [],
-    wants: ['releases'],
+    wants: ['releases', 'launchpad'],
     messages,
   },
   appliesTo: (change) => change.kind !== 'removed',

@@ -4,6 +4,7 @@ import { personText, personValue, refText, refValue } from '../../openstack/evid
 import { defineRule, type RepositoryRuleContext } from '../define';
 import { citeOwningTeam } from '../../openstack/cite';
 import { citeEntry, citeField, declaredValue, onField } from '../evidence-values';
+import { judgeServices, serviceMessages } from './services';
 
 const messages = {
   declaredGroup: "Security contact: tracker group '{{group}}'.",
@@ -25,9 +26,22 @@ const messages = {
   unverifiableNoGovernance:
     'Unverifiable: governance data unavailable: {{reason}}, and the list format declares no ' +
     'security contact. Ask the team to name its security contact group.',
+  ...serviceMessages,
 } satisfies Record<string, string>;
 
-type Context = RepositoryRuleContext<never, 'governance', keyof typeof messages>;
+type Context = RepositoryRuleContext<
+  never,
+  'governance' | 'launchpad' | 'coreReviewers',
+  keyof typeof messages
+>;
+
+/** Launchpad's security team and Gerrit's core reviewers, where the services answered. */
+function checkServices({ change, evidence, report }: Context): void {
+  const at = change.entry.declared.tracker ? onField(change, 'tracker') : {};
+  for (const judgment of judgeServices(evidence.launchpad, evidence.coreReviewers)) {
+    report({ ...judgment, ...at });
+  }
+}
 
 /** The owning team, when governance names at least one security liaison for it. */
 function teamWithLiaisons(governance: GovernanceFacts | undefined): GovernanceTeam | null {
@@ -158,12 +172,13 @@ export const rule = defineRule({
     canBlock: true,
     fields: ['tracker'],
     needs: [],
-    wants: ['governance'],
+    wants: ['governance', 'launchpad', 'coreReviewers'],
     messages,
   },
   appliesTo: (change) => change.kind !== 'removed',
   check(context) {
     if (context.settings.format === 'native') checkNative(context);
     else checkUndeclared(context);
+    checkServices(context);
   },
 });

@@ -1,0 +1,30 @@
+import type { Dispatcher } from 'undici';
+
+/**
+ * How the remote sources (Launchpad, Gerrit groups, GitHub) reach their services. Absent from
+ * `SourceOptions`, no remote source asks anything: their evidence is unavailable, saying so.
+ */
+export interface NetworkOptions {
+  /** No request at all: every remote fact is unavailable, naming `offlineBecause`. */
+  offline: boolean;
+  /** What made the run offline, for messages: `--offline`, `VMT_OVERSIGHT_OFFLINE=1`. */
+  offlineBecause?: string;
+  /** Launchpad's web service, with its version: `https://api.launchpad.net/devel`. */
+  launchpadApi: string;
+  /** The Gerrit whose groups are read anonymously: `https://review.opendev.org`. */
+  gerrit: string;
+  /**
+   * A full `Authorization` header for Launchpad (OAuth PLAINTEXT) of someone with driver rights
+   * on the project, so the VMT's Private Security grant can be read. Never printed.
+   */
+  launchpadAuthorization?: string;
+  /** `--verbose`: one line per request (method, URL, status, time, bytes). */
+  log?: (line: string) => void;
+  /** For tests: the undici dispatcher. */
+  dispatcher?: Dispatcher;
+  /** Milliseconds for one request, every retry included (default 15 s). */
+  deadlineMs?: number;
+}
+
+export const DEFAULT_LAUNCHPAD_API = 'https://api.launchpad.net/devel';
+export const DEFAULT_GERRIT = 'https://review.opendev.org';
