@@ -150,7 +150,10 @@ export class ReleasesSource {
 
   private withoutSeriesStatus(data: DataDir): Promise<LoadedReleases> {
     this.options.onProgress?.('releases data predates series status: reading its series');
-    return derivedLoad(data, seriesDataAsOf(data, this.options.asOf, this.today()));
+    const seriesAsOf = seriesDataAsOf(data, this.options.asOf, this.today());
+    if (data.commit !== undefined && this.options.asOf < DELIVERABLES_SINCE)
+      return Promise.resolve(emptyBeforeDeliverables(data, seriesAsOf));
+    return derivedLoad(data, seriesAsOf);
   }
 
   private async read(): Promise<LoadedReleases> {
@@ -175,6 +178,25 @@ export class ReleasesSource {
       return { data, series: readSeriesStatus(doc, data), seriesAsOf };
     });
   }
+}
+
+/**
+ * The day the releases repository recorded its first deliverable files (commit 2382b0860, "Add
+ * old deliverable files"). A checkout read as of an earlier date holds none: it records no
+ * release, so the candidate's own dated tags are what settles clause 3.
+ */
+export const DELIVERABLES_SINCE = '2015-07-14';
+
+function emptyBeforeDeliverables(data: DataDir, seriesAsOf: SeriesDataAsOf): LoadedReleases {
+  return {
+    data,
+    series: [],
+    seriesAsOf,
+    seriesStatusMissing:
+      `${data.label} records no deliverable file yet (deliverable files from ` +
+      `${DELIVERABLES_SINCE}, series status from ${SERIES_STATUS_SINCE}), so no series or ` +
+      'maintenance status',
+  };
 }
 
 /**
