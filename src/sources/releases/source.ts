@@ -55,6 +55,16 @@ function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataA
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/**
+ * The deliverable file names to try: the deliverable's, then with `_` as `-` (governance's
+ * `glance_store` is `glance-store.yaml` in the releases data, 2015 to today). A file counts only
+ * if it names the repository, so a second name cannot lend another deliverable's releases.
+ */
+function fileNames(deliverable: string): string[] {
+  const dashed = deliverable.replace(/_/g, '-');
+  return dashed === deliverable ? [deliverable] : [deliverable, dashed];
+}
+
 /** Reads series status once per run and only the deliverable files a repository needs. */
 export class ReleasesSource {
   private loaded: Promise<LoadedReleases> | undefined;
@@ -79,16 +89,20 @@ export class ReleasesSource {
       ...seriesNames.map((name) => ({ series: name, dir: name })),
       { series: 'independent', dir: '_independent' },
     ];
-    const paths = candidates.map((c) => `deliverables/${c.dir}/${deliverable}.yaml`);
-    const contents = await data.read(paths);
+    const names = fileNames(deliverable);
+    const pathsOf = (dir: string) => names.map((name) => `deliverables/${dir}/${name}.yaml`);
+    const contents = await data.read(candidates.flatMap((c) => pathsOf(c.dir)));
     const files: DeliverableFile[] = [];
-    candidates.forEach((candidate, index) => {
-      const path = paths[index] ?? '';
-      const text = contents.get(path);
-      if (!text) return;
-      const file = this.parse(data, path, text, candidate.series, repository);
-      if (file) files.push(file);
-    });
+    for (const candidate of candidates) {
+      for (const path of pathsOf(candidate.dir)) {
+        const text = contents.get(path);
+        const file = text ? this.parse(data, path, text, candidate.series, repository) : null;
+        if (file) {
+          files.push(file);
+          break;
+        }
+      }
+    }
     const unlisted = await this.unlistedSeriesFiles(data, series, deliverable, repository);
     return {
       series,
