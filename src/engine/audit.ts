@@ -1,5 +1,6 @@
 import type { Proposal } from '../diff/model';
-import type { OfficialRepositories } from '../evidence/types';
+import type { OfficialRepositories, UnreadableOfficialEntry } from '../evidence/types';
+import { citeData } from '../openstack/cite';
 import { officialList } from '../list';
 import type { OversightList } from '../list/model';
 import type { Finding } from '../findings/finding';
@@ -13,6 +14,7 @@ import { sortFindings } from './evaluate';
 import { visibleFinding } from '../findings/visible';
 import { adviceFor, unavailableFinding } from './unavailable';
 import type { CheckOptions } from './types';
+import { verdictOf } from './verdict';
 
 type AuditOptions = Pick<CheckOptions, 'sources' | 'severities' | 'progress'>;
 
@@ -58,12 +60,42 @@ export async function auditOfficial(
     provider,
     options,
   );
-  return notes.length === 0 ? report : withNotes(report, notes);
+  const unreadable = official.value.unreadable.map(unreadableEntryFinding);
+  const withUnreadable = unreadable.length === 0 ? report : withBlocking(report, unreadable);
+  return notes.length === 0 ? withUnreadable : withNotes(withUnreadable, notes);
 }
 
 /** The report with notes that cannot block added (the verdict stays what the findings made it). */
 function withNotes(report: Report, notes: readonly Finding[]): Report {
   return { ...report, findings: sortFindings([...notes.map(visibleFinding), ...report.findings]) };
+}
+
+/** The report with evidence-unavailable errors added: never a pass, at best inconclusive. */
+function withBlocking(report: Report, unavailable: readonly Finding[]): Report {
+  const findings = sortFindings([...unavailable.map(visibleFinding), ...report.findings]);
+  return { ...report, findings, ...verdictOf(findings) };
+}
+
+/** One entry of projects.yaml that cannot be read: the repositories it lists are not audited. */
+function unreadableEntryFinding(entry: UnreadableOfficialEntry): Finding {
+  return {
+    ...unavailableFinding({
+      canBlock: true,
+      repository: null,
+      message:
+        `Cannot list every official repository: ${PROJECTS_FILE} ${entry.text}, so the ` +
+        'repositories it lists are not audited (every other entry is). Fix the entry in ' +
+        'governance, or audit its repositories by hand.',
+      file: PROJECTS_FILE,
+      line: entry.ref.line ?? null,
+      evidence: {
+        source: 'governance',
+        kind: 'officialRepositories',
+        reason: entry.text,
+      },
+    }),
+    citations: [citeData(entry.ref, entry.text)],
+  };
 }
 
 function officialListOf(official: OfficialRepositories): OversightList {

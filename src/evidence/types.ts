@@ -87,7 +87,17 @@ export interface OfficialRepository {
 export interface OfficialRepositories {
   /** `reference/projects.yaml`, with the commit read when governance is a git checkout. */
   ref: DataRef;
+  /** The repositories of every entry that could be read. */
   repositories: OfficialRepository[];
+  /** Entries (team, deliverable) whose shape cannot be read: the repositories they list are unknown. */
+  unreadable: UnreadableOfficialEntry[];
+}
+
+/** An entry of projects.yaml that cannot be read, as a reviewer must find it. */
+export interface UnreadableOfficialEntry {
+  /** `Nova.deliverables.nova (line 12) cannot be read: …`. */
+  text: string;
+  ref: DataRef;
 }
 
 /* ---------- releases: data/series_status.yaml and deliverables/<series>/<name>.yaml ---------- */

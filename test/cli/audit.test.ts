@@ -157,6 +157,45 @@ describe('vmt-oversight audit (on the example world)', () => {
     }
   });
 
+  it('--all-official with one unreadable entry audits the others and names that entry as unavailable', async () => {
+    const governance = createTempRepo({ prefix: 'vmt-oversight-audit-broken-' });
+    try {
+      const projects = readFileSync(join(world.governance, PROJECTS), 'utf8');
+      // A deliverable whose repos item is a mapping: neither upstream nor this reader reads it.
+      const broken =
+        'Broken Team:\n  deliverables:\n    bad:\n      repos:\n        - openstack/bad: yes\n';
+      governance.write(PROJECTS, `${projects.trimEnd()}\n${broken}`);
+      governance.commit('A broken entry', '2026-05-10T12:00:00Z');
+      const flags = [...evidence(['--governance']), '--governance', governance.dir];
+      const result = await audit('--all-official', ...flags);
+      const report = parseValidReport(result.stdout);
+      expect(repositoriesOf(report)).toEqual([
+        'openstack/example-service',
+        'openstack/example-tool',
+        'openstack/python-exampleclient',
+      ]);
+      const unavailable = report.findings.filter(
+        (f) => f.rule === 'evidence-unavailable' && f.repository === null,
+      );
+      const line = projects.trimEnd().split('\n').length + 3;
+      expect(unavailable).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          file: PROJECTS,
+          line,
+          message: expect.stringContaining(
+            `${PROJECTS} entry Broken Team.deliverables.bad (line ${line}) cannot be read`,
+          ) as unknown,
+        }),
+      ]);
+      // The example tool still fails on its own findings: fail outranks inconclusive.
+      expect(report.verdict).toBe('fail');
+      expect(result.status).toBe(1);
+    } finally {
+      governance.cleanup();
+    }
+  });
+
   it('--all-official without --governance is a usage error naming the flag (exit 2)', async () => {
     const result = await audit('--all-official', ...evidence(['--governance']));
     expect(result.status).toBe(2);

@@ -142,11 +142,12 @@ async function value<K extends EvidenceKind>(
       'unmaintained/2023.1',
       'unmaintained/zed',
     ]);
-    const before = await provider('2016-12-31').get('repository', 'openstack/sushy');
-    expect(before).toMatchObject({
-      status: 'unavailable',
-      reason: 'openstack/sushy has no commit on or before 2016-12-31 on master',
-    });
+    // sushy's first commit is of 2017-02: on 2016-12-31 it did not exist yet, and the clone
+    // proves it (no tag, no branch, no tree then), which is evidence, not "unavailable".
+    const before = await value('repository', 'openstack/sushy', '2016-12-31');
+    expect(before.notYetCreated?.firstCommit.date.slice(0, 10) > '2016-12-31').toBe(true);
+    expect(before.tags).toEqual([]);
+    expect(before.branches).toEqual([]);
   });
 
   it('repository: os-brick reads .zuul.yaml, with non-voting job definitions', async () => {

@@ -69,16 +69,12 @@ export class GovernanceSource {
     };
   }
 
-  /** Every repository an official team's deliverable lists (first listing wins), in file order. */
+  /**
+   * Every repository an official team's deliverable lists (first listing wins), in file order,
+   * and each entry that cannot be read: one broken entry leaves the others readable.
+   */
   async officialRepositories(): Promise<OfficialRepositories> {
     const { index, data } = await this.load();
-    if (index.unreadable.length > 0) {
-      throw new Unavailable(
-        'governance',
-        `${data.label}: ${PROJECTS_FILE} ${index.unreadable.map(unreadableText).join('; ')}, so ` +
-          'the repositories it lists cannot all be named',
-      );
-    }
     return {
       ref: data.ref(PROJECTS_FILE),
       repositories: [...index.owners].map(([name, owner]) => ({
@@ -86,6 +82,10 @@ export class GovernanceSource {
         team: owner.team,
         deliverable: owner.deliverable,
         ref: data.ref(PROJECTS_FILE, owner.repoLine),
+      })),
+      unreadable: index.unreadable.map((entry) => ({
+        text: unreadableText(entry),
+        ref: data.ref(PROJECTS_FILE, entry.line),
       })),
     };
   }

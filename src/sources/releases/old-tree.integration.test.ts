@@ -160,16 +160,37 @@ describe('releases source: a 2016 tree without series status', () => {
     );
   });
 
-  it('says unavailable for a tree with neither series status nor deliverables', async () => {
+  it('reads a checkout from before the first deliverable files (2015-07-14) as recording none', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'vmt-releases-empty-'));
     try {
       hermeticGit(empty, ['init', '--quiet', '--initial-branch=master']);
       write(empty, 'README.rst', 'releases\n');
-      commit(empty, '2015-06-01', 'start');
+      commit(empty, '2015-07-02', 'Add README file');
+      const facts = await new ReleasesSource({
+        dir: empty,
+        asOf: '2015-07-08',
+        governance: () => Promise.resolve(null),
+      }).facts('openstack/python-swiftclient');
+      expect(facts.files).toEqual([]);
+      expect(facts.series).toEqual([]);
+      expect(facts.seriesStatusMissing).toMatch(
+        /^releases data at 2015-07-08 \(commit [0-9a-f]{10}\) records no deliverable file yet \(deliverable files from 2015-07-14, series status from 2018-04-20\)/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('says unavailable for a later tree with neither series status nor deliverables', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vmt-releases-empty-'));
+    try {
+      hermeticGit(empty, ['init', '--quiet', '--initial-branch=master']);
+      write(empty, 'README.rst', 'releases\n');
+      commit(empty, '2016-06-01', 'start');
       await expect(
         new ReleasesSource({
           dir: empty,
-          asOf: '2015-06-02',
+          asOf: '2016-06-02',
           governance: () => Promise.resolve(null),
         }).facts('openstack/os-brick'),
       ).rejects.toThrow(

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import type { GovernanceFacts } from '../../evidence/types';
 import { GovernanceSource } from '../governance/source';
@@ -199,5 +199,59 @@ describe('releases source', () => {
     await expect(releases(dir).facts('openstack/sushy')).rejects.toThrow(
       'deliverables/epoxy/sushy.yaml line 1 releases: expected a list, found a mapping',
     );
+  });
+});
+
+describe('releases source: a deliverable named with _ whose file is named with - (2015-07..2016-07)', () => {
+  const PROJECTS = `glance:
+  ptl: {name: P, email: p@example.org}
+  deliverables:
+    glance_store:
+      repos:
+        - openstack/glance_store
+    other_lib:
+      repos:
+        - openstack/other_lib
+`;
+  const GLANCE_STORE = `---
+launchpad: glance-store
+releases:
+  - version: 0.13.0
+    projects:
+      - repo: openstack/glance_store
+        hash: 1111111111111111111111111111111111111111
+`;
+
+  function world(): { root: string; source: ReleasesSource } {
+    const root = mkdtempSync(join(tmpdir(), 'vmt-releases-dash-'));
+    const write = (path: string, text: string) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('governance/reference/projects.yaml', PROJECTS);
+    write('releases/deliverables/mitaka/glance-store.yaml', GLANCE_STORE);
+    // A file under the dashed name that does not name the repository lends it nothing.
+    write('releases/deliverables/mitaka/other-lib.yaml', GLANCE_STORE);
+    const old = new GovernanceSource({ dir: join(root, 'governance'), asOf: '2016-06-01' });
+    const source = new ReleasesSource({
+      dir: join(root, 'releases'),
+      asOf: '2016-06-01',
+      governance: (repository) => old.facts(repository),
+    });
+    return { root, source };
+  }
+
+  it('reads deliverables/<series>/glance-store.yaml for deliverable glance_store', async () => {
+    const { root, source } = world();
+    try {
+      const facts = await source.facts('openstack/glance_store');
+      expect(facts.deliverable).toBe('glance_store');
+      expect(facts.files.map((f) => [f.series, f.ref.file, f.launchpad])).toEqual([
+        ['mitaka', 'deliverables/mitaka/glance-store.yaml', 'glance-store'],
+      ]);
+      expect((await source.facts('openstack/other_lib')).files).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

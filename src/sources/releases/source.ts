@@ -55,6 +55,16 @@ function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataA
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/**
+ * The deliverable file names to try: the deliverable's, then with `_` as `-` (governance's
+ * `glance_store` is `glance-store.yaml` in the releases data, 2015 to today). A file counts only
+ * if it names the repository, so a second name cannot lend another deliverable's releases.
+ */
+function fileNames(deliverable: string): string[] {
+  const dashed = deliverable.replace(/_/g, '-');
+  return dashed === deliverable ? [deliverable] : [deliverable, dashed];
+}
+
 /** Reads series status once per run and only the deliverable files a repository needs. */
 export class ReleasesSource {
   private loaded: Promise<LoadedReleases> | undefined;
@@ -79,16 +89,20 @@ export class ReleasesSource {
       ...seriesNames.map((name) => ({ series: name, dir: name })),
       { series: 'independent', dir: '_independent' },
     ];
-    const paths = candidates.map((c) => `deliverables/${c.dir}/${deliverable}.yaml`);
-    const contents = await data.read(paths);
+    const names = fileNames(deliverable);
+    const pathsOf = (dir: string) => names.map((name) => `deliverables/${dir}/${name}.yaml`);
+    const contents = await data.read(candidates.flatMap((c) => pathsOf(c.dir)));
     const files: DeliverableFile[] = [];
-    candidates.forEach((candidate, index) => {
-      const path = paths[index] ?? '';
-      const text = contents.get(path);
-      if (!text) return;
-      const file = this.parse(data, path, text, candidate.series, repository);
-      if (file) files.push(file);
-    });
+    for (const candidate of candidates) {
+      for (const path of pathsOf(candidate.dir)) {
+        const text = contents.get(path);
+        const file = text ? this.parse(data, path, text, candidate.series, repository) : null;
+        if (file) {
+          files.push(file);
+          break;
+        }
+      }
+    }
     const unlisted = await this.unlistedSeriesFiles(data, series, deliverable, repository);
     return {
       series,
@@ -150,7 +164,10 @@ export class ReleasesSource {
 
   private withoutSeriesStatus(data: DataDir): Promise<LoadedReleases> {
     this.options.onProgress?.('releases data predates series status: reading its series');
-    return derivedLoad(data, seriesDataAsOf(data, this.options.asOf, this.today()));
+    const seriesAsOf = seriesDataAsOf(data, this.options.asOf, this.today());
+    if (data.commit !== undefined && this.options.asOf < DELIVERABLES_SINCE)
+      return Promise.resolve(emptyBeforeDeliverables(data, seriesAsOf));
+    return derivedLoad(data, seriesAsOf);
   }
 
   private async read(): Promise<LoadedReleases> {
@@ -175,6 +192,25 @@ export class ReleasesSource {
       return { data, series: readSeriesStatus(doc, data), seriesAsOf };
     });
   }
+}
+
+/**
+ * The day the releases repository recorded its first deliverable files (commit 2382b0860, "Add
+ * old deliverable files"). A checkout read as of an earlier date holds none: it records no
+ * release, so the candidate's own dated tags are what settles clause 3.
+ */
+export const DELIVERABLES_SINCE = '2015-07-14';
+
+function emptyBeforeDeliverables(data: DataDir, seriesAsOf: SeriesDataAsOf): LoadedReleases {
+  return {
+    data,
+    series: [],
+    seriesAsOf,
+    seriesStatusMissing:
+      `${data.label} records no deliverable file yet (deliverable files from ` +
+      `${DELIVERABLES_SINCE}, series status from ${SERIES_STATUS_SINCE}), so no series or ` +
+      'maintenance status',
+  };
 }
 
 /**
