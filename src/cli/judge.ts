@@ -25,7 +25,7 @@ export interface OutputFlags {
 }
 
 export function addOutputOptions(command: Command): Command {
-  return addVerboseOption(command)
+  return command
     .option(
       '--format <format>',
       'stdout format: text, json, zuul, gerrit, sarif, markdown, html',
@@ -42,22 +42,6 @@ export function addOutputOptions(command: Command): Command {
       [],
     )
     .option('--quiet', 'text: only what blocks (errors) and the verdict');
-}
-
-/**
- * `--verbose`, unless the git cache options already declared it (one flag serves both: the
- * evidence tree in the text report and a line per clone or fetch).
- */
-function addVerboseOption(command: Command): Command {
-  const declared = command.options.find((option) => option.long === '--verbose');
-  if (!declared)
-    return command.option(
-      '--verbose',
-      "text: also each finding's raw evidence, as an indented tree",
-    );
-  declared.description =
-    "text: also each finding's raw evidence, as an indented tree; log every clone and fetch";
-  return command;
 }
 
 /** How much the text report shows; --verbose and --quiet together are a usage error. */

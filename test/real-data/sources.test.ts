@@ -145,7 +145,7 @@ async function value<K extends EvidenceKind>(
     // sushy's first commit is of 2017-02: on 2016-12-31 it did not exist yet, and the clone
     // proves it (no tag, no branch, no tree then), which is evidence, not "unavailable".
     const before = await value('repository', 'openstack/sushy', '2016-12-31');
-    expect(before.notYetCreated?.firstCommit.date.slice(0, 10) > '2016-12-31').toBe(true);
+    expect((before.notYetCreated?.firstCommit.date ?? '').slice(0, 10) > '2016-12-31').toBe(true);
     expect(before.tags).toEqual([]);
     expect(before.branches).toEqual([]);
   });
