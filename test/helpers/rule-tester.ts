@@ -89,7 +89,6 @@ const NOT_YET_CITING: ReadonlySet<string> = new Set([
   'private-tracker',
   'removal',
   'team-consent',
-  'threat-analysis',
 ]);
 
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
