@@ -86,7 +86,6 @@ const NOT_YET_CITING: ReadonlySet<string> = new Set([
   'configuration',
   'list-consistency',
   'list-schema',
-  'private-tracker',
   'removal',
   'team-consent',
 ]);

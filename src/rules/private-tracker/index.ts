@@ -4,6 +4,7 @@ import type { TrackerDeclaration } from '../../list/model';
 import { refText, refValue } from '../../openstack/evidence';
 import { defineRule, type RepositoryRuleContext } from '../define';
 import { declaredValue, onField } from '../evidence-values';
+import { citeDeclaredTracker, citeNoTracker, citeReleasesTracker } from './cite';
 
 const UNREADABLE =
   "Launchpad's sharing policy (private security bugs visible only to the VMT) cannot be read " +
@@ -44,20 +45,27 @@ function trackerValue(file: DeliverableFile | null): EvidenceRecord | null {
 }
 
 /** Nothing declared (any format): name the tracker the releases data knows, if any. */
-function checkUndeclared({ missing, report }: Context, known: DeliverableFile | null): void {
+function checkUndeclared(
+  { change, evidence, missing, report }: Context,
+  known: DeliverableFile | null,
+): void {
   const cite = {
     declared: null,
     releasesTracker: trackerValue(known),
     releasesUnavailable: missing.releases ?? null,
   };
+  const citations = [
+    citeNoTracker(change),
+    ...citeReleasesTracker(change.repository, evidence.releases, known),
+  ];
   if (known) {
     const data = { launchpad: known.launchpad ?? '', ref: refText(known.ref) };
-    report({ messageId: 'undeclaredKnown', data, severity: 'warning', cite });
+    report({ messageId: 'undeclaredKnown', data, severity: 'warning', cite, citations });
   } else if (missing.releases) {
     const data = { reason: missing.releases };
-    report({ messageId: 'undeclaredNoReleases', data, severity: 'warning', cite });
+    report({ messageId: 'undeclaredNoReleases', data, severity: 'warning', cite, citations });
   } else {
-    report({ messageId: 'undeclaredNone', severity: 'warning', cite });
+    report({ messageId: 'undeclaredNone', severity: 'warning', cite, citations });
   }
 }
 
@@ -73,7 +81,7 @@ function otherLaunchpad(
 }
 
 function checkDeclared(
-  { change, missing, report }: Context,
+  { change, evidence, missing, report }: Context,
   declared: TrackerDeclaration,
   known: DeliverableFile | null,
 ): void {
@@ -83,13 +91,23 @@ function checkDeclared(
     declared: { ...declared },
     releasesTracker: trackerValue(known),
   };
+  const citations = [
+    citeDeclaredTracker(change, declared),
+    ...citeReleasesTracker(change.repository, evidence.releases, known),
+  ];
   if (declared['private-by-default'] === false) {
-    report({ messageId: 'notPrivate', severity: 'error', ...at, cite });
+    report({
+      messageId: 'notPrivate',
+      severity: 'error',
+      ...at,
+      cite,
+      citations: citations.slice(0, 1),
+    });
     return;
   }
   const other = otherLaunchpad(declared, known);
   if (other) {
-    report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite });
+    report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite, citations });
     return;
   }
   const stated = declared['private-by-default'] === true;
@@ -100,6 +118,7 @@ function checkDeclared(
       severity: 'warning',
       ...at,
       cite,
+      citations,
     });
     return;
   }
@@ -108,6 +127,7 @@ function checkDeclared(
     severity: 'warning',
     ...at,
     cite,
+    citations,
   });
 }
 
