@@ -85,7 +85,6 @@ const NOT_YET_CITING: ReadonlySet<string> = new Set([
   'automated-tests',
   'configuration',
   'list-consistency',
-  'list-schema',
   'removal',
   'team-consent',
 ]);
