@@ -83,7 +83,6 @@ const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
  */
 const NOT_YET_CITING: ReadonlySet<string> = new Set([
   'automated-tests',
-  'configuration',
   'removal',
   'team-consent',
 ]);
