@@ -84,7 +84,6 @@ const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
 const NOT_YET_CITING: ReadonlySet<string> = new Set([
   'automated-tests',
   'removal',
-  'team-consent',
 ]);
 
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
