@@ -82,7 +82,6 @@ const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
  * required in RuleReport.
  */
 const NOT_YET_CITING: ReadonlySet<string> = new Set([
-  'removal',
 ]);
 
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
