@@ -110,5 +110,13 @@ function governanceUnavailable(evidence: {
       reason: evidence.reason,
       ...(evidence.internal ? { internal: true } : {}),
     },
+    citations: [
+      {
+        source: 'governance',
+        text: `openstack/governance ${PROJECTS_FILE}, not read: ${evidence.reason}`,
+        repository: 'openstack/governance',
+        file: PROJECTS_FILE,
+      },
+    ],
   });
 }

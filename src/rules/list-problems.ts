@@ -28,7 +28,7 @@ export interface ListIssue<M extends string> {
   column?: number;
   repository?: string;
   /** The facts of the list it rests on (the line read), at head. */
-  citations?: Citation[];
+  citations: Citation[];
 }
 
 /** A fact of the list file at `line`: what a list rule read there. */
@@ -99,12 +99,12 @@ export function issueReport(issue: ListIssue<string>, origin: Origin, proposal?:
     origin !== 'new' && proposal
       ? [citeBase(proposal.baseList?.path ?? proposal.listPath, proposal.base)]
       : [];
-  const citations = [...(issue.citations ?? []), ...atBase];
+  const citations = [...issue.citations, ...atBase];
   return {
     data: issue.data,
     severity: preexisting ? ('warning' as const) : issue.severity,
     cite,
-    ...(citations.length > 0 ? { citations } : {}),
+    citations,
     ...(issue.line !== undefined ? { line: issue.line } : {}),
     ...(issue.repository !== undefined ? { repository: issue.repository } : {}),
   };
