@@ -78,24 +78,22 @@ function withBlocking(report: Report, unavailable: readonly Finding[]): Report {
 
 /** One entry of projects.yaml that cannot be read: the repositories it lists are not audited. */
 function unreadableEntryFinding(entry: UnreadableOfficialEntry): Finding {
-  return {
-    ...unavailableFinding({
-      canBlock: true,
-      repository: null,
-      message:
-        `Cannot list every official repository: ${PROJECTS_FILE} ${entry.text}, so the ` +
-        'repositories it lists are not audited (every other entry is). Fix the entry in ' +
-        'governance, or audit its repositories by hand.',
-      file: PROJECTS_FILE,
-      line: entry.ref.line ?? null,
-      evidence: {
-        source: 'governance',
-        kind: 'officialRepositories',
-        reason: entry.text,
-      },
-    }),
+  return unavailableFinding({
+    canBlock: true,
+    repository: null,
+    message:
+      `Cannot list every official repository: ${PROJECTS_FILE} ${entry.text}, so the ` +
+      'repositories it lists are not audited (every other entry is). Fix the entry in ' +
+      'governance, or audit its repositories by hand.',
+    file: PROJECTS_FILE,
+    line: entry.ref.line ?? null,
+    evidence: {
+      source: 'governance',
+      kind: 'officialRepositories',
+      reason: entry.text,
+    },
     citations: [citeData(entry.ref, entry.text)],
-  };
+  });
 }
 
 function officialListOf(official: OfficialRepositories): OversightList {
@@ -142,5 +140,13 @@ function governanceUnavailable(evidence: {
       reason: evidence.reason,
       ...(evidence.internal ? { internal: true } : {}),
     },
+    citations: [
+      {
+        source: 'governance',
+        text: `openstack/governance ${PROJECTS_FILE}, not read: ${evidence.reason}`,
+        repository: 'openstack/governance',
+        file: PROJECTS_FILE,
+      },
+    ],
   });
 }

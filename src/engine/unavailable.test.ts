@@ -76,6 +76,14 @@ describe('evidence a source could not read, by why', () => {
       /: no --governance given\. Provide the governance data \(--governance\) and run again\.$/,
     );
     expect(findings[0]?.evidence).not.toHaveProperty('internal');
+    // The finding cites the source it could not read, not a fact that was never read.
+    expect(findings[0]?.citations).toEqual([
+      {
+        source: 'governance',
+        text: 'openstack/governance, not read: no --governance given',
+        repository: 'openstack/governance',
+      },
+    ]);
     expect(verdict).toBe('inconclusive');
   });
 

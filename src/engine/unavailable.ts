@@ -1,7 +1,7 @@
 import type { Proposal } from '../diff/model';
 import { INTERNAL_FAILURE } from '../evidence/types';
 import { isUnreadable } from '../list/readable';
-import type { Finding } from '../findings/finding';
+import type { Citation, CitationSource, Finding } from '../findings/finding';
 import type { RepositoryChange, RuleMeta, RunSettings } from '../rules/types';
 import type { MissingEvidence } from './types';
 
@@ -22,6 +22,8 @@ interface UnavailableFinding {
   file: string | null;
   line: number | null;
   evidence: Finding['evidence'];
+  /** The source that could not be read (what was missing), or what the bug was met on. */
+  citations: Citation[];
 }
 
 /**
@@ -38,7 +40,57 @@ export function unavailableFinding(parts: UnavailableFinding): Finding {
     file: parts.file,
     line: parts.line,
     evidence: parts.evidence,
+    citations: parts.citations,
   };
+}
+
+/** The public repository each data source is read from. */
+const DATA_REPOSITORY: Record<string, string> = {
+  governance: 'openstack/governance',
+  releases: 'openstack/releases',
+  'project-config': 'openstack/project-config',
+};
+
+const CITED_SOURCES: ReadonlySet<string> = new Set<CitationSource>([
+  'governance',
+  'releases',
+  'project-config',
+  'repository',
+  'gerrit',
+  'github',
+  'launchpad',
+]);
+
+/** At most `limit` characters: a citation is read at a glance, the message has the whole reason. */
+function clip(text: string, limit = 120): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/**
+ * The source that was missing, as read and found wanting: `openstack/releases, not read: no
+ * --releases given`. A rule that broke cites the entry it was judging instead.
+ */
+export function citeMissing(
+  missing: MissingEvidence,
+  change: RepositoryChange,
+  listFile: string,
+): Citation {
+  const { source, reason } = missing;
+  if (!CITED_SOURCES.has(source)) {
+    const line = change.kind === 'removed' ? null : change.entry.location.line;
+    const text = `entry ${change.repository}, judged when the ${source} failed`;
+    return line === null
+      ? { source: 'list', text, file: listFile }
+      : { source: 'list', text, file: listFile, line };
+  }
+  const holder = source === 'repository' ? change.repository : DATA_REPOSITORY[source];
+  const what = holder ?? (source === 'gerrit' ? 'the Gerrit change' : source);
+  const citation: Citation = {
+    source: source as CitationSource,
+    text: `${what}, not read: ${clip(reason)}`,
+  };
+  if (holder !== undefined) citation.repository = holder;
+  return citation;
 }
 
 /**
@@ -68,6 +120,7 @@ export function evidenceUnavailable(
       ...(isBug(missing) ? { internal: true } : {}),
       ...(change.kind === 'removed' ? { lineAtBase: change.entry.location.line } : {}),
     },
+    citations: [citeMissing(missing, change, settings.listFile)],
   });
 }
 
@@ -134,5 +187,19 @@ export function baseListUnreadable(
       revision,
       problems: fatal.map((p) => p.key),
     },
+    citations: [citeBaseList(baseList.path, base.label, base.commit, fatal[0]?.line)],
   });
+}
+
+/** The base list, read and found unreadable. */
+function citeBaseList(
+  file: string,
+  label: string,
+  commit: string | null,
+  line: number | undefined,
+): Citation {
+  const citation: Citation = { source: 'list', text: `list at base ${label}, unreadable`, file };
+  if (line !== undefined) citation.line = line;
+  if (commit !== null) citation.commit = commit;
+  return citation;
 }

@@ -65,6 +65,15 @@ describe('a base list that could not be read', () => {
           revision: 'b'.repeat(40),
           problems: ['yaml:duplicate-key:/repositories'],
         },
+        citations: [
+          {
+            source: 'list',
+            text: 'list at base HEAD~1, unreadable',
+            file: FILE,
+            line: 3,
+            commit: 'b'.repeat(40),
+          },
+        ],
       },
     ]);
     expect(verdict).toBe('inconclusive');

@@ -4,6 +4,8 @@ export interface ConfigSettings {
   rules: Readonly<Record<string, 'error' | 'warning' | 'info' | 'off'>>;
   /** Every path or URL setting by its key (`list`, `releases`, `zuul.gerrit`…); null when unset. */
   places: Readonly<Record<string, string | null>>;
+  /** The line of each setting written (`rules.removal`, `releases`, `zuul.gerrit`), when read. */
+  lines?: Readonly<Record<string, number>>;
 }
 
 /**

@@ -43,8 +43,11 @@ export interface RuleReport<M extends string> {
   line?: number;
   /** What the finding rests on, for a reviewer to check by hand. */
   cite: EvidenceRecord;
-  /** The facts it rests on, typed (file, line, commit, URL): what reporters show people. */
-  citations?: readonly Citation[];
+  /**
+   * The facts it rests on, typed (file, line, commit, URL): what reporters show people. At least
+   * one: an absence is cited as what was read and found empty.
+   */
+  citations: readonly Citation[];
   /** Set by list rules only; repository rules get it from the change. */
   repository?: string;
   /** The file the finding is about, when it is not the list (`.vmt-oversight.yaml`). */
@@ -204,7 +207,7 @@ function rendered<M extends string>(
     severity,
     message: withClause(renderMessage(meta.messages, messageId, data), meta.clause, !meta.canBlock),
     evidence: cite,
-    ...(citations !== undefined && citations.length > 0 ? { citations } : {}),
+    ...(citations.length > 0 ? { citations } : {}),
     messageId,
     ...(data !== undefined ? { data } : {}),
     ...(field !== undefined ? { field } : {}),

@@ -1,6 +1,7 @@
 import { isUnreadable, sameContent } from '../list/readable';
-import type { Proposal } from '../diff/model';
-import type { EvidenceRecord, Severity } from '../findings/finding';
+import type { Proposal, Revision } from '../diff/model';
+import type { Citation, EvidenceRecord, Severity } from '../findings/finding';
+import { citeList } from '../openstack/cite';
 
 /**
  * `new`: introduced by the change. `preexisting`: present at base, not the change's doing.
@@ -26,6 +27,20 @@ export interface ListIssue<M extends string> {
   line?: number;
   column?: number;
   repository?: string;
+  /** The facts of the list it rests on (the line read), at head. */
+  citations: Citation[];
+}
+
+/** A fact of the list file at `line`: what a list rule read there. */
+export function citeListLine(file: string, line: number | undefined, text: string): Citation {
+  return citeList(file, line ?? null, text);
+}
+
+/** The base list, for a problem already present there: `also in repos.yaml at base HEAD~1`. */
+function citeBase(file: string, base: Revision): Citation {
+  const citation: Citation = { source: 'list', text: `also at base ${base.label}`, file };
+  if (base.commit !== null) citation.commit = base.commit;
+  return citation;
 }
 
 /** Base messages with their `…Preexisting` forms (a problem the change did not introduce). */
@@ -68,8 +83,11 @@ export function originOf(
   return editedUnreadable && fatal ? 'carried' : 'preexisting';
 }
 
-/** The report of an issue but its message id: severity for its origin, and what it cites. */
-export function issueReport(issue: ListIssue<string>, origin: Origin) {
+/**
+ * The report of an issue but its message id: severity for its origin, and what it cites (with
+ * the base list, for an issue already present there).
+ */
+export function issueReport(issue: ListIssue<string>, origin: Origin, proposal?: Proposal) {
   const preexisting = origin === 'preexisting';
   const cite: EvidenceRecord = {
     problem: issue.key,
@@ -77,10 +95,16 @@ export function issueReport(issue: ListIssue<string>, origin: Origin) {
     ...(origin === 'carried' ? { unreadableListEdited: true } : {}),
     ...(issue.column !== undefined ? { column: issue.column } : {}),
   };
+  const atBase =
+    origin !== 'new' && proposal
+      ? [citeBase(proposal.baseList?.path ?? proposal.listPath, proposal.base)]
+      : [];
+  const citations = [...issue.citations, ...atBase];
   return {
     data: issue.data,
     severity: preexisting ? ('warning' as const) : issue.severity,
     cite,
+    citations,
     ...(issue.line !== undefined ? { line: issue.line } : {}),
     ...(issue.repository !== undefined ? { repository: issue.repository } : {}),
   };

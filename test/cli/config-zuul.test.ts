@@ -39,4 +39,16 @@ describe('the zuul block of .vmt-oversight.yaml', () => {
       }),
     });
   });
+
+  it('records the line of each setting the change leaves, for the finding to cite', () => {
+    const head = `${BASE}rules:\n  team-consent: info\n`;
+    const changed = configChange(parseConfig(BASE, 'base'), head);
+    if (changed.head.state !== 'valid') throw new Error('expected a valid head');
+    expect(changed.head.settings.lines).toEqual({
+      list: 1,
+      'zuul.gerrit': 3,
+      'zuul.git-url': 4,
+      'rules.team-consent': 6,
+    });
+  });
 });

@@ -76,22 +76,6 @@ const CASE_KEYS = new Set([
 const MESSAGE_KEYS = new Set(['messageId', 'data', 'severity', 'field', 'line', 'citations']);
 const UNAVAILABLE_KEYS = new Set(['unavailable', 'severity', 'reason']);
 
-/**
- * Rules not yet converted to typed citations (issue 10, point 1): every other rule's findings must
- * cite at least one fact. Remove a rule from here when it cites; then `citations` can become
- * required in RuleReport.
- */
-const NOT_YET_CITING: ReadonlySet<string> = new Set([
-  'automated-tests',
-  'configuration',
-  'list-consistency',
-  'list-schema',
-  'private-tracker',
-  'removal',
-  'team-consent',
-  'threat-analysis',
-]);
-
 const SOURCE_OF: Record<EvidenceKind, SourceId> = {
   governance: 'governance',
   releases: 'releases',
@@ -172,6 +156,7 @@ function compareOne<M extends string>(
     if (!matches(String(finding.evidence.reason), want.reason)) {
       problems.push(`${where}: reason does not match ${String(want.reason)}`);
     }
+    if ((finding.citations ?? []).length === 0) problems.push(`${where}: cites no source`);
     return problems;
   }
   strictKeys(want, MESSAGE_KEYS, `expected ${index}`);
@@ -190,8 +175,7 @@ function compareOne<M extends string>(
     problems.push(`${where}: field ${String(got.field)} is not ${String(want.field)}`);
   }
   if (Object.keys(finding.evidence).length === 0) problems.push(`${where}: has no evidence`);
-  const mustCite = !NOT_YET_CITING.has(finding.rule);
-  if (mustCite && (finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
+  if ((finding.citations ?? []).length === 0) problems.push(`${where}: cites no fact`);
   if (want.citations !== undefined && !isDeepStrictEqual(finding.citations, want.citations)) {
     const [got, wanted] = [finding.citations, want.citations].map((c) => JSON.stringify(c));
     problems.push(`${where}: citations ${got} are not ${wanted}`);
@@ -306,9 +290,7 @@ export function testListRule<M extends string>(
         data: e.data ?? {},
       }));
       expect(got).toEqual(want);
-      if (!NOT_YET_CITING.has(rule.meta.id)) {
-        expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
-      }
+      expect(results.filter((r) => (r.citations ?? []).length === 0)).toEqual([]);
       testCase.expect.forEach((e, i) => {
         if (e.cite !== undefined) expect(results[i]?.evidence).toMatchObject(e.cite);
         if (e.citations !== undefined) expect(results[i]?.citations).toEqual(e.citations);

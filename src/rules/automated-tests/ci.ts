@@ -13,6 +13,9 @@ import {
   zuulCatalog,
   zuulV2Catalog,
 } from '../../openstack/zuul-templates';
+import type { Citation } from '../../findings/finding';
+import { citeData } from '../../openstack/cite';
+import { citeItems, citeNoZuulProject } from './cite';
 import type { Context } from './messages';
 import type { ZuulItem } from './zuul';
 import { analyzeZuul, shadowingProblems, testsIn } from './zuul';
@@ -146,7 +149,14 @@ function cannotTell(facts: CiFacts, context: Reporter): boolean {
   return true;
 }
 
-function judge(facts: CiFacts, cite: EvidenceRecord, context: Reporter): void {
+/** What each finding rests on, from the facts read. */
+interface CiCitations {
+  items(items: readonly ZuulItem[]): Citation[];
+  /** The Zuul configuration read and found without a project stanza. */
+  none(): Citation[];
+}
+
+function judge(facts: CiFacts, cite: EvidenceRecord, citing: CiCitations, context: Reporter): void {
   const { where } = facts;
   if (facts.problems.length > 0) {
     // Zuul refuses a configuration with errors; what the broken part would run is unknown.
@@ -161,30 +171,49 @@ function judge(facts: CiFacts, cite: EvidenceRecord, context: Reporter): void {
   const gate = testsIn(facts.items, 'gate');
   if (check.length > 0 && gate.length > 0) {
     const data = { check: names(check), gate: names(gate), where };
-    context.report({ messageId: 'testsInCheckAndGate', data, severity: 'info', cite });
+    const citations = citing.items([...check, ...gate]);
+    context.report({ messageId: 'testsInCheckAndGate', data, severity: 'info', cite, citations });
     return;
   }
   if (check.length > 0 || gate.length > 0) {
     const [has, lacks, tests] =
       check.length > 0 ? ['check', 'gate', check] : ['gate', 'check', gate];
     const data = { has, tests: names(tests), where, lacks };
-    context.report({ messageId: 'testsInOnePipeline', data, severity: 'warning', cite });
+    // What runs in the other pipeline, read and found without a test, is cited after the tests.
+    const citations = citing.items([...tests, ...facts.items.filter((i) => !tests.includes(i))]);
+    context.report({ messageId: 'testsInOnePipeline', data, severity: 'warning', cite, citations });
     return;
   }
   if (cannotTell(facts, context)) return;
   if (facts.items.length === 0) {
-    context.report({ messageId: 'noZuulProject', data: { where }, severity: 'error', cite });
+    const citations = citing.none();
+    context.report({
+      messageId: 'noZuulProject',
+      data: { where },
+      severity: 'error',
+      cite,
+      citations,
+    });
     return;
   }
   const data = { where, items: names(facts.items) };
-  context.report({ messageId: 'onlyNonTests', data, severity: 'error', cite });
+  const citations = citing.items(facts.items);
+  context.report({ messageId: 'onlyNonTests', data, severity: 'error', cite, citations });
 }
 
 /** Reports whether tests run in check and gate, or why that cannot be told. */
 export function reportCi(context: Context): void {
   const { repository, projectConfig } = context.evidence;
-  const { facts, cite } = projectConfig?.zuulV2
-    ? v2Facts(repository, projectConfig.zuulV2, projectConfig.zuul)
+  const layout = projectConfig?.zuulV2;
+  const { facts, cite } = layout
+    ? v2Facts(repository, layout, projectConfig.zuul)
     : ciFacts(repository, projectConfig, context.missing.projectConfig);
-  judge(facts, cite, context);
+  const citing: CiCitations = {
+    items: (items) => citeItems(repository, items),
+    none: () =>
+      layout
+        ? [citeData(layout.ref, `no project entry for ${repository.name}`)]
+        : citeNoZuulProject(repository, projectConfig),
+  };
+  judge(facts, cite, citing, context);
 }

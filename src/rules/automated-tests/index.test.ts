@@ -16,6 +16,7 @@ import {
   repository,
   stanza,
 } from '../../../test/helpers/evidence-fixtures';
+import type { Citation } from '../../findings/finding';
 import type { MessageId } from './messages';
 import { rule } from './index';
 
@@ -30,6 +31,35 @@ const localOk: Expected<MessageId> = {
   data: { entryPoints: 'tox.ini (py3, pep8, testenv:cover, testenv:docs)' },
   severity: 'info',
 };
+
+/** The candidate the fixtures read, at the commit they were read at. */
+const READ = repository();
+const COMMIT = READ.evaluated.commit;
+const TREE = `https://opendev.org/${READ.name}`;
+const inRepo = (file: string, text: string, line?: number): Citation => ({
+  source: 'repository',
+  text,
+  repository: READ.name,
+  commit: COMMIT,
+  file,
+  ...(line !== undefined ? { line } : {}),
+  url: `${TREE}/src/commit/${COMMIT}/${file}${line !== undefined ? `#L${line}` : ''}`,
+});
+const atCommit = (text: string, commit = COMMIT): Citation => ({
+  source: 'repository',
+  text,
+  repository: READ.name,
+  commit,
+  url: `${TREE}/commit/${commit}`,
+});
+const inCentral = (text: string, line?: number): Citation => ({
+  source: 'project-config',
+  text,
+  repository: 'openstack/project-config',
+  file: 'zuul.d/projects.yaml',
+  ...(line !== undefined ? { line } : {}),
+});
+const toxCited = inRepo('tox.ini', 'tox.ini: envs py3, pep8, cover, docs');
 
 /** Where the CI part looked, as its messages say it. */
 const on = (location: string, merged = true) =>
@@ -155,7 +185,22 @@ testRule(rule, {
         repository: repository({ zuul: sushyZuul, testEntryPoints: [tox] }),
         projectConfig: central('official-openstack-repo-jobs', 'publish-to-pypi'),
       },
-      expect: [sushyTests, localOk],
+      expect: [
+        {
+          ...sushyTests,
+          citations: [
+            inRepo('zuul.d/project.yaml', 'template openstack-cover-jobs: tests in check', 1),
+            inRepo(
+              'zuul.d/project.yaml',
+              'template openstack-python3-jobs: tests in check, gate',
+              1,
+            ),
+            inRepo('zuul.d/project.yaml', 'job sushy-tempest-bios-redfish-pxe in check: a test', 1),
+            inRepo('zuul.d/project.yaml', 'job sushy-tempest-bios-redfish-pxe in gate: a test', 1),
+          ],
+        },
+        { ...localOk, citations: [toxCited] },
+      ],
     },
     {
       name: 'os-brick: .zuul.yaml jobs only, defined in-repo',
@@ -211,6 +256,11 @@ testRule(rule, {
             lacks: 'gate',
           },
           severity: 'warning',
+          citations: [
+            inRepo('zuul.yaml', 'template openstack-cover-jobs: tests in check', 1),
+            inRepo('zuul.yaml', 'template publish-openstack-docs-pti: not a test', 1),
+            inCentral('template official-openstack-repo-jobs: not a test', 1),
+          ],
         },
         localOk,
       ],
@@ -283,6 +333,7 @@ testRule(rule, {
           messageId: 'noLocalTestTarget',
           data: { found: 'tox.ini (pep8, docs)' },
           severity: 'warning',
+          citations: [inRepo('tox.ini', 'tox.ini: envs pep8, docs')],
         },
       ],
     },
@@ -403,6 +454,7 @@ testRule(rule, {
           messageId: 'localUnreadable',
           data: { unread: 'tox.ini it is 9000000 bytes' },
           severity: 'warning',
+          citations: [inRepo('tox.ini', 'tox.ini: not read (it is 9000000 bytes)')],
         },
       ],
     },
@@ -446,6 +498,7 @@ testRule(rule, {
           messageId: 'notYetCreated',
           data: { asOf: '2016-03-01', firstCommit: '2017-01-12' },
           severity: 'error',
+          citations: [atCommit('first commit, 2017-01-12', 'f'.repeat(40))],
         },
       ],
     },
@@ -468,8 +521,17 @@ testRule(rule, {
             items: 'official-openstack-repo-jobs, publish-to-pypi-stable-only, noop-jobs',
           },
           severity: 'error',
+          citations: [
+            inCentral('template official-openstack-repo-jobs: not a test', 1),
+            inCentral('template publish-to-pypi-stable-only: not a test', 1),
+            inCentral('template noop-jobs: not a test', 1),
+          ],
         },
-        { messageId: 'noLocalEntryPoint', severity: 'warning' },
+        {
+          messageId: 'noLocalEntryPoint',
+          severity: 'warning',
+          citations: [atCommit('tree of master: no tox.ini, package.json, go.mod or Makefile')],
+        },
       ],
     },
     {
@@ -480,7 +542,15 @@ testRule(rule, {
         projectConfig: { gerrit: null, zuul: null },
       },
       expect: [
-        { messageId: 'noZuulProject', data: { where: on('none') }, severity: 'error' },
+        {
+          messageId: 'noZuulProject',
+          data: { where: on('none') },
+          severity: 'error',
+          citations: [
+            atCommit('tree of master: no zuul.yaml, zuul.d/, .zuul.yaml or .zuul.d/'),
+            inCentral(`no project entry for ${READ.name}`),
+          ],
+        },
         localOk,
       ],
     },

@@ -1,3 +1,4 @@
+import { citeRepositoryFile } from '../../openstack/cite';
 import { defineRule } from '../define';
 import { reportCi } from './ci';
 import { reportLocal } from './local';
@@ -26,6 +27,13 @@ export const rule = defineRule({
         data: { asOf: context.settings.asOf, firstCommit: date.slice(0, 10) },
         severity: 'error',
         cite: { notYetCreated: true, firstCommit: { commit, date } },
+        citations: [
+          citeRepositoryFile(
+            context.evidence.repository.name,
+            commit,
+            `first commit, ${date.slice(0, 10)}`,
+          ),
+        ],
       });
       return;
     }

@@ -2,6 +2,7 @@
 import type { LocalTestEntryPoint } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
 import { sample } from '../../openstack/evidence';
+import { citeEntryPoints, citeNoEntryPoint } from './cite';
 import type { Context } from './messages';
 
 /** tox environments that do not run the code's tests. */
@@ -50,19 +51,23 @@ export function reportLocal({ evidence, report }: Pick<Context, 'evidence' | 're
   const runnable = entries.filter(runsTests);
   if (runnable.length > 0) {
     const data = { entryPoints: runnable.map(entryText).join('; ') };
-    report({ messageId: 'runsLocally', data, severity: 'info', cite });
+    const citations = citeEntryPoints(evidence.repository, runnable);
+    report({ messageId: 'runsLocally', data, severity: 'info', cite, citations });
     return;
   }
   const unread = entries.filter((e) => e.unreadable !== undefined);
   if (unread.length > 0) {
     const data = { unread: unread.map((e) => `${e.file} ${e.unreadable ?? ''}`).join('; ') };
-    report({ messageId: 'localUnreadable', data, severity: 'warning', cite });
+    const citations = citeEntryPoints(evidence.repository, unread);
+    report({ messageId: 'localUnreadable', data, severity: 'warning', cite, citations });
     return;
   }
   if (entries.length === 0) {
-    report({ messageId: 'noLocalEntryPoint', severity: 'warning', cite });
+    const citations = [citeNoEntryPoint(evidence.repository)];
+    report({ messageId: 'noLocalEntryPoint', severity: 'warning', cite, citations });
     return;
   }
   const data = { found: entries.map(entryText).join('; ') };
-  report({ messageId: 'noLocalTestTarget', data, severity: 'warning', cite });
+  const citations = citeEntryPoints(evidence.repository, entries);
+  report({ messageId: 'noLocalTestTarget', data, severity: 'warning', cite, citations });
 }

@@ -29,11 +29,22 @@ testListRule(rule, {
     {
       name: 'an edit that weakens nothing',
       context: edit(settings({ 'team-consent': 'error', removal: 'error' })),
-      expect: [{ messageId: 'edited', data: { file }, severity: 'info', file }],
+      expect: [
+        {
+          messageId: 'edited',
+          data: { file },
+          severity: 'info',
+          file,
+          citations: [{ source: 'configuration', text: `${file}, edited by the change`, file }],
+        },
+      ],
     },
     {
       name: 'a rule set below its level at base',
-      context: edit(settings({ 'team-consent': 'warning' })),
+      context: edit({
+        ...settings({ 'team-consent': 'warning' }),
+        lines: { 'rules.team-consent': 4 },
+      }),
       expect: [
         {
           messageId: 'weakened',
@@ -41,6 +52,14 @@ testListRule(rule, {
           severity: 'warning',
           file,
           cite: { weakened: ['team-consent (error → warning)'], paths: [] },
+          citations: [
+            {
+              source: 'configuration',
+              text: 'rules.team-consent: warning (error at base)',
+              file,
+              line: 4,
+            },
+          ],
         },
       ],
     },
@@ -58,13 +77,29 @@ testListRule(rule, {
           data: { what: 'weakens removal (error → off) and changes zuul.gerrit', file },
           severity: 'warning',
           file,
+          citations: [
+            { source: 'configuration', text: 'rules.removal: off (error by default)', file },
+            {
+              source: 'configuration',
+              text: 'zuul.gerrit: https://x.example (https://review.opendev.org at base)',
+              file,
+            },
+          ],
         },
       ],
     },
     {
       name: 'the file deleted',
       context: { proposal, configChange: { file, base, head: { state: 'deleted' } } },
-      expect: [{ messageId: 'deleted', data: { file }, severity: 'warning', file }],
+      expect: [
+        {
+          messageId: 'deleted',
+          data: { file },
+          severity: 'warning',
+          file,
+          citations: [{ source: 'configuration', text: `${file}, deleted by the change`, file }],
+        },
+      ],
     },
   ],
   invalid: [
@@ -75,7 +110,15 @@ testListRule(rule, {
         configChange: { file, base, head: { state: 'invalid', reason: 'x is invalid: rules' } },
       },
       expect: [
-        { messageId: 'invalid', data: { reason: 'x is invalid: rules' }, severity: 'error', file },
+        {
+          messageId: 'invalid',
+          data: { reason: 'x is invalid: rules' },
+          severity: 'error',
+          file,
+          citations: [
+            { source: 'configuration', text: `${file}, invalid as the change leaves it`, file },
+          ],
+        },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import type { ConfigChange, ConfigSettings } from '../../evidence/config-change';
-import type { RuleId, Severity } from '../../findings/finding';
+import type { Citation, RuleId, Severity } from '../../findings/finding';
 import { compareText } from '../../util/compare';
 import { defineListRule, type DefinedListRuleContext } from '../define';
 
@@ -47,30 +47,70 @@ function judge(change: ConfigChange, context: DefinedListRuleContext<MessageId>)
     messageId: MessageId,
     severity: Severity,
     data: Record<string, string>,
+    citations: Citation[],
     cite = {},
-  ) => context.report({ messageId, severity, data, cite: { file, ...cite }, file });
-  if (head.state === 'deleted') return report('deleted', 'warning', { file });
-  if (head.state === 'invalid') return report('invalid', 'error', { reason: head.reason });
-  const weakened = weakenedRules(change.base, head.settings, context.ruleDefaults);
+  ) => context.report({ messageId, severity, data, cite: { file, ...cite }, citations, file });
+  const whole = (text: string): Citation[] => [{ source: 'configuration', text, file }];
+  if (head.state === 'deleted') {
+    return report('deleted', 'warning', { file }, whole(`${file}, deleted by the change`));
+  }
+  if (head.state === 'invalid') {
+    const text = `${file}, invalid as the change leaves it`;
+    return report('invalid', 'error', { reason: head.reason }, whole(text));
+  }
+  const levels = weakenedLevels(change.base, head.settings, context.ruleDefaults);
+  const weakened = levels.map((w) => `${w.id} (${w.before} → ${w.after})`);
   const places = movedPlaces(change.base, head.settings);
-  if (weakened.length === 0 && places.length === 0) return report('edited', 'info', { file });
+  if (weakened.length === 0 && places.length === 0) {
+    return report('edited', 'info', { file }, whole(`${file}, edited by the change`));
+  }
   const what = [
     ...(weakened.length > 0 ? [`weakens ${weakened.join(', ')}`] : []),
     ...(places.length > 0 ? [`changes ${places.join(', ')}`] : []),
   ].join(' and ');
-  report('weakened', 'warning', { what, file }, { weakened, paths: places });
+  const citations = [
+    ...levels.map((w) => citeSetting(file, head.settings, `rules.${w.id}`, levelText(w))),
+    ...places.map((key) => citeSetting(file, head.settings, key, placeText(change, key))),
+  ];
+  report('weakened', 'warning', { what, file }, citations, { weakened, paths: places });
 }
 
-function weakenedRules(
+interface WeakenedLevel {
+  id: string;
+  before: Level;
+  after: Level;
+  /** The base level is the rule's default (the base file does not set it). */
+  byDefault: boolean;
+}
+
+function levelText({ id, before, after, byDefault }: WeakenedLevel): string {
+  return `rules.${id}: ${after} (${before} ${byDefault ? 'by default' : 'at base'})`;
+}
+
+function placeText(change: ConfigChange, key: string): string {
+  const head = change.head.state === 'valid' ? change.head.settings.places[key] : null;
+  const base = change.base?.places[key] ?? null;
+  return `${key}: ${head ?? 'unset'} (${base === null ? 'unset' : base} at base)`;
+}
+
+/** One setting as the change leaves it, at its line when it is written. */
+function citeSetting(file: string, settings: ConfigSettings, key: string, text: string): Citation {
+  const line = settings.lines?.[key];
+  const citation: Citation = { source: 'configuration', text, file };
+  if (line !== undefined) citation.line = line;
+  return citation;
+}
+
+function weakenedLevels(
   base: ConfigSettings | null,
   head: ConfigSettings,
   defaults: Readonly<Partial<Record<RuleId, Severity>>>,
-): string[] {
+): WeakenedLevel[] {
   const before = (id: string): Level => base?.rules[id] ?? defaults[id as RuleId] ?? 'error';
   return Object.entries(head.rules)
     .filter(([id, level]) => RANK[level] < RANK[before(id)])
-    .map(([id, level]) => `${id} (${before(id)} → ${level})`)
-    .sort(compareText);
+    .map(([id, after]) => ({ id, before: before(id), after, byDefault: !base?.rules[id] }))
+    .sort((a, b) => compareText(a.id, b.id));
 }
 
 function movedPlaces(base: ConfigSettings | null, head: ConfigSettings): string[] {

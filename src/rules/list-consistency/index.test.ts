@@ -3,6 +3,7 @@ import { computeProposal } from '../../diff/compute';
 import type { Proposal, SecondLists } from '../../diff/model';
 import { parseList } from '../../list/parse';
 import { ALL_OFFICIAL_SENTENCE } from '../../list/rst-scope';
+import type { Citation } from '../../findings/finding';
 import { rule } from './index';
 
 const link = (name: string, target = `https://opendev.org/${name}`) => `* \`${name} <${target}>\`_`;
@@ -22,6 +23,18 @@ function proposal(
   return { proposal: secondLists ? { ...computed, secondLists } : computed };
 }
 const NOVA = 'openstack/nova';
+const at = (file: string, line: number, text: string): Citation => ({
+  source: 'list',
+  text,
+  file,
+  line,
+});
+const atBase: Citation = {
+  source: 'list',
+  text: 'also at base HEAD~1',
+  file: 'repos.yaml',
+  commit: 'b'.repeat(40),
+};
 
 /** A governance file listing nova under two deliverables (and maybe another team after). */
 function twoDeliverables(extra?: string) {
@@ -67,6 +80,10 @@ testListRule(rule, {
           data: { name: NOVA, before: SWIFT },
           severity: 'warning',
           line: 3,
+          citations: [
+            at('repos.yaml', 3, `entry ${NOVA}`),
+            at('repos.yaml', 2, `entry ${SWIFT}, sorts after ${NOVA}`),
+          ],
         },
       ],
     },
@@ -79,6 +96,11 @@ testListRule(rule, {
           data: { name: NOVA, firstLine: 2 },
           severity: 'warning',
           line: 3,
+          citations: [
+            at('repos.yaml', 3, `entry ${NOVA}, listed again`),
+            at('repos.yaml', 2, `entry ${NOVA}, first listed`),
+            atBase,
+          ],
         },
       ],
     },
@@ -112,6 +134,11 @@ testListRule(rule, {
           data: { name: NOVA, before: SWIFT },
           severity: 'warning',
           line: 3,
+          citations: [
+            at('repos.yaml', 3, `entry ${NOVA}`),
+            at('repos.yaml', 2, `entry ${SWIFT}, sorts after ${NOVA}`),
+            atBase,
+          ],
         },
       ],
     },
@@ -131,6 +158,10 @@ testListRule(rule, {
           },
           severity: 'warning',
           line: 1,
+          citations: [
+            at('repos.rst', 1, `link of ${NOVA}: "https://x.example/nova"`),
+            { ...atBase, file: 'repos.rst' },
+          ],
         },
       ],
     },
@@ -143,6 +174,15 @@ testListRule(rule, {
           data: { name: NOVA, deliverable: '"nova-again"', firstLine: 5 },
           severity: 'warning',
           line: 8,
+          citations: [
+            at(
+              'reference/projects.yaml',
+              8,
+              `entry ${NOVA} in deliverable "nova-again", listed again`,
+            ),
+            at('reference/projects.yaml', 5, `entry ${NOVA}, first listed`),
+            { ...atBase, file: 'reference/projects.yaml' },
+          ],
         },
       ],
     },
@@ -181,6 +221,15 @@ testListRule(rule, {
           data: { clause: ALL_OFFICIAL_SENTENCE, count: 1 },
           severity: 'error',
           line: 4,
+          citations: [
+            at('repos.rst', 4, `"${ALL_OFFICIAL_SENTENCE}"`),
+            {
+              source: 'governance',
+              text: 'TC resolution 20250317: the VMT oversees every official repository',
+              repository: 'openstack/governance',
+              url: 'https://governance.openstack.org/tc/resolutions/20250317-extend-scope-VMT-cover-all-projects.html',
+            },
+          ],
         },
       ],
     },
@@ -188,7 +237,16 @@ testListRule(rule, {
       name: 'a duplicate the change adds',
       context: proposal(native(NOVA, SWIFT, NOVA), native(NOVA, SWIFT)),
       expect: [
-        { messageId: 'duplicate', data: { name: NOVA, firstLine: 2 }, severity: 'error', line: 4 },
+        {
+          messageId: 'duplicate',
+          data: { name: NOVA, firstLine: 2 },
+          severity: 'error',
+          line: 4,
+          citations: [
+            at('repos.yaml', 4, `entry ${NOVA}, listed again`),
+            at('repos.yaml', 2, `entry ${NOVA}, first listed`),
+          ],
+        },
       ],
     },
     {
@@ -200,6 +258,14 @@ testListRule(rule, {
           data: { name: NOVA, deliverable: '"nova-again"', firstLine: 5 },
           severity: 'error',
           line: 8,
+          citations: [
+            at(
+              'reference/projects.yaml',
+              8,
+              `entry ${NOVA} in deliverable "nova-again", listed again`,
+            ),
+            at('reference/projects.yaml', 5, `entry ${NOVA}, first listed`),
+          ],
         },
       ],
     },
@@ -216,6 +282,9 @@ testListRule(rule, {
           },
           severity: 'error',
           line: 1,
+          citations: [
+            at('repos.rst', 1, `link of ${NOVA}: "https://opendev.org/openstack/neutron"`),
+          ],
         },
       ],
     },
@@ -232,6 +301,18 @@ testListRule(rule, {
           messageId: 'secondList',
           data: { path: 'vmt-oversight.yaml', listed: 'repos.yaml', why: 'the list at base' },
           severity: 'error',
+          citations: [
+            {
+              source: 'list',
+              text: 'file vmt-oversight.yaml, added by the change',
+              file: 'vmt-oversight.yaml',
+            },
+            {
+              source: 'list',
+              text: 'list repos.yaml, judged (the list at base)',
+              file: 'repos.yaml',
+            },
+          ],
         },
       ],
     },
@@ -248,6 +329,14 @@ testListRule(rule, {
           messageId: 'replacingList',
           data: { path: 'vmt-oversight.yaml', listed: 'repos.yaml' },
           severity: 'error',
+          citations: [
+            {
+              source: 'list',
+              text: 'file vmt-oversight.yaml, added by the change',
+              file: 'vmt-oversight.yaml',
+            },
+            { source: 'list', text: 'list repos.yaml, deleted by the change', file: 'repos.yaml' },
+          ],
         },
       ],
     },

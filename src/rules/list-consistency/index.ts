@@ -1,10 +1,17 @@
 import type { SecondLists } from '../../diff/model';
-import type { OversightList } from '../../list/model';
+import type { Citation } from '../../findings/finding';
+import type { ListEntry, OversightList } from '../../list/model';
 import { compareRepositoryNames } from '../../list/order';
 import { quote } from '../../list/problems';
 import { isSafeRepositoryName } from '../../list/names';
 import { defineListRule } from '../define';
-import { issueReport, originOf, withPreexisting, type ListIssue } from '../list-problems';
+import {
+  citeListLine,
+  issueReport,
+  originOf,
+  withPreexisting,
+  type ListIssue,
+} from '../list-problems';
 import { SCOPE_MESSAGES, scopeReport } from './scope';
 
 const judgedAtBase = withPreexisting({
@@ -54,12 +61,12 @@ export const rule = defineListRule({
     if (proposal.scopeChange) report(scopeReport(proposal.scopeChange, proposal.listPath));
     const baseKeys = new Set(issuesOf(proposal.baseList).map((issue) => issue.key));
     for (const issue of secondListIssues(proposal.secondLists)) {
-      report({ ...issueReport(issue, 'new'), messageId: issue.messageId });
+      report({ ...issueReport(issue, 'new', proposal), messageId: issue.messageId });
     }
     for (const issue of issuesOf(proposal.headList)) {
       // Not fatal: a consistency problem never makes the list unreadable, so never `carried`.
       const preexisting = originOf(proposal, baseKeys, issue, false) !== 'new';
-      const found = issueReport(issue, preexisting ? 'preexisting' : 'new');
+      const found = issueReport(issue, preexisting ? 'preexisting' : 'new', proposal);
       const messageId = preexisting ? (`${issue.messageId}Preexisting` as const) : issue.messageId;
       report({ ...found, messageId });
     }
@@ -82,11 +89,16 @@ function duplicateIssues(list: OversightList): ListIssue<Id>[] {
           data: { name, deliverable: quote(deliverable), firstLine },
         }
       : { messageId: 'duplicate', data: { name, firstLine } };
+    const where = deliverable === undefined ? '' : ` in deliverable ${quote(deliverable)}`;
     return {
       key: `duplicate:${name}`,
       ...message,
       severity: 'error',
       line,
+      citations: [
+        citeListLine(list.path, line, `entry ${name}${where}, listed again`),
+        citeListLine(list.path, firstLine, `entry ${name}, first listed`),
+      ],
       ...(column !== undefined ? { column } : {}),
       repository: name,
     };
@@ -104,12 +116,20 @@ function linkIssues(list: OversightList): ListIssue<Id>[] {
       messageId: 'wrongLink',
       data: { name: entry.name, target: quote(entry.link, 200), expected },
       severity: 'error',
+      citations: [
+        citeListLine(list.path, entry.linkAt?.line ?? entry.location.line, linkText(entry)),
+      ],
       ...(entry.linkAt ? { line: entry.linkAt.line } : {}),
       ...(entry.linkAt?.column !== undefined ? { column: entry.linkAt.column } : {}),
       repository: entry.name,
     });
   }
   return issues;
+}
+
+/** `link of openstack/nova: <https://…>`, the target cut to a readable length. */
+function linkText(entry: ListEntry): string {
+  return `link of ${entry.name}: ${quote(entry.link ?? '', 200)}`;
 }
 
 /** The first entry out of order, and where it belongs. */
@@ -120,12 +140,21 @@ function orderIssue(list: OversightList): ListIssue<Id> | null {
     const entry = entries[i];
     if (!previous || !entry || compareRepositoryNames(previous.name, entry.name) <= 0) continue;
     const before = entries.find((other) => compareRepositoryNames(entry.name, other.name) < 0);
+    const next = before ?? previous;
     return {
       key: `unsorted:${entry.name}`,
       messageId: 'unsorted',
-      data: { name: entry.name, before: before?.name ?? previous.name },
+      data: { name: entry.name, before: next.name },
       severity: 'warning',
       line: entry.location.line,
+      citations: [
+        citeListLine(list.path, entry.location.line, `entry ${entry.name}`),
+        citeListLine(
+          list.path,
+          next.location.line,
+          `entry ${next.name}, sorts after ${entry.name}`,
+        ),
+      ],
       ...(entry.location.column !== undefined ? { column: entry.location.column } : {}),
       repository: entry.name,
     };
@@ -139,9 +168,21 @@ function secondListIssues(second: SecondLists | undefined): ListIssue<SecondList
   const why = second.listIsNew ? 'the first of the usual list names' : 'the list at base';
   return second.paths.map((path): ListIssue<SecondListId> => ({
     key: `second-list:${path}`,
+    citations: secondListCitations(second, path, why),
     ...(second.listDeleted
       ? { messageId: 'replacingList', data: { path, listed } }
       : { messageId: 'secondList', data: { path, listed, why } }),
     severity: 'error',
   }));
+}
+
+/** The file the change adds, and the list it is judged on (or deletes). */
+function secondListCitations(second: SecondLists, path: string, why: string): Citation[] {
+  const listed = second.listDeleted
+    ? `list ${second.listed}, deleted by the change`
+    : `list ${second.listed}, judged (${why})`;
+  return [
+    { source: 'list', text: `file ${path}, added by the change`, file: path },
+    { source: 'list', text: listed, file: second.listed },
+  ];
 }

@@ -72,7 +72,7 @@ export function auditedAllOfficial(file: string, scope: AllOfficialScope): Findi
       'reference/projects.yaml, as `vmt-oversight audit --all-official` does.',
     file,
     line: scope.line,
-    // No `citations` yet: the report schema does not carry them (the evidence has the facts).
     evidence: { clause: scope.clause, line: scope.line, resolution: RESOLUTION_URL },
+    citations: scopeCitations(scope.clause, file, scope.line),
   };
 }

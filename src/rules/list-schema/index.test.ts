@@ -2,6 +2,7 @@ import { testListRule } from '../../../test/helpers/rule-tester';
 import { computeProposal } from '../../diff/compute';
 import type { Proposal } from '../../diff/model';
 import { parseList } from '../../list/parse';
+import type { Citation } from '../../findings/finding';
 import { rule } from './index';
 
 const revisions = {
@@ -18,6 +19,18 @@ const UNREADABLE = 'repositories: [\n';
 
 /** The reader's diagnostic for `text`, as the rule passes it on. */
 const diagnostic = (text: string) => list(text).problems[0]?.message ?? '';
+const at = (text: string, line: number): Citation => ({
+  source: 'list',
+  text,
+  file: 'repos.yaml',
+  line,
+});
+const atBase: Citation = {
+  source: 'list',
+  text: 'also at base HEAD~1',
+  file: 'repos.yaml',
+  commit: 'b'.repeat(40),
+};
 
 testListRule(rule, {
   valid: [
@@ -31,11 +44,25 @@ testListRule(rule, {
           data: { diagnostic: diagnostic(BAD_NAME) },
           severity: 'warning',
           line: 2,
+          citations: [at('repos.yaml, line 2, column 5', 2), atBase],
         },
       ],
     },
   ],
   invalid: [
+    {
+      name: 'an unknown field of an entry the change adds: cites the entry',
+      context: proposal(`${GOOD}    embargo: 3\n`, 'repositories: []\n'),
+      expect: [
+        {
+          messageId: 'diagnostic',
+          data: { diagnostic: diagnostic(`${GOOD}    embargo: 3\n`) },
+          severity: 'error',
+          line: 3,
+          citations: [at('entry openstack/nova, line 3, column 5', 3)],
+        },
+      ],
+    },
     {
       name: 'an unsafe name the change adds',
       context: proposal(BAD_NAME, GOOD),
@@ -45,6 +72,7 @@ testListRule(rule, {
           data: { diagnostic: diagnostic(BAD_NAME) },
           severity: 'error',
           line: 2,
+          citations: [at('repos.yaml, line 2, column 5', 2)],
         },
       ],
     },
@@ -57,6 +85,7 @@ testListRule(rule, {
           data: { diagnostic: diagnostic(`${UNREADABLE}# edited\n`) },
           severity: 'error',
           line: list(`${UNREADABLE}# edited\n`).problems[0]?.line ?? 0,
+          citations: [at('repos.yaml, line 3, column 1', 3), atBase],
         },
       ],
     },

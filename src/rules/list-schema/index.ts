@@ -1,6 +1,6 @@
 import type { ListProblem, OversightList } from '../../list/model';
 import { defineListRule } from '../define';
-import { issueReport, originOf, withOrigins, type ListIssue } from '../list-problems';
+import { citeListLine, issueReport, originOf, withOrigins, type ListIssue } from '../list-problems';
 
 /** The reader's diagnostics are facts with their own text; this rule decides what they weigh. */
 const messages = withOrigins({ diagnostic: '{{diagnostic}}' });
@@ -27,17 +27,26 @@ export const rule = defineListRule({
     const baseKeys = new Set(issues(proposal.baseList).map((issue) => issue.key));
     for (const issue of issues(proposal.headList)) {
       const origin = originOf(proposal, baseKeys, issue, issue.severity === 'error');
-      report({ ...issueReport(issue, origin), messageId: MESSAGE_OF[origin] });
+      report({ ...issueReport(issue, origin, proposal), messageId: MESSAGE_OF[origin] });
     }
   },
 });
 
 function issues(list: OversightList | null): ListIssue<'diagnostic'>[] {
-  return (list?.problems ?? []).map(toIssue);
+  return (list?.problems ?? []).map((problem) => toIssue(list?.path ?? '', problem));
 }
 
-function toIssue(problem: ListProblem): ListIssue<'diagnostic'> {
+/** Where the reader found the problem: `entry openstack/nova, line 3, column 5`. */
+function problemText(file: string, problem: ListProblem): string {
+  const what = problem.repository === undefined ? file : `entry ${problem.repository}`;
+  const line = problem.line === undefined ? ', as read' : `, line ${problem.line}`;
+  const column = problem.column === undefined ? '' : `, column ${problem.column}`;
+  return `${what}${line}${column}`;
+}
+
+function toIssue(file: string, problem: ListProblem): ListIssue<'diagnostic'> {
   return {
+    citations: [citeListLine(file, problem.line, problemText(file, problem))],
     key: problem.key,
     messageId: 'diagnostic',
     data: { diagnostic: problem.message },

@@ -1,6 +1,13 @@
 import { testRule } from '../../../test/helpers/rule-tester';
-import { change, deliverableFile, entry, releases } from '../../../test/helpers/evidence-fixtures';
+import {
+  LIST_FILE,
+  change,
+  deliverableFile,
+  entry,
+  releases,
+} from '../../../test/helpers/evidence-fixtures';
 import type { LaunchpadFacts, LaunchpadProject, Lookup, SharingGrant } from '../../evidence/types';
+import type { Citation } from '../../findings/finding';
 import { rule } from './index';
 
 const LP = 'http://127.0.0.1:1/devel';
@@ -48,6 +55,25 @@ const sushyReleases = releases(
 );
 const noReleases = { releases: 'no --releases' };
 
+const noTracker: Citation = {
+  source: 'list',
+  text: `entry ${sushy}, no tracker`,
+  file: LIST_FILE,
+  line: 10,
+};
+const trackerField = (text: string): Citation => ({
+  source: 'list',
+  text,
+  file: LIST_FILE,
+  line: 11,
+});
+const releasesLaunchpad: Citation = {
+  source: 'releases',
+  text: 'launchpad: sushy',
+  repository: 'openstack/releases',
+  file: 'deliverables/gazpacho/sushy.yaml',
+};
+
 testRule(rule, {
   valid: [
     {
@@ -60,6 +86,7 @@ testRule(rule, {
           messageId: 'undeclaredKnown',
           data: { launchpad: 'sushy', ref: 'deliverables/gazpacho/sushy.yaml' },
           severity: 'warning',
+          citations: [noTracker, releasesLaunchpad],
         },
       ],
     },
@@ -73,6 +100,7 @@ testRule(rule, {
           messageId: 'undeclaredNoReleases',
           data: { reason: 'no --releases' },
           severity: 'warning',
+          citations: [noTracker],
         },
       ],
     },
@@ -80,7 +108,16 @@ testRule(rule, {
       name: 'undeclared, and the releases data names no tracker',
       change: change('added', entry(sushy)),
       evidence: { releases: releases([], 'sushy') },
-      expect: [{ messageId: 'undeclaredNone', severity: 'warning' }],
+      expect: [
+        {
+          messageId: 'undeclaredNone',
+          severity: 'warning',
+          citations: [
+            noTracker,
+            { source: 'releases', text: `no deliverable file lists ${sushy} (deliverable sushy)` },
+          ],
+        },
+      ],
     },
     {
       name: 'declared private by default, matching the releases data',
@@ -89,7 +126,18 @@ testRule(rule, {
         entry(sushy, { tracker: { launchpad: 'Sushy', 'private-by-default': true } }),
       ),
       evidence: { releases: sushyReleases },
-      expect: [{ messageId: 'statedPrivate', severity: 'warning', field: 'tracker', line: 11 }],
+      expect: [
+        {
+          messageId: 'statedPrivate',
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
+          citations: [
+            trackerField('tracker: launchpad Sushy, private-by-default true'),
+            releasesLaunchpad,
+          ],
+        },
+      ],
     },
     {
       name: 'declared private by default, releases data unavailable',
@@ -105,6 +153,7 @@ testRule(rule, {
           severity: 'warning',
           field: 'tracker',
           line: 11,
+          citations: [trackerField('tracker: launchpad sushy, private-by-default true')],
         },
       ],
     },
@@ -113,7 +162,13 @@ testRule(rule, {
       change: change('added', entry(sushy, { tracker: { storyboard: 'openstack/sushy' } })),
       evidence: { releases: sushyReleases },
       expect: [
-        { messageId: 'declaredUnverifiable', severity: 'warning', field: 'tracker', line: 11 },
+        {
+          messageId: 'declaredUnverifiable',
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
+          citations: [trackerField('tracker: storyboard openstack/sushy'), releasesLaunchpad],
+        },
       ],
     },
     {
@@ -127,6 +182,7 @@ testRule(rule, {
           severity: 'warning',
           field: 'tracker',
           line: 11,
+          citations: [trackerField('tracker: launchpad ironic')],
         },
       ],
     },
@@ -265,7 +321,15 @@ testRule(rule, {
         entry(sushy, { tracker: { launchpad: 'sushy', 'private-by-default': false } }),
       ),
       evidence: { releases: sushyReleases },
-      expect: [{ messageId: 'notPrivate', severity: 'error', field: 'tracker', line: 11 }],
+      expect: [
+        {
+          messageId: 'notPrivate',
+          severity: 'error',
+          field: 'tracker',
+          line: 11,
+          citations: [trackerField('tracker: launchpad sushy, private-by-default false')],
+        },
+      ],
     },
     {
       name: 'declared a different launchpad project',
@@ -278,6 +342,7 @@ testRule(rule, {
           severity: 'error',
           field: 'tracker',
           line: 11,
+          citations: [trackerField('tracker: launchpad ironic'), releasesLaunchpad],
         },
       ],
     },

@@ -4,6 +4,7 @@ import type { DeclaredField, TrackerDeclaration } from '../../list/model';
 import { refText, refValue } from '../../openstack/evidence';
 import { defineRule, type RepositoryRuleContext } from '../define';
 import { declaredValue, onField } from '../evidence-values';
+import { citeDeclaredTracker, citeNoTracker, citeReleasesTracker } from './cite';
 import { judgeLaunchpad, launchpadMessages } from './launchpad';
 
 const UNREADABLE =
@@ -58,21 +59,25 @@ function trackerValue(file: DeliverableFile | null): EvidenceRecord | null {
 
 /** Nothing declared (any format): name the tracker the releases data knows, if any. */
 function checkUndeclared(context: Context, known: DeliverableFile | null): void {
-  const { missing, report } = context;
+  const { change, evidence, missing, report } = context;
   if (known && reportLaunchpad(context, {})) return;
   const cite = {
     declared: null,
     releasesTracker: trackerValue(known),
     releasesUnavailable: missing.releases ?? null,
   };
+  const citations = [
+    citeNoTracker(change),
+    ...citeReleasesTracker(change.repository, evidence.releases, known),
+  ];
   if (known) {
     const data = { launchpad: known.launchpad ?? '', ref: refText(known.ref) };
-    report({ messageId: 'undeclaredKnown', data, severity: 'warning', cite });
+    report({ messageId: 'undeclaredKnown', data, severity: 'warning', cite, citations });
   } else if (missing.releases) {
     const data = { reason: missing.releases };
-    report({ messageId: 'undeclaredNoReleases', data, severity: 'warning', cite });
+    report({ messageId: 'undeclaredNoReleases', data, severity: 'warning', cite, citations });
   } else {
-    report({ messageId: 'undeclaredNone', severity: 'warning', cite });
+    report({ messageId: 'undeclaredNone', severity: 'warning', cite, citations });
   }
 }
 
@@ -92,20 +97,30 @@ function checkDeclared(
   declared: TrackerDeclaration,
   known: DeliverableFile | null,
 ): void {
-  const { change, missing, report } = context;
+  const { change, evidence, missing, report } = context;
   const at = onField(change, 'tracker');
   const cite = {
     ...declaredValue(change, 'tracker'),
     declared: { ...declared },
     releasesTracker: trackerValue(known),
   };
+  const citations = [
+    citeDeclaredTracker(change, declared),
+    ...citeReleasesTracker(change.repository, evidence.releases, known),
+  ];
   if (declared['private-by-default'] === false) {
-    report({ messageId: 'notPrivate', severity: 'error', ...at, cite });
+    report({
+      messageId: 'notPrivate',
+      severity: 'error',
+      ...at,
+      cite,
+      citations: citations.slice(0, 1),
+    });
     return;
   }
   const other = otherLaunchpad(declared, known);
   if (other) {
-    report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite });
+    report({ messageId: 'otherLaunchpad', data: other, severity: 'error', ...at, cite, citations });
     return;
   }
   if ((declared.launchpad !== undefined || known) && reportLaunchpad(context, at)) {
@@ -119,6 +134,7 @@ function checkDeclared(
       severity: 'warning',
       ...at,
       cite,
+      citations,
     });
     return;
   }
@@ -127,6 +143,7 @@ function checkDeclared(
     severity: 'warning',
     ...at,
     cite,
+    citations,
   });
 }
 

@@ -185,7 +185,22 @@ const cases: Cases = {
         releases: releases([]),
         repository: repository({ undatedBranches: undated('stable/2024.2', 'unmaintained/zed') }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [
+        {
+          messageId: 'noStableBranch',
+          citations: [
+            {
+              source: 'repository',
+              text: 'branches on 2026-08-21: master, no stable branch',
+              repository: 'openstack/os-brick',
+              commit: 'cccccccccccccccccccccccccccccccccccccccc',
+              url: 'https://opendev.org/openstack/os-brick/commit/cccccccccccccccccccccccccccccccccccccccc',
+            },
+          ],
+          data: { asOf: '2026-08-21' },
+          severity: 'info',
+        },
+      ],
     },
     {
       name: 'fails closed: an undatable branch of a series not yet branched on the date changes nothing',
@@ -218,6 +233,21 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'noMaintainedBranch',
+          citations: [
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+            {
+              source: 'repository',
+              text: 'tag 2025.1-eom, 2026-01-15, ends its coverage',
+              repository: 'openstack/ironic-lib',
+              commit: '2025.1-eom000000000000000000000000000000',
+            },
+          ],
           data: {
             asOf: '2026-08-21',
             branches: 'stable/2025.1: the repository tagged 2025.1-eom (epoxy is maintained)',
@@ -239,6 +269,20 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'scheduled',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 8.0.0',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'repository',
+              text: 'latest release: tag 7.1.0, 2026-07-01',
+              repository: 'openstack/os-brick',
+              commit: '7.1.000000000000000000000000000000000000',
+            },
+          ],
           data: {
             effective: '8.0.0',
             latest: '7.1.0 (git tag, 2026-07-01)',
@@ -473,6 +517,28 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'scheduledUntagged',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 7.0.0',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'releases',
+              text: 'latest release: release 6.11.1 (epoxy)',
+              file: 'deliverables/epoxy/os-brick.yaml',
+              repository: 'openstack/releases',
+              line: 9,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+          ],
           data: {
             effective: '7.0.0',
             latest: '6.11.1 (releases data, deliverables/epoxy/os-brick.yaml:9)',
@@ -493,6 +559,41 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'tookEffect',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 7.0.0',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'repository',
+              text: 'latest release: tag 7.1.0, 2026-07-01',
+              repository: 'openstack/os-brick',
+              commit: '7.1.000000000000000000000000000000000000',
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.2 (flamingo): maintained until 2027-04-28, then end of life',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 34,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2026.1 (gazpacho): maintained until 2027-10-27, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 26,
+            },
+          ],
           data: {
             effective: '7.0.0',
             latest: '7.1.0 (git tag, 2026-07-01)',
@@ -535,6 +636,22 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'retiredWhileMaintained',
+          citations: [
+            {
+              source: 'governance',
+              text: 'deliverable os-brick of team cinder, retired-on 2026-09-01',
+              repository: 'openstack/governance',
+              file: 'reference/legacy.yaml',
+              line: 42,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+          ],
           data: { ...epoxyStillMaintained, retired: retiredText },
           severity: 'warning',
         },
@@ -564,6 +681,23 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'retiredUnsettled',
+          citations: [
+            {
+              source: 'governance',
+              text: 'deliverable os-brick of team cinder, retired-on 2024-05-01',
+              repository: 'openstack/governance',
+              file: 'reference/legacy.yaml',
+              line: 42,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2024.1 (caracal): maintained (inferred)',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 58,
+            },
+            { source: 'releases', text: 'tag 2024.1-eom in the releases data' },
+          ],
           data: {
             retired:
               'deliverable os-brick of team cinder retired on 2024-05-01 (reference/legacy.yaml)',
@@ -645,6 +779,21 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintained',
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/os-brick, deleted by the change',
+              file: 'repos-overseen.yaml',
+              line: 10,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+          ],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
@@ -981,6 +1130,21 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintainedRst',
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/os-brick, deleted by the change',
+              file: 'repos-overseen.yaml',
+              line: 10,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+          ],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
@@ -1311,6 +1475,21 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintainedScheduled',
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/os-brick, deleted by the change',
+              file: 'repos-overseen.yaml',
+              line: 10,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 42,
+            },
+          ],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
@@ -1331,6 +1510,20 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'patchRelease',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 7.1.1',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'repository',
+              text: 'latest release: tag 7.1.0, 2026-07-01',
+              repository: 'openstack/os-brick',
+              commit: '7.1.000000000000000000000000000000000000',
+            },
+          ],
           data: { effective: '7.1.1', nextRelease: 'the next minor or major release after 7.1.0' },
           severity: 'error',
           field: 'removal',
@@ -1345,6 +1538,20 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'notFinalRelease',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 8.0.0.0rc1',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'repository',
+              text: 'latest release: tag 7.1.0, 2026-07-01',
+              repository: 'openstack/os-brick',
+              commit: '7.1.000000000000000000000000000000000000',
+            },
+          ],
           data: {
             effective: '8.0.0.0rc1',
             kind: 'pre-release',
@@ -1363,6 +1570,20 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'alreadyReleased',
+          citations: [
+            {
+              source: 'list',
+              text: 'removal.effective: 7.1.0',
+              file: 'repos-overseen.yaml',
+              line: 11,
+            },
+            {
+              source: 'repository',
+              text: 'latest release: tag 7.1.0, 2026-07-01',
+              repository: 'openstack/os-brick',
+              commit: '7.1.000000000000000000000000000000000000',
+            },
+          ],
           data: {
             effective: '7.1.0',
             latest: '7.1.0 (git tag, 2026-07-01)',

@@ -10,6 +10,8 @@ import {
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
 import { defineRule, type RuleReport } from '../define';
+import { citeEntry } from '../evidence-values';
+import { citeBranch, citeBranches, citeNoStableBranch } from './cite';
 import { retirementOf, type Retirement } from './retired';
 import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
 
@@ -219,6 +221,10 @@ function reportCovered(
   const finding = {
     severity: 'error',
     cite: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
+    citations: [
+      citeEntry(change, `entry ${change.repository}, deleted by the change`),
+      ...citeBranch(state, change.repository, input.repository),
+    ],
   } as const;
   const scheduled = change.before?.declared.removal?.effective;
   if (settings.format !== 'native') {
@@ -236,18 +242,18 @@ function reportCovered(
 }
 
 /** The note that no stable branch is maintained any more: the entry may go. */
-function reportNoneMaintained(
-  states: readonly BranchState[],
-  asOf: string,
-  out: DeletedReporter,
-): void {
+function reportNoneMaintained(input: DeletedInput, out: DeletedReporter): void {
+  const { states } = input.coverage;
+  const { asOf } = input.settings;
+  const name = input.change.repository;
   // Full series detail where it matters; end-of-life history stays one line per branch.
   const branches = states.map((s) =>
     s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
   );
   const cite = { asOf, branches };
   if (states.length === 0) {
-    out.report({ severity: 'info', messageId: 'noStableBranch', data: { asOf }, cite });
+    const citations = citeNoStableBranch(name, input.repository, input.releases, asOf);
+    out.report({ severity: 'info', messageId: 'noStableBranch', data: { asOf }, cite, citations });
     return;
   }
   out.report({
@@ -255,6 +261,7 @@ function reportNoneMaintained(
     messageId: 'noMaintainedBranch',
     data: { asOf, branches: states.map(branchText).join('; ') },
     cite,
+    citations: citeBranches(states, name, input.repository),
   });
 }
 
@@ -267,10 +274,12 @@ function reportRetired(input: DeletedInput, retirement: Retirement, out: Deleted
   const { settings } = input;
   const { states, unresolved } = input.coverage;
   const base = { severity: 'warning', citations: [retirement.citation] } as const;
+  const name = input.change.repository;
   const covered = states.filter((s) => s.covered);
   for (const state of covered) {
     out.report({
       ...base,
+      citations: [retirement.citation, ...citeBranch(state, name, input.repository)],
       messageId: 'retiredWhileMaintained',
       data: {
         branch: state.branch,
@@ -300,8 +309,10 @@ function reportRetired(input: DeletedInput, retirement: Retirement, out: Deleted
           ),
         ...unresolved.map((u) => `${u.branch}: ${u.reason}`),
       ]);
+  const undetermined = states.filter((s) => s.undetermined);
   out.report({
     ...base,
+    citations: [retirement.citation, ...citeBranches(undetermined, name, input.repository)],
     messageId: 'retiredUnsettled',
     data: {
       retired: retirement.text,
@@ -337,7 +348,7 @@ function checkDeleted(input: DeletedInput, out: DeletedReporter): void {
     out.unavailable(none.kind, none.reason);
     return;
   }
-  reportNoneMaintained(states, settings.asOf, out);
+  reportNoneMaintained(input, out);
 }
 
 export const rule = defineRule({
@@ -383,6 +394,11 @@ export const rule = defineRule({
         repositoryMissing: missing.repository,
         asOf: settings.asOf,
         coverage: coverageText(coverage),
+        coverageCitations: citeBranches(
+          coverage.states.filter((s) => s.covered),
+          change.repository,
+          evidence.repository,
+        ),
       },
       out,
     );

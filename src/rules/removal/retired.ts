@@ -1,6 +1,7 @@
 /** A deleted entry whose repository governance has retired: no team is left to cover it. */
 import type { DataRef, GovernanceFacts, ProjectConfigFacts } from '../../evidence/types';
 import type { Citation, EvidenceRecord } from '../../findings/finding';
+import { citeData } from '../../openstack/cite';
 
 /** The fact that the repository is retired on the date, and where it is recorded. */
 export interface Retirement {
@@ -9,12 +10,6 @@ export interface Retirement {
   cite: EvidenceRecord;
   citation: Citation;
 }
-
-/** The repository that holds each data source, for citations. */
-const DATA_REPOSITORY = {
-  governance: 'openstack/governance',
-  'project-config': 'openstack/project-config',
-} as const;
 
 /**
  * Whether governance records the repository as retired on or before `asOf`: a legacy.yaml entry
@@ -60,14 +55,7 @@ function refText(ref: DataRef): string {
   return ref.line !== undefined ? `${ref.file}:${ref.line}` : ref.file;
 }
 
+/** The fact where it is recorded, with its opendev.org URL when the commit is known. */
 function citationOf(text: string, ref: DataRef): Citation {
-  const source = ref.source === 'project-config' ? 'project-config' : 'governance';
-  return {
-    source,
-    text,
-    repository: DATA_REPOSITORY[source],
-    file: ref.file,
-    ...(ref.line !== undefined ? { line: ref.line } : {}),
-    ...(ref.commit !== undefined ? { commit: ref.commit } : {}),
-  };
+  return citeData(ref, text);
 }

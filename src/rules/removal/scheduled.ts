@@ -1,8 +1,10 @@
 /** A scheduled removal (`removal.effective`): a future non-patch release. */
 import type { EvidenceKind, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { Citation } from '../../findings/finding';
 import type { RuleReport } from '../define';
+import { citeLatest } from './cite';
 import { sample } from '../../openstack/evidence';
-import { declaredValue, onField } from '../evidence-values';
+import { citeField, declaredValue, onField } from '../evidence-values';
 import {
   collectVersions,
   laterSeriesVersions,
@@ -61,6 +63,8 @@ export interface ScheduledInput {
   asOf: string;
   /** The tail of the info message: which branches stay covered meanwhile. */
   coverage: string;
+  /** The branches that stay covered meanwhile, as citations. */
+  coverageCitations: Citation[];
 }
 
 /** A schedule the change introduces is judged strictly; an old one may simply have taken effect. */
@@ -118,7 +122,13 @@ export function checkScheduled(input: ScheduledInput, out: ScheduledReporter): v
     latestRelease: latest ? versionValue(latest) : null,
     gitTags: input.repositoryMissing ? `not examined: ${input.repositoryMissing}` : 'examined',
   };
-  const finding = { severity: 'error', ...field, cite } as const;
+  const declared = citeField(change, 'removal', `removal.effective: ${effective}`);
+  const against = [
+    declared,
+    ...citeLatest(latest, change.repository, input.repository, input.releases),
+  ];
+  const finding = { severity: 'error', ...field, cite, citations: against } as const;
+  const withCoverage = [...against, ...input.coverageCitations];
   if (!isNonPatchFinal(effective, { releaseType })) {
     const nextRelease = `the next minor or major release${latest ? ` after ${latest.version.text}` : ''}`;
     out.report(
@@ -136,6 +146,7 @@ export function checkScheduled(input: ScheduledInput, out: ScheduledReporter): v
     if (!isNewSchedule(change)) {
       out.report({
         ...finding,
+        citations: withCoverage,
         severity: 'info',
         messageId: 'tookEffect',
         data: { effective, latest: versionText(latest), coverage: input.coverage },
@@ -163,10 +174,11 @@ export function checkScheduled(input: ScheduledInput, out: ScheduledReporter): v
     input.repositoryMissing
       ? {
           ...finding,
+          citations: withCoverage,
           severity: 'info',
           messageId: 'scheduledUntagged',
           data: { ...data, tagsMissing: input.repositoryMissing },
         }
-      : { ...finding, severity: 'info', messageId: 'scheduled', data },
+      : { ...finding, citations: withCoverage, severity: 'info', messageId: 'scheduled', data },
   );
 }

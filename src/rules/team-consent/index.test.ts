@@ -1,4 +1,5 @@
 import type { ChangeFacts, GerritAccount, GovernanceFacts } from '../../evidence/types';
+import type { Citation } from '../../findings/finding';
 import type { Person } from '../../list/model';
 import type { ChangeKind, RepositoryChange } from '../types';
 import { judgeCase, testRule } from '../../../test/helpers/rule-tester';
@@ -90,6 +91,29 @@ const nobodyOfTheTeam = input(
   facts(STRANGER, [[account(3, 'core@example.org'), 2]]),
 );
 
+const gerrit = (text: string): Citation => ({
+  source: 'gerrit',
+  text,
+  repository: 'openstack/ossa',
+  commit: 'a'.repeat(40),
+  url: URL,
+});
+const projects = (text: string, line?: number): Citation => ({
+  source: 'governance',
+  text,
+  repository: 'openstack/governance',
+  file: 'reference/projects.yaml',
+  ...(line !== undefined ? { line } : {}),
+});
+const ptlTeam = projects('team ironic, PTL Pat Lead <ptl@example.org>, no security liaison', 40);
+const liaisonTeam = projects(
+  'team ironic, security liaison Sam Secure <Sam.Secure@Example.org>',
+  40,
+);
+const notListed = projects(`no deliverable lists ${repository}`);
+const byStranger = gerrit('change 912345, uploaded by Ann Other <ann@example.org>');
+const noApproval = gerrit('change 912345, no Code-Review +1 or more');
+
 const bothConsenters =
   'one of PTL Pat Lead <ptl@example.org>, security liaison Sam Secure <Sam.Secure@Example.org>';
 
@@ -141,6 +165,11 @@ testRule(rule, {
           messageId: 'notConsented',
           data: { number: 912345, team, repository, consenters: bothConsenters },
           severity: 'warning',
+          citations: [
+            liaisonTeam,
+            byStranger,
+            gerrit('Code-Review +2 by user 3 <core@example.org>'),
+          ],
         },
       ],
     },
@@ -152,6 +181,7 @@ testRule(rule, {
           messageId: 'notConsented',
           data: { number: 912345, team, repository, consenters: 'PTL Pat Lead <ptl@example.org>' },
           severity: 'warning',
+          citations: [ptlTeam, byStranger, noApproval],
         },
       ],
     },
@@ -174,6 +204,7 @@ testRule(rule, {
           messageId: 'notConsentedNoEmail',
           data: { number: 912345, team, repository, consenters: 'PTL Pat Lead <ptl@example.org>' },
           severity: 'warning',
+          citations: [ptlTeam, gerrit('change 912345, uploaded by Pat Lead'), noApproval],
         },
       ],
     },
@@ -201,18 +232,37 @@ testRule(rule, {
           data: { team, action: 'removing', repository },
           severity: 'warning',
           line: null,
+          citations: [
+            projects('team ironic, no PTL, no security liaison', 40),
+            byStranger,
+            noApproval,
+          ],
         },
       ],
     },
     {
       name: 'an added repository no team lists',
       ...input('added', governance(null), facts(STRANGER)),
-      expect: [{ messageId: 'noTeamForAddition', data: { repository }, severity: 'warning' }],
+      expect: [
+        {
+          messageId: 'noTeamForAddition',
+          data: { repository },
+          severity: 'warning',
+          citations: [notListed, byStranger, noApproval],
+        },
+      ],
     },
     {
       name: 'a removed repository no team lists any more',
       ...input('removed', governance(null), facts(STRANGER)),
-      expect: [{ messageId: 'noTeamForRemoval', data: { repository }, severity: 'info' }],
+      expect: [
+        {
+          messageId: 'noTeamForRemoval',
+          data: { repository },
+          severity: 'info',
+          citations: [notListed, byStranger, noApproval],
+        },
+      ],
     },
     {
       name: 'a modified entry whose team did not change is not judged',
@@ -246,6 +296,17 @@ testRule(rule, {
           messageId: 'movedToUnknownTeam',
           data: { repository, team: 'bifrost', owner: team },
           severity: 'warning',
+          citations: [
+            {
+              source: 'list',
+              text: `entry ${repository}, team bifrost`,
+              file: 'list.yaml',
+              line: 7,
+            },
+            ptlTeam,
+            byStranger,
+            noApproval,
+          ],
         },
       ],
     },
@@ -253,7 +314,14 @@ testRule(rule, {
       name: 'a moved repository no team lists',
       change: moved(team),
       evidence: { governance: governance(null), change: facts(STRANGER) },
-      expect: [{ messageId: 'noTeamForMove', data: { repository }, severity: 'warning' }],
+      expect: [
+        {
+          messageId: 'noTeamForMove',
+          data: { repository },
+          severity: 'warning',
+          citations: [notListed, byStranger, noApproval],
+        },
+      ],
     },
     {
       name: 'without the Gerrit change: a warning, never a block',

@@ -1,6 +1,9 @@
 import type { ChangeFacts, GerritAccount, GovernanceTeam } from '../../evidence/types';
 import type { EvidenceRecord } from '../../findings/finding';
+import { citeNotListed, citeTeam } from '../../openstack/cite';
 import { defineRule } from '../define';
+import { citeEntry, citeField } from '../evidence-values';
+import { citeChange } from './cite';
 import type { RepositoryChange } from '../types';
 
 const NOT_CONSENTED =
@@ -67,6 +70,7 @@ export const rule = defineRule({
         data: { repository },
         severity: removal ? 'info' : 'warning',
         cite: { change: evidence.change.url, team: null },
+        citations: [citeNotListed(evidence.governance, repository), ...citeChange(evidence.change)],
       });
       return;
     }
@@ -81,11 +85,13 @@ export const rule = defineRule({
         data: { repository, team: newTeam, owner: team.name },
         severity: 'warning',
         cite: { change: evidence.change.url, team: newTeam, governanceTeam: team.name },
+        citations: [citeNewTeam(change, newTeam), citeTeam(team), ...citeChange(evidence.change)],
       });
       return;
     }
     const consenters = consentersOf(team);
     const cite = baseEvidence(evidence.change, team, consenters);
+    const citations = [citeTeam(team), ...citeChange(evidence.change)];
     if (consenters.length === 0) {
       const action = ACTION[change.kind];
       report({
@@ -93,6 +99,7 @@ export const rule = defineRule({
         data: { team: team.name, action, repository },
         severity: 'warning',
         cite,
+        citations,
       });
       return;
     }
@@ -107,9 +114,18 @@ export const rule = defineRule({
       },
       severity: 'warning',
       cite,
+      citations,
     });
   },
 });
+
+/** Where the change names the new team: the entry's `team` field, or its governance deliverable. */
+function citeNewTeam(change: RepositoryChange, newTeam: string) {
+  if (change.entry.declared.team !== undefined) {
+    return citeField(change, 'team', `team: ${newTeam}`);
+  }
+  return citeEntry(change, `entry ${change.repository}, team ${newTeam}`);
+}
 
 /** A listed repository that moves to another team or deliverable: the new team must agree. */
 function isMove(change: RepositoryChange): boolean {

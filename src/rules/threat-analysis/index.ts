@@ -1,9 +1,10 @@
 import type { GitTag, RepositoryFacts } from '../../evidence/types';
-import type { EvidenceRecord } from '../../findings/finding';
+import type { Citation, EvidenceRecord } from '../../findings/finding';
+import { citeRepositoryFile, citeTag } from '../../openstack/cite';
 import { tagValue } from '../../openstack/evidence';
 import { isMajorFinal } from '../../openstack/versions';
 import { defineRule, type MessageData } from '../define';
-import { declaredValue, onField } from '../evidence-values';
+import { citeEntry, citeField, declaredValue, onField } from '../evidence-values';
 import type { RepositoryChange } from '../types';
 
 const messages = {
@@ -55,6 +56,27 @@ function notDeclaredCite(change: RepositoryChange): EvidenceRecord {
   return { declared: null, list: change.entry.location.file };
 }
 
+/** The declared analysis, and what its freshness was measured against (the tags read). */
+function freshnessCitations(
+  change: RepositoryChange,
+  repository: RepositoryFacts | undefined,
+  major: GitTag | null,
+  asOf: string,
+): Citation[] {
+  const declared = change.entry.declared['threat-analysis'];
+  const parts = [declared?.url, declared?.date ?? 'undated'].filter((p) => p !== undefined);
+  const field = citeField(change, 'threat-analysis', `threat-analysis: ${parts.join(', ')}`);
+  if (major) return [field, { ...citeTag(change.repository, major), text: majorText(major) }];
+  if (!repository) return [field];
+  const { commit } = repository.evaluated;
+  const none = `no major release tag (X.0.0) on or before ${asOf}`;
+  return [field, citeRepositoryFile(change.repository, commit, none)];
+}
+
+function majorText(major: GitTag): string {
+  return `last major release tag ${major.name}, ${major.date.slice(0, 10)}`;
+}
+
 export const rule = defineRule({
   scope: 'repository',
   meta: {
@@ -72,7 +94,12 @@ export const rule = defineRule({
   check({ change, evidence, missing, settings, report }) {
     const declared = change.entry.declared['threat-analysis'];
     if (!declared) {
-      report({ messageId: 'notDeclared', severity: 'warning', cite: notDeclaredCite(change) });
+      report({
+        messageId: 'notDeclared',
+        severity: 'warning',
+        cite: notDeclaredCite(change),
+        citations: [citeEntry(change, `entry ${change.repository}, no threat-analysis`)],
+      });
       return;
     }
     const major = latestMajor(evidence.repository, settings.asOf);
@@ -84,14 +111,21 @@ export const rule = defineRule({
       latestMajor: major ? tagValue(major) : null,
     };
     const on = onField(change, 'threat-analysis');
+    const citations = freshnessCitations(change, evidence.repository, major, settings.asOf);
     if (declared.date === undefined) {
-      report({ messageId: 'undated', severity: 'info', ...on, cite });
+      report({
+        messageId: 'undated',
+        severity: 'info',
+        ...on,
+        cite,
+        citations: citations.slice(0, 1),
+      });
       return;
     }
     const judged = freshness(declared.date, major, unavailable);
     // An analysis not found outdated also records whether its freshness could be checked.
     const current = judged.messageId !== 'predatesMajor';
     const withRepository = current ? { ...cite, repositoryUnavailable: unavailable } : cite;
-    report({ ...judged, severity: 'info', ...on, cite: withRepository });
+    report({ ...judged, severity: 'info', ...on, cite: withRepository, citations });
   },
 });
