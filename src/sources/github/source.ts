@@ -10,7 +10,11 @@ import { readGitHubRepository } from './read';
 /** One client per run: one transport, one view of the rate limit, one store. */
 const clientOf = perRun((run) => {
   const net = run.options.network as NetworkOptions;
-  const github = net.github as GitHubSettings;
+  return createGitHubClient(net, net.github as GitHubSettings);
+});
+
+/** The client over Octokit, with its answers kept in the cache directory when there is one. */
+export function createGitHubClient(net: NetworkOptions, github: GitHubSettings): GitHubClient {
   return new GitHubClient({
     api: github.api,
     ...(net.offline ? { offline: net.offlineBecause ?? '--offline' } : {}),
@@ -23,7 +27,7 @@ const clientOf = perRun((run) => {
         ...(net.log ? { log: net.log } : {}),
       }),
   });
-});
+}
 
 /**
  * The repository source's hook: a candidate's GitHub mirror stands in for its clone when the
