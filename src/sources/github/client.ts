@@ -117,13 +117,18 @@ export class GitHubClient {
   }
 
   private connect(): Promise<GitHubTransport> {
+    this.requireOnline();
+    return (this.transport ??= this.options.transport());
+  }
+
+  /** Throws Unavailable when no request may be made. */
+  requireOnline(): void {
     if (this.options.offline !== undefined) {
       throw new Unavailable(
         'github',
         `the GitHub mirror cannot be asked: offline (${this.options.offline}), no request was made`,
       );
     }
-    return (this.transport ??= this.options.transport());
   }
 }
 

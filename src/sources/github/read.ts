@@ -43,6 +43,11 @@ export async function readGitHubRepository(
 ): Promise<RepositoryFacts> {
   const { client, asOf } = options;
   const url = `${options.web.replace(/\/+$/, '')}/${repository}`;
+  client.requireOnline();
+  if (options.releases.status === 'unavailable') {
+    // Before any request: nothing the mirror answers could be checked.
+    currentEnough(url, null, options.releases);
+  }
   try {
     const refs = options.graphql
       ? await graphqlRefs(client, repository, asOf)
@@ -72,7 +77,7 @@ export async function readGitHubRepository(
 
 function currentEnough(
   url: string,
-  refs: MirrorRefs,
+  refs: MirrorRefs | null,
   releases: Evidence<ReleasesFacts>,
 ): RecordedRelease | null {
   if (releases.status === 'unavailable') {
@@ -82,7 +87,10 @@ function currentEnough(
         `compared with is unavailable (${releases.reason})`,
     );
   }
-  const verdict = judgeMirror({ url, ...refs }, releases.value);
+  const verdict = judgeMirror(
+    { url, tags: refs?.tags ?? [], branches: refs?.branches ?? [] },
+    releases.value,
+  );
   if (!verdict.fresh) throw new Unavailable('github', verdict.reason);
   return verdict.checkedAgainst;
 }
