@@ -131,6 +131,8 @@ describe('the GitHub mirror through Octokit, against a local GitHub', () => {
     );
     expect(cold.stderr).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/repos\/openstack\/sushy → 200/);
     const coldCount = server.requests.length;
+    // repo, 2 tag pages, heads, 2 tag objects, 3 commits, commits?until, 2 listings, 2 files
+    expect(coldCount).toBe(14);
     const spent = 60 - server.rate.remaining;
     expect(spent).toBe(coldCount);
 
