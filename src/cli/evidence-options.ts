@@ -5,7 +5,7 @@ import { UsageError } from '../errors';
 import type { SourceOptions } from '../sources/options';
 import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/staleness';
 import type { LoadedConfig } from './config';
-import { addCacheOptions, gitCacheFor, type CacheFlags } from './git-cache';
+import { addCacheOptions, cacheDirectory, gitCacheFor, type CacheFlags } from './git-cache';
 import type { CliIO } from './io';
 import { networkOptions } from './network-options';
 import { readUserConfig, type UserConfig } from './user-config';
@@ -81,7 +81,10 @@ export function sourceOptions(
   if (projectConfig) options.projectConfig = projectConfig;
   if (reposRoot) options.reposRoot = reposRoot;
   // Without the process's io (a library caller), nothing remote is ever asked.
-  if (io) options.network = networkOptions(flags, io);
+  if (io) {
+    const cacheDir = cache ? (cacheDirectory(flags, user, io.env) ?? undefined) : undefined;
+    options.network = networkOptions(flags, io, cacheDir);
+  }
   return options;
 }
 

@@ -1,5 +1,13 @@
 import { UsageError } from '../errors';
-import { DEFAULT_GERRIT, DEFAULT_LAUNCHPAD_API, type NetworkOptions } from '../sources/net/options';
+import {
+  DEFAULT_GERRIT,
+  DEFAULT_GITHUB_API,
+  DEFAULT_GITHUB_WEB,
+  DEFAULT_LAUNCHPAD_API,
+  type GitHubSettings,
+  type GitHubUse,
+  type NetworkOptions,
+} from '../sources/net/options';
 import type { CliIO } from './io';
 
 export interface NetworkFlags {
@@ -16,6 +24,7 @@ export interface NetworkFlags {
 export function networkOptions(
   flags: NetworkFlags,
   io: Pick<CliIO, 'env' | 'stderr'>,
+  cacheDir?: string,
 ): NetworkOptions {
   const env = io.env;
   const offlineBecause = flags.offline
@@ -32,7 +41,39 @@ export function networkOptions(
       DEFAULT_LAUNCHPAD_API,
     gerrit: httpUrl('VMT_OVERSIGHT_GERRIT', env.VMT_OVERSIGHT_GERRIT) ?? DEFAULT_GERRIT,
     ...(authorization ? { launchpadAuthorization: authorization } : {}),
+    github: githubSettings(env, cacheDir),
     ...(flags.verbose ? { log: (line: string) => void io.stderr.write(`${line}\n`) } : {}),
+  };
+}
+
+const GITHUB_USE: Record<string, GitHubUse> = {
+  '': 'fallback',
+  fallback: 'fallback',
+  '1': 'always',
+  always: 'always',
+  '0': 'never',
+  never: 'never',
+};
+
+/**
+ * GitHub mirrors: `VMT_OVERSIGHT_GITHUB` is `fallback` (the default: when the git cache cannot
+ * have a candidate), `1`/`always` (instead of the cache) or `0`/`never`. The API from
+ * `VMT_OVERSIGHT_GITHUB_API`; the token only from `GITHUB_TOKEN`, never printed.
+ */
+function githubSettings(env: NodeJS.ProcessEnv, cacheDir: string | undefined): GitHubSettings {
+  const use = GITHUB_USE[env.VMT_OVERSIGHT_GITHUB ?? ''];
+  if (!use) {
+    throw new UsageError(
+      `VMT_OVERSIGHT_GITHUB: '${env.VMT_OVERSIGHT_GITHUB}' is not fallback, always (1) or never (0)`,
+    );
+  }
+  const token = env.GITHUB_TOKEN;
+  return {
+    use,
+    api: httpUrl('VMT_OVERSIGHT_GITHUB_API', env.VMT_OVERSIGHT_GITHUB_API) ?? DEFAULT_GITHUB_API,
+    web: DEFAULT_GITHUB_WEB,
+    ...(token ? { token } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
   };
 }
 

@@ -332,6 +332,19 @@ export interface RepositoryFacts {
   /** null when the tree has no Zuul configuration. */
   zuul: ZuulInRepoConfig | null;
   testEntryPoints: LocalTestEntryPoint[];
+  /** Set when these facts were read from a GitHub mirror rather than a git clone. */
+  mirror?: RepositoryMirror;
+}
+
+/** The GitHub mirror facts were read from, and what showed it current enough to read. */
+export interface RepositoryMirror {
+  source: 'github';
+  /** `https://github.com/openstack/nova`. */
+  url: string;
+  /** The mirror's newest commit over its branches: what it can show goes no further. */
+  newestCommit: { commit: string; date: string } | null;
+  /** The newest release of the releases data found on the mirror at its hash; null if none. */
+  checkedAgainst: { version: string; commit: string; file: string } | null;
 }
 
 /* ---------- Gerrit: the change under review (team-consent) ---------- */

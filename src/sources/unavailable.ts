@@ -15,6 +15,20 @@ export class Unavailable extends Error {
   }
 }
 
+/**
+ * A candidate the git cache could not have from its base URL (not found there, a timeout, a
+ * failure): the one case a GitHub mirror may stand in for it.
+ */
+export class CandidateNotCached extends Unavailable {
+  constructor(
+    reason: string,
+    readonly mayFallBack: boolean,
+  ) {
+    super('repository', reason);
+    this.name = 'CandidateNotCached';
+  }
+}
+
 /** A bug met while reading evidence another source depends on, passed on as it is. */
 export class InternalFailure extends Error {
   constructor(readonly evidence: Extract<Evidence<never>, { status: 'unavailable' }>) {

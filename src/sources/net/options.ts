@@ -18,6 +18,8 @@ export interface NetworkOptions {
    * on the project, so the VMT's Private Security grant can be read. Never printed.
    */
   launchpadAuthorization?: string;
+  /** The GitHub mirrors of candidate repositories (src/sources/github); absent, never asked. */
+  github?: GitHubSettings;
   /** `--verbose`: one line per request (method, URL, status, time, bytes). */
   log?: (line: string) => void;
   /** For tests: the undici dispatcher. */
@@ -28,3 +30,25 @@ export interface NetworkOptions {
 
 export const DEFAULT_LAUNCHPAD_API = 'https://api.launchpad.net/devel';
 export const DEFAULT_GERRIT = 'https://review.opendev.org';
+
+/**
+ * When candidates are read from github.com/<namespace>/<name>: `fallback` when the git cache
+ * cannot have the repository from its base URL, `always` instead of the cache, `never`.
+ * A `--repos-root` always wins.
+ */
+export type GitHubUse = 'fallback' | 'always' | 'never';
+
+export interface GitHubSettings {
+  use: GitHubUse;
+  /** The REST and GraphQL API: `https://api.github.com`. */
+  api: string;
+  /** Where the mirrors are shown, for citations: `https://github.com`. */
+  web: string;
+  /** From GITHUB_TOKEN only: GraphQL and 5,000 requests an hour. Never printed. */
+  token?: string;
+  /** Where answers and their ETags are kept between runs (the git cache's directory). */
+  cacheDir?: string;
+}
+
+export const DEFAULT_GITHUB_API = 'https://api.github.com';
+export const DEFAULT_GITHUB_WEB = 'https://github.com';

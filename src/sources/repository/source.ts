@@ -1,7 +1,8 @@
 import type { RepositoryFacts } from '../../evidence/types';
 import { createGit, type Git, type GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
-import { Unavailable } from '../unavailable';
+import { CandidateNotCached, Unavailable } from '../unavailable';
+import { withGitHubMirror } from '../github/source';
 import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
 import { isSafeRepositoryName, locateRepository } from './locate';
@@ -86,9 +87,9 @@ export class RepositorySource {
       return (await cache.open(repository, { before: endOfDay(asOf), paths })).root;
     } catch (error) {
       if (!(error instanceof CacheUnavailableError)) throw error;
-      throw new Unavailable(
-        'repository',
+      throw new CandidateNotCached(
         `no --repos-root given, and ${repository} from ${cache.base.href} is unavailable: ${error.message}`,
+        error.kind !== 'offline' && error.kind !== 'no-fetch' && error.kind !== 'refused',
       );
     }
   }
@@ -140,8 +141,10 @@ const repositoryOf = perRun(
 export const repositorySource: EvidenceSource<'repository'> = {
   id: 'repository',
   kind: 'repository',
-  dependencies: [],
+  // releases: what a GitHub mirror is checked against before it stands in for a clone.
+  dependencies: ['releases'],
   scope: 'repository',
   subject: 'repository evidence',
-  read: (repository, run) => repositoryOf(run).facts(repository),
+  read: (repository, run) =>
+    withGitHubMirror(repository, run, () => repositoryOf(run).facts(repository)),
 };
