@@ -75,23 +75,42 @@ export async function startupMs(args: readonly string[], runs: number): Promise<
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** Git processes started: those whose arguments name `marker` (the candidate repositories), the rest. */
+export interface GitProcesses {
+  marked: number;
+  other: number;
+}
+
 /**
  * Counts the git processes `node ARGS` starts, with a `git` on PATH that logs each start and
  * runs the real one. A separate run: the wrapper's own cost must not weigh on the timings.
  */
-export async function countGitProcesses(args: readonly string[]): Promise<number> {
+export async function countGitProcesses(
+  args: readonly string[],
+  marker: string,
+): Promise<GitProcesses> {
   const dir = mkdtempSync(join(tmpdir(), 'vmt-oversight-bench-git-'));
   try {
     const log = join(dir, 'log');
     const realGit = findOnPath('git');
-    writeFileSync(join(dir, 'git'), `#!/bin/sh\necho x >> '${log}'\nexec '${realGit}' "$@"\n`);
+    const script = [
+      '#!/bin/sh',
+      `case "$*" in *'${marker}'*) echo r >> '${log}' ;; *) echo o >> '${log}' ;; esac`,
+      `exec '${realGit}' "$@"`,
+      '',
+    ];
+    writeFileSync(join(dir, 'git'), script.join('\n'));
     chmodSync(join(dir, 'git'), 0o755);
     writeFileSync(log, '');
     await spawnQuiet(process.execPath, [...args], {
       ...process.env,
       PATH: `${dir}${delimiter}${process.env.PATH ?? ''}`,
     });
-    return readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
+    const lines = readFileSync(log, 'utf8').split('\n');
+    return {
+      marked: lines.filter((line) => line === 'r').length,
+      other: lines.filter((line) => line === 'o').length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

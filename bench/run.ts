@@ -29,7 +29,10 @@ interface Row {
   judged: number;
   tool: Cost;
   baseline: Cost;
+  /** Git processes in the candidate repositories, per judged repository. */
   gitPerRepository: number;
+  /** Git processes elsewhere (the list repository, data checkouts): a fixed cost per run. */
+  gitFixed: number;
 }
 
 const BIN = join(__dirname, '..', 'src', 'cli', 'bin.js');
@@ -97,8 +100,17 @@ async function benchCommand(command: Command, world: BenchWorld, options: Option
     const baseline = await best([BASELINE, command, JSON.stringify(world)], options.runs);
     const tool = await best(args, options.runs);
     const judged = command === 'check' ? world.added : world.size;
-    const gitPerRepository = (await countGitProcesses(args)) / judged;
-    return { size: world.size, command, judged, tool, baseline, gitPerRepository };
+    const git = await countGitProcesses(args, world.reposRoot);
+    const gitPerRepository = git.marked / judged;
+    return {
+      size: world.size,
+      command,
+      judged,
+      tool,
+      baseline,
+      gitPerRepository,
+      gitFixed: git.other,
+    };
   } finally {
     rmSync(reportDir, { recursive: true, force: true });
   }
@@ -123,6 +135,7 @@ function printRows(rows: readonly Row[]): void {
     'RSS MB',
     'base',
     'git/repo',
+    'git fixed',
   ];
   const lines = rows.map((row) => [
     String(row.size),
@@ -137,6 +150,7 @@ function printRows(rows: readonly Row[]): void {
     fixed(row.tool.peakMb, 0),
     fixed(row.baseline.peakMb, 0),
     fixed(row.gitPerRepository, 2),
+    String(row.gitFixed),
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => line[column]!.length)),
