@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { isBrokenPipe, processIO, type CliIO } from './io';
+import { isBrokenPipe, outputError, processIO, type CliIO } from './io';
 import { handleError, internalErrorMessage, run } from './main';
-import { outputError } from './output';
 import { removePendingReports } from './report-files';
 
 const io = processIO();

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors';
+
 /** A stream the CLI writes text to. */
 export interface OutputStream {
   write(text: string): unknown;
@@ -78,4 +80,10 @@ export function isBrokenPipe(error: unknown): boolean {
 /** Colour only on a terminal, and never when NO_COLOR is set. */
 export function useColor(stream: CliIO['stdout'], env: NodeJS.ProcessEnv): boolean {
   return Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+/** A failed write to stdout, as the message the user sees (exit 2). */
+export function outputError(error: unknown): UsageError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new UsageError(`cannot write to standard output: ${reason}`);
 }

@@ -1,25 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { VmtError } from '../errors';
-import { Unavailable } from '../sources/unavailable';
+import type { Unavailable } from '../sources/unavailable';
 import { TOOL_VERSION } from '../version';
-import { auditCommand } from './commands/audit';
-import { checkCommand } from './commands/check';
-import { explainCommand } from './commands/explain';
-import { proposeCommand } from './commands/propose';
-import { voteCommand } from './commands/vote';
+import { COMMANDS, commandNamed, type CommandEntry } from './command-table';
 import type { CliIO } from './io';
-import { removeStaleReports } from './output';
-
-type CommandFactory = (io: CliIO, setExitCode: (code: number) => void) => Command;
-
-/** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly CommandFactory[] = [
-  checkCommand,
-  auditCommand,
-  proposeCommand,
-  explainCommand,
-  voteCommand,
-];
+import { removeStaleReports } from './stale-reports';
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -36,7 +21,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     )
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)');
-  for (const factory of COMMANDS) program.addCommand(factory(io, (code) => (exitCode = code)));
+  // Only the command the arguments name is loaded (with what it needs); the others are listed.
+  const wanted = commandNamed(argv);
+  const setExitCode = (code: number): void => void (exitCode = code);
+  program.configureHelp({ subcommandTerm: (command) => termOf(command) });
+  for (const entry of COMMANDS) {
+    program.addCommand(
+      entry === wanted ? (await entry.load())(io, setExitCode) : listedCommand(entry),
+    );
+  }
   configure(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -44,6 +37,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     return handleError(error, io);
   }
+}
+
+/** A command as `--help` lists it, not loaded: it is never run (see `commandNamed`). */
+function listedCommand(entry: CommandEntry): Command {
+  return new Command(entry.name).summary(entry.summary).action(() => {
+    throw new Error(`the ${entry.name} command was run without being loaded`);
+  });
+}
+
+function termOf(command: Command): string {
+  const entry = COMMANDS.find((candidate) => candidate.name === command.name());
+  return entry ? entry.term : new Help().subcommandTerm(command);
 }
 
 function configure(command: Command, io: CliIO): void {
@@ -63,13 +68,18 @@ export function handleError(error: unknown, io: CliIO): number {
     io.stderr.write(`vmt-oversight: ${error.message}\n`);
     return error.exitCode;
   }
-  if (error instanceof Unavailable) {
+  if (isUnavailable(error)) {
     // Evidence is at stake: this can only be inconclusive, never a pass (nor a usage error).
     io.stderr.write(`vmt-oversight: evidence unavailable (${error.source}): ${oneLine(error)}\n`);
     return 3;
   }
   io.stderr.write(internalErrorMessage(error, io.env));
   return 2;
+}
+
+/** An `Unavailable` escaped from a source, told by its name: its module is loaded only by sources. */
+function isUnavailable(error: unknown): error is Unavailable {
+  return error instanceof Error && error.name === 'Unavailable' && 'source' in error;
 }
 
 /**

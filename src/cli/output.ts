@@ -9,14 +9,10 @@ import {
   type Reporter,
   type TextDetail,
 } from '../report/reporters';
-import { isBrokenPipe, useColor, type CliIO } from './io';
-import {
-  checkReportPath,
-  commitReports,
-  discardReports,
-  removeStaleReport,
-  stageReports,
-} from './report-files';
+import { isBrokenPipe, outputError, useColor, type CliIO } from './io';
+import { checkReportPath, commitReports, discardReports, stageReports } from './report-files';
+
+export { outputError } from './io';
 
 export interface ReportTarget {
   format: ReportFormat;
@@ -60,29 +56,6 @@ export function checkReportTargets(targets: readonly ReportTarget[], io: CliIO):
 }
 
 /**
- * Removes the files that `--report` names on the command line, before it is even parsed: a run
- * writes its reports only once it has a verdict, so one that ends earlier (a usage error, a
- * crash, an interrupt) must not leave an earlier run's report in place, read as its own.
- */
-export function removeStaleReports(argv: readonly string[], io: CliIO): void {
-  for (const value of reportValues(argv)) {
-    const match = /^[a-z]+=(.+)$/.exec(value);
-    if (match) removeStaleReport(resolve(io.cwd, match[1] as string));
-  }
-}
-
-/** The values given to `--report` (`--report V` or `--report=V`), up to a `--`. */
-function reportValues(argv: readonly string[]): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < argv.length && argv[i] !== '--'; i += 1) {
-    const arg = argv[i] as string;
-    if (arg.startsWith('--report=')) values.push(arg.slice('--report='.length));
-    else if (arg === '--report' && argv[i + 1] !== undefined) values.push(argv[(i += 1)] as string);
-  }
-  return values;
-}
-
-/**
  * Writes the report to stdout in `format` and to every `--report` file. The files are written
  * to temp files first and renamed into place only once stdout has taken its copy: a run whose
  * output fails (exit 2) leaves no report behind. A closed stdout pipe (`| head -1`) is not a
@@ -122,12 +95,6 @@ async function writeStdout(text: string, io: CliIO): Promise<void> {
     if (isBrokenPipe(error)) return;
     throw outputError(error);
   }
-}
-
-/** A failed write to stdout, as the message the user sees (exit 2). */
-export function outputError(error: unknown): UsageError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new UsageError(`cannot write to standard output: ${reason}`);
 }
 
 export function exitCodeOf(report: Report): number {

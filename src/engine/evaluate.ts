@@ -51,13 +51,25 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   }
   const unreadableBase = baseListUnreadable(input.proposal, removalBlocks(input), input.settings);
   if (unreadableBase) findings.push(unreadableBase);
+  const pending = countByRepository(input.changes);
   const perRepository = await mapLimit(input.changes, 4, async (change) => {
     const found = await judgeRepository(change, input);
+    const left = (pending.get(change.repository) ?? 1) - 1;
+    pending.set(change.repository, left);
+    // Judged for the last time: its evidence need not stay in memory to the end of the run.
+    if (left === 0) input.provider.forget?.(change.repository);
     input.onRepositoryDone?.(change.repository);
     return found;
   });
   findings.push(...perRepository.flat());
   return sortFindings(findings);
+}
+
+function countByRepository(changes: readonly RepositoryChange[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const change of changes)
+    counts.set(change.repository, (counts.get(change.repository) ?? 0) + 1);
+  return counts;
 }
 
 async function judgeRepository(

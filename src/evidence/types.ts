@@ -447,4 +447,10 @@ export type EvidenceKind = keyof EvidenceMap;
 /** What the engine asks evidence from. Implementations cache within a run. */
 export interface EvidenceProvider {
   get<K extends EvidenceKind>(kind: K, repository: string): Promise<Evidence<EvidenceMap[K]>>;
+  /**
+   * Drops what was read for this one repository once it is judged (an audit of every official
+   * repository then holds one repository's evidence per worker, not all of them); asked again,
+   * it is read again.
+   */
+  forget?(repository: string): void;
 }

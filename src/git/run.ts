@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { catFileBatch, type CatFileBatch } from './batch';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { gitEnvironment, GLOBAL_OPTIONS, safeConfig, type GitProtocol } from './environment';
 import { GitError, GitMissingError, GitTimeoutError } from './errors';
@@ -11,6 +12,11 @@ export interface Git {
   readonly gitDir: string;
   /** Runs `git <args>`; `input` goes to stdin (only `cat-file --batch` needs it). */
   run(args: readonly string[], input?: string): Promise<Buffer>;
+  /**
+   * One `cat-file --batch` process to ask for objects in turn (one call; it holds a slot of the
+   * run-wide limit until closed, so close it before running anything else).
+   */
+  batch(): CatFileBatch;
   calls(): number;
 }
 
@@ -90,7 +96,35 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
           : spawnWithInput(full, args, input, { config, env, idle, max: options.maxOutputBytes }),
       );
     },
+    batch() {
+      calls += 1;
+      if (options.counter) options.counter.count += 1;
+      const full = [...location, ...GLOBAL_OPTIONS, 'cat-file', '--batch'];
+      let release = (): void => undefined;
+      const freed = new Promise<void>((resolve) => (release = resolve));
+      return catFileBatch({
+        start: () =>
+          new Promise<ChildProcessWithoutNullStreams>((started) => {
+            void withGitSlot(() => {
+              started(spawnGit(full, config, env));
+              return freed;
+            });
+          }),
+        release: () => release(),
+        idleMs: idle,
+        maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      });
+    },
   };
+}
+
+function spawnGit(
+  full: readonly string[],
+  config: readonly string[],
+  env: Record<string, string>,
+): ChildProcessWithoutNullStreams {
+  const configArgs = config.flatMap((setting) => ['-c', setting]);
+  return spawn('git', [...configArgs, ...full], { env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 function simpleEngine(
@@ -161,13 +195,9 @@ function spawnWithInput(
   input: string,
   settings: SpawnSettings,
 ): Promise<Buffer> {
-  const configArgs = settings.config.flatMap((setting) => ['-c', setting]);
   const max = settings.max ?? DEFAULT_MAX_OUTPUT_BYTES;
   return new Promise<Buffer>((resolve, reject) => {
-    const child = spawn('git', [...configArgs, ...full], {
-      env: settings.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnGit(full, settings.config, settings.env);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;

@@ -96,8 +96,15 @@ export function createEvidenceProvider(
     return run;
   }
 
+  function forget(repository: string): void {
+    for (const kind of Object.keys(cache) as SourceKind[]) {
+      if (registry[kind].scope === 'repository') cache[kind].delete(repository);
+    }
+  }
+
   return {
     get,
+    forget,
     officialRepositories: () => get('officialRepositories', ''),
     stats: () => ({ gitCalls: base.counter.count, repositories: new Map(base.costs) }),
   };

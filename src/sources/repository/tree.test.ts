@@ -193,3 +193,37 @@ describe('local test entry points', () => {
     expect(result.testEntryPoints).toEqual([{ kind: 'npm', file: 'package.json', targets: [] }]);
   });
 });
+
+describe('how many git processes the files cost', () => {
+  const counted = async (repository: string) => {
+    const counter = { count: 0 };
+    const result = await new RepositorySource({
+      reposRoot: root,
+      asOf: '2025-01-01',
+      counter,
+    }).facts(repository);
+    return { result, calls: counter.count };
+  };
+
+  it('walks an ordinary tree in one cat-file --batch (two processes with the refs)', async () => {
+    const { result, calls } = await counted(
+      repository('ordinary', {
+        'zuul.d/a/x.yaml': stanza('a'),
+        'zuul.d/b.yaml': stanza('b'),
+        'zuul.d/empty.yaml': '',
+        'tox.ini': '[tox]\nenvlist = py3\n',
+      }),
+    );
+    expect(calls).toBe(2);
+    expect(result.zuul?.files).toEqual(['zuul.d/a/x.yaml', 'zuul.d/b.yaml']);
+    expect(result.testEntryPoints.map((e) => e.file)).toEqual(['tox.ini']);
+  });
+
+  it('reads anything unusual the careful way (ls-tree -l, then the files)', async () => {
+    const name = repository('unusual', { 'zuul.yaml': 'x'.repeat(300 * 1024) });
+    const { result, calls } = await counted(name);
+    // the walk stopped at the header, the refs, ls-tree -l; a file over its cap is never read
+    expect(calls).toBe(3);
+    expect(result.zuul?.problems?.join(' ')).toMatch(/over the 262144-byte cap/);
+  });
+});

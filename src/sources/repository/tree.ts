@@ -2,6 +2,7 @@ import type { ZuulInRepoConfig } from '../../evidence/types';
 import { readObjects } from '../../git/cat-file';
 import type { Git } from '../../git/run';
 import { compareText } from '../../util/compare';
+import { walkTreeFiles } from './tree-walk';
 
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
@@ -56,8 +57,21 @@ interface TreeEntry {
 const NOT_REGULAR = 'it is a symbolic link or submodule, not a regular file';
 const MISSING = 'its blob is missing from the repository';
 
-/** Lists the few paths the rules need (one ls-tree) and reads them (one cat-file --batch). */
+/**
+ * The few files the rules need at `commit`: walked in one `cat-file --batch` when the tree is
+ * ordinary, else listed with their sizes (one ls-tree) and read (one cat-file --batch).
+ */
 export async function readTreeFiles(git: Git, commit: string): Promise<TreeFiles> {
+  const walked = await walkTreeFiles(git, {
+    commit,
+    zuulLocations: ZUUL_LOCATIONS,
+    entryPoints: ENTRY_POINT_FILES,
+    limits: TREE_LIMITS,
+  });
+  return walked ?? listAndReadTreeFiles(git, commit);
+}
+
+async function listAndReadTreeFiles(git: Git, commit: string): Promise<TreeFiles> {
   const entries = await listEntries(git, commit);
   const unreadable = new Map<string, string>();
   const zuul = chooseZuul(entries);

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
+import { ObjectTooLargeError } from './batch';
+import { gitSlotsInUse } from './limit';
+import { createGit, GitError } from './run';
+
+let repo: TempRepo;
+let commit: string;
+
+beforeAll(() => {
+  repo = createTempRepo();
+  repo.write('small.txt', 'hello\n');
+  repo.write('big.txt', 'x'.repeat(10_000));
+  commit = repo.commit('Initial', '2025-01-01T00:00:00Z');
+});
+afterAll(() => repo.cleanup());
+
+/** The slot is freed when p-limit sees the session's promise settle. */
+const settled = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const sha = (path: string): string => repo.git('rev-parse', `${commit}:${path}`).trim();
+
+describe('one cat-file --batch asked in turn', () => {
+  it('reads a tree, then the blobs it names, in one git process; a missing object is null', async () => {
+    const counter = { count: 0 };
+    const batch = createGit(join(repo.dir, '.git'), { counter }).batch();
+    try {
+      const [tree] = await batch.read([`${commit}^{tree}`], 4096);
+      expect(tree?.type).toBe('tree');
+      const [small, missing] = await batch.read([sha('small.txt'), '0'.repeat(40)], 4096);
+      expect(small?.content.toString('utf8')).toBe('hello\n');
+      expect(missing).toBeNull();
+    } finally {
+      batch.close();
+    }
+    expect(counter.count).toBe(1);
+    await settled();
+    expect(gitSlotsInUse().active).toBe(0);
+  });
+
+  it('stops at the header of an object over the cap, and the session is over', async () => {
+    const batch = createGit(join(repo.dir, '.git')).batch();
+    await expect(batch.read([sha('small.txt'), sha('big.txt')], 1000)).rejects.toThrow(
+      ObjectTooLargeError,
+    );
+    await expect(batch.read([sha('small.txt')], 1000)).rejects.toThrow(GitError);
+    batch.close();
+    await settled();
+    expect(gitSlotsInUse().active).toBe(0);
+  });
+
+  it('keeps to a total over several objects', async () => {
+    const batch = createGit(join(repo.dir, '.git')).batch();
+    const small = sha('small.txt');
+    await expect(batch.read([small, small, small], 1000, 10)).rejects.toThrow(/over the 4-byte/);
+    batch.close();
+  });
+
+  it('refuses any name but an object id or <id>^{tree}, before starting git', async () => {
+    const counter = { count: 0 };
+    const batch = createGit(join(repo.dir, '.git'), { counter }).batch();
+    for (const spec of [`${commit}:small.txt`, 'HEAD', `${commit}\n${commit}`, '--help']) {
+      await expect(batch.read([spec], 1000)).rejects.toThrow(/not an object name/);
+    }
+    batch.close();
+    await settled();
+    expect(gitSlotsInUse().active).toBe(0);
+  });
+});

@@ -1,0 +1,176 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { GitObject } from './cat-file';
+import { GitError, GitMissingError, GitTimeoutError } from './errors';
+
+/** An object named by a candidate repository is bigger than the caller's cap; nothing was read. */
+export class ObjectTooLargeError extends GitError {
+  constructor(
+    readonly spec: string,
+    readonly size: number,
+    readonly cap: number,
+  ) {
+    super(['cat-file', '--batch'], `${spec} is ${size} bytes, over the ${cap}-byte cap`, null);
+    this.name = 'ObjectTooLargeError';
+  }
+}
+
+/**
+ * One `git cat-file --batch` process asked for objects in turn: a tree read, then the subtrees
+ * and blobs it names, without a process per step. Every answer is bounded before it is taken in:
+ * its header gives its size, and an object over the caller's cap ends the session (git is killed,
+ * the rest is never read). Only object ids and `<id>^{tree}` are accepted as names.
+ */
+export interface CatFileBatch {
+  /**
+   * The objects in order, null for a missing one. Each may be at most `maxBytes`, all of them
+   * together at most `totalBytes`; throws ObjectTooLargeError, GitError.
+   */
+  read(
+    specs: readonly string[],
+    maxBytes: number,
+    totalBytes?: number,
+  ): Promise<(GitObject | null)[]>;
+  /** Ends the process and frees its slot; safe to call more than once. */
+  close(): void;
+}
+
+export interface BatchSettings {
+  /** Starts the process once a slot is free; called at most once. */
+  start(): Promise<ChildProcessWithoutNullStreams>;
+  /** Frees the slot. */
+  release(): void;
+  idleMs: number;
+  maxOutputBytes: number;
+}
+
+const SPEC = /^[0-9a-f]{40}([0-9a-f]{24})?(\^\{tree\})?$/;
+const MAX_HEADER_BYTES = 256;
+const ARGS = ['cat-file', '--batch'] as const;
+
+interface Pending {
+  spec: string;
+  maxBytes: number;
+  budget: { left: number };
+  resolve(object: GitObject | null): void;
+  reject(error: Error): void;
+}
+
+export function catFileBatch(settings: BatchSettings): CatFileBatch {
+  let child: Promise<ChildProcessWithoutNullStreams> | null = null;
+  let failure: Error | null = null;
+  let closed = false;
+  let buffer: Buffer = Buffer.alloc(0);
+  let received = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const queue: Pending[] = [];
+  let stderr = '';
+
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const waiting of queue.splice(0)) waiting.reject(failure);
+    close();
+  };
+
+  const arm = (): void => {
+    if (timer) clearTimeout(timer);
+    timer =
+      queue.length > 0
+        ? setTimeout(() => fail(new GitTimeoutError([...ARGS], settings.idleMs)), settings.idleMs)
+        : null;
+  };
+
+  /** Takes every complete answer off the front of the buffer. */
+  const drain = (): void => {
+    while (queue.length > 0 && failure === null) {
+      const waiting = queue[0]!;
+      const end = buffer.indexOf(0x0a);
+      if (end < 0) {
+        if (buffer.length > MAX_HEADER_BYTES) fail(new GitError([...ARGS], 'garbled answer', null));
+        return;
+      }
+      const header = buffer.subarray(0, end).toString('utf8');
+      if (header === `${waiting.spec} missing` || header === `${waiting.spec} ambiguous`) {
+        buffer = buffer.subarray(end + 1);
+        queue.shift();
+        waiting.resolve(null);
+        continue;
+      }
+      const match = /^[0-9a-f]{40,64} (blob|tree|commit|tag) (\d{1,15})$/.exec(header);
+      if (!match)
+        return fail(new GitError([...ARGS], `unexpected answer for ${waiting.spec}`, null));
+      const size = Number(match[2]);
+      const cap = Math.min(waiting.maxBytes, waiting.budget.left);
+      if (size > cap) return fail(new ObjectTooLargeError(waiting.spec, size, cap));
+      if (buffer.length < end + 1 + size + 1) return;
+      const content = Buffer.from(buffer.subarray(end + 1, end + 1 + size));
+      buffer = buffer.subarray(end + 1 + size + 1);
+      queue.shift();
+      waiting.budget.left -= size;
+      waiting.resolve({ type: match[1]!, content });
+    }
+  };
+
+  const begin = (): Promise<ChildProcessWithoutNullStreams> => {
+    child ??= settings.start().then((process) => {
+      process.stdout.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > settings.maxOutputBytes) {
+          fail(
+            new GitError([...ARGS], `output over ${settings.maxOutputBytes} bytes; stopped`, null),
+          );
+          return;
+        }
+        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+        drain();
+        arm();
+      });
+      process.stderr.on('data', (chunk: Buffer) => {
+        if (stderr.length < 4096) stderr += chunk.toString('utf8');
+      });
+      process.stdin.on('error', () => undefined);
+      process.on('error', (error: NodeJS.ErrnoException) =>
+        fail(error.code === 'ENOENT' ? new GitMissingError() : error),
+      );
+      process.on('close', (code) => {
+        if (!closed) fail(new GitError([...ARGS], stderr || 'git ended early', code));
+      });
+      if (closed) process.kill('SIGKILL');
+      return process;
+    });
+    return child;
+  };
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    if (timer) clearTimeout(timer);
+    void child?.then((process) => {
+      process.stdin.end();
+      if (process.exitCode === null) process.kill('SIGKILL');
+    });
+    settings.release();
+  }
+
+  return {
+    async read(specs, maxBytes, totalBytes = Number.MAX_SAFE_INTEGER) {
+      const bad = specs.find((spec) => !SPEC.test(spec));
+      if (bad !== undefined) throw new GitError([...ARGS], `not an object name: ${bad}`, null);
+      if (failure) throw failure;
+      if (closed) throw new GitError([...ARGS], 'the session is closed', null);
+      const process = await begin();
+      if (failure) throw failure;
+      const budget = { left: totalBytes };
+      const answers = specs.map(
+        (spec) =>
+          new Promise<GitObject | null>((resolve, reject) => {
+            queue.push({ spec, maxBytes, budget, resolve, reject });
+          }),
+      );
+      process.stdin.write(specs.map((spec) => `${spec}\n`).join(''));
+      arm();
+      drain();
+      return Promise.all(answers);
+    },
+    close,
+  };
+}
