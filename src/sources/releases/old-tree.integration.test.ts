@@ -107,20 +107,22 @@ function source(asOf: string): ReleasesSource {
 }
 
 describe('releases source: a 2016 tree without series status', () => {
-  it('derives the series from the docs table and the deliverables directories, without status', async () => {
+  it('derives the series from the docs table (status from its words) and the deliverables directories', async () => {
     const facts = await source('2016-06-15').facts('openstack/os-brick');
     expect(facts.series.map((s) => [s.name, s.status, s.initialRelease, s.eolDate])).toEqual([
-      ['newton', null, '2016-10-06', null],
-      ['mitaka', null, '2016-04-07', null],
-      ['liberty', null, '2015-10-15', '2016-11-17'],
+      ['newton', 'development', '2016-10-06', null],
+      ['mitaka', 'maintained', '2016-04-07', null],
+      ['liberty', 'maintained', '2015-10-15', '2016-11-17'],
       ['kilo', null, null, null],
     ]);
+    // The table's EOL date was a plan: only the repository's own dated eol tag ends coverage.
+    expect(facts.series[2]?.nextPhase).toEqual({ status: 'end of life', date: null });
     expect(facts.series[1]?.statusText).toBe('Current stable release, security-supported');
     expect(facts.series[1]?.ref).toMatchObject({ file: 'doc/source/index.rst', line: 16 });
     expect(facts.series[3]?.ref).toMatchObject({ file: 'deliverables/kilo' });
     expect(facts.seriesAsOf).toBe('exact');
     expect(facts.seriesStatusMissing).toMatch(
-      /^releases data at 2016-06-15 \(commit [0-9a-f]{10}\) predates series status \(series_status.yaml, from 2018-04-20\); its series are known from its doc\/source\/index.rst series table and deliverables directories, which record no maintenance status$/,
+      /^releases data at 2016-06-15 \(commit [0-9a-f]{10}\) predates series status \(series_status.yaml, from 2018-04-20\); its series are known from its doc\/source\/index.rst series table \(its status words read as the stable phases of that era\) and deliverables directories; a series only a directory names has no recorded status$/,
     );
   });
 
@@ -135,11 +137,11 @@ describe('releases source: a 2016 tree without series status', () => {
   it('reads the tree of 2015-08 from its directories alone', async () => {
     const facts = await source('2015-09-01').facts('openstack/os-brick');
     expect(facts.series.map((s) => s.name)).toEqual(['liberty', 'kilo']);
-    expect(facts.seriesStatusMissing).toMatch(/known from its deliverables directories, which/);
+    expect(facts.seriesStatusMissing).toMatch(/known from its deliverables directories; a series/);
     expect(facts.files.map((f) => f.series)).toEqual(['liberty']);
   });
 
-  it('leaves each stable branch unresolved: which one was maintained is not recorded', async () => {
+  it("judges each stable branch by its series' table words; a series the table omits is unresolved", async () => {
     const facts: ReleasesFacts = await source('2016-06-15').facts('openstack/os-brick');
     const repository: RepositoryFacts = {
       name: 'openstack/os-brick',
@@ -150,13 +152,19 @@ describe('releases source: a 2016 tree without series status', () => {
       testEntryPoints: [],
     };
     const coverage = branchCoverage(facts, repository, '2016-06-15');
-    expect(coverage.states).toEqual([]);
-    expect(coverage.unresolved.map((u) => [u.branch, u.kind, u.origins])).toEqual([
-      ['stable/liberty', 'releases', ['git-branch', 'releases-data']],
-      ['stable/mitaka', 'releases', ['releases-data']],
+    expect(coverage.unresolved).toEqual([]);
+    expect(coverage.states.map((b) => [b.branch, b.series.status, b.covered])).toEqual([
+      ['stable/liberty', 'maintained', true],
+      ['stable/mitaka', 'maintained', true],
     ]);
-    expect(coverage.unresolved[1]?.reason).toMatch(
-      /^whether mitaka was maintained on the date is not recorded: releases data at .* predates series status .*; its series table says 'Current stable release, security-supported'$/,
+    const kilo: RepositoryFacts = {
+      ...repository,
+      branches: [{ name: 'stable/kilo', commit: 'c'.repeat(40), date: '2015-04-20T00:00:00Z' }],
+    };
+    const unresolved = branchCoverage(facts, kilo, '2016-06-15').unresolved;
+    expect(unresolved.map((u) => [u.branch, u.kind])).toContainEqual(['stable/kilo', 'releases']);
+    expect(unresolved.find((u) => u.branch === 'stable/kilo')?.reason).toMatch(
+      /^whether kilo was maintained on the date is not recorded: releases data at .* predates series status/,
     );
   });
 

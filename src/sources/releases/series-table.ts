@@ -3,7 +3,7 @@
  * series the releases docs carried in `doc/source/index.rst` from 2015-09 until 2018-04, and the
  * `deliverables/<series>/` directories. Neither records a series status a checker can read.
  */
-import type { DataRef, Series } from '../../evidence/types';
+import type { DataRef, Series, SeriesStatus } from '../../evidence/types';
 import { compareText } from '../../util/compare';
 
 /** The releases docs' front page, which held the series table from 2015-09 to 2018-04. */
@@ -58,9 +58,24 @@ function leadingDate(cell: string | undefined): string | null {
 }
 
 /**
+ * The series status the table's words state, by the stable-branch phases of that era (the
+ * project-team guide): "Security-supported" (2015) and Phases I to III (2016–2018) all received
+ * security fixes, so they are maintained; "EOL"/"End of Life" is end of life; "Under Development"
+ * and "Future" as named. Any other wording ("Deprecated") states no status: null.
+ */
+export function tableStatus(words: string): SeriesStatus | null {
+  const text = words.toLowerCase();
+  if (/^(eol\b|end of life\b)/.test(text)) return 'end of life';
+  if (/^future$/.test(text)) return 'future';
+  if (/^under development$/.test(text)) return 'development';
+  if (/security-supported|^phase (i|ii|iii) -- /.test(text)) return 'maintained';
+  return null;
+}
+
+/**
  * The series the table lists, in its order (newest first), with the dates it gives. Null when the
- * file holds no table of that shape. The table's status is kept as words only: it states support
- * levels ("Security-supported", "Phase II -- Maintained release"), not a series status.
+ * file holds no table of that shape. A maintained series gets no next-phase date: the table's EOL
+ * date was a plan, so only the repository's own dated eol tag ends a branch's coverage.
  */
 export function readSeriesTable(text: string, ref: Ref): Series[] | null {
   const [header, ...rows] = tableRows(text);
@@ -78,13 +93,14 @@ export function readSeriesTable(text: string, ref: Ref): Series[] | null {
     const seriesName = DOC_LINK.exec(row.cells[name] ?? '')?.[1];
     if (!seriesName || !SERIES_NAME.test(seriesName)) return null;
     const statusText = status < 0 ? '' : plainText(row.cells[status] ?? '');
+    const recorded = tableStatus(statusText);
     series.push({
       name: seriesName,
       releaseId: null,
-      status: null,
+      status: recorded,
       ...(statusText ? { statusText } : {}),
       initialRelease: initial < 0 ? null : leadingDate(row.cells[initial]),
-      nextPhase: null,
+      nextPhase: recorded === 'maintained' ? { status: 'end of life', date: null } : null,
       eolDate: eol < 0 ? null : leadingDate(row.cells[eol]),
       ref: ref(SERIES_TABLE_FILE, row.line),
     });

@@ -231,7 +231,8 @@ async function derivedLoad(data: DataDir, seriesAsOf: SeriesDataAsOf): Promise<L
   const rows = table ? readSeriesTable(table, data.ref) : null;
   const series = derivedSeries(rows, directories, data.ref);
   const from = rows
-    ? `its ${SERIES_TABLE_FILE} series table and deliverables directories`
+    ? `its ${SERIES_TABLE_FILE} series table (its status words read as the stable phases of ` +
+      'that era) and deliverables directories'
     : 'its deliverables directories';
   return {
     data,
@@ -239,7 +240,7 @@ async function derivedLoad(data: DataDir, seriesAsOf: SeriesDataAsOf): Promise<L
     seriesAsOf,
     seriesStatusMissing:
       `${data.label} predates series status (series_status.yaml, from ${SERIES_STATUS_SINCE}); ` +
-      `its series are known from ${from}, which record no maintenance status`,
+      `its series are known from ${from}; a series only a directory names has no recorded status`,
   };
 }
 
