@@ -54,6 +54,11 @@ export interface RuleReport<M extends string> {
   file?: string;
 }
 
+/** A finding a rule's helper has judged, before the rule places it (field, line). */
+export type Judgment<M extends string> = Required<
+  Pick<RuleReport<M>, 'messageId' | 'data' | 'severity' | 'cite' | 'citations'>
+>;
+
 /** What `check` is given, and how it answers. */
 export interface RepositoryRuleContext<
   K extends EvidenceKind,

@@ -1,5 +1,6 @@
 import type { LaunchpadFacts, LaunchpadProject, Lookup } from '../../evidence/types';
-import type { Citation, EvidenceRecord, Severity } from '../../findings/finding';
+import type { Citation, EvidenceRecord } from '../../findings/finding';
+import type { Judgment } from '../define';
 
 /** The owner the 2025 TC resolution requires of every project's tracker. */
 export const OPENSTACK_ADMINS = 'openstack-admins';
@@ -25,13 +26,7 @@ export const launchpadMessages = {
 
 export type LaunchpadMessage = keyof typeof launchpadMessages;
 
-export interface LaunchpadJudgment {
-  messageId: LaunchpadMessage;
-  data: Record<string, string>;
-  severity: Severity;
-  cite: EvidenceRecord;
-  citations: Citation[];
-}
+export type LaunchpadJudgment = Judgment<LaunchpadMessage>;
 
 function cite(facts: LaunchpadFacts): EvidenceRecord {
   const lookup = (l: Lookup<unknown> | null): EvidenceRecord | null =>

@@ -1,5 +1,6 @@
 import type { CoreReviewerFacts, LaunchpadFacts, LaunchpadTeam } from '../../evidence/types';
-import type { Citation, EvidenceRecord, Severity } from '../../findings/finding';
+import type { Citation } from '../../findings/finding';
+import type { Judgment } from '../define';
 
 const ADMINS = 'openstack-admins';
 /** Clause 5: teams with more than five core reviewers should settle on a security subset. */
@@ -29,13 +30,7 @@ export const serviceMessages = {
 
 export type ServiceMessage = keyof typeof serviceMessages;
 
-export interface ServiceJudgment {
-  messageId: ServiceMessage;
-  data: Record<string, string>;
-  severity: Severity;
-  cite: EvidenceRecord;
-  citations: Citation[];
-}
+export type ServiceJudgment = Judgment<ServiceMessage>;
 
 function teamCitation(team: LaunchpadTeam, url: string): Citation {
   return {
