@@ -24,7 +24,8 @@ async function vote(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promis
   const io: CliIO = {
     stdout: { write: (t: string) => (stdout += t), isTTY: false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: { NO_COLOR: '1', ...env },
+    // Nothing but the local Gerrit: no git cache, no Launchpad or Gerrit-group requests.
+    env: { NO_COLOR: '1', VMT_OVERSIGHT_OFFLINE: '1', VMT_OVERSIGHT_NO_CACHE: '1', ...env },
     cwd,
     today: () => '2026-06-01',
   };

@@ -52,7 +52,14 @@ async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Pr
   const io: CliIO = {
     stdout: { write: (t: string) => (stdout += t), isTTY: false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: { NO_COLOR: '1', HOME: cwd, ...env },
+    // Nothing but the local Gerrit: no git cache, no Launchpad or Gerrit-group requests.
+    env: {
+      NO_COLOR: '1',
+      HOME: cwd,
+      VMT_OVERSIGHT_OFFLINE: '1',
+      VMT_OVERSIGHT_NO_CACHE: '1',
+      ...env,
+    },
     cwd,
     today: () => '2026-06-01',
   };
