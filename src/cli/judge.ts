@@ -25,7 +25,7 @@ export interface OutputFlags {
 }
 
 export function addOutputOptions(command: Command): Command {
-  return command
+  command
     .option(
       '--format <format>',
       'stdout format: text, json, zuul, gerrit, sarif, markdown, html',
@@ -40,9 +40,17 @@ export function addOutputOptions(command: Command): Command {
         'directory, a FIFO, a device or a symbolic link there is refused (exit 2)',
       parseReportTarget,
       [],
-    )
-    .option('--verbose', "text: also each finding's raw evidence, as an indented tree")
-    .option('--quiet', 'text: only what blocks (errors) and the verdict');
+    );
+  return withVerbose(command).option('--quiet', 'text: only what blocks (errors) and the verdict');
+}
+
+/** One --verbose for both meanings: the cache options may have declared it already. */
+function withVerbose(command: Command): Command {
+  const text = "text: also each finding's raw evidence, as an indented tree";
+  const declared = command.options.find((option) => option.long === '--verbose');
+  if (!declared) return command.option('--verbose', text);
+  declared.description = `${text}; ${declared.description}`;
+  return command;
 }
 
 /** How much the text report shows; --verbose and --quiet together are a usage error. */
