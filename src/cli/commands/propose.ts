@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { checklist, checklistText } from '../../propose/checklist';
 import { proposeRepository } from '../../propose/propose';
 import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
-import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
+import { addEvidenceOptions, checkedSourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { exitCodeOf } from '../output';
 
@@ -28,7 +28,7 @@ export function proposeCommand(io: CliIO, setExitCode: (code: number) => void): 
       const repo = resolve(io.cwd, flags.repo);
       const config = configInWorkTree(repo, flags);
       const draft = await proposeRepository(repository, {
-        sources: sourceOptions(flags, config, io.today(), io),
+        sources: await checkedSourceOptions(flags, config, io.today(), io),
         ...(config.values.rules ? { severities: config.values.rules } : {}),
       });
       const items = checklist(draft.report);
