@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
+import { wrongCheckout, wrongCheckoutText } from '../sources/checkout-kind';
 import type { SourceOptions } from '../sources/options';
 import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/staleness';
 import type { LoadedConfig } from './config';
@@ -84,6 +85,26 @@ export function sourceOptions(
   if (io) {
     const cacheDir = cache ? (cacheDirectory(flags, user, io.env) ?? undefined) : undefined;
     options.network = networkOptions(flags, io, cacheDir);
+  }
+  return options;
+}
+
+/**
+ * `sourceOptions`, with every data directory checked to be the kind of checkout its flag names:
+ * a releases checkout given as `--governance` is a usage error, not missing evidence.
+ */
+export async function checkedSourceOptions(
+  ...args: Parameters<typeof sourceOptions>
+): Promise<SourceOptions> {
+  const options = sourceOptions(...args);
+  const given = [
+    ['--governance', options.governance, 'governance'],
+    ['--releases', options.releases, 'releases'],
+    ['--project-config', options.projectConfig, 'project-config'],
+  ] as const;
+  for (const [flag, dir, kind] of given) {
+    const wrong = dir === undefined ? null : await wrongCheckout(flag, dir, kind);
+    if (wrong) throw new UsageError(wrongCheckoutText(wrong));
   }
   return options;
 }

@@ -7,7 +7,7 @@ import type { OversightList } from '../../list/model';
 import { parseList } from '../../list/parse';
 import { FileRefusedError, readRegularFile } from '../../util/regular-file';
 import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
-import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
+import { addEvidenceOptions, checkedSourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
@@ -38,7 +38,7 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode,
       (repo) => configInWorkTree(repo, flags),
       async ({ repo, config, progress }) => {
-        const sources = sourceOptions(flags, config, io.today(), io);
+        const sources = await checkedSourceOptions(flags, config, io.today(), io);
         const severities = config.values.rules ? { severities: config.values.rules } : {};
         if (flags.allOfficial) {
           if (flags.list !== undefined) {

@@ -7,7 +7,7 @@ import type { SourceOptions } from '../../sources/options';
 import { addConfigOptions, configAtBase, reviewTarget, type ConfigFlags } from '../config';
 import {
   addEvidenceOptions,
-  sourceOptions,
+  checkedSourceOptions,
   warnStaleCheckouts,
   type EvidenceFlags,
 } from '../evidence-options';
@@ -46,7 +46,10 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
       setExitCode,
       (repo) => configAtBase(repo, flags, target),
       async ({ repo, config, progress }) => {
-        const sources = withChange(sourceOptions(flags, config, io.today(), io), flags);
+        const sources = withChange(
+          await checkedSourceOptions(flags, config, io.today(), io),
+          flags,
+        );
         await warnStaleCheckouts(sources, io);
         const { repository, revisions } = await target(repo);
         return runCheck({

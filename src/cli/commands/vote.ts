@@ -6,7 +6,7 @@ import { NOTIFY_HANDLINGS } from '../../gerrit/types';
 import { runVote, type VoteOutcome } from '../../vote/flow';
 import type { VoteOptions } from '../../vote/options';
 import { addConfigOptions, configAtBase, type ConfigFlags } from '../config';
-import { addEvidenceOptions, sourceOptions, type EvidenceFlags } from '../evidence-options';
+import { addEvidenceOptions, checkedSourceOptions, type EvidenceFlags } from '../evidence-options';
 import type { CliIO } from '../io';
 import { progressBar } from '../progress';
 
@@ -68,7 +68,7 @@ export function voteCommand(io: CliIO, setExitCode: (code: number) => void): Com
             ...optional('list', flags.list ?? config.values.list),
             ...optional('base', flags.base),
             ...optional('head', flags.head),
-            sources: sourceOptions(flags, config, io.today(), io),
+            sources: await checkedSourceOptions(flags, config, io.today(), io),
             ...(config.values.rules ? { severities: config.values.rules } : {}),
             ...(config.configChange ? { configChange: config.configChange } : {}),
             progress,
