@@ -12,6 +12,8 @@ import type { BenchWorld } from './world';
 
 interface RepositoryFootprint {
   bytes: number;
+  /** Of `bytes`, what `objects/` holds (the rest is git's fixed files: hooks samples, config). */
+  objectBytes: number;
   objects: number;
 }
 
@@ -34,7 +36,11 @@ async function measureRepository(gitDir: string): Promise<RepositoryFootprint> {
   }).toString('utf8');
   const field = (name: string): number =>
     Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(out)?.[1] ?? 0);
-  return { bytes: await directorySize(gitDir), objects: field('count') + field('in-pack') };
+  return {
+    bytes: await directorySize(gitDir),
+    objectBytes: await directorySize(join(gitDir, 'objects')),
+    objects: field('count') + field('in-pack'),
+  };
 }
 
 export async function cacheFootprint(
@@ -43,23 +49,28 @@ export async function cacheFootprint(
   world: BenchWorld,
 ): Promise<Footprint> {
   const root = join(cacheDir, 'git', baseUrlKey(parseBaseUrl(url)));
-  const sum: RepositoryFootprint = { bytes: 0, objects: 0 };
+  const sum: RepositoryFootprint = { bytes: 0, objectBytes: 0, objects: 0 };
   for (const name of world.repositories) {
     const one = await measureRepository(join(root, `${name}.git`));
     sum.bytes += one.bytes;
+    sum.objectBytes += one.objectBytes;
     sum.objects += one.objects;
   }
   const data = [];
   for (const name of world.dataRepositories) {
     data.push({ name, ...(await measureRepository(join(root, `${name}.git`))) });
   }
-  const candidates = { bytes: sum.bytes / world.size, objects: sum.objects / world.size };
+  const candidates = {
+    bytes: sum.bytes / world.size,
+    objectBytes: sum.objectBytes / world.size,
+    objects: sum.objects / world.size,
+  };
   const total = sum.bytes + data.reduce((all, one) => all + one.bytes, 0);
   return { size: world.size, candidates, data, total };
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);
-const perObject = (f: RepositoryFootprint): string =>
+const perObject = (f: Pick<RepositoryFootprint, 'bytes' | 'objects'>): string =>
   f.objects === 0 ? '—' : (f.bytes / f.objects).toFixed(0);
 
 export function printFootprint(footprints: readonly Footprint[]): void {
@@ -70,7 +81,8 @@ export function printFootprint(footprints: readonly Footprint[]): void {
   for (const f of footprints) {
     process.stdout.write(
       `  N=${f.size}: candidates ${mb(f.candidates.bytes)} MB/repo, ${f.candidates.objects.toFixed(0)} objects/repo, ` +
-        `${perObject(f.candidates)} B/object; ` +
+        `${perObject(f.candidates)} B/object (objects/ alone: ${mb(f.candidates.objectBytes)} MB, ` +
+        `${perObject({ bytes: f.candidates.objectBytes, objects: f.candidates.objects })} B/object); ` +
         `${f.data.map((d) => `${d.name.split('/')[1]} ${mb(d.bytes)} MB (${perObject(d)} B/object)`).join(', ')}; ` +
         `whole cache ${mb(f.total)} MB\n`,
     );
