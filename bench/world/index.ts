@@ -13,9 +13,10 @@ import {
 } from './data-files';
 import { seededRandom } from './random';
 import { benchRepository, type BenchRepository } from './repository';
+import { BENCH_AS_OF } from './series';
 
 /** Bumped whenever the shape of the world changes, so a cached world is rebuilt. */
-const WORLD_VERSION = 1;
+const WORLD_VERSION = 2;
 
 export interface BenchWorld {
   size: number;
@@ -28,7 +29,19 @@ export interface BenchWorld {
   listFile: string;
   added: number;
   repositories: string[];
+  /**
+   * The data repositories (governance, releases, project-config) as bare git repositories under
+   * `reposRoot`, one commit of the plain directories, so a git server can serve the whole world.
+   */
+  dataRepositories: string[];
 }
+
+/** The names the CLI fetches the data repositories by (src/sources/data-dir.ts). */
+const DATA_REPOSITORIES = {
+  governance: 'openstack/governance',
+  releases: 'openstack/releases',
+  projectConfig: 'openstack/project-config',
+} as const;
 
 const GIT_ENV = {
   ...process.env,
@@ -62,6 +75,9 @@ export async function benchWorld(
   writeGovernance(world.governance, specs);
   writeReleases(world.releases, built);
   writeProjectConfig(world.projectConfig, specs);
+  for (const [key, name] of Object.entries(DATA_REPOSITORIES)) {
+    commitDirectory(world[key as keyof typeof DATA_REPOSITORIES], join(world.reposRoot, name));
+  }
   const added = buildListRepo(world.listRepo, world.listFile, specs);
   writeFileSync(done, JSON.stringify({ added }));
   const tags = specs.reduce((sum, spec) => sum + spec.tags.length, 0);
@@ -81,6 +97,7 @@ function worldAt(root: string, size: number): Omit<BenchWorld, 'added'> {
     reposRoot: join(root, 'repos'),
     listRepo: join(root, 'list'),
     listFile: 'repos-overseen.yaml',
+    dataRepositories: Object.values(DATA_REPOSITORIES),
     repositories: Array.from(
       { length: size },
       (_, i) => `openstack/bench-${String(i).padStart(width, '0')}`,
@@ -117,6 +134,22 @@ function fastImport(dir: string, stream: string, marks: string): Promise<void> {
     );
     child.stdin.end(stream);
   });
+}
+
+/** A bare repository holding `dir` as one commit, dated the day before the bench's date. */
+function commitDirectory(dir: string, gitDir: string): void {
+  const date = `${new Date(Date.parse(BENCH_AS_OF) - 86_400_000).toISOString().slice(0, 10)}T12:00:00Z`;
+  const env = { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['--git-dir', gitDir, '--work-tree', dir, ...args], {
+      env,
+      stdio: 'ignore',
+    });
+  };
+  mkdirSync(gitDir, { recursive: true });
+  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=master', gitDir], { env });
+  git('add', '--all', '.');
+  git('commit', '--quiet', '-m', 'Bench data');
 }
 
 function buildListRepo(dir: string, file: string, specs: readonly BenchRepository[]): number {

@@ -203,6 +203,28 @@ describe('vmt-oversight audit (on the example world)', () => {
     expect(result.stderr).toContain('--all-official needs --governance');
   });
 
+  it('--all-official without --governance reads governance from the git cache (offline: inconclusive)', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vmt-oversight-audit-cache-'));
+    try {
+      const result = await audit(
+        '--all-official',
+        '--cache-dir',
+        cacheDir,
+        '--offline',
+        ...evidence(['--governance']),
+      );
+      expect(result.stderr).not.toContain('--all-official needs');
+      const report = parseValidReport(result.stdout);
+      expect(report.verdict).toBe('inconclusive');
+      expect(result.status).toBe(3);
+      expect(report.findings.map((f) => f.message).join('\n')).toContain(
+        'openstack/governance is not in the cache',
+      );
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('--all-official with --list is a usage error (exit 2)', async () => {
     const result = await audit('--all-official', '--list', LIST, ...evidence());
     expect(result.status).toBe(2);

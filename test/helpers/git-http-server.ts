@@ -17,6 +17,8 @@ export interface GitRequest {
   repository: string;
   /** `info/refs` (a ref advertisement) or `git-upload-pack` (a fetch or clone). */
   service: string;
+  /** Bytes of the response body sent so far (the server's side of what the client paid). */
+  bytes: number;
 }
 
 export interface GitHttpServer {
@@ -58,10 +60,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       res.writeHead(404).end('not found');
       return;
     }
-    requests.push({ method: req.method ?? '', repository, service });
+    const request: GitRequest = { method: req.method ?? '', repository, service, bytes: 0 };
+    requests.push(request);
     const hostility = options.hostile?.[repository];
     if (hostility) return hostile(hostility, req, res);
-    backend(options.root, req, res, url);
+    backend(options.root, req, res, url, request);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -83,7 +86,13 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   };
 }
 
-function backend(root: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
+function backend(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  request: GitRequest,
+): void {
   const length = req.headers['content-length'];
   const cgi = spawn('git', ['http-backend'], {
     env: {
@@ -110,7 +119,10 @@ function backend(root: string, req: IncomingMessage, res: ServerResponse, url: U
   let head = Buffer.alloc(0);
   let started = false;
   cgi.stdout.on('data', (chunk: Buffer) => {
-    if (started) return void res.write(chunk);
+    if (started) {
+      request.bytes += chunk.length;
+      return void res.write(chunk);
+    }
     head = Buffer.concat([head, chunk]);
     const crlf = head.indexOf('\r\n\r\n');
     const lf = head.indexOf('\n\n');
@@ -126,7 +138,9 @@ function backend(root: string, req: IncomingMessage, res: ServerResponse, url: U
     }
     res.writeHead(status);
     started = true;
-    res.write(head.subarray(end + (crlf >= 0 ? 4 : 2)));
+    const body = head.subarray(end + (crlf >= 0 ? 4 : 2));
+    request.bytes += body.length;
+    res.write(body);
   });
   cgi.on('close', () => res.end());
 }

@@ -29,7 +29,7 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
     .option(
       '--all-official',
       'judge every repository of every official team in governance reference/projects.yaml ' +
-        '(as of --as-of) instead of the list; needs --governance',
+        '(as of --as-of) instead of the list; governance from --governance or the git cache',
     );
   addConfigOptions(addOutputOptions(addEvidenceOptions(command))).action((flags: AuditFlags) =>
     judgeAndEmit(
@@ -44,9 +44,11 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
           if (flags.list !== undefined) {
             throw new UsageError('--list and --all-official cannot be used together');
           }
-          if (sources.governance === undefined) {
+          // With the git cache on, governance comes from the cache like every other source.
+          if (sources.governance === undefined && sources.gitCache === undefined) {
             throw new UsageError(
-              '--all-official needs --governance (a checkout of openstack/governance) to list the official repositories',
+              '--all-official needs --governance (a checkout of openstack/governance) or the git ' +
+                'cache (--cache-dir, not --no-cache) to list the official repositories',
             );
           }
           return auditOfficial({ sources, ...severities, progress });
