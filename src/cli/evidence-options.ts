@@ -14,6 +14,7 @@ import type { LoadedConfig } from './config';
 import { addCacheOptions, cacheDirectory, gitCacheFor, type CacheFlags } from './git-cache';
 import type { CliIO } from './io';
 import { networkOptions } from './network-options';
+import { terminalProgress } from './progress';
 import { readUserConfig, type UserConfig } from './user-config';
 
 /** The evidence flags shared by check, audit and vote. */
@@ -145,5 +146,5 @@ function staleMargin(io: CliIO): number {
 }
 
 function writeWarnings(io: CliIO, lines: readonly string[]): void {
-  if (lines.length > 0) io.stderr.write(lines.map((line) => `warning: ${line}\n`).join(''));
+  for (const line of lines) terminalProgress(io).line(`warning: ${line}`);
 }

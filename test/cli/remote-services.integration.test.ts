@@ -10,6 +10,7 @@ import { buildWorld, type World } from '../../examples/build-world';
 import { startFakeLaunchpad, type FakeLaunchpad } from '../helpers/launchpad-server';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';
 import { runCli } from '../helpers/run-cli';
+import { screenOf } from '../helpers/virtual-terminal';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const LIST = 'repos-overseen.yaml';
@@ -76,4 +77,39 @@ test('audit asks Launchpad about the declared tracker and security group, as che
   ]);
   // The default name (<project>-coresec) is not asked when the entry names its group.
   expect(asked).not.toContain('/devel/~example-service-coresec');
+});
+
+test('on a terminal, requests have their bar with counts, drawn with the others, lines kept whole', async () => {
+  const result = await runCli(
+    ['audit', '--repo', list.dir, '--format', 'json', '--verbose', ...evidence()],
+    { env: online(), tty: true },
+  );
+  expect(result.stdout).toContain('"verdict"');
+  const requests = launchpad.requests.length;
+  expect(requests).toBeGreaterThan(0);
+  // The bar counted every Launchpad request (Gerrit's refused ones count too).
+  expect(result.stderr).toMatch(/asking +\S+ \d+\/\d+ requests (Launchpad|Gerrit) /);
+  const totals = [...result.stderr.matchAll(/asking +\S+ (\d+)\/(\d+) requests/g)];
+  const last = totals[totals.length - 1];
+  expect(last?.[1]).toBe(last?.[2]);
+  expect(Number(last?.[2])).toBeGreaterThanOrEqual(requests);
+  expect(result.stderr).toMatch(/judging +\S+ \d+\/2 repositories/);
+  // Every --verbose request line reaches the screen whole, on a line of its own.
+  const lines = screenOf(result.stderr);
+  const logged = lines.filter((line) => line.includes(`GET ${launchpad.api}`));
+  expect(logged).toHaveLength(requests);
+  for (const line of logged)
+    expect(line).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/devel\/\S+ → 404 \(/);
+  // Nothing else is left on the screen once the bars are cleared: only whole lines.
+  for (const line of lines.filter((l) => l.trim() !== '')) {
+    expect(line).toMatch(/^(GET |warning: |vmt-oversight: )/);
+  }
+});
+
+test('without a terminal, no bar is drawn', async () => {
+  const result = await runCli(['audit', '--repo', list.dir, '--format', 'json', ...evidence()], {
+    env: online(),
+  });
+  expect(result.stderr).not.toContain('asking');
+  expect(result.stderr).not.toContain('\x1B');
 });

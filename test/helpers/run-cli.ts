@@ -16,7 +16,8 @@ export async function runCli(
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    // `tty`: both streams are terminals (colours on stdout, progress bars on stderr).
+    stderr: { write: (t: string) => (stderr += t), isTTY: options.tty ?? false },
     // Nothing remote in the tests: the network sources are off as `--offline` makes them.
     // A test that runs a local service sets `env` (e.g. VMT_OVERSIGHT_OFFLINE: '0' and its URL).
     env: {
