@@ -4,11 +4,18 @@ import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { wrongCheckout, wrongCheckoutText } from '../sources/checkout-kind';
 import type { SourceOptions } from '../sources/options';
-import { DEFAULT_STALE_AFTER_DAYS, staleCheckouts, staleText } from '../sources/staleness';
+import type { Report } from '../findings/report';
+import {
+  cacheStaleness,
+  DEFAULT_STALE_AFTER_DAYS,
+  staleCheckouts,
+  staleText,
+} from '../sources/staleness';
 import type { LoadedConfig } from './config';
 import { addCacheOptions, cacheDirectory, gitCacheFor, type CacheFlags } from './git-cache';
 import type { CliIO } from './io';
 import { networkOptions } from './network-options';
+import { terminalProgress } from './progress';
 import { readUserConfig, type UserConfig } from './user-config';
 
 /** The evidence flags shared by check, audit and vote. */
@@ -126,16 +133,39 @@ function validDate(text: string): string {
 }
 
 /**
- * Tells on stderr of every local data checkout older than the date judged by more than the
- * margin (`stale-after-days` in the user config, VMT_OVERSIGHT_STALE_AFTER_DAYS; 30 by default).
+ * Judges with the age of the evidence said: every local data checkout older than the date
+ * judged by more than the margin (`stale-after-days` in the user config,
+ * VMT_OVERSIGHT_STALE_AFTER_DAYS; 30 by default), and, when the cache was not refreshed
+ * (`--offline`, `--no-fetch`), when the repositories read from it were last fetched and which
+ * are older than the margin. Said on stderr (one block before judging, one after) and in the
+ * report's `warnings`; never a finding, never a change of verdict.
  */
-export async function warnStaleCheckouts(options: SourceOptions, io: CliIO): Promise<void> {
+export async function judgeWithStaleness(
+  options: SourceOptions,
+  io: CliIO,
+  judge: () => Promise<Report>,
+): Promise<Report> {
+  const margin = staleMargin(io);
+  const checkouts = (await staleCheckouts(options, margin)).map((e) => staleText(e, options.asOf));
+  writeWarnings(io, checkouts);
+  const report = await judge();
+  const cache = options.gitCache;
+  const cached =
+    cache && cache.mode !== 'fetch'
+      ? cacheStaleness(cache.uses(), `--${cache.mode}`, options.asOf, margin)
+      : [];
+  writeWarnings(io, cached);
+  const warnings = [...checkouts, ...cached];
+  return warnings.length === 0 ? report : { ...report, warnings };
+}
+
+function staleMargin(io: CliIO): number {
   const fromEnv = io.env.VMT_OVERSIGHT_STALE_AFTER_DAYS;
-  const margin =
-    fromEnv !== undefined && /^\d+$/.test(fromEnv)
-      ? Number(fromEnv)
-      : (readUserConfig(io.env)['stale-after-days'] ?? DEFAULT_STALE_AFTER_DAYS);
-  for (const entry of await staleCheckouts(options, margin)) {
-    io.stderr.write(`${staleText(entry, options.asOf)}\n`);
-  }
+  return fromEnv !== undefined && /^\d+$/.test(fromEnv)
+    ? Number(fromEnv)
+    : (readUserConfig(io.env)['stale-after-days'] ?? DEFAULT_STALE_AFTER_DAYS);
+}
+
+function writeWarnings(io: CliIO, lines: readonly string[]): void {
+  for (const line of lines) terminalProgress(io).line(`warning: ${line}`);
 }

@@ -1,10 +1,10 @@
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { BaseUrlError, DEFAULT_GIT_BASE_URL, parseBaseUrl } from '../git/cache/base-url';
 import { createGitCache, type CacheEvents, type GitCache } from '../git/cache/store';
 import { UsageError } from '../errors';
 import type { CliIO } from './io';
+import { terminalProgress } from './progress';
 import type { UserConfig } from './user-config';
 
 /** The flags of the git cache, shared by check, audit, propose and vote. */
@@ -86,36 +86,12 @@ export function gitCacheFor(flags: CacheFlags, user: UserConfig, io: CliIO): Git
 
 /** One bar for fetching, with counts, on a terminal; a line per fetch with --verbose. */
 function cacheEvents(io: CliIO, verbose: boolean): CacheEvents {
-  const tty = io.stderr.isTTY === true;
-  let bar: SingleBar | null = null;
-  let total = 0;
-  let done = 0;
+  const progress = terminalProgress(io);
   return {
-    onFetchStart(name) {
-      total += 1;
-      if (!tty) return;
-      if (!bar) {
-        bar = new SingleBar({
-          stream: io.stderr as NodeJS.WritableStream,
-          format: 'fetching {bar} {value}/{total} repositories {repository}',
-          clearOnComplete: true,
-          hideCursor: true,
-        });
-        bar.start(total, done, { repository: name });
-      } else bar.setTotal(total);
-      bar.update(done, { repository: name });
-    },
-    onFetchDone(name) {
-      done += 1;
-      if (!bar) return;
-      bar.update(done, { repository: name });
-      if (done === total) {
-        bar.stop();
-        bar = null;
-      }
-    },
+    onFetchStart: (name) => progress.begin('fetching', name),
+    onFetchDone: (name) => progress.end('fetching', name),
     log(line) {
-      if (verbose) io.stderr.write(`vmt-oversight: ${line}\n`);
+      if (verbose) progress.line(`vmt-oversight: ${line}`);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type NetworkOptions,
 } from '../sources/net/options';
 import type { CliIO } from './io';
+import { terminalProgress } from './progress';
 
 export interface NetworkFlags {
   offline?: boolean;
@@ -21,12 +22,9 @@ export interface NetworkFlags {
  * `VMT_OVERSIGHT_LAUNCHPAD_API` and `VMT_OVERSIGHT_GERRIT`; the Launchpad authorization (for the
  * VMT grant) only from `LAUNCHPAD_AUTHORIZATION`, never printed.
  */
-export function networkOptions(
-  flags: NetworkFlags,
-  io: Pick<CliIO, 'env' | 'stderr'>,
-  cacheDir?: string,
-): NetworkOptions {
+export function networkOptions(flags: NetworkFlags, io: CliIO, cacheDir?: string): NetworkOptions {
   const env = io.env;
+  const progress = terminalProgress(io);
   const offlineBecause = flags.offline
     ? '--offline'
     : env.VMT_OVERSIGHT_OFFLINE === '1'
@@ -42,7 +40,11 @@ export function networkOptions(
     gerrit: httpUrl('VMT_OVERSIGHT_GERRIT', env.VMT_OVERSIGHT_GERRIT) ?? DEFAULT_GERRIT,
     ...(authorization ? { launchpadAuthorization: authorization } : {}),
     github: githubSettings(env, cacheDir),
-    ...(flags.verbose ? { log: (line: string) => void io.stderr.write(`${line}\n`) } : {}),
+    onRequest: (service, item) => {
+      progress.begin('asking', `${service} ${item}`);
+      return () => progress.end('asking', `${service} ${item}`);
+    },
+    ...(flags.verbose ? { log: (line: string) => progress.line(line) } : {}),
   };
 }
 

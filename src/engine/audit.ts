@@ -9,7 +9,7 @@ import { createEvidenceProvider } from '../sources';
 import { PROJECTS_FILE } from '../sources/governance/projects';
 import { auditedAllOfficial } from '../rules/list-consistency/scope';
 import { auditChanges } from './changes';
-import { buildReport, judgeProposal } from './check';
+import { buildReport, judgeProposal, withDeclaredTrackers } from './check';
 import { sortFindings } from './evaluate';
 import { visibleFinding } from '../findings/visible';
 import { adviceFor, unavailableFinding } from './unavailable';
@@ -27,9 +27,10 @@ export async function auditList(list: OversightList, options: AuditOptions): Pro
   if (list.allOfficial) {
     return auditOfficial(options, [auditedAllOfficial(list.path, list.allOfficial)]);
   }
-  const provider = createEvidenceProvider(options.sources);
   const proposal = auditProposal(list, { label: 'WORKTREE', commit: null });
-  return judgeProposal(proposal, auditChanges(list), provider, options);
+  const sources = withDeclaredTrackers(options.sources, proposal);
+  const provider = createEvidenceProvider(sources);
+  return judgeProposal(proposal, auditChanges(list), provider, { ...options, sources });
 }
 
 /**

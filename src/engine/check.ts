@@ -33,7 +33,10 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
 }
 
 /** The trackers the entries at head declare, so Launchpad is asked about the names they give. */
-function withDeclaredTrackers(sources: SourceOptions, proposal: Proposal): SourceOptions {
+export function withDeclaredTrackers(
+  sources: SourceOptions,
+  proposal: Pick<Proposal, 'headList'>,
+): SourceOptions {
   const trackers = new Map<string, TrackerDeclaration>();
   for (const entry of proposal.headList.entries) {
     const tracker = entry.declared.tracker;

@@ -1,4 +1,5 @@
 import type { Proposal } from '../diff/model';
+import { citeRepositoryFile, citeTag } from '../openstack/cite';
 import { proposal } from '../../test/helpers/evidence-fixtures';
 import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
 import type { ListEntry } from '../list/model';
@@ -321,5 +322,80 @@ describe('a rule that cannot block by nature', () => {
       severities: { 'team-consent': 'error' },
     });
     expect(findings[0]).toMatchObject({ rule: 'evidence-unavailable', severity: 'warning' });
+  });
+});
+
+describe('citations of facts read from a GitHub mirror', () => {
+  const sha = 'a'.repeat(40);
+  const citingRule: RepositoryRule<'repository', never> = {
+    scope: 'repository',
+    meta: meta({ id: 'automated-tests', clause: '7' }),
+    appliesTo: () => true,
+    needs: () => ['repository'],
+    wants: () => [],
+    check: ({ change }) => [
+      {
+        severity: 'error',
+        message: 'no test job',
+        evidence: {},
+        citations: [
+          citeRepositoryFile(change.repository, sha, 'zuul.yaml, no test job', 'zuul.yaml', 3),
+          citeTag(change.repository, {
+            name: '1.0.0',
+            commit: sha,
+            date: '2024-02-20T00:00:00Z',
+            annotated: false,
+            taggerDate: null,
+          }),
+          citeRepositoryFile('openstack/other', sha, 'another repository'),
+        ],
+      },
+    ],
+  };
+  const judge = (repository: Record<string, unknown>) =>
+    evaluate({
+      proposal: proposal({ added: [entry('openstack/a', 7)] }),
+      changes: repositoryChanges(proposal({ added: [entry('openstack/a', 7)] })),
+      listRules: [],
+      repositoryRules: [citingRule],
+      provider: provider({ repository }),
+      settings,
+    });
+
+  it('cite github with github.com links when the facts came from the mirror', async () => {
+    const mirror = { source: 'github', url: 'https://github.com/openstack/a' };
+    const [finding] = await judge({ mirror });
+    expect(finding?.citations).toEqual([
+      {
+        source: 'github',
+        text: 'zuul.yaml, no test job',
+        repository: 'openstack/a',
+        commit: sha,
+        file: 'zuul.yaml',
+        line: 3,
+        url: `https://github.com/openstack/a/blob/${sha}/zuul.yaml#L3`,
+      },
+      {
+        source: 'github',
+        text: 'tag 1.0.0, 2024-02-20',
+        repository: 'openstack/a',
+        commit: sha,
+        url: `https://github.com/openstack/a/commit/${sha}`,
+      },
+      // Another repository's fact is not the mirror's.
+      expect.objectContaining({
+        source: 'repository',
+        url: expect.stringMatching(/^https:\/\/opendev\.org\//),
+      }),
+    ]);
+  });
+
+  it('keep citing the repository on opendev.org when read from a git clone', async () => {
+    const [finding] = await judge({});
+    expect(finding?.citations?.map((c) => [c.source, c.url?.slice(0, 19)])).toEqual([
+      ['repository', 'https://opendev.org'],
+      ['repository', 'https://opendev.org'],
+      ['repository', 'https://opendev.org'],
+    ]);
   });
 });

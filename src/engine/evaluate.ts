@@ -1,6 +1,12 @@
 import { compareText } from '../util/compare';
 import type { Proposal } from '../diff/model';
-import type { Evidence, EvidenceKind, EvidenceMap, EvidenceProvider } from '../evidence/types';
+import type {
+  Evidence,
+  EvidenceKind,
+  EvidenceMap,
+  EvidenceProvider,
+  RepositoryMirror,
+} from '../evidence/types';
 import type { ConfigChange } from '../evidence/config-change';
 import type { Finding, RuleId, Severity } from '../findings/finding';
 import type { DeclaredField } from '../list/model';
@@ -12,6 +18,7 @@ import type {
   RuleResult,
   RunSettings,
 } from '../rules/types';
+import { onMirror } from '../openstack/cite';
 import { baseListUnreadable, evidenceUnavailable } from './unavailable';
 import { effectiveRule, type EffectiveRule } from './severity';
 import type { MissingEvidence, SeverityOverrides } from './types';
@@ -129,6 +136,8 @@ export async function judgeRule<K extends EvidenceKind, W extends EvidenceKind>(
     const reason = `the rule failed on this evidence (${(error as Error).message})`;
     return [unavailable({ kind: null, source: 'rule', reason, internal: true })];
   }
+  const mirror = (evidence as Partial<EvidenceMap>).repository?.mirror;
+  if (mirror) results = results.map((result) => citedOnMirror(result, change.repository, mirror));
   return results.map((result) =>
     result.unavailable
       ? unavailable({ ...result.unavailable, source: SOURCE_OF[result.unavailable.kind] })
@@ -139,6 +148,16 @@ export async function judgeRule<K extends EvidenceKind, W extends EvidenceKind>(
           ...(result.field !== undefined ? { field: result.field } : {}),
         },
   );
+}
+
+/** A result whose facts of the candidate were read from its GitHub mirror cites the mirror. */
+function citedOnMirror(
+  result: RuleResult,
+  repository: string,
+  mirror: Pick<RepositoryMirror, 'url'>,
+): RuleResult {
+  if (result.citations === undefined) return result;
+  return { ...result, citations: result.citations.map((c) => onMirror(c, repository, mirror)) };
 }
 
 const SOURCE_OF: Record<EvidenceKind, string> = {

@@ -15,6 +15,12 @@ export interface Report {
   asOf: string;
   changes: { added: string[]; removed: string[]; modified: string[] };
   findings: Finding[];
+  /**
+   * Said of the run as a whole, not of a rule: evidence that may be out of date (a data
+   * checkout far older than the date judged, cached repositories not refreshed). Shown in the
+   * report header; never changes the verdict. Absent when there is nothing to say.
+   */
+  warnings?: string[];
   verdict: Verdict;
   vote: Vote;
 }

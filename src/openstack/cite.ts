@@ -2,7 +2,13 @@
  * Citations: the facts a finding rests on, each with where a reviewer finds it (file, line,
  * commit) and, when the data is public on opendev.org at a known commit, a URL to that line.
  */
-import type { DataRef, GitTag, GovernanceFacts, GovernanceTeam } from '../evidence/types';
+import type {
+  DataRef,
+  GitTag,
+  GovernanceFacts,
+  GovernanceTeam,
+  RepositoryMirror,
+} from '../evidence/types';
 import type { Citation } from '../findings/finding';
 import type { Person } from '../list/model';
 import { personText } from './evidence';
@@ -86,6 +92,39 @@ export function citeTag(repository: string, tag: GitTag): Citation {
 function commitUrl(repository: string, commit: string): string | undefined {
   if (!COMMIT.test(commit) || !NAME.test(repository)) return undefined;
   return `${OPENDEV}/${repository}/commit/${commit}`;
+}
+
+/**
+ * A citation of the candidate `repository` when its facts were read from its GitHub mirror: the
+ * source is `github` and the link goes to the mirror (`github.com/<repo>/blob/<sha>/<file>#L<n>`,
+ * `…/commit/<sha>`), since opendev.org is not where the fact was seen. Others are unchanged.
+ */
+export function onMirror(
+  citation: Citation,
+  repository: string,
+  mirror: Pick<RepositoryMirror, 'url'>,
+): Citation {
+  if (citation.source !== 'repository' || citation.repository !== repository) return citation;
+  const moved: Citation = { ...citation, source: 'github' };
+  delete moved.url;
+  const url = mirrorUrl(mirror.url, citation.commit, citation.file, citation.line);
+  if (url !== undefined) moved.url = url;
+  return moved;
+}
+
+function mirrorUrl(
+  base: string,
+  commit: string | undefined,
+  file: string | undefined,
+  line: number | undefined,
+): string | undefined {
+  if (!/^https:\/\/[^\s]+$/.test(base) || commit === undefined || !COMMIT.test(commit)) {
+    return undefined;
+  }
+  const root = base.replace(/\/+$/, '');
+  if (file === undefined) return `${root}/commit/${commit}`;
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return `${root}/blob/${commit}/${path}${line === undefined ? '' : `#L${line}`}`;
 }
 
 /** What governance says of a team's liaisons: `team ironic, security liaison Sam <sam@…>`. */

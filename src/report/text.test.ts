@@ -137,3 +137,15 @@ describe('text report', () => {
     );
   });
 });
+
+describe('warnings of the run (stale evidence)', () => {
+  it('are said in the header, after the changes, and never without them', () => {
+    const warnings = ['--offline: 2 cached repositories used as they are, last fetched 2026-05-20'];
+    const lines = textReporter({ ...REPORT, warnings }, { color: false, rules: [] }).split('\n');
+    expect(lines.slice(2, 4)).toEqual([
+      'Changes: + openstack/sushy, + openstack/tool',
+      `! ${warnings[0]}`,
+    ]);
+    expect(textReporter(REPORT, { color: false, rules: [] })).not.toContain('--offline');
+  });
+});

@@ -32,6 +32,7 @@ function header(report: Report, c: Colors): string[] {
     `${c.bold('vmt-oversight')} ${report.list.path} (${report.list.format} format), as of ${report.asOf}`,
     `base ${short(report.base)}${baseWhy(report)} → head ${head}`,
     changesLine(report),
+    ...(report.warnings ?? []).map((warning) => c.yellow(`! ${warning}`)),
   ];
 }
 

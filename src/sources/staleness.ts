@@ -1,5 +1,7 @@
+import { compareText } from '../util/compare';
 import { gitDirOf } from '../git/files';
 import { createGit } from '../git/run';
+import type { CacheUse } from '../git/cache/store';
 import type { SourceOptions } from './options';
 
 export const DEFAULT_STALE_AFTER_DAYS = 30;
@@ -56,8 +58,76 @@ async function newestCommit(dir: string): Promise<number | null> {
 
 export function staleText(entry: StaleCheckout, asOf: string): string {
   return (
-    `warning: ${entry.flag} ${entry.dir}: its newest commit is from ${entry.newest}, ` +
+    `${entry.flag} ${entry.dir}: its newest commit is from ${entry.newest}, ` +
     `${entry.days} days before ${asOf}; its evidence may be out of date (pull it, or drop the ` +
     `flag to use the git cache)`
   );
+}
+
+/** The data repositories, named first in what is said of the cache. */
+const DATA_REPOSITORIES = [
+  'openstack/governance',
+  'openstack/releases',
+  'openstack/project-config',
+];
+/** How many stale repositories are named; the rest are counted. */
+const NAMED = 5;
+
+/**
+ * What a run that did not refresh the cache (`--offline`, `--no-fetch`) read from it: when the
+ * repositories it used were last fetched, and which are older than the as-of date by more than
+ * `marginDays` (their evidence may miss what happened since). A few lines whatever the number
+ * of repositories; none when nothing was used as cached.
+ */
+export function cacheStaleness(
+  uses: readonly CacheUse[],
+  because: string,
+  asOf: string,
+  marginDays = DEFAULT_STALE_AFTER_DAYS,
+): string[] {
+  const cached = uses.filter((use) => use.action === 'cached');
+  if (cached.length === 0) return [];
+  const dated = cached.flatMap((use) => {
+    const time = use.fetchedAt === null ? Number.NaN : Date.parse(use.fetchedAt);
+    return Number.isNaN(time) ? [] : [{ name: use.name, time, day: dayOf(time) }];
+  });
+  const undated = cached.filter((use) => !dated.some((d) => d.name === use.name));
+  const days = dated.map((d) => d.day).sort();
+  const span =
+    days.length === 0
+      ? ''
+      : days[0] === days[days.length - 1]
+        ? `, last fetched ${days[0]}`
+        : `, last fetched ${days[0]}…${days[days.length - 1]}`;
+  const noun = cached.length === 1 ? 'repository' : 'repositories';
+  const lines = [`${because}: ${cached.length} cached ${noun} used as they are${span}`];
+  const end = Date.parse(`${asOf}T23:59:59Z`);
+  const stale = dated
+    .filter((d) => Math.floor((end - d.time) / DAY_MS) > marginDays)
+    .sort(
+      (a, b) =>
+        dataFirst(a.name, b.name) || compareText(a.day, b.day) || compareText(a.name, b.name),
+    );
+  if (stale.length > 0) {
+    const named = stale.slice(0, NAMED).map((d) => `${d.name} (${d.day})`);
+    const more = stale.length > NAMED ? ` and ${stale.length - NAMED} more` : '';
+    lines.push(
+      `${stale.length} of them fetched more than ${marginDays} days before ${asOf}: ` +
+        `${named.join(', ')}${more}; their evidence may be out of date (run once without ${because})`,
+    );
+  }
+  if (undated.length > 0) {
+    const names = undated.slice(0, NAMED).map((u) => u.name);
+    const more = undated.length > NAMED ? ` and ${undated.length - NAMED} more` : '';
+    lines.push(`${undated.length} with no recorded fetch time: ${names.join(', ')}${more}`);
+  }
+  return lines;
+}
+
+function dayOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+function dataFirst(a: string, b: string): number {
+  return Number(!DATA_REPOSITORIES.includes(a)) - Number(!DATA_REPOSITORIES.includes(b));
 }

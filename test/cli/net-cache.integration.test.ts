@@ -51,6 +51,7 @@ async function check(args: string[], env: NodeJS.ProcessEnv = {}) {
   const status = await run(['check', '--repo', list.dir, '--format', 'json', ...args], io);
   const report = JSON.parse(stdout) as {
     verdict: string;
+    warnings?: string[];
     findings: {
       rule: string;
       severity: string;
@@ -161,7 +162,36 @@ test('with no flags, check fetches from the git server and judges as hand-made c
   const offline = await check(['--offline']);
   expect(server.requests.length).toBe(quiet);
   expect(summary(offline.report)).toEqual(summary(local.report));
+  // Fetched today, judged today: when, and nothing stale.
+  const today = new Date().toISOString().slice(0, 10);
+  expect(offline.report.warnings).toEqual([
+    `--offline: 5 cached repositories used as they are, last fetched ${today}`,
+  ]);
+  expect(offline.stderr).toContain(`warning: ${offline.report.warnings?.[0]}`);
   server.verify();
+});
+
+test('--offline and --no-fetch say when the cache was fetched and what is stale, in a few lines', async () => {
+  // The cache of the test above, judged 40 days after it was fetched.
+  const later = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
+  const quiet = server.requests.length;
+  for (const flag of ['--offline', '--no-fetch']) {
+    const result = await check([flag, '--as-of', later]);
+    const warnings = result.report.warnings ?? [];
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(new RegExp(`^${flag}: 5 cached repositories used as they are`));
+    expect(warnings[1]).toMatch(
+      new RegExp(
+        `^5 of them fetched more than 30 days before ${later}: openstack/governance \\(\\d{4}-\\d{2}-\\d{2}\\), ` +
+          'openstack/project-config .*, openstack/releases .*, openstack/nova .*, openstack/sushy .*; ' +
+          `their evidence may be out of date \\(run once without ${flag}\\)$`,
+      ),
+    );
+    // The same block on stderr, once.
+    const block = warnings.map((w) => `warning: ${w}\n`).join('');
+    expect(result.stderr.split(block)).toHaveLength(2);
+  }
+  expect(server.requests.length).toBe(quiet);
 });
 
 test('a local data checkout far older than --as-of is a warning naming its date', async () => {
@@ -170,9 +200,10 @@ test('a local data checkout far older than --as-of is a warning naming its date'
     ['--no-cache', '--governance', join(clones, 'openstack/governance'), '--as-of', '2026-08-01'],
     {},
   );
-  expect(result.stderr).toContain(
-    `warning: --governance ${join(clones, 'openstack/governance')}: its newest commit is from 2026-05-20, 73 days before 2026-08-01`,
-  );
+  const text = `--governance ${join(clones, 'openstack/governance')}: its newest commit is from 2026-05-20, 73 days before 2026-08-01`;
+  expect(result.stderr).toContain(`warning: ${text}`);
+  // In the report too, as a warning of the run (no rule's finding).
+  expect(result.report.warnings).toEqual([expect.stringContaining(text)]);
   const withinMargin = await check(
     ['--no-cache', '--governance', join(clones, 'openstack/governance'), '--as-of', '2026-08-01'],
     { VMT_OVERSIGHT_STALE_AFTER_DAYS: '90' },

@@ -10,17 +10,21 @@ export interface CliResult {
 /** Runs the CLI in-process with captured output, as a terminal-less CI would. */
 export async function runCli(
   args: string[],
-  options: { cwd?: string; tty?: boolean; today?: string } = {},
+  options: { cwd?: string; tty?: boolean; today?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    // `tty`: both streams are terminals (colours on stdout, progress bars on stderr).
+    stderr: { write: (t: string) => (stderr += t), isTTY: options.tty ?? false },
     // Nothing remote in the tests: the network sources are off as `--offline` makes them.
-    env: options.tty
-      ? { VMT_OVERSIGHT_OFFLINE: '1' }
-      : { NO_COLOR: '1', VMT_OVERSIGHT_OFFLINE: '1' },
+    // A test that runs a local service sets `env` (e.g. VMT_OVERSIGHT_OFFLINE: '0' and its URL).
+    env: {
+      ...(options.tty ? {} : { NO_COLOR: '1' }),
+      VMT_OVERSIGHT_OFFLINE: '1',
+      ...options.env,
+    },
     cwd: options.cwd ?? process.cwd(),
     today: () => options.today ?? '2026-06-01',
   };

@@ -7,7 +7,12 @@ import type { OversightList } from '../../list/model';
 import { parseList } from '../../list/parse';
 import { FileRefusedError, readRegularFile } from '../../util/regular-file';
 import { addConfigOptions, configInWorkTree, type ConfigFlags } from '../config';
-import { addEvidenceOptions, checkedSourceOptions, type EvidenceFlags } from '../evidence-options';
+import {
+  addEvidenceOptions,
+  checkedSourceOptions,
+  judgeWithStaleness,
+  type EvidenceFlags,
+} from '../evidence-options';
 import type { CliIO } from '../io';
 import { addOutputOptions, judgeAndEmit, type OutputFlags } from '../judge';
 
@@ -51,10 +56,14 @@ export function auditCommand(io: CliIO, setExitCode: (code: number) => void): Co
                 'cache (--cache-dir, not --no-cache) to list the official repositories',
             );
           }
-          return auditOfficial({ sources, ...severities, progress });
+          return judgeWithStaleness(sources, io, () =>
+            auditOfficial({ sources, ...severities, progress }),
+          );
         }
         const list = await readWorktreeList(repo, flags.list ?? config.values.list);
-        return auditList(list, { sources, ...severities, progress });
+        return judgeWithStaleness(sources, io, () =>
+          auditList(list, { sources, ...severities, progress }),
+        );
       },
     ),
   );

@@ -8,7 +8,7 @@ import { addConfigOptions, configAtBase, reviewTarget, type ConfigFlags } from '
 import {
   addEvidenceOptions,
   checkedSourceOptions,
-  warnStaleCheckouts,
+  judgeWithStaleness,
   type EvidenceFlags,
 } from '../evidence-options';
 import type { CliIO } from '../io';
@@ -50,18 +50,19 @@ export function checkCommand(io: CliIO, setExitCode: (code: number) => void): Co
           await checkedSourceOptions(flags, config, io.today(), io),
           flags,
         );
-        await warnStaleCheckouts(sources, io);
         const { repository, revisions } = await target(repo);
-        return runCheck({
-          repo,
-          repository,
-          revisions,
-          ...optional('list', flags.list ?? config.values.list),
-          sources,
-          ...(config.values.rules ? { severities: config.values.rules } : {}),
-          ...(config.configChange ? { configChange: config.configChange } : {}),
-          progress,
-        });
+        return judgeWithStaleness(sources, io, () =>
+          runCheck({
+            repo,
+            repository,
+            revisions,
+            ...optional('list', flags.list ?? config.values.list),
+            sources,
+            ...(config.values.rules ? { severities: config.values.rules } : {}),
+            ...(config.configChange ? { configChange: config.configChange } : {}),
+            progress,
+          }),
+        );
       },
     );
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTempRepo } from '../../../test/helpers/temp-git';
@@ -182,5 +182,59 @@ test('a hostile server is bounded: silence times out, garbage refs fail, a huge 
   await expect(
     bounded.open('openstack/big', { before: '2024-12-31T23:59:59Z', paths: [] }),
   ).rejects.toMatchObject({ kind: 'too-large', message: expect.stringContaining('cap') });
+  server.verify();
+});
+
+test('a fetch over the cap into a cached repository leaves nothing of it: the repository is removed', async () => {
+  const work = createTempRepo();
+  work.write('tox.ini', '[testenv]\n');
+  work.commit('small', '2024-01-01T00:00:00Z');
+  const served = join(serveRoot, 'openstack/grows');
+  work.git('clone', '--quiet', '--bare', work.dir, served);
+  const server = await serve(['openstack/grows']);
+  const limits = { totalMs: 20000, idleMs: 5000, maxBytes: 1024 * 1024 };
+  const first = await cache(server, { limits }).open('openstack/grows');
+  expect(first.action).toBe('cloned');
+  // Commits travel even with --filter=tree:0: one whose message is 2 MiB of noise is over the cap.
+  const message = join(cacheDir, 'message.txt');
+  writeFileSync(message, randomBytes(2 * 1024 * 1024).toString('base64'));
+  work.git('commit', '--quiet', '--allow-empty', '-F', message);
+  work.git('push', '--quiet', served, 'master');
+  work.cleanup();
+  const log: string[] = [];
+  await expect(
+    cache(server, { limits, events: { log: (line) => log.push(line) } }).open('openstack/grows'),
+  ).rejects.toMatchObject({ kind: 'too-large' });
+  expect(existsSync(first.gitDir)).toBe(false);
+  expect(log).toContain('removed openstack/grows from the cache: its fetch outgrew the size cap');
+  // Nothing of it is used afterwards: offline, it is simply not in the cache.
+  await expect(
+    cache(server, { limits, mode: 'offline' }).open('openstack/grows'),
+  ).rejects.toMatchObject({ kind: 'offline' });
+  server.verify();
+});
+
+test('a refused fetch of files (over the cap) keeps none of the packs it brought', async () => {
+  const big = createTempRepo();
+  big.write('tox.ini', randomBytes(3 * 1024 * 1024).toString('base64'));
+  big.commit('big', '2024-01-01T00:00:00Z');
+  big.git('clone', '--quiet', '--bare', big.dir, join(serveRoot, 'openstack/bigfile'));
+  big.cleanup();
+  const server = await serve(['openstack/bigfile']);
+  const limits = { totalMs: 20000, idleMs: 5000, maxBytes: 1024 * 1024 };
+  const repo = await cache(server, { limits }).open('openstack/bigfile');
+  const packDir = join(repo.gitDir, 'objects', 'pack');
+  const bytes = () =>
+    readdirSync(packDir).reduce((sum, name) => sum + statSync(join(packDir, name)).size, 0);
+  expect(bytes()).toBeLessThan(64 * 1024);
+  await expect(
+    cache(server, { limits }).open('openstack/bigfile', {
+      before: '2024-12-31T23:59:59Z',
+      paths: ['tox.ini'],
+    }),
+  ).rejects.toMatchObject({ kind: 'too-large' });
+  // The trees (fetched first, small) may stay; the 4 MiB blob and git's temporary files do not.
+  expect(bytes()).toBeLessThan(64 * 1024);
+  expect(readdirSync(packDir).filter((name) => name.startsWith('tmp_'))).toEqual([]);
   server.verify();
 });

@@ -2,6 +2,7 @@ import { readObjects } from '../cat-file';
 import type { GitProtocol } from '../environment';
 import { createGit, GitError, type Git } from '../run';
 import { CacheUnavailableError } from './errors';
+import { packFiles, removeNewPacks } from './leftovers';
 import { runNetworkGit, type NetworkLimits } from './network';
 
 /** The files a reader will need: at the last first-parent commit of HEAD before `before`. */
@@ -112,6 +113,7 @@ async function blobsUnder(git: Git, commit: string, paths: readonly string[]): P
 /** One fetch of any objects by id (protocol v2), as git's own lazy fetch does it. */
 async function fetchObjects(gitDir: string, oids: readonly string[], settings: PrefetchSettings) {
   const started = Date.now();
+  const before = await packFiles(gitDir);
   await runNetworkGit({
     gitDir,
     args: [
@@ -130,6 +132,10 @@ async function fetchObjects(gitDir: string, oids: readonly string[], settings: P
     watch: `${gitDir}/objects`,
     limits: settings.limits,
     input: oids.map((oid) => `${oid}\n`).join(''),
+  }).catch(async (error: unknown) => {
+    // Over the cap, stopped or failed: what it brought is not kept (it moved no ref).
+    await removeNewPacks(gitDir, before);
+    throw error;
   });
   settings.log?.(`${settings.name}: fetched ${oids.length} objects in ${Date.now() - started} ms`);
 }

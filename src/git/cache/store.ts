@@ -11,6 +11,7 @@ import {
   runNetworkGit,
   type NetworkLimits,
 } from './network';
+import { removeIncomplete } from './leftovers';
 import { prefetchFiles, type PrefetchRequest } from './prefetch';
 import { ownedCacheDir } from './root';
 
@@ -174,14 +175,33 @@ export function createGitCache(options: GitCacheOptions): GitCache {
     }
   }
 
-  async function fetch(_name: string, gitDir: string): Promise<void> {
-    await runNetworkGit({
-      gitDir,
-      args: ['fetch', '--prune', '--quiet', '--no-write-fetch-head', '--filter=tree:0', 'origin'],
-      protocol: options.base.protocol,
-      watch: join(gitDir, 'objects'),
-      limits,
-    });
+  async function fetch(name: string, gitDir: string): Promise<void> {
+    try {
+      await runNetworkGit({
+        gitDir,
+        args: ['fetch', '--prune', '--quiet', '--no-write-fetch-head', '--filter=tree:0', 'origin'],
+        protocol: options.base.protocol,
+        watch: join(gitDir, 'objects'),
+        limits,
+      });
+    } catch (error) {
+      await discardFailedFetch(error, name, gitDir);
+      throw error;
+    }
+  }
+
+  /**
+   * A fetch over the size cap may have ended, and moved refs to what it brought, before it was
+   * measured: the repository is removed from the cache (the next run clones it, under the same
+   * cap). Any other failure leaves only git's temporary files, which are removed.
+   */
+  async function discardFailedFetch(error: unknown, name: string, gitDir: string) {
+    if (error instanceof NetworkGitError && error.kind === 'too-large') {
+      await fs.rm(gitDir, { recursive: true, force: true });
+      events.log?.(`removed ${name} from the cache: its fetch outgrew the size cap`);
+    } else {
+      await removeIncomplete(gitDir);
+    }
   }
 
   return {

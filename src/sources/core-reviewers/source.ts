@@ -60,6 +60,7 @@ async function members(
     ...(net.dispatcher ? { dispatcher: net.dispatcher } : {}),
   });
   const started = Date.now();
+  const ended = net.onRequest?.('Gerrit', `group ${group}`);
   try {
     const accounts = await client.getGroupMembers(group);
     net.log?.(`GET ${url} → 200 (${Date.now() - started} ms, ${accounts.length} members)`);
@@ -77,6 +78,8 @@ async function members(
         ? `Gerrit answers 404 for group ${group}: it is not visible to anonymous callers, or does not exist`
         : error.message;
     return { state: 'unknown', url, reason };
+  } finally {
+    ended?.();
   }
 }
 

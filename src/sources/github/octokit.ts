@@ -24,6 +24,8 @@ export interface OctokitTransportOptions {
   /** From GITHUB_TOKEN only; never printed. */
   token?: string;
   log?: (line: string) => void;
+  /** A request starts; the function returned is called when it has ended (progress). */
+  onRequest?: (item: string) => () => void;
   /** Per attempt (default 10 s). */
   timeoutMs?: number;
   /** The largest answer read (default 4 MiB); a larger one fails. */
@@ -125,31 +127,53 @@ function boundedFetch(
     const started = Date.now();
     const signals = [AbortSignal.timeout(timeoutMs), ...(init?.signal ? [init.signal] : [])];
     counts.requests++;
-    let response: Response;
+    const ended = options.onRequest?.(URL.canParse(url) ? new URL(url).pathname : 'request');
     try {
-      response = await fetch(input, {
-        ...init,
-        redirect: 'manual',
-        signal: AbortSignal.any(signals),
-      });
-    } catch (error) {
-      options.log?.(`${method} ${url} → failed (${Date.now() - started} ms)`);
-      throw error;
+      return await fetchBounded(
+        input,
+        init,
+        { url, method, started, signals, maxBytes },
+        options,
+        counts,
+      );
+    } finally {
+      ended?.();
     }
-    if (response.status === 304) counts.notModified++;
-    const body = await readCapped(response, maxBytes);
-    const size = body === 'over' ? `over ${maxBytes}` : String(body?.length ?? 0);
-    options.log?.(
-      `${method} ${url} → ${response.status} (${Date.now() - started} ms, ${size} bytes)`,
-    );
-    if (body === 'over') throw new Error(`an answer over ${maxBytes} bytes, refused`);
-    const empty = response.status === 204 || response.status === 304;
-    return new Response(empty ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
   };
+}
+
+async function fetchBounded(
+  input: Parameters<typeof fetch>[0],
+  init: Parameters<typeof fetch>[1],
+  call: { url: string; method: string; started: number; signals: AbortSignal[]; maxBytes: number },
+  options: OctokitTransportOptions,
+  counts: { requests: number; notModified: number },
+): Promise<Response> {
+  const { url, method, started, signals, maxBytes } = call;
+  let response: Response;
+  try {
+    response = await fetch(input, {
+      ...init,
+      redirect: 'manual',
+      signal: AbortSignal.any(signals),
+    });
+  } catch (error) {
+    options.log?.(`${method} ${url} → failed (${Date.now() - started} ms)`);
+    throw error;
+  }
+  if (response.status === 304) counts.notModified++;
+  const body = await readCapped(response, maxBytes);
+  const size = body === 'over' ? `over ${maxBytes}` : String(body?.length ?? 0);
+  options.log?.(
+    `${method} ${url} → ${response.status} (${Date.now() - started} ms, ${size} bytes)`,
+  );
+  if (body === 'over') throw new Error(`an answer over ${maxBytes} bytes, refused`);
+  const empty = response.status === 204 || response.status === 304;
+  return new Response(empty ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer | 'over' | null> {

@@ -25,6 +25,9 @@ export function createGitHubClient(net: NetworkOptions, github: GitHubSettings):
         api: github.api,
         ...(github.token ? { token: github.token } : {}),
         ...(net.log ? { log: net.log } : {}),
+        ...(net.onRequest
+          ? { onRequest: (item: string) => net.onRequest?.('GitHub', item) ?? (() => undefined) }
+          : {}),
       }),
   });
 }

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import type { SourceId } from '../../evidence/types';
 import { TOOL_VERSION } from '../../version';
 import { Unavailable } from '../unavailable';
-import type { NetworkOptions } from './options';
+import type { NetworkOptions, RemoteService } from './options';
 
 /** What a remote request may cost at most. */
 export const NET_LIMITS = {
@@ -54,6 +54,7 @@ export async function httpGet(get: HttpGet, net: NetworkOptions | undefined): Pr
   const started = Date.now();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadlineMs);
+  const ended = net.onRequest?.(SERVICE[get.source] ?? 'Launchpad', get.what);
   try {
     for (let attempt = 0; ; attempt++) {
       const result = await attemptOnce(get, net, controller.signal, deadlineMs);
@@ -67,8 +68,15 @@ export async function httpGet(get: HttpGet, net: NetworkOptions | undefined): Pr
     }
   } finally {
     clearTimeout(timer);
+    ended?.();
   }
 }
+
+const SERVICE: Partial<Record<SourceId, RemoteService>> = {
+  launchpad: 'Launchpad',
+  gerrit: 'Gerrit',
+  github: 'GitHub',
+};
 
 async function attemptOnce(
   get: HttpGet,

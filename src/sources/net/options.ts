@@ -20,6 +20,11 @@ export interface NetworkOptions {
   launchpadAuthorization?: string;
   /** The GitHub mirrors of candidate repositories (src/sources/github); absent, never asked. */
   github?: GitHubSettings;
+  /**
+   * Called as a request to a service starts (`item`: what is asked, e.g. `project sushy`);
+   * the function it returns is called once it has ended, whatever the outcome (a progress bar).
+   */
+  onRequest?: (service: RemoteService, item: string) => () => void;
   /** `--verbose`: one line per request (method, URL, status, time, bytes). */
   log?: (line: string) => void;
   /** For tests: the undici dispatcher. */
@@ -27,6 +32,9 @@ export interface NetworkOptions {
   /** Milliseconds for one request, every retry included (default 15 s). */
   deadlineMs?: number;
 }
+
+/** The services remote sources ask, as progress names them. */
+export type RemoteService = 'Launchpad' | 'Gerrit' | 'GitHub';
 
 export const DEFAULT_LAUNCHPAD_API = 'https://api.launchpad.net/devel';
 export const DEFAULT_GERRIT = 'https://review.opendev.org';
