@@ -157,9 +157,10 @@ describe('computeProposal: the list made to mean every official repository (the 
   });
   const listed = [entry('openstack/swift'), entry('openstack/barbican')];
 
-  it('removes nothing when the page comes to say every official repository is overseen', () => {
+  it('records the widening, and still hands every base entry to the removal rule', () => {
     const proposal = computeProposal(rst(listed), rst([], scope), revisions);
-    expect(proposal.removed).toEqual([]);
+    // Whether each stays overseen (official) is the removal rule's to settle with governance.
+    expect(proposal.removed.map((e) => e.name)).toEqual(['openstack/barbican', 'openstack/swift']);
     expect(proposal.added).toEqual([]);
     expect(proposal.scopeChange).toEqual({
       kind: 'widened',

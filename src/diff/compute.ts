@@ -41,9 +41,9 @@ export function computeProposal(
     }
   }
   const scopeChange = scopeChangeOf(base, head);
-  // Every repository the base listed is still overseen once the list means every official one.
-  const removed =
-    scopeChange?.kind === 'widened' ? [] : [...before.values()].filter((e) => !after.has(e.name));
+  // Once the list means every official repository, what the base listed stays overseen only if it
+  // is official: each is still a removal for the removal rule, which settles that with governance.
+  const removed = [...before.values()].filter((e) => !after.has(e.name));
   return {
     listPath: head.path,
     format: head.format,

@@ -19,6 +19,7 @@ export function repositoryChanges(proposal: Proposal): RepositoryChange[] {
       entry,
       before: entry,
       changedFields: [],
+      ...(proposal.scopeChange?.kind === 'widened' ? { widened: true as const } : {}),
     })),
     ...proposal.modified.map(({ before, after, changedFields }) => ({
       kind: 'modified' as const,

@@ -15,6 +15,11 @@ export interface RepositoryChange {
   /** The entry at base, for `modified` and `removed`. */
   before: ListEntry | null;
   changedFields: DeclaredField[];
+  /**
+   * Set on a removal by a change that makes the list mean every official repository (the 2025
+   * page): the repository stays overseen if governance lists it as official.
+   */
+  widened?: true;
 }
 
 export interface RunSettings {

@@ -42,7 +42,7 @@ describe('the 2025 page (every official repository, no bullets)', () => {
     ...['--as-of', '2026-06-01'],
   ];
 
-  it('check: the change to the 2025 wording removes nothing and says oversight widened', async () => {
+  it('check: the change to the 2025 wording says oversight widened; what it listed stays overseen', async () => {
     copyFileSync(PAGE_2025, join(list.dir, PAGE));
     list.commit('Enact TC resolution to oversee all repos', '2026-05-06T00:00:00Z');
     const result = await runCli([
@@ -58,8 +58,22 @@ describe('the 2025 page (every official repository, no bullets)', () => {
       ...evidence(),
     ]);
     const report = parseValidReport(result.stdout);
-    expect(report.changes).toEqual({ added: [], removed: [], modified: [] });
-    expect(rulesOf(report)).toEqual(['- list-consistency warning']);
+    // The page names them no longer; the removal rule finds each still official, so overseen.
+    const listed = ['openstack/example-service', 'openstack/python-exampleclient'];
+    expect(report.changes).toEqual({ added: [], removed: listed, modified: [] });
+    expect(rulesOf(report)).toEqual([
+      '- list-consistency warning',
+      'openstack/example-service removal info',
+      'openstack/python-exampleclient removal info',
+    ]);
+    expect(report.findings.filter((f) => f.rule === 'removal').map((f) => f.message)).toEqual(
+      listed.map(
+        (name) =>
+          expect.stringContaining(
+            `Not removed: the list now means every repository of every official team (TC resolution 20250317), and governance lists ${name}`,
+          ) as unknown as string,
+      ),
+    );
     const [widened] = report.findings;
     expect(widened).toMatchObject({ file: PAGE, line: 11 });
     expect(widened?.message).toContain('Oversight widened');

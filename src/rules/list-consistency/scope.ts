@@ -12,8 +12,9 @@ export const SCOPE_MESSAGES = {
   oversightWidened:
     'Oversight widened: the list now says "{{clause}}", which means every repository of every ' +
     'official team (TC resolution 20250317), instead of the {{count}} repositories it listed. ' +
-    'Nothing is removed; the repositories newly overseen are not judged by this check: run ' +
-    '`vmt-oversight audit --all-official` to judge every official repository.',
+    'Each of those stays overseen while governance lists it as official (the removal rule ' +
+    'judges any that it does not); the repositories newly overseen are not judged by this ' +
+    'check: run `vmt-oversight audit --all-official` to judge every official repository.',
   oversightNarrowed:
     'Oversight narrowed: the list no longer says "{{clause}}" (every repository of every ' +
     'official team, TC resolution 20250317) and names {{count}} repositories instead, so every ' +

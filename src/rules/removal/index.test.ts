@@ -179,6 +179,31 @@ const stillCoveredError = {
 const cases: Cases = {
   valid: [
     {
+      name: 'the list made to mean every official repository: an official base entry stays overseen',
+      change: { ...change('removed', entry(name)), widened: true as const },
+      evidence: {
+        releases: epoxyReleases,
+        repository: repository({ undatedBranches: undated('stable/2025.1') }),
+        governance: governance(deliverable('os-brick', team('Cinder'))),
+      },
+      expect: [
+        {
+          messageId: 'stillOverseen',
+          data: { repository: name, deliverable: 'os-brick', team: 'Cinder' },
+          severity: 'info',
+          citations: [
+            {
+              source: 'governance',
+              text: 'deliverable os-brick (team Cinder)',
+              file: 'reference/projects.yaml',
+              repository: 'openstack/governance',
+              line: 120,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'fails closed: an undatable branch of a series already end of life on the date changes nothing',
       change: change('removed', entry(name)),
       evidence: {
@@ -747,6 +772,45 @@ const cases: Cases = {
     },
   ],
   invalid: [
+    {
+      name: 'the list made to mean every official repository: governance unreadable, so it cannot tell',
+      change: { ...change('removed', entry(name)), widened: true as const },
+      evidence: { releases: epoxyReleases },
+      missing: { governance: 'no --governance' },
+      expect: [
+        {
+          unavailable: 'governance',
+          severity: 'error',
+          reason: allOf(
+            'whether openstack/os-brick stays overseen depends on governance',
+            'no --governance',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'the list made to mean every official repository: a base entry no team lists is a removal',
+      change: { ...change('removed', entry(name)), widened: true as const },
+      evidence: {
+        releases: epoxyReleases,
+        repository: repository({ undatedBranches: undated('stable/2025.1') }),
+        governance: governance(null),
+      },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.1',
+            series: 'epoxy',
+            asOf: '2026-08-21',
+            caveats: '',
+            leaves: 'until 2026-10-02 (then unmaintained)',
+            when: 'on or after 2026-10-02',
+          },
+          severity: 'error',
+        },
+      ],
+    },
     {
       name: 'fails closed: a later stable branch git cannot date (no merge-base) of a maintained series: undetermined',
       change: change('removed', entry(name)),

@@ -14,6 +14,7 @@ import { citeEntry } from '../evidence-values';
 import { citeBranch, citeBranches, citeNoStableBranch } from './cite';
 import { retirementOf, type Retirement } from './retired';
 import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
+import { judgeWidened, WIDENED_MESSAGES } from './widened';
 
 // Unavailable reasons are shown as they are (the engine appends no clause to them).
 const CLAUSE = 'policy, Deprecation';
@@ -362,10 +363,13 @@ export const rule = defineRule({
     fields: ['removal'],
     needs: ['releases'],
     wants: ['repository', 'governance', 'projectConfig'],
-    messages: { ...DELETED_MESSAGES, ...SCHEDULED_MESSAGES },
+    messages: { ...DELETED_MESSAGES, ...SCHEDULED_MESSAGES, ...WIDENED_MESSAGES },
   },
   appliesTo: (change) => change.kind === 'removed' || change.entry.declared.removal !== undefined,
   check({ change, evidence, missing, settings, report, unavailable }) {
+    if (judgeWidened(change, evidence.governance, missing.governance, { report, unavailable })) {
+      return;
+    }
     const coverage = branchCoverage(evidence.releases, evidence.repository, settings.asOf);
     const out = { report, unavailable };
     if (change.kind === 'removed') {

@@ -117,8 +117,16 @@ const noApproval = gerrit('change 912345, no Code-Review +1 or more');
 const bothConsenters =
   'one of PTL Pat Lead <ptl@example.org>, security liaison Sam Secure <Sam.Secure@Example.org>';
 
+const strangerRemoval = input('removed', governance({}), facts(STRANGER));
+
 testRule(rule, {
   valid: [
+    {
+      name: "a base entry of a list made to mean every official repository is not the team's removal",
+      ...strangerRemoval,
+      change: { ...strangerRemoval.change, widened: true },
+      expect: [],
+    },
     {
       name: 'the PTL uploaded it',
       ...input('added', governance({}), facts(account(1, 'ptl@example.org'))),

@@ -54,7 +54,10 @@ export const rule = defineRule({
         'lists it as a deliverable repository.',
     },
   },
-  appliesTo: (change) => change.kind === 'added' || change.kind === 'removed' || isMove(change),
+  // A base entry of a list made to mean every official repository is not the team's removal: the
+  // removal rule settles whether it stays overseen.
+  appliesTo: (change) =>
+    change.kind === 'added' || (change.kind === 'removed' && !change.widened) || isMove(change),
   check({ change, evidence, report }) {
     const { repository } = change;
     const owner = evidence.governance.owner;
