@@ -1,3 +1,4 @@
+import { bothInOrder } from '../util/in-order';
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
 import { openRepository, readListFile, type ListRepository } from '../diff/git';
@@ -66,10 +67,12 @@ export async function configAtBase(
   if (explicit) return explicit;
   const { repository, revisions } = await target(repo);
   const { base, head } = revisions;
-  const text = base.commit ? await readListFile(repository, base.commit, CONFIG_FILE) : null;
+  const [text, headText] = await bothInOrder(
+    base.commit ? readListFile(repository, base.commit, CONFIG_FILE) : Promise.resolve(null),
+    configTextAt(repository, head.commit),
+  );
   const where = `${CONFIG_FILE} at ${base.label}`;
   const values = text ? parseConfig(text.toString('utf8'), where) : {};
-  const headText = await configTextAt(repository, head.commit);
   const baseText = text?.toString('utf8') ?? null;
   if (headText === baseText) return { values, dir: repository.root };
   const change = configChange(baseText === null ? null : values, headText);

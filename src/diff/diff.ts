@@ -1,3 +1,4 @@
+import { bothInOrder } from '../util/in-order';
 import { UsageError } from '../errors';
 import type { OversightList } from '../list/model';
 import { parseList } from '../list/parse';
@@ -40,8 +41,11 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
   const { base, head } = revisions;
 
   if (list !== undefined) {
-    const headList = await readHeadList(repo, head, list);
-    return computeProposal(await readBaseList(repo, base, head, list), headList, revisions);
+    const [headList, baseList] = await bothInOrder(
+      readHeadList(repo, head, list),
+      readBaseList(repo, base, head, list),
+    );
+    return computeProposal(baseList, headList, revisions);
   }
   const choice = await chooseList(repo, base, head);
   if (choice.base === null) {

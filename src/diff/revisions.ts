@@ -1,3 +1,4 @@
+import { bothInOrder } from '../util/in-order';
 import { readObjects } from '../git/cat-file';
 import { UsageError } from '../errors';
 import { worktreeRevision } from './git';
@@ -35,6 +36,13 @@ export async function resolveRevisions(
 ): Promise<Revisions> {
   const baseRev = flags.base === undefined ? undefined : validateRevision(flags.base, '--base');
   const headRev = flags.head === undefined ? undefined : validateRevision(flags.head, '--head');
+  if (headRev !== undefined && baseRev !== undefined) {
+    const [head, base] = await bothInOrder(
+      resolveRevision(repo, headRev, '--head'),
+      resolveRevision(repo, baseRev, '--base'),
+    );
+    return { base, head };
+  }
   const head =
     headRev === undefined ? worktreeRevision() : await resolveRevision(repo, headRev, '--head');
   const base =

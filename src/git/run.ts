@@ -97,8 +97,6 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
       );
     },
     batch() {
-      calls += 1;
-      if (options.counter) options.counter.count += 1;
       const full = [...location, ...GLOBAL_OPTIONS, 'cat-file', '--batch'];
       let release = (): void => undefined;
       const freed = new Promise<void>((resolve) => (release = resolve));
@@ -106,6 +104,9 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
         start: () =>
           new Promise<ChildProcessWithoutNullStreams>((started) => {
             void withGitSlot(() => {
+              // Counted when it starts: a session never asked for anything costs nothing.
+              calls += 1;
+              if (options.counter) options.counter.count += 1;
               started(spawnGit(full, config, env));
               return freed;
             });

@@ -2,6 +2,9 @@ import type { GitBranch, GitTag } from '../../evidence/types';
 import type { Git } from '../../git/run';
 import { Unavailable } from '../unavailable';
 import { compareText } from '../../util/compare';
+import { readRefFiles } from '../../git/ref-files';
+import type { BatchSession } from './session';
+import { refRowsFromObjects, type RefRow } from './ref-objects';
 
 export interface RefListing {
   tags: GitTag[];
@@ -25,31 +28,61 @@ const REMOTE = 'refs/remotes/origin/';
 /** More refs than this (nova has about 700) is not a repository to judge but a flood. */
 const MAX_REFS = 20000;
 
-/** Tags and branches with one `git for-each-ref`; remote copies of local branches are dropped. */
-export async function listRefs(git: Git): Promise<RefListing> {
+const PREFIXES = ['refs/tags/', 'refs/heads/', REMOTE] as const;
+/** A packed-refs of nova's size is some 60 KiB; one this big is left to git. */
+const MAX_PACKED_REFS_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Tags and branches; remote copies of local branches are dropped. Read from the ref files and
+ * the objects they name in the repository's `cat-file --batch` session when nothing is unusual
+ * (see readRefFiles, refRowsFromObjects), else with one `git for-each-ref`, after the session
+ * is ended (a process of its own needs a slot of its own).
+ */
+export async function listRefs(git: Git, session: BatchSession): Promise<RefListing> {
+  const files = await readRefFiles(git.gitDir, PREFIXES, {
+    maxRefs: MAX_REFS,
+    packedRefsBytes: MAX_PACKED_REFS_BYTES,
+  });
+  if (files !== null) {
+    const rows = await refRowsFromObjects(files, session.batch());
+    if (rows !== null) return toListing(rows);
+  }
+  session.end();
+  return toListing(await forEachRef(git));
+}
+
+async function forEachRef(git: Git): Promise<RefRow[]> {
   const out = await git.run([
     'for-each-ref',
     `--count=${MAX_REFS + 1}`,
     `--format=${FIELDS.join('%00')}`,
-    'refs/tags/',
-    'refs/heads/',
-    REMOTE,
+    ...PREFIXES,
   ]);
+  const lines = out
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line !== '');
+  if (lines.length > MAX_REFS) {
+    throw new Unavailable('repository', `it has more than ${MAX_REFS} tags and branches`);
+  }
+  return lines.map((line) => {
+    const fields = line.split('\0');
+    const [refname = '', type = '', date = '', object = '', peeled = '', head = '', symref = ''] =
+      fields;
+    const taggerDate = fields[TAGGER_DATE] ?? '';
+    return { refname, type, date, object, peeled, head, symref, taggerDate };
+  });
+}
+
+function toListing(rows: readonly RefRow[]): RefListing {
   const tags: GitTag[] = [];
   const local = new Map<string, GitBranch>();
   const remote = new Map<string, GitBranch>();
   let checkedOut: string | null = null;
   let originHead: string | null = null;
-  const lines = out.toString('utf8').split('\n');
-  if (lines.filter((line) => line !== '').length > MAX_REFS) {
-    throw new Unavailable('repository', `it has more than ${MAX_REFS} tags and branches`);
-  }
-  for (const line of lines) {
-    const [refname = '', type = '', date = '', object = '', peeled = '', head = '', symref = ''] =
-      line.split('\0');
+  for (const { refname, type, date, object, peeled, head, symref, taggerDate: tagger } of rows) {
     if (refname.startsWith('refs/tags/')) {
       const annotated = type === 'tag';
-      const tagger = line.split('\0')[TAGGER_DATE] ?? '';
       tags.push({
         name: refname.slice('refs/tags/'.length),
         date,

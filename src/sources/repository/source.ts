@@ -7,6 +7,7 @@ import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
 import { isSafeRepositoryName, locateRepository } from './locate';
 import { listRefs, type RefListing } from './refs';
+import { BatchSession } from './session';
 import { endOfDay, onOrBefore } from '../dates';
 import { ENTRY_POINT_FILES, readTreeFiles, ZUUL_LOCATIONS } from './tree';
 import { CacheUnavailableError } from '../../git/cache/errors';
@@ -45,20 +46,23 @@ export class RepositorySource {
     const root = reposRoot ?? (await this.fromCache(repository));
     const gitDir = await locateRepository(root, repository);
     const git = createGit(gitDir, { counter });
+    const session = new BatchSession(git);
     try {
       onProgress?.(`reading ${repository} tags and branches`);
-      const refs = await listRefs(git);
+      const refs = await listRefs(git, session);
       const tip = refs.branches.find((branch) => branch.name === refs.defaultBranch);
       if (!tip)
         throw new Unavailable(
           'repository',
           `${repository} has no default branch (no commits, or a detached HEAD without master or main)`,
         );
+      // Dates after the as-of date need git's history walks: each is a process of its own.
+      if (refs.branches.some((branch) => !onOrBefore(branch.date, asOf))) session.end();
       const evaluated = await evaluatedCommit(git, tip, asOf);
       if (!evaluated) return await notYetCreated(git, repository, refs, tip.name, asOf);
       const others = await branchesAsOf(git, refs.branches, tip, asOf);
       onProgress?.(`reading ${repository} files at ${evaluated.commit.slice(0, 10)}`);
-      const tree = await readTreeFiles(git, evaluated.commit);
+      const tree = await readTreeFiles(git, evaluated.commit, session);
       const defaultBranch = { name: tip.name, ...evaluated };
       return {
         name: repository,
@@ -70,6 +74,7 @@ export class RepositorySource {
         testEntryPoints: readEntryPoints(tree.blobs, tree.unreadable),
       };
     } finally {
+      session.end();
       this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });
     }
   }

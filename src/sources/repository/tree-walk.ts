@@ -1,5 +1,6 @@
 import type { CatFileBatch } from '../../git/batch';
-import { GitError, GitTimeoutError, type Git } from '../../git/run';
+import { GitError, GitTimeoutError } from '../../git/run';
+import type { BatchSession } from './session';
 import { compareText } from '../../util/compare';
 import type { TreeFiles, ZuulLocation } from './tree';
 
@@ -44,17 +45,17 @@ const TREE_MODE = '40000';
 const REGULAR_MODE = /^10[0-7]{4}$/;
 
 /** Null when the careful way must answer (see above). */
-export async function walkTreeFiles(git: Git, input: WalkInput): Promise<TreeFiles | null> {
-  const batch = git.batch();
+export async function walkTreeFiles(
+  session: BatchSession,
+  input: WalkInput,
+): Promise<TreeFiles | null> {
   try {
-    return await walk(batch, input);
+    return await walk(session.batch(), input);
   } catch (error) {
     // An oversized object (ObjectTooLargeError) or an answer git could not give: the careful
     // way says which. A hang is not retried.
     if (error instanceof GitError && !(error instanceof GitTimeoutError)) return null;
     throw error;
-  } finally {
-    batch.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { readObjects } from '../../git/cat-file';
 import type { Git } from '../../git/run';
 import { compareText } from '../../util/compare';
 import { walkTreeFiles } from './tree-walk';
+import { BatchSession } from './session';
 
 export type ZuulLocation = ZuulInRepoConfig['location'];
 
@@ -58,17 +59,29 @@ const NOT_REGULAR = 'it is a symbolic link or submodule, not a regular file';
 const MISSING = 'its blob is missing from the repository';
 
 /**
- * The few files the rules need at `commit`: walked in one `cat-file --batch` when the tree is
- * ordinary, else listed with their sizes (one ls-tree) and read (one cat-file --batch).
+ * The few files the rules need at `commit`: walked in one `cat-file --batch` (the session's, when
+ * given: the caller ends it) when the tree is ordinary, else listed with their sizes (one ls-tree) and read (one cat-file --batch).
  */
-export async function readTreeFiles(git: Git, commit: string): Promise<TreeFiles> {
-  const walked = await walkTreeFiles(git, {
-    commit,
-    zuulLocations: ZUUL_LOCATIONS,
-    entryPoints: ENTRY_POINT_FILES,
-    limits: TREE_LIMITS,
-  });
-  return walked ?? listAndReadTreeFiles(git, commit);
+export async function readTreeFiles(
+  git: Git,
+  commit: string,
+  session?: BatchSession,
+): Promise<TreeFiles> {
+  const own = session ?? new BatchSession(git);
+  try {
+    const walked = await walkTreeFiles(own, {
+      commit,
+      zuulLocations: ZUUL_LOCATIONS,
+      entryPoints: ENTRY_POINT_FILES,
+      limits: TREE_LIMITS,
+    });
+    if (walked) return walked;
+  } finally {
+    // The careful way runs git processes of its own, each needing a slot.
+    if (!session) own.end();
+  }
+  own.end();
+  return listAndReadTreeFiles(git, commit);
 }
 
 async function listAndReadTreeFiles(git: Git, commit: string): Promise<TreeFiles> {
