@@ -46,7 +46,10 @@ export class GitHubClient {
     return body;
   }
 
-  /** Every item of a paged list (null on 404), each page revalidated on its own. */
+  /**
+   * Every item of a paged list (null when its first page is a 404), each page revalidated on its
+   * own. A later page that is not found fails: a partial list is never taken for the whole.
+   */
   async all(url: string): Promise<unknown[] | null> {
     const items: unknown[] = [];
     let next: string | null = url;
@@ -58,7 +61,12 @@ export class GitHubClient {
         immutable: false,
         raw: false,
       });
-      if (answer.body === null) return page === 0 ? null : items;
+      if (answer.body === null) {
+        if (page === 0) return null;
+        throw new GitHubRequestFailed(
+          `page ${page + 1} of ${url} was not found: the listing is incomplete`,
+        );
+      }
       if (!Array.isArray(answer.body)) {
         throw new GitHubRequestFailed(`GET ${next}: the answer is not a list`);
       }

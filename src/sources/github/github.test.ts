@@ -6,6 +6,7 @@ import { mirrorFacts } from './read';
 import { listedRef, mapGraphqlRefs } from './refs';
 import { judgeMirror, newestRecordedRelease } from './staleness';
 import {
+  GitHubRequestFailed,
   nextLink,
   rateOf,
   type GitHubGet,
@@ -324,5 +325,57 @@ describe('the GitHub client', () => {
     });
     await expect(client.json('/a')).rejects.toThrow(/offline \(--offline\), no request was made/);
     expect(made).toBe(false);
+  });
+});
+
+/** A transport of pages: each URL answers its items and its `next`, or 404 when absent. */
+function pagedTransport(
+  pages: Record<string, { items: unknown[]; next: string | null }>,
+): GitHubTransport & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    counts: { requests: 0, notModified: 0 },
+    get(request): Promise<GitHubReply> {
+      asked.push(request.url);
+      const page = pages[request.url];
+      if (!page) return Promise.resolve({ status: 'not-found', rate: null });
+      return Promise.resolve({
+        status: 'ok',
+        body: page.items,
+        etag: null,
+        next: page.next,
+        rate: null,
+      });
+    },
+    graphql: () => Promise.reject(new Error('no GraphQL here')),
+  };
+}
+
+describe('paged GitHub listings', () => {
+  const api = 'https://api.example.test';
+  const client = (transport: GitHubTransport) =>
+    new GitHubClient({ api, store: memoryStore(), transport: () => Promise.resolve(transport) });
+
+  it('follows next pages of the same origin', async () => {
+    const transport = pagedTransport({
+      '/refs': { items: [1], next: `${api}/refs?page=2` },
+      [`${api}/refs?page=2`]: { items: [2], next: null },
+    });
+    expect(await client(transport).all('/refs')).toEqual([1, 2]);
+  });
+
+  it('is null when the first page is not found', async () => {
+    expect(await client(pagedTransport({})).all('/refs')).toBeNull();
+  });
+
+  it('fails, rather than returning a partial list, when a later page is not found', async () => {
+    const transport = pagedTransport({
+      '/refs': { items: [1], next: `${api}/refs?page=2` },
+    });
+    await expect(client(transport).all('/refs')).rejects.toThrow(GitHubRequestFailed);
+    await expect(client(transport).all('/refs')).rejects.toThrow(
+      /page 2 of \/refs was not found: the listing is incomplete/,
+    );
   });
 });
