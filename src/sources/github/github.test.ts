@@ -369,6 +369,19 @@ describe('paged GitHub listings', () => {
     expect(await client(pagedTransport({})).all('/refs')).toBeNull();
   });
 
+  it.each([
+    ['another host', 'https://elsewhere.example/refs?page=2'],
+    ['another scheme', 'http://api.example.test/refs?page=2'],
+    ['another port', 'https://api.example.test:8443/refs?page=2'],
+    ['a scheme-relative link', '//elsewhere.example/refs?page=2'],
+  ])('refuses a next page on %s, never asking it', async (_, next) => {
+    const transport = pagedTransport({ '/refs': { items: [1], next } });
+    await expect(client(transport).all('/refs')).rejects.toThrow(
+      /points outside https:\/\/api\.example\.test, refused/,
+    );
+    expect(transport.asked).toEqual(['/refs']);
+  });
+
   it('fails, rather than returning a partial list, when a later page is not found', async () => {
     const transport = pagedTransport({
       '/refs': { items: [1], next: `${api}/refs?page=2` },
