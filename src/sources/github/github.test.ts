@@ -234,6 +234,11 @@ describe('mapping GitHub answers', () => {
       commit: sha(1),
     });
     expect(facts.mirror?.newestCommit).toEqual({ commit: sha(5), date: '2024-03-05T00:00:00Z' });
+    // No release recorded for it: the mirror is unchecked, and its record says so.
+    expect(facts.mirror?.unchecked).toBe(
+      'the releases data records no release with a commit for openstack/x, so the mirror could ' +
+        'not be checked against it',
+    );
   });
 
   it('reads Link and rate limit headers', () => {
