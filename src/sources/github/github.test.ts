@@ -1,7 +1,7 @@
 import type { GitTag, ReleasesFacts } from '../../evidence/types';
 import { GitHubClient } from './client';
 import type { AnswerStore, StoredAnswer } from './etag-store';
-import { chooseZuul, contentEntry } from './files';
+import { chooseZuul, contentEntry, readMirrorFiles } from './files';
 import { mirrorFacts } from './read';
 import { listedRef, mapGraphqlRefs } from './refs';
 import { judgeMirror, newestRecordedRelease } from './staleness';
@@ -194,6 +194,31 @@ describe('mapping GitHub answers', () => {
       type: 'other',
       size: 3,
     });
+  });
+
+  it('takes a file listed without a numeric size as present and unreadable, never as empty', async () => {
+    const listed = [
+      contentEntry({ name: 'zuul.yaml', type: 'file' }, ''),
+      contentEntry({ name: '.zuul.yaml', type: 'file', size: 10 }, ''),
+    ];
+    expect(listed[0]?.unreadable).toBe('GitHub lists it without a size');
+    expect(chooseZuul(listed)?.location).toBe('zuul.yaml');
+    const root = '/repos/openstack/x/contents/?ref=' + sha(1);
+    const transport = tableTransport({
+      [root]: [
+        { name: 'zuul.yaml', type: 'file', size: '12' },
+        { name: '.zuul.yaml', type: 'file', size: 10 },
+      ],
+    });
+    const client = new GitHubClient({
+      api: 'https://api.example.test',
+      store: memoryStore(),
+      transport: () => Promise.resolve(transport),
+    });
+    const tree = await readMirrorFiles(client, 'openstack/x', sha(1));
+    expect(tree.zuul?.location).toBe('zuul.yaml');
+    expect(tree.unreadable.get('zuul.yaml')).toBe('GitHub lists it without a size');
+    expect(tree.blobs.size).toBe(0);
   });
 
   it('maps a reading to RepositoryFacts: tags by then, later branches undated, GitHub cited', () => {
