@@ -1,4 +1,5 @@
 import { UsageError } from '../errors';
+import { mayCarryCredentials } from '../gerrit/origin';
 import {
   DEFAULT_GERRIT,
   DEFAULT_GITHUB_API,
@@ -31,12 +32,16 @@ export function networkOptions(flags: NetworkFlags, io: CliIO, cacheDir?: string
       ? 'VMT_OVERSIGHT_OFFLINE=1'
       : undefined;
   const authorization = env.LAUNCHPAD_AUTHORIZATION;
+  const launchpadApi =
+    httpUrl('VMT_OVERSIGHT_LAUNCHPAD_API', env.VMT_OVERSIGHT_LAUNCHPAD_API) ??
+    DEFAULT_LAUNCHPAD_API;
+  if (authorization) {
+    requireSafeTransport('LAUNCHPAD_AUTHORIZATION', 'VMT_OVERSIGHT_LAUNCHPAD_API', launchpadApi);
+  }
   return {
     offline: offlineBecause !== undefined,
     ...(offlineBecause ? { offlineBecause } : {}),
-    launchpadApi:
-      httpUrl('VMT_OVERSIGHT_LAUNCHPAD_API', env.VMT_OVERSIGHT_LAUNCHPAD_API) ??
-      DEFAULT_LAUNCHPAD_API,
+    launchpadApi,
     gerrit: httpUrl('VMT_OVERSIGHT_GERRIT', env.VMT_OVERSIGHT_GERRIT) ?? DEFAULT_GERRIT,
     ...(authorization ? { launchpadAuthorization: authorization } : {}),
     github: githubSettings(env, cacheDir),
@@ -70,13 +75,30 @@ function githubSettings(env: NodeJS.ProcessEnv, cacheDir: string | undefined): G
     );
   }
   const token = env.GITHUB_TOKEN;
+  const api =
+    httpUrl('VMT_OVERSIGHT_GITHUB_API', env.VMT_OVERSIGHT_GITHUB_API) ?? DEFAULT_GITHUB_API;
+  if (token) requireSafeTransport('GITHUB_TOKEN', 'VMT_OVERSIGHT_GITHUB_API', api);
   return {
     use,
-    api: httpUrl('VMT_OVERSIGHT_GITHUB_API', env.VMT_OVERSIGHT_GITHUB_API) ?? DEFAULT_GITHUB_API,
+    api,
     web: DEFAULT_GITHUB_WEB,
     ...(token ? { token } : {}),
     ...(cacheDir ? { cacheDir } : {}),
   };
+}
+
+/**
+ * A secret goes only over https, or plain http to this machine (the rule of `vote --gerrit`):
+ * anything else is a usage error before any request, so the secret is never sent.
+ */
+function requireSafeTransport(secret: string, variable: string, url: string): void {
+  const parsed = new URL(url);
+  const scheme = parsed.protocol === 'https:' ? 'https' : 'http';
+  if (mayCarryCredentials({ scheme, host: parsed.hostname })) return;
+  throw new UsageError(
+    `${secret} is set, but ${variable} is '${url}': a credential is sent only over https, or ` +
+      'plain http only to localhost, 127.0.0.0/8 or ::1; use https or unset the credential',
+  );
 }
 
 function httpUrl(name: string, value: string | undefined): string | undefined {

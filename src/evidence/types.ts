@@ -345,6 +345,8 @@ export interface RepositoryMirror {
   newestCommit: { commit: string; date: string } | null;
   /** The newest release of the releases data found on the mirror at its hash; null if none. */
   checkedAgainst: { version: string; commit: string; file: string } | null;
+  /** Why the mirror was not checked against the releases data (it records no release). */
+  unchecked?: string;
 }
 
 /* ---------- Gerrit: the change under review (team-consent) ---------- */

@@ -102,10 +102,13 @@ function commitUrl(repository: string, commit: string): string | undefined {
 export function onMirror(
   citation: Citation,
   repository: string,
-  mirror: Pick<RepositoryMirror, 'url'>,
+  mirror: Pick<RepositoryMirror, 'url' | 'unchecked'>,
 ): Citation {
   if (citation.source !== 'repository' || citation.repository !== repository) return citation;
   const moved: Citation = { ...citation, source: 'github' };
+  // A mirror never checked against the releases data is not silently taken as current.
+  if (mirror.unchecked)
+    moved.text = `${citation.text} (GitHub mirror not checked: ${mirror.unchecked})`;
   delete moved.url;
   const url = mirrorUrl(mirror.url, citation.commit, citation.file, citation.line);
   if (url !== undefined) moved.url = url;

@@ -142,7 +142,7 @@ describe('Launchpad source against a local Launchpad', () => {
     );
   });
 
-  it("a missing project is absent; a team's 404 is cannot-tell, never missing", async () => {
+  it("a project's 404 is absent (missing or private); a team's 404 is cannot-tell", async () => {
     const evidence = await provider({}).get('launchpad', 'openstack/os-brick');
     if (evidence.status !== 'available') throw new Error(evidence.reason);
     expect(evidence.value.project).toMatchObject({ state: 'absent' });

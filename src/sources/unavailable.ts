@@ -1,5 +1,6 @@
 import { VmtError } from '../errors';
 import { INTERNAL_FAILURE, type Evidence, type SourceId } from '../evidence/types';
+import type { CacheFailureKind } from '../git/cache/errors';
 import { GitError } from '../git/errors';
 import { FileRefusedError } from '../util/regular-file';
 import { YamlShapeError } from './yaml/document';
@@ -16,13 +17,14 @@ export class Unavailable extends Error {
 }
 
 /**
- * A candidate the git cache could not have from its base URL (not found there, a timeout, a
- * failure): the one case a GitHub mirror may stand in for it.
+ * A candidate the git cache could not have from its base URL, and why (`kind`): a GitHub mirror
+ * may stand in for it only when the base URL failed (see github/source.ts), never when it said
+ * the candidate is not there.
  */
 export class CandidateNotCached extends Unavailable {
   constructor(
     reason: string,
-    readonly mayFallBack: boolean,
+    readonly kind: CacheFailureKind,
   ) {
     super('repository', reason);
     this.name = 'CandidateNotCached';

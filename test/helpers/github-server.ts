@@ -38,7 +38,15 @@ export interface FakeGitHub {
 
 const PAGE = 2;
 
-export async function startFakeGitHub(repos: Record<string, FakeRepo>): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  /** The origin the `Link: rel="next"` URLs point to (default: this server's own). */
+  nextOrigin?: string;
+}
+
+export async function startFakeGitHub(
+  repos: Record<string, FakeRepo>,
+  options: FakeGitHubOptions = {},
+): Promise<FakeGitHub> {
   const requests: string[] = [];
   const unexpected: string[] = [];
   const rate = { limit: 60, remaining: 60, reset: 1_900_000_000 };
@@ -115,7 +123,7 @@ export async function startFakeGitHub(repos: Record<string, FakeRepo>): Promise<
       const page = Number(url.searchParams.get('page') ?? 1);
       const items = all.slice((page - 1) * PAGE, page * PAGE);
       const more = page * PAGE < all.length;
-      const next = `${api}${url.pathname}?per_page=100&page=${page + 1}`;
+      const next = `${options.nextOrigin ?? api}${url.pathname}?per_page=100&page=${page + 1}`;
       return {
         json: items,
         ...(more ? { link: `<${next}>; rel="next", <${next}>; rel="last"` } : {}),

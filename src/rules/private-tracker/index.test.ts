@@ -244,15 +244,30 @@ testRule(rule, {
       ],
     },
     {
-      name: 'the project only the releases data names is missing on Launchpad: a warning',
+      name: 'the project only the releases data names answers 404: cannot tell, a warning',
       change: change('added', entry(sushy)),
       evidence: { releases: sushyReleases, launchpad: lp('absent') },
       format: 'rst',
       expect: [
         {
-          messageId: 'trackerMissing',
+          messageId: 'trackerCannotTell',
           data: { name: 'sushy', from: 'releases data' },
           severity: 'warning',
+        },
+      ],
+    },
+    {
+      // A private (proprietary) project answers 404 to an anonymous reader, as a missing one does.
+      name: 'the declared Launchpad project answers 404: cannot tell (missing or private), a warning',
+      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
+      evidence: { releases: sushyReleases, launchpad: lp('absent', { from: 'declared' }) },
+      expect: [
+        {
+          messageId: 'trackerCannotTell',
+          data: { name: 'sushy', from: 'declared' },
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
         },
       ],
     },
@@ -280,20 +295,6 @@ testRule(rule, {
     },
   ],
   invalid: [
-    {
-      name: 'the declared Launchpad project does not exist',
-      change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),
-      evidence: { releases: sushyReleases, launchpad: lp('absent', { from: 'declared' }) },
-      expect: [
-        {
-          messageId: 'trackerMissing',
-          data: { name: 'sushy', from: 'declared' },
-          severity: 'error',
-          field: 'tracker',
-          line: 11,
-        },
-      ],
-    },
     {
       name: 'with a driver token: the VMT has no Private Security grant',
       change: change('added', entry(sushy, { tracker: { launchpad: 'sushy' } })),

@@ -6,9 +6,11 @@ import type { Judgment } from '../define';
 export const OPENSTACK_ADMINS = 'openstack-admins';
 
 export const launchpadMessages = {
-  trackerMissing:
-    "Launchpad has no project '{{name}}' ({{from}}): the defect tracker must exist and keep " +
-    'private security reports visible only to the VMT at first.',
+  trackerCannotTell:
+    "Launchpad answers 404 for project '{{name}}' ({{from}}) to an anonymous reader: either it " +
+    'does not exist, or it is a private (proprietary) project; which cannot be told. A VMT ' +
+    'member must check that the tracker exists and keeps private security reports visible only ' +
+    'to the VMT at first.',
   ownerNotAdmins:
     "Launchpad project '{{name}}' is owned by {{owner}}, not ~openstack-admins (OpenStack " +
     'Administrators), as the 2025 TC resolution requires of every project tracker.',
@@ -61,15 +63,19 @@ export function judgeLaunchpad(facts: LaunchpadFacts | undefined): LaunchpadJudg
   const project = facts?.project;
   if (!facts || !named || !project || project.state === 'unknown') return null;
   if (project.state === 'absent') {
+    // A proprietary project answers 404 anonymously, exactly as a missing one: cannot tell.
     return [
       {
-        messageId: 'trackerMissing',
+        messageId: 'trackerCannotTell',
         data: { name: named.name, from: named.from === 'declared' ? 'declared' : 'releases data' },
-        // A tracker the entry names must exist; one only the releases data names is a warning.
-        severity: named.from === 'declared' ? 'error' : 'warning',
+        severity: 'warning',
         cite: cite(facts),
         citations: [
-          { source: 'launchpad', text: `no project ${named.name} (404)`, url: project.url },
+          {
+            source: 'launchpad',
+            text: `project ${named.name}: 404 (missing or private)`,
+            url: project.url,
+          },
         ],
       },
     ];

@@ -201,6 +201,21 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a redacted or missing membership policy is a warning that it cannot be verified',
+      change: change('added', entry(brick, withGroup)),
+      evidence: { governance: withLiaison, launchpad: coresec({ membershipPolicy: null }) },
+      expect: [
+        declaredInfo,
+        {
+          messageId: 'teamPolicyUnknown',
+          data: { team: 'cinder-coresec', owner: '~openstack-admins', size: '2' },
+          severity: 'warning',
+          field: 'tracker',
+          line: 11,
+        },
+      ],
+    },
+    {
       name: 'a private team (404) is cannot-tell: no finding beyond the declaration',
       change: change('added', entry(brick, withGroup)),
       evidence: { governance: withLiaison, launchpad: coresec('unknown'), coreReviewers: cores(3) },

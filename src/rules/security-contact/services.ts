@@ -15,6 +15,10 @@ export const serviceMessages = {
     'resolution requires.',
   teamFound:
     'Security group: Launchpad team ~{{team}} ({{policy}}, owner {{owner}}, {{size}} members).',
+  teamPolicyUnknown:
+    'Launchpad does not show the membership policy of team ~{{team}} (owner {{owner}}, {{size}} ' +
+    'members): whether anyone can join the group that sees private security reports cannot be ' +
+    'verified. Check that it is moderated or restricted.',
   teamMissing:
     "Launchpad has no team ~{{team}} (the declared tracker.security-group; '{{team}}' is a " +
     'person): create the team or declare the one that exists.',
@@ -74,18 +78,25 @@ function judgeTeam(facts: LaunchpadFacts): ServiceJudgment[] {
       citations,
     });
   }
-  judgments.push({
-    messageId: 'teamFound',
-    data: {
-      team: value.name,
-      policy: value.membershipPolicy ?? 'membership policy unknown',
-      owner,
-      size: value.size === null ? 'an unknown number of' : String(value.size),
-    },
-    severity: 'info',
-    cite,
-    citations,
-  });
+  const size = value.size === null ? 'an unknown number of' : String(value.size);
+  // An open team is an error, so a policy Launchpad withholds cannot be a mere note.
+  judgments.push(
+    value.membershipPolicy === null
+      ? {
+          messageId: 'teamPolicyUnknown',
+          data: { team: value.name, owner, size },
+          severity: 'warning',
+          cite,
+          citations,
+        }
+      : {
+          messageId: 'teamFound',
+          data: { team: value.name, policy: value.membershipPolicy, owner, size },
+          severity: 'info',
+          cite,
+          citations,
+        },
+  );
   return judgments;
 }
 

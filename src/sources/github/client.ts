@@ -46,7 +46,10 @@ export class GitHubClient {
     return body;
   }
 
-  /** Every item of a paged list (null on 404), each page revalidated on its own. */
+  /**
+   * Every item of a paged list (null when its first page is a 404), each page revalidated on its
+   * own. A later page that is not found fails: a partial list is never taken for the whole.
+   */
   async all(url: string): Promise<unknown[] | null> {
     const items: unknown[] = [];
     let next: string | null = url;
@@ -58,14 +61,33 @@ export class GitHubClient {
         immutable: false,
         raw: false,
       });
-      if (answer.body === null) return page === 0 ? null : items;
+      if (answer.body === null) {
+        if (page === 0) return null;
+        throw new GitHubRequestFailed(
+          `page ${page + 1} of ${url} was not found: the listing is incomplete`,
+        );
+      }
       if (!Array.isArray(answer.body)) {
         throw new GitHubRequestFailed(`GET ${next}: the answer is not a list`);
       }
       items.push(...(answer.body as unknown[]));
-      next = answer.next;
+      next = answer.next === null ? null : this.sameOrigin(answer.next, url);
     }
     return items;
+  }
+
+  /**
+   * A `next` link is followed only back to the configured API origin: anywhere else would get
+   * the token (Octokit sends it to absolute URLs) and its page would be stored as this listing's.
+   */
+  private sameOrigin(link: string, listing: string): string {
+    const origin = originOf(this.options.api);
+    if (origin !== null && URL.canParse(link, origin) && new URL(link, origin).origin === origin) {
+      return link;
+    }
+    throw new GitHubRequestFailed(
+      `the next page of ${listing} points outside ${origin ?? this.options.api}, refused`,
+    );
   }
 
   /** Whether an immutable answer is stored (it will cost no request). */
@@ -138,4 +160,9 @@ export function asUnavailable(error: unknown, what: string): never {
     throw new Unavailable('github', `cannot read ${what} from GitHub: ${error.message}`);
   }
   throw error;
+}
+
+/** The origin of an API root, or null when it is no URL. */
+export function originOf(api: string): string | null {
+  return URL.canParse(api) ? new URL(api).origin : null;
 }

@@ -26,6 +26,8 @@ export interface ContentEntry {
   path: string;
   type: 'file' | 'dir' | 'other';
   size: number;
+  /** Why a file cannot be read (it is listed without a size): present, but unreadable. */
+  unreadable?: string;
 }
 
 const NOT_REGULAR = 'it is a symbolic link or submodule, not a regular file';
@@ -37,19 +39,26 @@ export function contentEntry(item: unknown, dir: string): ContentEntry {
   if (base.includes('/') || base === '.' || base === '..') {
     throw new GitHubRequestFailed(`a contents entry named '${base}'`);
   }
-  const size = typeof entry.size === 'number' && entry.size >= 0 ? entry.size : 0;
+  const sized =
+    typeof entry.size === 'number' && Number.isSafeInteger(entry.size) && entry.size >= 0;
+  const size = sized ? (entry.size as number) : 0;
   const type = entry.type === 'file' ? 'file' : entry.type === 'dir' ? 'dir' : 'other';
-  return { path: dir === '' ? base : `${dir}/${base}`, type, size };
+  const path = dir === '' ? base : `${dir}/${base}`;
+  // Without a size a file is not taken as empty: Zuul's choice of location depends on it.
+  if (type === 'file' && !sized)
+    return { path, type, size, unreadable: 'GitHub lists it without a size' };
+  return { path, type, size };
 }
 
 /**
  * Zuul's choice of location, as the local reader makes it: the first location holding a
- * non-empty file (a symlink or submodule there counts as present, and is unreadable).
+ * non-empty file (a symlink or submodule there, or a file listed without a size, counts as
+ * present, and is unreadable).
  */
 export function chooseZuul(entries: readonly ContentEntry[]): ZuulFiles | null {
   for (const location of ZUUL_LOCATIONS) {
     const found = entries
-      .filter((e) => e.size !== 0 || e.type === 'other')
+      .filter((e) => e.size !== 0 || e.type === 'other' || e.unreadable !== undefined)
       .filter((e) => inLocation(location, e));
     if (found.length === 0) continue;
     const files = found.map((e) => e.path).sort(compareText);
@@ -135,6 +144,7 @@ async function readChosen(
   for (const entry of wanted) {
     const cap = isEntryPoint(entry.path) ? LIMITS.entryPointBytes : LIMITS.zuulFileBytes;
     if (entry.type !== 'file') unreadable.set(entry.path, NOT_REGULAR);
+    else if (entry.unreadable !== undefined) unreadable.set(entry.path, entry.unreadable);
     else if (entry.size > cap)
       unreadable.set(entry.path, `it is ${entry.size} bytes, over the ${cap}-byte cap (not read)`);
     else {

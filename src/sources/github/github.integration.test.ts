@@ -190,6 +190,20 @@ describe('the GitHub mirror through Octokit, against a local GitHub', () => {
     expect(result.unavailable).toContain('its newest commit is aaaaaaaaaa of 2024-03-01T10:00:00Z');
   });
 
+  it('never follows a next page to another origin, so the token cannot leave', async () => {
+    const elsewhere = await startFakeGitHub({});
+    const leaky = await startFakeGitHub({ 'openstack/sushy': REPO }, { nextOrigin: elsewhere.api });
+    try {
+      const result = await read({ api: leaky.api, asOf: '2024-02-15', cacheDir, releases: fresh });
+      expect(result.facts).toBeUndefined();
+      expect(result.unavailable).toMatch(/points outside http:\/\/127\.0\.0\.1:\d+, refused/);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await leaky.close();
+      await elsewhere.close();
+    }
+  });
+
   it('makes no request offline', async () => {
     const result = await read({
       api: server.api,

@@ -1,11 +1,12 @@
 import type { GitTag, ReleasesFacts } from '../../evidence/types';
 import { GitHubClient } from './client';
 import type { AnswerStore, StoredAnswer } from './etag-store';
-import { chooseZuul, contentEntry } from './files';
+import { chooseZuul, contentEntry, readMirrorFiles } from './files';
 import { mirrorFacts } from './read';
 import { listedRef, mapGraphqlRefs } from './refs';
 import { judgeMirror, newestRecordedRelease } from './staleness';
 import {
+  GitHubRequestFailed,
   nextLink,
   rateOf,
   type GitHubGet,
@@ -195,6 +196,31 @@ describe('mapping GitHub answers', () => {
     });
   });
 
+  it('takes a file listed without a numeric size as present and unreadable, never as empty', async () => {
+    const listed = [
+      contentEntry({ name: 'zuul.yaml', type: 'file' }, ''),
+      contentEntry({ name: '.zuul.yaml', type: 'file', size: 10 }, ''),
+    ];
+    expect(listed[0]?.unreadable).toBe('GitHub lists it without a size');
+    expect(chooseZuul(listed)?.location).toBe('zuul.yaml');
+    const root = '/repos/openstack/x/contents/?ref=' + sha(1);
+    const transport = tableTransport({
+      [root]: [
+        { name: 'zuul.yaml', type: 'file', size: '12' },
+        { name: '.zuul.yaml', type: 'file', size: 10 },
+      ],
+    });
+    const client = new GitHubClient({
+      api: 'https://api.example.test',
+      store: memoryStore(),
+      transport: () => Promise.resolve(transport),
+    });
+    const tree = await readMirrorFiles(client, 'openstack/x', sha(1));
+    expect(tree.zuul?.location).toBe('zuul.yaml');
+    expect(tree.unreadable.get('zuul.yaml')).toBe('GitHub lists it without a size');
+    expect(tree.blobs.size).toBe(0);
+  });
+
   it('maps a reading to RepositoryFacts: tags by then, later branches undated, GitHub cited', () => {
     const facts = mirrorFacts({
       repository: 'openstack/x',
@@ -233,6 +259,11 @@ describe('mapping GitHub answers', () => {
       commit: sha(1),
     });
     expect(facts.mirror?.newestCommit).toEqual({ commit: sha(5), date: '2024-03-05T00:00:00Z' });
+    // No release recorded for it: the mirror is unchecked, and its record says so.
+    expect(facts.mirror?.unchecked).toBe(
+      'the releases data records no release with a commit for openstack/x, so the mirror could ' +
+        'not be checked against it',
+    );
   });
 
   it('reads Link and rate limit headers', () => {
@@ -324,5 +355,70 @@ describe('the GitHub client', () => {
     });
     await expect(client.json('/a')).rejects.toThrow(/offline \(--offline\), no request was made/);
     expect(made).toBe(false);
+  });
+});
+
+/** A transport of pages: each URL answers its items and its `next`, or 404 when absent. */
+function pagedTransport(
+  pages: Record<string, { items: unknown[]; next: string | null }>,
+): GitHubTransport & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    counts: { requests: 0, notModified: 0 },
+    get(request): Promise<GitHubReply> {
+      asked.push(request.url);
+      const page = pages[request.url];
+      if (!page) return Promise.resolve({ status: 'not-found', rate: null });
+      return Promise.resolve({
+        status: 'ok',
+        body: page.items,
+        etag: null,
+        next: page.next,
+        rate: null,
+      });
+    },
+    graphql: () => Promise.reject(new Error('no GraphQL here')),
+  };
+}
+
+describe('paged GitHub listings', () => {
+  const api = 'https://api.example.test';
+  const client = (transport: GitHubTransport) =>
+    new GitHubClient({ api, store: memoryStore(), transport: () => Promise.resolve(transport) });
+
+  it('follows next pages of the same origin', async () => {
+    const transport = pagedTransport({
+      '/refs': { items: [1], next: `${api}/refs?page=2` },
+      [`${api}/refs?page=2`]: { items: [2], next: null },
+    });
+    expect(await client(transport).all('/refs')).toEqual([1, 2]);
+  });
+
+  it('is null when the first page is not found', async () => {
+    expect(await client(pagedTransport({})).all('/refs')).toBeNull();
+  });
+
+  it.each([
+    ['another host', 'https://elsewhere.example/refs?page=2'],
+    ['another scheme', 'http://api.example.test/refs?page=2'],
+    ['another port', 'https://api.example.test:8443/refs?page=2'],
+    ['a scheme-relative link', '//elsewhere.example/refs?page=2'],
+  ])('refuses a next page on %s, never asking it', async (_, next) => {
+    const transport = pagedTransport({ '/refs': { items: [1], next } });
+    await expect(client(transport).all('/refs')).rejects.toThrow(
+      /points outside https:\/\/api\.example\.test, refused/,
+    );
+    expect(transport.asked).toEqual(['/refs']);
+  });
+
+  it('fails, rather than returning a partial list, when a later page is not found', async () => {
+    const transport = pagedTransport({
+      '/refs': { items: [1], next: `${api}/refs?page=2` },
+    });
+    await expect(client(transport).all('/refs')).rejects.toThrow(GitHubRequestFailed);
+    await expect(client(transport).all('/refs')).rejects.toThrow(
+      /page 2 of \/refs was not found: the listing is incomplete/,
+    );
   });
 });

@@ -57,6 +57,7 @@ export function createOctokitTransport(options: OctokitTransportOptions): GitHub
   return {
     counts,
     async get(request: GitHubGet): Promise<GitHubReply> {
+      refuseForeign(request.url, options.api);
       const headers: Record<string, string> = {};
       if (request.etag) headers['if-none-match'] = request.etag;
       if (request.raw) headers.accept = 'application/vnd.github.raw';
@@ -82,6 +83,16 @@ export function createOctokitTransport(options: OctokitTransportOptions): GitHub
       }
     },
   };
+}
+
+/**
+ * Octokit sends the token to any absolute URL it is given: only a path or a URL of the API's own
+ * origin is asked.
+ */
+function refuseForeign(url: string, api: string): void {
+  const origin = new URL(api).origin;
+  if (URL.canParse(url, origin) && new URL(url, origin).origin === origin) return;
+  throw new GitHubRequestFailed(`GET ${url}: outside ${origin}, refused`);
 }
 
 function asText(data: unknown): string {

@@ -134,6 +134,13 @@ export function mirrorFacts(reading: MirrorReading): RepositoryFacts {
       url,
       newestCommit: newest ? { commit: newest.commit, date: newest.date } : null,
       checkedAgainst: reading.checkedAgainst,
+      ...(reading.checkedAgainst === null
+        ? {
+            unchecked:
+              `the releases data records no release with a commit for ${repository}, so the ` +
+              'mirror could not be checked against it',
+          }
+        : {}),
     },
   };
 }

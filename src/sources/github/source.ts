@@ -34,7 +34,8 @@ export function createGitHubClient(net: NetworkOptions, github: GitHubSettings):
 
 /**
  * The repository source's hook: a candidate's GitHub mirror stands in for its clone when the
- * git cache cannot have it from its base URL (`fallback`), or always when so configured. A
+ * git cache failed to reach its base URL (`fallback`, openstack/ only), or always when so
+ * configured. A
  * `--repos-root` wins; without network settings GitHub is never asked.
  */
 export async function withGitHubMirror(
@@ -49,7 +50,7 @@ export async function withGitHubMirror(
   try {
     return await local();
   } catch (error) {
-    if (!(error instanceof CandidateNotCached) || !error.mayFallBack) throw error;
+    if (!(error instanceof CandidateNotCached) || !mayFallBack(repository, error)) throw error;
     try {
       return await fromMirror(repository, run, github);
     } catch (mirror) {
@@ -57,6 +58,19 @@ export async function withGitHubMirror(
       throw new Unavailable('repository', `${error.reason}; and from GitHub: ${mirror.reason}`);
     }
   }
+}
+
+/** The namespaces whose repositories GitHub mirrors officially (github.com/openstack). */
+const MIRRORED_NAMESPACES = new Set(['openstack']);
+
+/**
+ * Only when the base URL failed (a timeout, an error), and only for an officially mirrored
+ * namespace. A not-found there is an answer: github.com/<ns>/<name> would be whoever owns that
+ * account. Offline, --no-fetch, a refused or over-cap clone are not failures to route around.
+ */
+function mayFallBack(repository: string, error: CandidateNotCached): boolean {
+  if (error.kind !== 'timeout' && error.kind !== 'failed') return false;
+  return MIRRORED_NAMESPACES.has(repository.split('/')[0] ?? '');
 }
 
 async function fromMirror(

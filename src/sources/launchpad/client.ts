@@ -21,6 +21,10 @@ export class LaunchpadClient {
     this.api = (net?.launchpadApi ?? '').replace(/\/+$/, '');
   }
 
+  /**
+   * A project. `absent` is a 404 to an anonymous reader: a missing project, or a private
+   * (proprietary) one, which answers 404 as well; the rule says it cannot tell which.
+   */
   async project(name: string): Promise<Lookup<LaunchpadProject>> {
     const url = `${this.api}/${name}`;
     return this.lookup(url, `read Launchpad project ${name}`, name, (json) => ({

@@ -94,7 +94,7 @@ export class RepositorySource {
       if (!(error instanceof CacheUnavailableError)) throw error;
       throw new CandidateNotCached(
         `no --repos-root given, and ${repository} from ${cache.base.href} is unavailable: ${error.message}`,
-        error.kind !== 'offline' && error.kind !== 'no-fetch' && error.kind !== 'refused',
+        error.kind,
       );
     }
   }
