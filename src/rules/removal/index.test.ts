@@ -113,6 +113,13 @@ const withoutReleaseId = (facts: ReleasesFacts, name: string): ReleasesFacts => 
 });
 const undated = (...names: string[]): RepositoryFacts['undatedBranches'] =>
   names.map((n) => ({ name: n, reason: `git merge-base master ${n} found no common ancestor` }));
+/** The pass of a repository with no release yet: no series had branched. */
+const noRelease = (asOf: string, repo = name) =>
+  ({
+    messageId: 'noStableBranch',
+    data: { asOf, proof: `${repo} had no release on or before ${asOf}, so no series had branched` },
+    severity: 'info',
+  }) as const;
 /** The inputs of a case, without its name and expectations. */
 type RunInput = Omit<RuleTestCase<string>, 'name' | 'expect'>;
 
@@ -185,7 +192,7 @@ const cases: Cases = {
         releases: releases([]),
         repository: repository({ undatedBranches: undated('stable/2024.2', 'unmaintained/zed') }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'fails closed: an undatable branch of a series not yet branched on the date changes nothing',
@@ -195,7 +202,7 @@ const cases: Cases = {
         repository: repository({ undatedBranches: undated('stable/2026.2') }),
       },
       asOf: '2026-01-15',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-01-15' }, severity: 'info' }],
+      expect: [noRelease('2026-01-15')],
     },
     {
       name: 'fails closed: an undatable branch the repository tagged out of maintenance changes nothing',
@@ -207,7 +214,7 @@ const cases: Cases = {
           undatedBranches: undated('stable/2025.1'),
         }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'fails closed: an annotated, tagger-dated -eom ends coverage even beside a lightweight -eol',
@@ -318,7 +325,7 @@ const cases: Cases = {
         repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
       },
       asOf: '2025-11-18',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2025-11-18' }, severity: 'info' }],
+      expect: [noRelease('2025-11-18')],
     },
     {
       name: 'a stale stable branch of an end-of-life series does not count',
@@ -347,7 +354,7 @@ const cases: Cases = {
         }),
       },
       asOf: '2026-02-01',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-02-01' }, severity: 'info' }],
+      expect: [noRelease('2026-02-01')],
     },
     {
       name: 'deleted, no deliverable file but the repository: its branches decide',
@@ -358,7 +365,7 @@ const cases: Cases = {
           branches: [branch('master'), branch('unmaintained/2024.1', '2025-11-01')],
         }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'plain releases data, past date: the repository tagged 2024.1-eom before the date',

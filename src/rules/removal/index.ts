@@ -10,6 +10,7 @@ import {
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
 import { defineRule, type RuleReport } from '../define';
+import { noBranchProof, unprovenReason, type NoBranchProof } from './no-branch';
 import { retirementOf, type Retirement } from './retired';
 import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
 
@@ -42,8 +43,8 @@ const DELETED_MESSAGES = {
     'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: ' +
     '{{branches}}.',
   noStableBranch:
-    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight ' +
-    '(none found).',
+    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: it had ' +
+    'no stable branch then ({{proof}}).',
 } as const;
 
 type DeletedMessageId = keyof typeof DELETED_MESSAGES;
@@ -239,6 +240,7 @@ function reportCovered(
 function reportNoneMaintained(
   states: readonly BranchState[],
   asOf: string,
+  proof: NoBranchProof | null,
   out: DeletedReporter,
 ): void {
   // Full series detail where it matters; end-of-life history stays one line per branch.
@@ -246,8 +248,14 @@ function reportNoneMaintained(
     s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
   );
   const cite = { asOf, branches };
-  if (states.length === 0) {
-    out.report({ severity: 'info', messageId: 'noStableBranch', data: { asOf }, cite });
+  if (states.length === 0 && proof) {
+    out.report({
+      severity: 'info',
+      messageId: 'noStableBranch',
+      data: { asOf, proof: proof.text },
+      cite,
+      citations: proof.citations,
+    });
     return;
   }
   out.report({
@@ -287,10 +295,15 @@ function reportRetired(input: DeletedInput, retirement: Retirement, out: Deleted
     ...states.filter((s) => s.undetermined).map((s) => s.branch),
     ...unresolved.map((u) => u.branch),
   ];
-  const noBranches = !input.repository && states.length === 0 && unresolved.length === 0;
+  const none = states.length === 0 && unresolved.length === 0;
+  const unproven = none && input.repository && !proofOf(input) ? input.repository : null;
+  const noBranches = none && (!input.repository || unproven !== null);
   if (unsettled.length === 0 && !noBranches) return covered.length > 0;
+  const noRepository = `no repository to read branches from (${input.repositoryMissing ?? 'not provided'}) and no stable branch in the releases data`;
   const why = noBranches
-    ? `no repository to read branches from (${input.repositoryMissing ?? 'not provided'}) and no stable branch in the releases data`
+    ? unproven
+      ? unprovenReason(unproven, settings.asOf)
+      : noRepository
     : sample([
         ...states
           .filter((s) => s.undetermined)
@@ -337,7 +350,18 @@ function checkDeleted(input: DeletedInput, out: DeletedReporter): void {
     out.unavailable(none.kind, none.reason);
     return;
   }
-  reportNoneMaintained(states, settings.asOf, out);
+  const proof = proofOf(input);
+  if (states.length === 0 && !proof && input.repository) {
+    out.unavailable('releases', unprovenReason(input.repository, settings.asOf));
+    return;
+  }
+  reportNoneMaintained(states, settings.asOf, proof, out);
+}
+
+/** Why the repository had no stable branch on the date, when the evidence shows it. */
+function proofOf(input: DeletedInput): NoBranchProof | null {
+  if (!input.repository) return null;
+  return noBranchProof(input.releases, input.repository, input.settings.asOf);
 }
 
 export const rule = defineRule({
