@@ -24,6 +24,8 @@ import { classifyVersion } from './versions';
 /** Why a branch is taken to have existed on the date, with the fact it rests on. */
 export interface Presence {
   origin: 'end-tag' | 'series-releases';
+  /** False when the data gives no release date for the series: the branch may not have been cut. */
+  dated: boolean;
   text: string;
   citation: Citation;
 }
@@ -71,6 +73,16 @@ function endTagSeries(tag: GitTag, series: readonly Series[]): Series | null {
 
 type CouldExist = (series: Series) => boolean;
 
+/**
+ * Whether a branch of the series could exist on the date. A series the data gives no release date
+ * ("TBD") could not when an older series had not branched by then either (series are newest first).
+ */
+function mayHaveBranched(series: Series, all: readonly Series[], couldExist: CouldExist): boolean {
+  if (series.initialRelease !== null) return couldExist(series);
+  const older = all.slice(all.indexOf(series) + 1);
+  return older.every((s) => s.initialRelease === null || couldExist(s));
+}
+
 function add(found: Map<string, Presence[]>, branch: string, presence: Presence): void {
   found.set(branch, [...(found.get(branch) ?? []), presence]);
 }
@@ -88,6 +100,7 @@ function fromEndTags(
     const when = day > input.asOf ? `dated ${day}, after ${input.asOf}` : 'which does not end it';
     add(found, `stable/${stableBranchId(series)}`, {
       origin: 'end-tag',
+      dated: series.initialRelease !== null,
       text: `the repository's ${tag.name} tag (${when}) ends a branch that existed then`,
       citation: citeTag(repository.name, tag),
     });
@@ -106,6 +119,7 @@ function fromSeriesReleases(
   if (!release || !series || !input.couldExist(series)) return;
   add(found, `stable/${stableBranchId(series)}`, {
     origin: 'series-releases',
+    dated: series.initialRelease !== null,
     text:
       `${file.ref.file} records release ${release.version} of ${series.name}, released by the ` +
       `date, from before the releases data recorded branches: such a series has a stable branch`,
@@ -120,7 +134,8 @@ export function presentBranches(
   input: { asOf: string; moved: Transitions; couldExist: CouldExist },
 ): Map<string, Presence[]> {
   const found = new Map<string, Presence[]>();
-  const context = { ...input, releases };
+  const couldExist = (series: Series) => mayHaveBranched(series, releases.series, input.couldExist);
+  const context = { ...input, releases, couldExist };
   if (repository && !repository.notYetCreated) fromEndTags(repository, context, found);
   for (const file of releases.files) fromSeriesReleases(file, context, found);
   return found;

@@ -223,7 +223,12 @@ function noRecordedStatus(
   const worded = series.statusText ? `; its series table says '${series.statusText}'` : '';
   const why = releases.seriesStatusMissing ?? `series ${series.name} has no recorded status`;
   const [first] = presence;
-  const existed = first ? `it existed on the date (${first.text}), but ` : '';
+  const existed = !first
+    ? ''
+    : first.dated
+      ? `it existed on the date (${first.text}), but `
+      : `it may have existed on the date (${first.text}; the data gives no release date for ` +
+        `${series.name}), and `;
   return {
     branch,
     origins,
