@@ -217,9 +217,12 @@ function reportCovered(
     leaves: leaveText(state),
     when: deleteWhen(state),
   };
+  // A branch deleted since the date is shown by what it left behind: cite that.
+  const presence = state.presence.map((p) => p.citation);
   const finding = {
     severity: 'error',
     cite: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
+    ...(presence.length > 0 ? { citations: presence } : {}),
   } as const;
   const scheduled = change.before?.declared.removal?.effective;
   if (settings.format !== 'native') {
