@@ -325,6 +325,12 @@ export interface RepositoryFacts {
   notYetCreated?: NotYetCreated;
   /** Tags created on or before the evaluated date, sorted by name. */
   tags: GitTag[];
+  /**
+   * Tags created after the evaluated date, sorted by name: the clone's later history. Upstream
+   * deletes a stable branch once it is tagged `-eol`, so a later `<series>-eol` tag is what shows
+   * today that the branch was still there on the date.
+   */
+  laterTags?: GitTag[];
   /** Branches that existed (had a commit) on or before the evaluated date, sorted by name. */
   branches: GitBranch[];
   /** Branches whose existence on the date could not be established, sorted by name. */

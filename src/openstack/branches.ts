@@ -23,13 +23,20 @@ import {
 } from './series';
 import { transitions, type IgnoredTag, type Transition, type Transitions } from './transitions';
 import type { EvidenceRecord } from '../findings/finding';
+import { presentBranches, type Presence } from './branch-presence';
 
-export type BranchOrigin = 'git-branch' | 'releases-data';
+/**
+ * Where a branch was seen: a git branch of the date, the releases data's branch history, an
+ * eol/eom/em tag that did not end it by the date, or a pre-newton series file with a release.
+ */
+export type BranchOrigin = 'git-branch' | 'releases-data' | 'end-tag' | 'series-releases';
 
 export interface BranchState {
   branch: string;
   series: SeriesStatusAsOf;
   origins: BranchOrigin[];
+  /** Why a branch no ref or branch record lists is taken to have existed on the date. */
+  presence: Presence[];
   /** The repository's own eol/eom/em tag for the series, when it has one. */
   transition: Transition | null;
   /** Such tags that do not end coverage (lightweight, undated), when none does. */
@@ -61,20 +68,28 @@ function couldExist(series: Series | null, asOf: string): boolean {
   return daysBefore(series.initialRelease, BRANCH_CUT_DAYS) <= asOf;
 }
 
+interface Seen {
+  origins: BranchOrigin[];
+  presence: Presence[];
+}
+
 /**
  * Branch names and where each was seen. Git branches (as of the date) when the repository is
- * available; the deliverable files' branch history too, as a mirror may be stale.
+ * available; the deliverable files' branch history too, as a mirror may be stale; and branches
+ * deleted since, that the repository's later eol tags or the pre-newton files show.
  */
 function branchNames(
   releases: ReleasesFacts,
   repository: RepositoryFacts | undefined,
   asOf: string,
-): Map<string, BranchOrigin[]> {
-  const names = new Map<string, BranchOrigin[]>();
-  const add = (name: string, origin: BranchOrigin): void => {
-    const origins = names.get(name) ?? [];
-    if (!origins.includes(origin)) origins.push(origin);
-    names.set(name, origins);
+  moved: Transitions,
+): Map<string, Seen> {
+  const names = new Map<string, Seen>();
+  const add = (name: string, origin: BranchOrigin, presence: Presence[] = []): void => {
+    const seen = names.get(name) ?? { origins: [], presence: [] };
+    if (!seen.origins.includes(origin)) seen.origins.push(origin);
+    seen.presence.push(...presence);
+    names.set(name, seen);
   };
   for (const b of repository?.branches ?? []) {
     if (b.date.slice(0, 10) <= asOf) add(b.name, 'git-branch');
@@ -83,6 +98,14 @@ function branchNames(
     for (const b of file.branches) {
       if (couldExist(seriesForBranch(b.name, releases.series), asOf)) add(b.name, 'releases-data');
     }
+  }
+  const present = presentBranches(releases, repository, {
+    asOf,
+    moved,
+    couldExist: (series) => couldExist(series, asOf),
+  });
+  for (const [name, presence] of present) {
+    for (const p of presence) add(name, p.origin, [p]);
   }
   return names;
 }
@@ -114,6 +137,8 @@ export interface UnresolvedBranch {
   /** The evidence that would settle it. */
   kind: 'releases' | 'repository';
   reason: string;
+  /** Why a branch no ref or branch record lists is taken to have existed on the date. */
+  presence?: Presence[];
 }
 
 export interface Coverage {
@@ -125,13 +150,15 @@ export interface Coverage {
 
 function stateOf(
   branch: string,
-  origins: BranchOrigin[],
+  { origins, presence }: Seen,
   series: Series,
   moved: Transitions,
   input: { releases: ReleasesFacts; repository: RepositoryFacts | undefined; asOf: string },
 ): BranchState | UnresolvedBranch {
   const { releases, repository, asOf } = input;
-  if (!hasRecordedStatus(series)) return noRecordedStatus(branch, series, origins, releases);
+  if (!hasRecordedStatus(series)) {
+    return noRecordedStatus(branch, series, { origins, presence }, releases);
+  }
   const state = seriesStatusAsOf(series, asOf, releases.seriesAsOf);
   const transition = moved.accepted.get(series.name) ?? null;
   const undetermined = isUndetermined(state, transition, repository, releases.seriesAsOf);
@@ -139,6 +166,7 @@ function stateOf(
     branch,
     series: state,
     origins,
+    presence,
     transition,
     ignoredTags: moved.ignored.get(series.name) ?? [],
     covered: isCoveredStatus(state.status) && !transition && !undetermined,
@@ -163,7 +191,12 @@ function undatedBranch(
   if (!series) return unknownSeries(name, parsed.id, ['git-branch']);
   if (!couldExist(series, input.asOf) || moved.accepted.has(series.name)) return null;
   if (!hasRecordedStatus(series)) {
-    return noRecordedStatus(name, series, ['git-branch'], input.releases);
+    return noRecordedStatus(
+      name,
+      series,
+      { origins: ['git-branch'], presence: [] },
+      input.releases,
+    );
   }
   const state = seriesStatusAsOf(series, input.asOf, input.releases.seriesAsOf);
   if (!isCoveredStatus(state.status)) return null;
@@ -184,16 +217,24 @@ function undatedBranch(
 function noRecordedStatus(
   branch: string,
   series: Series,
-  origins: BranchOrigin[],
+  { origins, presence }: Seen,
   releases: ReleasesFacts,
 ): UnresolvedBranch {
   const worded = series.statusText ? `; its series table says '${series.statusText}'` : '';
   const why = releases.seriesStatusMissing ?? `series ${series.name} has no recorded status`;
+  const [first] = presence;
+  const existed = !first
+    ? ''
+    : first.dated
+      ? `it existed on the date (${first.text}), but `
+      : `it may have existed on the date (${first.text}; the data gives no release date for ` +
+        `${series.name}), and `;
   return {
     branch,
     origins,
     kind: 'releases',
-    reason: `whether ${series.name} was maintained on the date is not recorded: ${why}${worded}`,
+    reason: `${existed}whether ${series.name} was maintained on the date is not recorded: ${why}${worded}`,
+    ...(presence.length > 0 ? { presence } : {}),
   };
 }
 
@@ -211,17 +252,17 @@ export function branchCoverage(
   const moved = transitions(releases, repository, asOf);
   const states: BranchState[] = [];
   const unresolved: UnresolvedBranch[] = [];
-  const names = branchNames(releases, repository, asOf);
-  for (const [branch, origins] of names) {
+  const names = branchNames(releases, repository, asOf, moved);
+  for (const [branch, seen] of names) {
     const parsed = parseBranch(branch);
     if (parsed.kind !== 'stable' || parsed.id === null) continue;
     const series = seriesForBranch(branch, releases.series);
     if (series) {
-      const state = stateOf(branch, origins, series, moved, input);
+      const state = stateOf(branch, seen, series, moved, input);
       if ('covered' in state) states.push(state);
       else unresolved.push(state);
     } else if (!isVersionBranchId(parsed.id))
-      unresolved.push(unknownSeries(branch, parsed.id, origins));
+      unresolved.push(unknownSeries(branch, parsed.id, seen.origins));
   }
   for (const file of releases.unlistedSeriesFiles ?? []) {
     for (const b of file.branches) {
@@ -260,7 +301,13 @@ export function stableBranchStates(
 
 /** An unresolved branch for the evidence. */
 export function unresolvedValue(branch: UnresolvedBranch): EvidenceRecord {
-  return { ...branch, origins: [...branch.origins], undetermined: true };
+  const { presence, ...rest } = branch;
+  return {
+    ...rest,
+    origins: [...branch.origins],
+    ...(presence ? { presence: presence.map((p) => p.text) } : {}),
+    undetermined: true,
+  };
 }
 
 /** How the series status on the date was found, when not read from data as of the date. */
@@ -291,6 +338,7 @@ export function branchValue(state: BranchState): EvidenceRecord {
     covered: state.covered,
   };
   if (state.ignoredTags.length > 0) value.ignoredTags = state.ignoredTags.map((t) => ({ ...t }));
+  if (state.presence.length > 0) value.presence = state.presence.map((p) => p.text);
   if (state.undetermined) value.undetermined = true;
   return value;
 }

@@ -313,6 +313,7 @@ export function repository(options: Partial<RepositoryFacts> = {}): RepositoryFa
     zuul: options.zuul ?? null,
     testEntryPoints: options.testEntryPoints ?? [],
     ...(options.undatedBranches ? { undatedBranches: options.undatedBranches } : {}),
+    ...(options.laterTags ? { laterTags: options.laterTags } : {}),
   };
 }
 

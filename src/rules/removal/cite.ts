@@ -69,21 +69,15 @@ export function citeBranches(
     .flatMap((state) => citeBranch(state, repositoryName, repository));
 }
 
-/** The branches read (git, and the releases data's branch history) and found without a stable one. */
+/** The branches git had on the date, found without a stable one (the proof cites the rest). */
 export function citeNoStableBranch(
   repositoryName: string,
   repository: RepositoryFacts | undefined,
-  releases: ReleasesFacts,
   asOf: string,
 ): Citation[] {
-  const citations: Citation[] = [];
-  if (repository) {
-    const text = `branches on ${asOf}: ${sample(repository.branches.map((b) => b.name)) || 'none'}, no stable branch`;
-    citations.push(citeRepositoryFile(repositoryName, repository.evaluated.commit, text));
-  }
-  const newest = releases.files.at(-1);
-  if (newest) citations.push(citeData(newest.ref, 'no stable branch in its branch history'));
-  return citations;
+  if (!repository) return [];
+  const text = `branches on ${asOf}: ${sample(repository.branches.map((b) => b.name)) || 'none'}, no stable branch`;
+  return [citeRepositoryFile(repositoryName, repository.evaluated.commit, text)];
 }
 
 /** The scheduled `removal.effective` is cited by the rule; this is the latest release it meets. */

@@ -1,9 +1,12 @@
 import type {
+  DeliverableFile,
   GitTag,
   ProjectConfigFacts,
   ReleasesFacts,
   RepositoryFacts,
+  Series,
 } from '../../evidence/types';
+import { citeData, citeTag } from '../../openstack/cite';
 import type { RemovalDeclaration } from '../../list/model';
 import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
 import {
@@ -113,6 +116,13 @@ const withoutReleaseId = (facts: ReleasesFacts, name: string): ReleasesFacts => 
 });
 const undated = (...names: string[]): RepositoryFacts['undatedBranches'] =>
   names.map((n) => ({ name: n, reason: `git merge-base master ${n} found no common ancestor` }));
+/** The pass of a repository with no release yet: no series had branched. */
+const noRelease = (asOf: string, repo = name) =>
+  ({
+    messageId: 'noStableBranch',
+    data: { asOf, proof: `${repo} had no release on or before ${asOf}, so no series had branched` },
+    severity: 'info',
+  }) as const;
 /** The inputs of a case, without its name and expectations. */
 type RunInput = Omit<RuleTestCase<string>, 'name' | 'expect'>;
 
@@ -176,8 +186,338 @@ const stillCoveredError = {
   severity: 'error',
 } as const;
 
+// glance_store judged on 2016-06-01 (issue 8 replay): stable/kilo, stable/liberty and
+// stable/mitaka were alive, ended by -eol tags after the date and deleted since; 2016
+// deliverable files record no branch. Series as the releases data of 2016 knows them (no status)
+// and as today's series_status.yaml records them.
+const glanceStore = 'openstack/glance_store';
+const series2016 = (
+  name: string,
+  initialRelease: string | null,
+  statusText: string,
+  eolDate: string | null = null,
+): Series => ({
+  name,
+  releaseId: null,
+  status: null,
+  statusText,
+  initialRelease,
+  nextPhase: null,
+  eolDate,
+  ref: ref('releases', 'doc/source/index.rst', 20),
+});
+const table2016: Series[] = [
+  series2016('ocata', null, 'Future'),
+  series2016('newton', '2016-10-06', 'Under Development'),
+  series2016('mitaka', '2016-04-07', 'Current stable release, security-supported'),
+  series2016('liberty', '2015-10-15', 'Security-supported', '2016-11-17'),
+  series2016('kilo', '2015-04-30', 'Security-supported', '2016-05-02'),
+];
+const recordedToday: Series[] = table2016.map((s) => ({
+  ...s,
+  status: 'end of life',
+  eolDate:
+    s.eolDate ?? { ocata: '2021-06-15', newton: '2017-10-25', mitaka: '2017-04-10' }[s.name]!,
+  ref: ref('releases', 'data/series_status.yaml', 400),
+}));
+const glanceFiles = [
+  deliverableFile('kilo', 'glance-store', { releases: ['0.4.0'] }),
+  deliverableFile('liberty', 'glance-store', { releases: ['0.5.0', '0.9.2'] }),
+  deliverableFile('mitaka', 'glance-store', { releases: ['0.10.0', '0.13.1'] }),
+];
+const releases2016 = (files: DeliverableFile[], series = table2016): ReleasesFacts => ({
+  series,
+  deliverable: 'glance_store',
+  files,
+  seriesAsOf: 'exact',
+  seriesStatusMissing: 'releases data at 2016-06-01 predates series status',
+});
+const glanceEolTags = [
+  tag('kilo-eol', '2016-06-24'),
+  tag('liberty-eol', '2017-02-17'),
+  tag('mitaka-eol', '2017-07-05'),
+  tag('newton-eol', '2017-10-25'),
+];
+const glanceRepo = repository({
+  name: glanceStore,
+  evaluated: { commit: 'c'.repeat(40), date: '2016-05-31T10:00:00+00:00', branch: 'master' },
+  branches: [branch('master', '2016-05-31')],
+  tags: [tag('0.4.0', '2015-03-19'), tag('0.9.2', '2016-03-20'), tag('0.13.1', '2016-04-12')],
+  laterTags: glanceEolTags,
+});
+const glanceDeleted = (releasesFacts: ReleasesFacts, repo = glanceRepo): RunInput => ({
+  change: change('removed', entry(glanceStore)),
+  evidence: { releases: releasesFacts, repository: repo },
+  asOf: '2016-06-01',
+});
+/** A reason with every one of `parts` and none of `absent`. */
+function allOfNone(parts: string[], absent: string[]): RegExp {
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const none = absent.map((a) => `(?![\\s\\S]*${escape(a)})`).join('');
+  return new RegExp(`^${none}${allOf(...parts).source}`);
+}
+const libertyStillMaintained = (branchName: string, seriesName: string) =>
+  ({
+    messageId: 'deletedWhileMaintained',
+    data: {
+      branch: branchName,
+      series: seriesName,
+      asOf: '2016-06-01',
+      caveats: ` (inferred: releases data newer than the date shows ${seriesName} end of life now without saying when it left maintenance, and the repository had no eom/eol/em tag for it by then)`,
+      leaves: 'until the repository tags its end of maintenance',
+      when: 'once it leaves maintenance',
+    },
+    severity: 'error',
+  }) as const;
+const withRelease = (tags: GitTag[], extra: Partial<RepositoryFacts> = {}) =>
+  repository({ branches: [branch('master')], tags, ...extra });
+
+const eolHistory: Cases = {
+  valid: [
+    {
+      name: 'today-recorded series, pre-newton file: kilo was end of life on the date, so its branch is not covered',
+      ...glanceDeleted(
+        { ...releases2016([glanceFiles[0]!], recordedToday), seriesAsOf: 'latest' },
+        { ...glanceRepo, laterTags: [glanceEolTags[0]!] },
+      ),
+      expect: [
+        {
+          messageId: 'noMaintainedBranch',
+          data: { asOf: '2016-06-01', branches: 'stable/kilo: kilo is end of life' },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'an independent deliverable with releases had no series branch: passes, citing its file',
+      change: change('removed', entry('openstack/castellan-ui')),
+      evidence: {
+        releases: releases([
+          deliverableFile('independent', 'castellan-ui', { releases: ['0.1.0'] }),
+        ]),
+        repository: withRelease([tag('0.1.0', '2018-01-20')], { name: 'openstack/castellan-ui' }),
+      },
+      asOf: '2019-05-22',
+      expect: [
+        {
+          messageId: 'noStableBranch',
+          data: {
+            asOf: '2019-05-22',
+            proof:
+              'an independent deliverable (deliverables/_independent/castellan-ui.yaml), with no series branches',
+          },
+          severity: 'info',
+          citations: [
+            {
+              source: 'repository',
+              text: 'branches on 2019-05-22: master, no stable branch',
+              repository: 'openstack/castellan-ui',
+              commit: 'c'.repeat(40),
+              url: `https://opendev.org/openstack/castellan-ui/commit/${'c'.repeat(40)}`,
+            },
+            citeData(
+              ref('releases', 'deliverables/_independent/castellan-ui.yaml'),
+              'deliverables/_independent/castellan-ui.yaml: independent release model',
+            ),
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a file of a branch-recording series that records no branch: passes with that reason',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([deliverableFile('flamingo', 'os-brick', { releases: ['6.12.0'] })]),
+        repository: withRelease([tag('6.12.0', '2025-07-01')]),
+      },
+      expect: [
+        {
+          messageId: 'noStableBranch',
+          data: {
+            asOf: '2026-08-21',
+            proof:
+              'the deliverable files (deliverables/flamingo/os-brick.yaml) record no stable branch of it that existed on 2026-08-21, and its clone has none and no eol/eom/em tag for one',
+          },
+          severity: 'info',
+        },
+      ],
+    },
+    {
+      name: 'a later eol tag of a series not branched by the date shows no branch then',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: withRelease([], { laterTags: [tag('2026.2-eol', '2028-04-01')] }),
+      },
+      asOf: '2026-01-15',
+      expect: [noRelease('2026-01-15')],
+    },
+    {
+      name: 'retired, releases but nothing that shows whether it had a branch: a warning',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([], null),
+        repository: withRelease([tag('6.11.1', '2026-01-10')]),
+        governance: retiredIn('2026-09-01'),
+      },
+      asOf: '2026-10-01',
+      expect: [
+        {
+          messageId: 'retiredUnsettled',
+          data: {
+            retired: retiredText,
+            branches: 'any stable branch',
+            asOf: '2026-10-01',
+            why: 'openstack/os-brick had releases by 2026-10-01 (latest tag 6.11.1, 2026-01-10), but no deliverable file in the releases data records its series or branches, and its clone has no stable branch of the date and no eol/eom/em tag for one: a stable branch deleted since without such a tag cannot be ruled out, so whether a maintained branch is still covered cannot be established. Pass releases data with its deliverable file (policy, Deprecation)',
+          },
+          severity: 'warning',
+        },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'fails closed: glance_store on 2016-06-01, branches ended by later -eol tags, no series status: inconclusive, never "none found"',
+      ...glanceDeleted(releases2016(glanceFiles)),
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOfNone(
+            [
+              'whether stable/kilo, stable/liberty, stable/mitaka is a stable branch still maintained on 2016-06-01 cannot be established',
+              "stable/kilo: it existed on the date (the repository's kilo-eol tag (dated 2016-06-24, after 2016-06-01) ends a branch that existed then), but whether kilo was maintained on the date is not recorded: releases data at 2016-06-01 predates series status; its series table says 'Security-supported'",
+              "stable/mitaka: it existed on the date (the repository's mitaka-eol tag (dated 2017-07-05, after 2016-06-01)",
+            ],
+            ['stable/newton', 'stable/ocata'],
+          ),
+        },
+      ],
+    },
+    {
+      name: 'fails closed: the same from the later -eol tags alone, with no deliverable file',
+      ...glanceDeleted(releases2016([])),
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'stable/kilo, stable/liberty, stable/mitaka',
+            'kilo-eol tag (dated 2016-06-24',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'fails closed: the same from the pre-newton files alone, with no eol tag in the clone',
+      ...glanceDeleted(releases2016(glanceFiles), { ...glanceRepo, laterTags: [] }),
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'stable/kilo, stable/liberty, stable/mitaka',
+            'stable/kilo: it existed on the date (deliverables/kilo/glance-store.yaml records release 0.4.0 of kilo, released by the date, from before the releases data recorded branches: such a series has a stable branch)',
+          ),
+        },
+      ],
+    },
+    {
+      name: 'today-recorded series: liberty and mitaka were maintained on 2016-06-01, kilo was not; the errors cite each later -eol tag',
+      ...glanceDeleted({ ...releases2016(glanceFiles, recordedToday), seriesAsOf: 'latest' }),
+      expect: [
+        {
+          ...libertyStillMaintained('stable/liberty', 'liberty'),
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/glance_store, deleted by the change',
+              file: 'repos-overseen.yaml',
+              line: 10,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/liberty (liberty): maintained (inferred)',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 400,
+            },
+            citeTag(glanceStore, glanceEolTags[1]!),
+            citeData(glanceFiles[1]!.releases[0]!.ref, 'release 0.5.0 of liberty'),
+          ],
+        },
+        {
+          ...libertyStillMaintained('stable/mitaka', 'mitaka'),
+          citations: [
+            {
+              source: 'list',
+              text: 'entry openstack/glance_store, deleted by the change',
+              file: 'repos-overseen.yaml',
+              line: 10,
+            },
+            {
+              source: 'releases',
+              text: 'branch stable/mitaka (mitaka): maintained (inferred)',
+              file: 'data/series_status.yaml',
+              repository: 'openstack/releases',
+              line: 400,
+            },
+            citeTag(glanceStore, glanceEolTags[2]!),
+            citeData(glanceFiles[2]!.releases[0]!.ref, 'release 0.10.0 of mitaka'),
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fails closed: a lightweight -eol tag on or before the date neither ends its branch nor hides it',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([]),
+        repository: withRelease([
+          tag('6.13.0', '2025-09-01'),
+          tag('2025.2-eol', '2026-05-01', { annotated: false }),
+        ]),
+      },
+      expect: [
+        {
+          messageId: 'deletedWhileMaintained',
+          data: {
+            branch: 'stable/2025.2',
+            series: 'flamingo',
+            asOf: '2026-08-21',
+            caveats:
+              " (the repository's 2025.2-eol is a lightweight tag, with no tagger date of its own: only an annotated tag dated by its tagger ends coverage)",
+            leaves: 'until 2027-04-28 (then end of life)',
+            when: 'on or after 2027-04-28',
+          },
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'fails closed: releases by the date, no deliverable file, no branch or eol tag: "none found" is not a pass',
+      change: change('removed', entry(name)),
+      evidence: {
+        releases: releases([], null),
+        repository: withRelease([tag('6.11.1', '2026-01-10'), tag('6.9.0', '2025-01-10')]),
+      },
+      expect: [
+        {
+          unavailable: 'releases',
+          severity: 'error',
+          reason: allOf(
+            'openstack/os-brick had releases by 2026-08-21 (latest tag 6.11.1, 2026-01-10), but no deliverable file in the releases data records its series or branches',
+            'a stable branch deleted since without such a tag cannot be ruled out',
+          ),
+        },
+      ],
+    },
+  ],
+};
+
 const cases: Cases = {
   valid: [
+    ...eolHistory.valid,
     {
       name: 'the list made to mean every official repository: an official base entry stays overseen',
       change: { ...change('removed', entry(name)), widened: true as const },
@@ -210,22 +550,7 @@ const cases: Cases = {
         releases: releases([]),
         repository: repository({ undatedBranches: undated('stable/2024.2', 'unmaintained/zed') }),
       },
-      expect: [
-        {
-          messageId: 'noStableBranch',
-          citations: [
-            {
-              source: 'repository',
-              text: 'branches on 2026-08-21: master, no stable branch',
-              repository: 'openstack/os-brick',
-              commit: 'cccccccccccccccccccccccccccccccccccccccc',
-              url: 'https://opendev.org/openstack/os-brick/commit/cccccccccccccccccccccccccccccccccccccccc',
-            },
-          ],
-          data: { asOf: '2026-08-21' },
-          severity: 'info',
-        },
-      ],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'fails closed: an undatable branch of a series not yet branched on the date changes nothing',
@@ -235,7 +560,7 @@ const cases: Cases = {
         repository: repository({ undatedBranches: undated('stable/2026.2') }),
       },
       asOf: '2026-01-15',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-01-15' }, severity: 'info' }],
+      expect: [noRelease('2026-01-15')],
     },
     {
       name: 'fails closed: an undatable branch the repository tagged out of maintenance changes nothing',
@@ -247,7 +572,7 @@ const cases: Cases = {
           undatedBranches: undated('stable/2025.1'),
         }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'fails closed: an annotated, tagger-dated -eom ends coverage even beside a lightweight -eol',
@@ -387,7 +712,7 @@ const cases: Cases = {
         repository: repository({ branches: [branch('master'), branch('unmaintained/2023.1')] }),
       },
       asOf: '2025-11-18',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2025-11-18' }, severity: 'info' }],
+      expect: [noRelease('2025-11-18')],
     },
     {
       name: 'a stale stable branch of an end-of-life series does not count',
@@ -416,7 +741,7 @@ const cases: Cases = {
         }),
       },
       asOf: '2026-02-01',
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-02-01' }, severity: 'info' }],
+      expect: [noRelease('2026-02-01')],
     },
     {
       name: 'deleted, no deliverable file but the repository: its branches decide',
@@ -427,7 +752,7 @@ const cases: Cases = {
           branches: [branch('master'), branch('unmaintained/2024.1', '2025-11-01')],
         }),
       },
-      expect: [{ messageId: 'noStableBranch', data: { asOf: '2026-08-21' }, severity: 'info' }],
+      expect: [noRelease('2026-08-21')],
     },
     {
       name: 'plain releases data, past date: the repository tagged 2024.1-eom before the date',
@@ -772,6 +1097,7 @@ const cases: Cases = {
     },
   ],
   invalid: [
+    ...eolHistory.invalid,
     {
       name: 'the list made to mean every official repository: governance unreadable, so it cannot tell',
       change: { ...change('removed', entry(name)), widened: true as const },

@@ -12,6 +12,7 @@ import { sample } from '../../openstack/evidence';
 import { defineRule, type RuleReport } from '../define';
 import { citeEntry } from '../evidence-values';
 import { citeBranch, citeBranches, citeNoStableBranch } from './cite';
+import { noBranchProof, unprovenReason, type NoBranchProof } from './no-branch';
 import { retirementOf, type Retirement } from './retired';
 import { checkScheduled, SCHEDULED_MESSAGES } from './scheduled';
 import { judgeWidened, WIDENED_MESSAGES } from './widened';
@@ -45,8 +46,8 @@ const DELETED_MESSAGES = {
     'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: ' +
     '{{branches}}.',
   noStableBranch:
-    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight ' +
-    '(none found).',
+    'No maintained stable branch as of {{asOf}}, so the repository may leave oversight: it had ' +
+    'no stable branch then ({{proof}}).',
 } as const;
 
 type DeletedMessageId = keyof typeof DELETED_MESSAGES;
@@ -219,12 +220,15 @@ function reportCovered(
     leaves: leaveText(state),
     when: deleteWhen(state),
   };
+  // A branch deleted since the date is shown by what it left behind: cite that.
+  const presence = state.presence.map((p) => p.citation);
   const finding = {
     severity: 'error',
     cite: { branch: branchValue(state), asOf: settings.asOf, stillCovered: covered },
     citations: [
       citeEntry(change, `entry ${change.repository}, deleted by the change`),
       ...citeBranch(state, change.repository, input.repository),
+      ...presence,
     ],
   } as const;
   const scheduled = change.before?.declared.removal?.effective;
@@ -243,7 +247,11 @@ function reportCovered(
 }
 
 /** The note that no stable branch is maintained any more: the entry may go. */
-function reportNoneMaintained(input: DeletedInput, out: DeletedReporter): void {
+function reportNoneMaintained(
+  input: DeletedInput,
+  proof: NoBranchProof | null,
+  out: DeletedReporter,
+): void {
   const { states } = input.coverage;
   const { asOf } = input.settings;
   const name = input.change.repository;
@@ -252,9 +260,17 @@ function reportNoneMaintained(input: DeletedInput, out: DeletedReporter): void {
     s.series.status === 'end of life' ? branchSummary(s) : branchValue(s),
   );
   const cite = { asOf, branches };
-  if (states.length === 0) {
-    const citations = citeNoStableBranch(name, input.repository, input.releases, asOf);
-    out.report({ severity: 'info', messageId: 'noStableBranch', data: { asOf }, cite, citations });
+  if (states.length === 0 && proof) {
+    out.report({
+      severity: 'info',
+      messageId: 'noStableBranch',
+      data: { asOf, proof: proof.text },
+      cite,
+      citations: [
+        ...citeNoStableBranch(name, input.repository, asOf),
+        ...proof.citations,
+      ],
+    });
     return;
   }
   out.report({
@@ -297,10 +313,15 @@ function reportRetired(input: DeletedInput, retirement: Retirement, out: Deleted
     ...states.filter((s) => s.undetermined).map((s) => s.branch),
     ...unresolved.map((u) => u.branch),
   ];
-  const noBranches = !input.repository && states.length === 0 && unresolved.length === 0;
+  const none = states.length === 0 && unresolved.length === 0;
+  const unproven = none && input.repository && !proofOf(input) ? input.repository : null;
+  const noBranches = none && (!input.repository || unproven !== null);
   if (unsettled.length === 0 && !noBranches) return covered.length > 0;
+  const noRepository = `no repository to read branches from (${input.repositoryMissing ?? 'not provided'}) and no stable branch in the releases data`;
   const why = noBranches
-    ? `no repository to read branches from (${input.repositoryMissing ?? 'not provided'}) and no stable branch in the releases data`
+    ? unproven
+      ? unprovenReason(unproven, settings.asOf)
+      : noRepository
     : sample([
         ...states
           .filter((s) => s.undetermined)
@@ -349,7 +370,18 @@ function checkDeleted(input: DeletedInput, out: DeletedReporter): void {
     out.unavailable(none.kind, none.reason);
     return;
   }
-  reportNoneMaintained(input, out);
+  const proof = proofOf(input);
+  if (states.length === 0 && !proof && input.repository) {
+    out.unavailable('releases', unprovenReason(input.repository, settings.asOf));
+    return;
+  }
+  reportNoneMaintained(input, proof, out);
+}
+
+/** Why the repository had no stable branch on the date, when the evidence shows it. */
+function proofOf(input: DeletedInput): NoBranchProof | null {
+  if (!input.repository) return null;
+  return noBranchProof(input.releases, input.repository, input.settings.asOf);
 }
 
 export const rule = defineRule({

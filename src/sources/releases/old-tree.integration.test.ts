@@ -115,8 +115,9 @@ describe('releases source: a 2016 tree without series status', () => {
       ['liberty', 'maintained', '2015-10-15', '2016-11-17'],
       ['kilo', null, null, null],
     ]);
-    // The table's EOL date was a plan: only the repository's own dated eol tag ends coverage.
-    expect(facts.series[2]?.nextPhase).toEqual({ status: 'end of life', date: null });
+    // A maintained series leaves maintenance on the table's EOL date, when it gives one.
+    expect(facts.series[2]?.nextPhase).toEqual({ status: 'end of life', date: '2016-11-17' });
+    expect(facts.series[1]?.nextPhase).toEqual({ status: 'end of life', date: null });
     expect(facts.series[1]?.statusText).toBe('Current stable release, security-supported');
     expect(facts.series[1]?.ref).toMatchObject({ file: 'doc/source/index.rst', line: 16 });
     expect(facts.series[3]?.ref).toMatchObject({ file: 'deliverables/kilo' });

@@ -53,6 +53,11 @@ function plainText(cell: string): string {
     .trim();
 }
 
+/** `Security-supported (EOL: 2016-05-02)` → `2016-05-02`. */
+function wordedEol(words: string): string | null {
+  return /\bEOL: (\d{4}-\d{2}-\d{2})\b/.exec(words)?.[1] ?? null;
+}
+
 function leadingDate(cell: string | undefined): string | null {
   return LEADING_DATE.exec(cell ?? '')?.[1] ?? null;
 }
@@ -74,8 +79,9 @@ export function tableStatus(words: string): SeriesStatus | null {
 
 /**
  * The series the table lists, in its order (newest first), with the dates it gives. Null when the
- * file holds no table of that shape. A maintained series gets no next-phase date: the table's EOL
- * date was a plan, so only the repository's own dated eol tag ends a branch's coverage.
+ * file holds no table of that shape. A maintained series leaves maintenance on the EOL date the
+ * table gives (its EOL Date column, or "(EOL: DATE)" in its status words), as the series status
+ * data records it later; without one it has no next-phase date.
  */
 export function readSeriesTable(text: string, ref: Ref): Series[] | null {
   const [header, ...rows] = tableRows(text);
@@ -94,14 +100,15 @@ export function readSeriesTable(text: string, ref: Ref): Series[] | null {
     if (!seriesName || !SERIES_NAME.test(seriesName)) return null;
     const statusText = status < 0 ? '' : plainText(row.cells[status] ?? '');
     const recorded = tableStatus(statusText);
+    const eolDate = (eol < 0 ? null : leadingDate(row.cells[eol])) ?? wordedEol(statusText);
     series.push({
       name: seriesName,
       releaseId: null,
       status: recorded,
       ...(statusText ? { statusText } : {}),
       initialRelease: initial < 0 ? null : leadingDate(row.cells[initial]),
-      nextPhase: recorded === 'maintained' ? { status: 'end of life', date: null } : null,
-      eolDate: eol < 0 ? null : leadingDate(row.cells[eol]),
+      nextPhase: recorded === 'maintained' ? { status: 'end of life', date: eolDate } : null,
+      eolDate,
       ref: ref(SERIES_TABLE_FILE, row.line),
     });
   }

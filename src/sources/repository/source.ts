@@ -68,6 +68,7 @@ export class RepositorySource {
         name: repository,
         evaluated: { ...evaluated, branch: tip.name },
         tags: refs.tags.filter((tag) => onOrBefore(tag.date, asOf)),
+        laterTags: refs.tags.filter((tag) => !onOrBefore(tag.date, asOf)),
         branches: [...others.branches, defaultBranch].sort((a, b) => compareText(a.name, b.name)),
         undatedBranches: others.undated,
         zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
