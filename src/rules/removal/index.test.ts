@@ -430,13 +430,13 @@ const eolHistory: Cases = {
           ...libertyStillMaintained('stable/liberty', 'liberty'),
           citations: [
             {
-              source: 'list',
+              source: 'list' as const,
               text: 'entry openstack/glance_store, deleted by the change',
               file: 'repos-overseen.yaml',
               line: 10,
             },
             {
-              source: 'releases',
+              source: 'releases' as const,
               text: 'branch stable/liberty (liberty): maintained (inferred)',
               file: 'data/series_status.yaml',
               repository: 'openstack/releases',
@@ -450,13 +450,13 @@ const eolHistory: Cases = {
           ...libertyStillMaintained('stable/mitaka', 'mitaka'),
           citations: [
             {
-              source: 'list',
+              source: 'list' as const,
               text: 'entry openstack/glance_store, deleted by the change',
               file: 'repos-overseen.yaml',
               line: 10,
             },
             {
-              source: 'releases',
+              source: 'releases' as const,
               text: 'branch stable/mitaka (mitaka): maintained (inferred)',
               file: 'data/series_status.yaml',
               repository: 'openstack/releases',
