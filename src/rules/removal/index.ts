@@ -266,10 +266,7 @@ function reportNoneMaintained(
       messageId: 'noStableBranch',
       data: { asOf, proof: proof.text },
       cite,
-      citations: [
-        ...citeNoStableBranch(name, input.repository, asOf),
-        ...proof.citations,
-      ],
+      citations: [...citeNoStableBranch(name, input.repository, asOf), ...proof.citations],
     });
     return;
   }
