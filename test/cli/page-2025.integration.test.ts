@@ -42,21 +42,17 @@ describe('the 2025 page (every official repository, no bullets)', () => {
     ...['--as-of', '2026-06-01'],
   ];
 
+  /** `check` of the list repository's last commit, as JSON. */
+  const checkLastCommit = () =>
+    runCli([
+      ...['check', '--repo', list.dir, '--base', 'HEAD~1', '--head', 'HEAD'],
+      ...['--format', 'json', ...evidence()],
+    ]);
+
   it('check: the change to the 2025 wording says oversight widened; what it listed stays overseen', async () => {
     copyFileSync(PAGE_2025, join(list.dir, PAGE));
     list.commit('Enact TC resolution to oversee all repos', '2026-05-06T00:00:00Z');
-    const result = await runCli([
-      'check',
-      '--repo',
-      list.dir,
-      '--base',
-      'HEAD~1',
-      '--head',
-      'HEAD',
-      '--format',
-      'json',
-      ...evidence(),
-    ]);
+    const result = await checkLastCommit();
     const report = parseValidReport(result.stdout);
     // The page names them no longer; the removal rule finds each still official, so overseen.
     const listed = ['openstack/example-service', 'openstack/python-exampleclient'];
@@ -88,18 +84,7 @@ describe('the 2025 page (every official repository, no bullets)', () => {
     list.commit('Every repository', '2026-05-06T00:00:00Z');
     list.write(PAGE, OLD_PAGE);
     list.commit('Back to bullets', '2026-05-07T00:00:00Z');
-    const result = await runCli([
-      'check',
-      '--repo',
-      list.dir,
-      '--base',
-      'HEAD~1',
-      '--head',
-      'HEAD',
-      '--format',
-      'json',
-      ...evidence(),
-    ]);
+    const result = await checkLastCommit();
     const report = parseValidReport(result.stdout);
     expect(report.findings).toContainEqual(
       expect.objectContaining({ rule: 'list-consistency', severity: 'error', line: 11 }),

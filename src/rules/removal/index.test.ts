@@ -272,6 +272,28 @@ const libertyStillMaintained = (branchName: string, seriesName: string) =>
 const withRelease = (tags: GitTag[], extra: Partial<RepositoryFacts> = {}) =>
   repository({ branches: [branch('master')], tags, ...extra });
 
+/** A deleted glance_store branch maintained on 2016-06-01: the entry, the branch, its later -eol tag, its file. */
+const glanceStillMaintained = (series: string, index: number, version: string) => ({
+  ...libertyStillMaintained(`stable/${series}`, series),
+  citations: [
+    {
+      source: 'list' as const,
+      text: 'entry openstack/glance_store, deleted by the change',
+      file: 'repos-overseen.yaml',
+      line: 10,
+    },
+    {
+      source: 'releases' as const,
+      text: `branch stable/${series} (${series}): maintained (inferred)`,
+      file: 'data/series_status.yaml',
+      repository: 'openstack/releases',
+      line: 400,
+    },
+    citeTag(glanceStore, glanceEolTags[index]!),
+    citeData(glanceFiles[index]!.releases[0]!.ref, `release ${version} of ${series}`),
+  ],
+});
+
 const eolHistory: Cases = {
   valid: [
     {
@@ -426,46 +448,8 @@ const eolHistory: Cases = {
       name: 'today-recorded series: liberty and mitaka were maintained on 2016-06-01, kilo was not; the errors cite each later -eol tag',
       ...glanceDeleted({ ...releases2016(glanceFiles, recordedToday), seriesAsOf: 'latest' }),
       expect: [
-        {
-          ...libertyStillMaintained('stable/liberty', 'liberty'),
-          citations: [
-            {
-              source: 'list' as const,
-              text: 'entry openstack/glance_store, deleted by the change',
-              file: 'repos-overseen.yaml',
-              line: 10,
-            },
-            {
-              source: 'releases' as const,
-              text: 'branch stable/liberty (liberty): maintained (inferred)',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 400,
-            },
-            citeTag(glanceStore, glanceEolTags[1]!),
-            citeData(glanceFiles[1]!.releases[0]!.ref, 'release 0.5.0 of liberty'),
-          ],
-        },
-        {
-          ...libertyStillMaintained('stable/mitaka', 'mitaka'),
-          citations: [
-            {
-              source: 'list' as const,
-              text: 'entry openstack/glance_store, deleted by the change',
-              file: 'repos-overseen.yaml',
-              line: 10,
-            },
-            {
-              source: 'releases' as const,
-              text: 'branch stable/mitaka (mitaka): maintained (inferred)',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 400,
-            },
-            citeTag(glanceStore, glanceEolTags[2]!),
-            citeData(glanceFiles[2]!.releases[0]!.ref, 'release 0.10.0 of mitaka'),
-          ],
-        },
+        glanceStillMaintained('liberty', 1, '0.5.0'),
+        glanceStillMaintained('mitaka', 2, '0.10.0'),
       ],
     },
     {
