@@ -7,6 +7,7 @@ import type {
   Series,
 } from '../../evidence/types';
 import { citeData, citeTag } from '../../openstack/cite';
+import type { Citation } from '../../findings/finding';
 import type { RemovalDeclaration } from '../../list/model';
 import { judgeCase, testRule, type RuleTestCase } from '../../../test/helpers/rule-tester';
 import {
@@ -32,6 +33,22 @@ function allOf(...parts: string[]): RegExp {
   const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(escaped.map((p) => `(?=[\\s\\S]*${p})`).join(''));
 }
+
+/** The deleted os-brick entry, as a removal finding cites it. */
+const deletedEntry: Citation = {
+  source: 'list',
+  text: 'entry openstack/os-brick, deleted by the change',
+  file: 'repos-overseen.yaml',
+  line: 10,
+};
+/** stable/2025.1 in series_status.yaml, maintained on the default date. */
+const epoxyMaintained: Citation = {
+  source: 'releases',
+  text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
+  file: 'data/series_status.yaml',
+  repository: 'openstack/releases',
+  line: 42,
+};
 
 const name = 'openstack/os-brick';
 
@@ -568,13 +585,7 @@ const cases: Cases = {
         {
           messageId: 'noMaintainedBranch',
           citations: [
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
+            epoxyMaintained,
             {
               source: 'repository',
               text: 'tag 2025.1-eom, 2026-01-15, ends its coverage',
@@ -865,13 +876,7 @@ const cases: Cases = {
               repository: 'openstack/releases',
               line: 9,
             },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
+            epoxyMaintained,
           ],
           data: {
             effective: '7.0.0',
@@ -906,13 +911,7 @@ const cases: Cases = {
               repository: 'openstack/os-brick',
               commit: '7.1.000000000000000000000000000000000000',
             },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
+            epoxyMaintained,
             {
               source: 'releases',
               text: 'branch stable/2025.2 (flamingo): maintained until 2027-04-28, then end of life',
@@ -978,13 +977,7 @@ const cases: Cases = {
               file: 'reference/legacy.yaml',
               line: 42,
             },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
+            epoxyMaintained,
           ],
           data: { ...epoxyStillMaintained, retired: retiredText },
           severity: 'warning',
@@ -1153,21 +1146,7 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintained',
-          citations: [
-            {
-              source: 'list',
-              text: 'entry openstack/os-brick, deleted by the change',
-              file: 'repos-overseen.yaml',
-              line: 10,
-            },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
-          ],
+          citations: [deletedEntry, epoxyMaintained],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
@@ -1504,21 +1483,7 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintainedRst',
-          citations: [
-            {
-              source: 'list',
-              text: 'entry openstack/os-brick, deleted by the change',
-              file: 'repos-overseen.yaml',
-              line: 10,
-            },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
-          ],
+          citations: [deletedEntry, epoxyMaintained],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
@@ -1849,21 +1814,7 @@ const cases: Cases = {
       expect: [
         {
           messageId: 'deletedWhileMaintainedScheduled',
-          citations: [
-            {
-              source: 'list',
-              text: 'entry openstack/os-brick, deleted by the change',
-              file: 'repos-overseen.yaml',
-              line: 10,
-            },
-            {
-              source: 'releases',
-              text: 'branch stable/2025.1 (epoxy): maintained until 2026-10-02, then unmaintained',
-              file: 'data/series_status.yaml',
-              repository: 'openstack/releases',
-              line: 42,
-            },
-          ],
+          citations: [deletedEntry, epoxyMaintained],
           data: {
             branch: 'stable/2025.1',
             series: 'epoxy',
