@@ -2,7 +2,7 @@ import type { Credentials } from './credentials';
 import { GerritError, type RequestContext } from './errors';
 import { send, type TransportOptions } from './http';
 import { parseGerritJson } from './json';
-import { isAccountList, isChangeInfo, isReviewResult } from './schemas';
+import { accountListValidator, changeInfoValidator, reviewResultValidator } from './schemas';
 import type { AccountInfo, ChangeInfo, ReviewInput, ReviewResult } from './types';
 import { changeIdOf, endpoint, type ChangeRef, type GerritSite } from './url';
 
@@ -65,7 +65,7 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
       },
       options,
     );
-    const change = parseGerritJson(body, isChangeInfo, `the read of change ${ref.number}`);
+    const change = parseGerritJson(body, changeInfoValidator(), `the read of change ${ref.number}`);
     checkIsChange(change, ref);
     return change;
   }
@@ -140,7 +140,7 @@ export function createGerritClient(options: GerritClientOptions): GerritClient {
       },
       options,
     );
-    return parseGerritJson(body, isAccountList, `the members of group ${group}`);
+    return parseGerritJson(body, accountListValidator(), `the members of group ${group}`);
   }
 
   return { authenticated: credentials !== null, getChange, postReview, getGroupMembers };
@@ -160,7 +160,7 @@ function checkIsChange(change: ChangeInfo, ref: ChangeRef): void {
 /** A 2xx answer that is no ReviewResult is no success: say the review may be there. */
 function readReviewResult(body: string, change: number): ReviewResult {
   try {
-    return parseGerritJson(body, isReviewResult, 'the review');
+    return parseGerritJson(body, reviewResultValidator(), 'the review');
   } catch (error) {
     if (!(error instanceof GerritError)) throw error;
     throw new GerritError(

@@ -1,4 +1,5 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../util/lazy-undici';
 import { TOOL_VERSION } from '../version';
 import type { Credentials } from './credentials';
 import { GerritError, httpError, type RequestContext } from './errors';

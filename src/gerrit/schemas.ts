@@ -6,7 +6,13 @@ import type { AccountInfo, ChangeInfo, ReviewResult } from './types';
  * Numbers are held to what Gerrit stores (ids are Java ints, label values shorts), so a reply
  * with `1e400` or a vote of +1e20 is a protocol error, not a reading.
  */
-const ajv = new Ajv({ allErrors: false });
+let ajv: Ajv | undefined;
+
+/** A validator compiled on its first use: most runs never read a Gerrit reply. */
+function lazily<T>(schema: object): () => ValidateFunction<T> {
+  let compiled: ValidateFunction<T> | undefined;
+  return () => (compiled ??= (ajv ??= new Ajv({ allErrors: false })).compile<T>(schema));
+}
 
 const id = { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 };
 const positive = { ...id, minimum: 1 };
@@ -88,12 +94,11 @@ const reviewResult = {
   },
 };
 
-export const isChangeInfo: ValidateFunction<ChangeInfo> = ajv.compile<ChangeInfo>(changeInfo);
-export const isReviewResult: ValidateFunction<ReviewResult> =
-  ajv.compile<ReviewResult>(reviewResult);
+export const changeInfoValidator = lazily<ChangeInfo>(changeInfo);
+export const reviewResultValidator = lazily<ReviewResult>(reviewResult);
 
 /** `GET /groups/{id}/members/`: a list of accounts (at most 10,000: a bigger group is no answer). */
-export const isAccountList: ValidateFunction<AccountInfo[]> = ajv.compile<AccountInfo[]>({
+export const accountListValidator = lazily<AccountInfo[]>({
   type: 'array',
   maxItems: 10_000,
   items: account,

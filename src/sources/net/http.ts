@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request } from '../../util/lazy-undici';
 import type { SourceId } from '../../evidence/types';
 import { TOOL_VERSION } from '../../version';
 import { Unavailable } from '../unavailable';
