@@ -129,6 +129,7 @@ function readPacked(
 
 /** The loose refs under `dir` (such as `refs/tags`), recursively; null when any is unusual. */
 function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | null {
+  if (!ordinaryName(dir)) return null;
   const top = entryAt(join(gitDir, dir));
   if (top === 'absent') return [];
   if (top !== 'directory') return null;
@@ -137,11 +138,13 @@ function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | nu
   while (pending.length > 0) {
     const { name, depth } = pending.pop()!;
     if (depth > MAX_DEPTH) return null;
-    const entries = listDirectory(join(gitDir, name));
+    const entries = listDirectory(`${gitDir}/${name}`);
     if (entries === null) return null;
     for (const entry of entries) {
+      // Every component checked as it is met, so each name is ordinary (see ordinaryName) and
+      // plain concatenation makes its path: no `..`, no empty part, no separator inside.
+      if (!ordinaryComponent(entry.name)) return null;
       const child = `${name}/${entry.name}`;
-      if (!COMPONENT.test(entry.name) || entry.name.endsWith('.lock')) return null;
       if (entry.isDirectory()) pending.push({ name: child, depth: depth + 1 });
       else if (!entry.isFile()) return null;
       else {
@@ -155,9 +158,9 @@ function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | nu
   return refs;
 }
 
+/** A loose ref whose name readLoose has checked, component by component. */
 function readLooseRef(gitDir: string, name: string): RefFile | null {
-  if (!ordinaryName(name)) return null;
-  const text = readSmallFile(join(gitDir, name), MAX_LOOSE_BYTES);
+  const text = readSmallFile(`${gitDir}/${name}`, MAX_LOOSE_BYTES);
   if (typeof text !== 'string' || !text.endsWith('\n')) return null;
   const content = text.slice(0, -1);
   if (OBJECT.test(content)) return { name, object: content, symref: null };
@@ -169,10 +172,11 @@ function readLooseRef(gitDir: string, name: string): RefFile | null {
 
 function ordinaryName(name: string): boolean {
   const parts = name.split('/');
-  return (
-    parts.length >= 2 &&
-    parts.every((part) => COMPONENT.test(part) && !part.endsWith('.lock') && !part.endsWith('.'))
-  );
+  return parts.length >= 2 && parts.every(ordinaryComponent);
+}
+
+function ordinaryComponent(part: string): boolean {
+  return COMPONENT.test(part) && !part.endsWith('.lock') && !part.endsWith('.');
 }
 
 /** Nothing at the path (ENOENT): distinct from a file that is there and refused (null). */
