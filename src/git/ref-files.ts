@@ -1,4 +1,12 @@
-import { constants, promises as fs } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** A ref as its file says: a name and the object it points at, or the ref it stands for. */
@@ -36,23 +44,28 @@ const COMPONENT = /^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$/;
  * from, for a repository that has nothing unusual. Null whenever anything is unusual and git
  * must be asked instead: a reftable or an unknown ref storage, a `commondir`, a symbolic link or
  * any special file among the refs, a ref name or content git might read differently, a file over
- * its cap, more refs than `maxRefs`. Reads only regular files inside `gitDir`, each bounded
- * before it is read; follows no link.
+ * its cap, more refs than `maxRefs`, any error from the file system. Reads only regular files
+ * inside `gitDir`, each bounded before it is read; follows no link.
+ *
+ * The reads are synchronous: these are a few hundred bytes each, on a local disk, and a
+ * synchronous call costs a fraction of the four thread-pool round trips (open, fstat, read,
+ * close) of `fs.promises` per file. An audit reads some hundred refs for each of hundreds of
+ * repositories.
  */
-export async function readRefFiles(
+export function readRefFilesSync(
   gitDir: string,
   prefixes: readonly string[],
   limits: RefFileLimits,
-): Promise<RefFiles | null> {
-  if (!(await ordinaryStorage(gitDir))) return null;
-  const head = await readHead(gitDir);
+): RefFiles | null {
+  if (!ordinaryStorage(gitDir)) return null;
+  const head = readHead(gitDir);
   if (head === undefined) return null;
   const refs = new Map<string, RefFile>();
-  const packed = await readPacked(gitDir, prefixes, limits);
+  const packed = readPacked(gitDir, prefixes, limits);
   if (packed === null) return null;
   for (const ref of packed) refs.set(ref.name, ref);
   for (const prefix of prefixes) {
-    const loose = await readLoose(gitDir, prefix.replace(/\/$/, ''), limits.maxRefs);
+    const loose = readLoose(gitDir, prefix.replace(/\/$/, ''), limits.maxRefs);
     if (loose === null) return null;
     for (const ref of loose) refs.set(ref.name, ref);
     if (refs.size > limits.maxRefs) return null;
@@ -63,33 +76,39 @@ export async function readRefFiles(
   return { refs: sorted, head };
 }
 
+/** {@link readRefFilesSync}, for callers that await it. */
+export function readRefFiles(
+  gitDir: string,
+  prefixes: readonly string[],
+  limits: RefFileLimits,
+): Promise<RefFiles | null> {
+  return Promise.resolve(readRefFilesSync(gitDir, prefixes, limits));
+}
+
 /** Files refs (git's default): no reftable, no worktree indirection, no ref storage setting. */
-async function ordinaryStorage(gitDir: string): Promise<boolean> {
-  if ((await lstatOrNull(join(gitDir, 'reftable'))) !== null) return false;
-  if ((await lstatOrNull(join(gitDir, 'commondir'))) !== null) return false;
-  const config = await readSmallFile(join(gitDir, 'config'), MAX_CONFIG_BYTES);
-  return config !== null && !/refstorage/i.test(config);
+function ordinaryStorage(gitDir: string): boolean {
+  if (entryAt(join(gitDir, 'reftable')) !== 'absent') return false;
+  if (entryAt(join(gitDir, 'commondir')) !== 'absent') return false;
+  const config = readSmallFile(join(gitDir, 'config'), MAX_CONFIG_BYTES);
+  return typeof config === 'string' && !/refstorage/i.test(config);
 }
 
 /** HEAD's target ref, null when detached, undefined when it is anything else. */
-async function readHead(gitDir: string): Promise<string | null | undefined> {
-  const text = await readSmallFile(join(gitDir, 'HEAD'), MAX_LOOSE_BYTES);
-  if (text === null) return undefined;
+function readHead(gitDir: string): string | null | undefined {
+  const text = readSmallFile(join(gitDir, 'HEAD'), MAX_LOOSE_BYTES);
+  if (typeof text !== 'string') return undefined;
   const symref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(text)?.[1];
   if (symref !== undefined) return ordinaryName(symref) ? symref : undefined;
   return OBJECT.test(text.replace(/\n$/, '')) ? null : undefined;
 }
 
-async function readPacked(
+function readPacked(
   gitDir: string,
   prefixes: readonly string[],
   limits: RefFileLimits,
-): Promise<RefFile[] | null> {
-  const path = join(gitDir, 'packed-refs');
-  const stats = await lstatOrNull(path);
-  if (stats === null) return [];
-  if (!stats.isFile() || stats.size > limits.packedRefsBytes) return null;
-  const text = await readSmallFile(path, limits.packedRefsBytes);
+): RefFile[] | null {
+  const text = readSmallFile(join(gitDir, 'packed-refs'), limits.packedRefsBytes);
+  if (text === ABSENT) return [];
   if (text === null) return null;
   const refs: RefFile[] = [];
   const lines = text.split('\n');
@@ -109,24 +128,27 @@ async function readPacked(
 }
 
 /** The loose refs under `dir` (such as `refs/tags`), recursively; null when any is unusual. */
-async function readLoose(gitDir: string, dir: string, maxRefs: number): Promise<RefFile[] | null> {
+function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | null {
+  if (!ordinaryName(dir)) return null;
+  const top = entryAt(join(gitDir, dir));
+  if (top === 'absent') return [];
+  if (top !== 'directory') return null;
   const refs: RefFile[] = [];
-  const pending: { name: string; depth: number }[] = [];
-  const top = await lstatOrNull(join(gitDir, dir));
-  if (top === null) return [];
-  if (!top.isDirectory()) return null;
-  pending.push({ name: dir, depth: 0 });
+  const pending: { name: string; depth: number }[] = [{ name: dir, depth: 0 }];
   while (pending.length > 0) {
     const { name, depth } = pending.pop()!;
     if (depth > MAX_DEPTH) return null;
-    const entries = await fs.readdir(join(gitDir, name), { withFileTypes: true });
+    const entries = listDirectory(`${gitDir}/${name}`);
+    if (entries === null) return null;
     for (const entry of entries) {
+      // Every component checked as it is met, so each name is ordinary (see ordinaryName) and
+      // plain concatenation makes its path: no `..`, no empty part, no separator inside.
+      if (!ordinaryComponent(entry.name)) return null;
       const child = `${name}/${entry.name}`;
-      if (!COMPONENT.test(entry.name) || entry.name.endsWith('.lock')) return null;
       if (entry.isDirectory()) pending.push({ name: child, depth: depth + 1 });
       else if (!entry.isFile()) return null;
       else {
-        const ref = await readLooseRef(gitDir, child);
+        const ref = readLooseRef(gitDir, child);
         if (ref === null) return null;
         refs.push(ref);
         if (refs.length > maxRefs) return null;
@@ -136,10 +158,10 @@ async function readLoose(gitDir: string, dir: string, maxRefs: number): Promise<
   return refs;
 }
 
-async function readLooseRef(gitDir: string, name: string): Promise<RefFile | null> {
-  if (!ordinaryName(name)) return null;
-  const text = await readSmallFile(join(gitDir, name), MAX_LOOSE_BYTES);
-  if (text === null || !text.endsWith('\n')) return null;
+/** A loose ref whose name readLoose has checked, component by component. */
+function readLooseRef(gitDir: string, name: string): RefFile | null {
+  const text = readSmallFile(`${gitDir}/${name}`, MAX_LOOSE_BYTES);
+  if (typeof text !== 'string' || !text.endsWith('\n')) return null;
   const content = text.slice(0, -1);
   if (OBJECT.test(content)) return { name, object: content, symref: null };
   const symref = /^ref: (refs\/[^\n]+)$/.exec(content)?.[1];
@@ -150,36 +172,63 @@ async function readLooseRef(gitDir: string, name: string): Promise<RefFile | nul
 
 function ordinaryName(name: string): boolean {
   const parts = name.split('/');
-  return (
-    parts.length >= 2 &&
-    parts.every((part) => COMPONENT.test(part) && !part.endsWith('.lock') && !part.endsWith('.'))
-  );
+  return parts.length >= 2 && parts.every(ordinaryComponent);
 }
 
-/** A regular file (not a link) of at most `max` bytes, as UTF-8; null otherwise. */
-async function readSmallFile(path: string, max: number): Promise<string | null> {
-  let handle: fs.FileHandle;
+function ordinaryComponent(part: string): boolean {
+  return COMPONENT.test(part) && !part.endsWith('.lock') && !part.endsWith('.');
+}
+
+/** Nothing at the path (ENOENT): distinct from a file that is there and refused (null). */
+const ABSENT = Symbol('absent');
+
+// O_NOFOLLOW: a link swapped in after any check is refused (ELOOP), not followed; O_NONBLOCK: a
+// FIFO does not wait for a writer (it is then refused as not a regular file).
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** One buffer for every small read: the reads are synchronous, so no two overlap. */
+const scratch = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
+
+/**
+ * A regular file (not a link) of at most `max` bytes, as UTF-8; {@link ABSENT} when nothing is
+ * at `path`; null when anything else is there or anything fails. One byte more than the size
+ * fstat gives is asked for, so a file that grows between the fstat and the read is refused.
+ */
+function readSmallFile(path: string, max: number): string | null | typeof ABSENT {
+  let fd: number;
   try {
-    // O_NOFOLLOW: a link swapped in after any check is refused, not followed; O_NONBLOCK: a FIFO
-    // does not wait for a writer (it is then refused as not a regular file).
-    handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? ABSENT : null;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > max) return null;
+    // A big packed-refs gets a buffer of its own, dropped after the read.
+    const buffer = stats.size < scratch.length ? scratch : Buffer.allocUnsafe(stats.size + 1);
+    const bytesRead = readSync(fd, buffer, 0, stats.size + 1, 0);
+    return bytesRead === stats.size ? buffer.toString('utf8', 0, bytesRead) : null;
   } catch {
     return null;
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile() || stats.size > max) return null;
-    const buffer = Buffer.alloc(stats.size);
-    const { bytesRead } = await handle.read(buffer, 0, stats.size, 0);
-    return bytesRead === stats.size ? buffer.toString('utf8') : null;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function lstatOrNull(path: string) {
+/** What is at a path, without following a link: absent, a directory, or something else. */
+function entryAt(path: string): 'absent' | 'directory' | 'other' {
   try {
-    return await fs.lstat(path);
+    const stats = lstatSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) return 'absent';
+    return stats.isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'other'; // ENOTDIR, EACCES...: not a layout to read without git
+  }
+}
+
+function listDirectory(path: string) {
+  try {
+    return readdirSync(path, { withFileTypes: true });
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@ import { gitDirOf, isDirectory } from '../git/files';
 import { createGit, GitError, type Git, type GitCallCounter } from '../git/run';
 import { CacheUnavailableError } from '../git/cache/errors';
 import type { GitCache } from '../git/cache/store';
-import { readPlainFiles } from './plain-files';
+import { plainFileReader } from './plain-files';
 import { Unavailable } from './unavailable';
 
 /** A data repository (governance, releases, project-config) as of the evaluated date. */
@@ -143,7 +143,7 @@ function plainDataDir(source: SourceId, root: string): DataDir {
     root,
     commit: undefined,
     label: `${source} data in ${root}`,
-    read: (paths) => readPlainFiles(source, root, paths),
+    read: plainFileReader(source, root),
     hasDirectory: (path) => isDirectory(join(root, path)),
     subdirectories: (path) => plainSubdirectories(join(root, path)),
     ref: (file, line) => withLine({ source, file }, line),

@@ -101,6 +101,20 @@ describe('refs read from the ref files and one cat-file --batch', () => {
     );
   });
 
+  it('leaves a FIFO as a loose ref, as packed-refs or as HEAD to git, without waiting on it', async () => {
+    const gitDir = join(repo.dir, '.git');
+    const started = Date.now();
+    execFileSync('mkfifo', [join(gitDir, 'refs', 'tags', 'piped')]);
+    expect(await readRefFiles(gitDir, PREFIXES, LIMITS)).toBeNull();
+    execFileSync('rm', [join(gitDir, 'refs', 'tags', 'piped')]);
+    execFileSync('mkfifo', [join(gitDir, 'packed-refs')]);
+    expect(await readRefFiles(gitDir, PREFIXES, LIMITS)).toBeNull();
+    execFileSync('rm', [join(gitDir, 'packed-refs'), join(gitDir, 'HEAD')]);
+    execFileSync('mkfifo', [join(gitDir, 'HEAD')]);
+    expect(await readRefFiles(gitDir, PREFIXES, LIMITS)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('refuses more refs than the cap', async () => {
     const gitDir = join(repo.dir, '.git');
     expect(await readRefFiles(gitDir, PREFIXES, { ...LIMITS, maxRefs: 3 })).toBeNull();
