@@ -1,8 +1,9 @@
 import type { DeliverableFile } from '../../evidence/types';
 import type { DataDir } from '../data-dir';
 import { Unavailable } from '../unavailable';
-import { YamlDocument, YamlShapeError } from '../yaml/document';
+import { YamlShapeError } from '../yaml/document';
 import { readDeliverableFile, type DeliverableFileAt } from './deliverable-file';
+import { parseBounded } from './nesting';
 
 /**
  * One deliverable file to parse, as its text: what crosses to the parsing thread. Imports here
@@ -32,7 +33,7 @@ export type ParseOutcome =
 export function parseDeliverableText(request: DeliverableText): ParseOutcome {
   const { path, text, series, repository } = request;
   try {
-    const doc = YamlDocument.parse(path, text);
+    const doc = parseBounded(path, text);
     return { file: readDeliverableFile(doc, series, repository, { ref: (_file, line) => line }) };
   } catch (error) {
     if (error instanceof YamlShapeError) return { shape: error.message };

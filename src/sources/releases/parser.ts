@@ -35,6 +35,14 @@ export class ParseThreadFailed extends Error {
   }
 }
 
+/**
+ * The stack the main thread has: V8's default JavaScript stack (984 KB) plus the 192 KB Node
+ * keeps free below a worker's. A worker's default (4 MB) would compose YAML nested about 4 times
+ * as deep before the library's stack overflow (RESOURCE_EXHAUSTION) where this thread would
+ * refuse the file; with the same stack it refuses the same files, as the main thread did.
+ */
+const MAIN_THREAD_STACK_MB = (984 + 192) / 1024;
+
 interface Pending {
   files: readonly DeliverableText[];
   resolve(outcomes: ParseOutcome[]): void;
@@ -80,6 +88,17 @@ export class WorkerParser implements DeliverableParser {
     });
   }
 
+  /** Stops the thread; a batch still pending fails. The next batch starts a new thread. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    for (const [id, { reject }] of this.pending) {
+      this.pending.delete(id);
+      reject(new ParseThreadFailed(false, 'the parser was closed'));
+    }
+    await worker?.terminate();
+  }
+
   private send(id: number, files: readonly DeliverableText[]): void {
     const worker = this.thread();
     if (worker === null) return;
@@ -95,7 +114,7 @@ export class WorkerParser implements DeliverableParser {
     try {
       worker = new Worker(this.options.entry, {
         ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
-        ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+        resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB, ...this.options.resourceLimits },
       });
     } catch {
       this.parseHere();
@@ -158,7 +177,7 @@ export class WorkerParser implements DeliverableParser {
  */
 export function workerEntry(
   moduleFile: string,
-  extensions: NodeJS.RequireExtensions | undefined,
+  extensions: Readonly<Record<string, unknown>> | undefined,
   exists: (file: string) => boolean = existsSync,
 ): string | null {
   const compiled = moduleFile.endsWith('.js');
