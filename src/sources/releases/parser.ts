@@ -110,6 +110,7 @@ export class WorkerParser implements DeliverableParser {
   /** The running thread, or a new one; null (and the pending batches parsed here) if none starts. */
   private thread(): Worker | null {
     if (this.worker) return this.worker;
+    if (this.fallback) return null;
     let worker: Worker;
     try {
       worker = new Worker(this.options.entry, {

@@ -15,7 +15,8 @@ import { InternalFailure, Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
 import { compareText } from '../../util/compare';
-import { deliverableFileOf, type DeliverableText, type ParseOutcome } from './parse-text';
+import type { DeliverableText, ParseOutcome } from './parse-text';
+import { deliverableFileOf } from './parsed';
 import { defaultParser, ParseThreadFailed, type DeliverableParser } from './parser';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
 import {
