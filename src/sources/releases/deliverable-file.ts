@@ -1,19 +1,36 @@
 import type { Node } from 'yaml';
 import type { DeliverableBranch, DeliverableFile, DeliverableRelease } from '../../evidence/types';
-import type { DataDir } from '../data-dir';
 import { entries, get, items, kindOf, text, texts } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
+
+type WithRef<T extends { ref: unknown }, R> = Omit<T, 'ref'> & { ref: R };
+
+/**
+ * A deliverable file's facts with `R` where a fact says where it was read: a DataRef as the
+ * evidence carries it, or a line number where a worker thread read the file (see parse-text.ts).
+ */
+export interface DeliverableFileAt<R> extends Omit<
+  DeliverableFile,
+  'releases' | 'branches' | 'ref'
+> {
+  releases: WithRef<DeliverableRelease, R>[];
+  branches: WithRef<DeliverableBranch, R>[];
+  ref: R;
+}
+
+/** Where in the file a fact was read; `line` absent for the file as a whole. */
+export type RefAt<R> = (file: string, line?: number) => R;
 
 /**
  * The parts of a deliverable file that concern `repo`, or null when the file does not mention
  * it (in a release's projects or in repository-settings).
  */
-export function readDeliverableFile(
+export function readDeliverableFile<R>(
   doc: YamlDocument,
   series: string,
   repo: string,
-  data: DataDir,
-): DeliverableFile | null {
+  data: { ref: RefAt<R> },
+): DeliverableFileAt<R> | null {
   if (kindOf(doc, doc.root) !== 'mapping') {
     throw new YamlShapeError(doc.file, 1, 'is not a mapping, a layout this reader does not know');
   }
@@ -41,7 +58,11 @@ export function readDeliverableFile(
   };
 }
 
-function readReleases(doc: YamlDocument, repo: string, data: DataDir): DeliverableRelease[] {
+function readReleases<R>(
+  doc: YamlDocument,
+  repo: string,
+  data: { ref: RefAt<R> },
+): WithRef<DeliverableRelease, R>[] {
   return items(doc, get(doc, doc.root, 'releases', doc.file), 'releases').flatMap((node) => {
     const version = text(doc, get(doc, node, 'version', 'release'), 'release version');
     if (version === null)
@@ -54,7 +75,10 @@ function readReleases(doc: YamlDocument, repo: string, data: DataDir): Deliverab
   });
 }
 
-function readBranches(doc: YamlDocument, data: DataDir): DeliverableBranch[] {
+function readBranches<R>(
+  doc: YamlDocument,
+  data: { ref: RefAt<R> },
+): WithRef<DeliverableBranch, R>[] {
   return items(doc, get(doc, doc.root, 'branches', doc.file), 'branches').flatMap((node) => {
     const name = text(doc, get(doc, node, 'name', 'branch'), 'branch name');
     if (name === null) return [];

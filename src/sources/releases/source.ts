@@ -15,7 +15,9 @@ import { InternalFailure, Unavailable } from '../unavailable';
 import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
 import { compareText } from '../../util/compare';
-import { readDeliverableFile } from './deliverable-file';
+import type { DeliverableText, ParseOutcome } from './parse-text';
+import { deliverableFileOf } from './parsed';
+import { defaultParser, ParseThreadFailed, type DeliverableParser } from './parser';
 import { readSeriesStatus, SERIES_STATUS_FILES } from './series-status';
 import {
   derivedSeries,
@@ -35,6 +37,8 @@ export interface ReleasesSourceOptions {
   governance: (repository: string) => Promise<GovernanceFacts | null>;
   /** Today (YYYY-MM-DD, UTC), for tests; the current date by default. */
   today?: string;
+  /** Parses the deliverable files: on a worker thread by default (parser.ts). */
+  parser?: DeliverableParser;
 }
 
 interface LoadedReleases {
@@ -51,6 +55,19 @@ interface LoadedReleases {
  */
 function seriesDataAsOf(data: DataDir, asOf: string, today: string): SeriesDataAsOf {
   return data.commit !== undefined || asOf >= today ? 'exact' : 'latest';
+}
+
+/** The paths of `paths` that have a text, to parse as deliverable files of `series`. */
+function texts(
+  contents: Map<string, string | null>,
+  paths: readonly string[],
+  series: string,
+  repository: string,
+): DeliverableText[] {
+  return paths.flatMap((path) => {
+    const text = contents.get(path);
+    return text ? [{ path, text, series, repository }] : [];
+  });
 }
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -92,11 +109,14 @@ export class ReleasesSource {
     const names = fileNames(deliverable);
     const pathsOf = (dir: string) => names.map((name) => `deliverables/${dir}/${name}.yaml`);
     const contents = await data.read(candidates.flatMap((c) => pathsOf(c.dir)));
+    const parsed = await this.parse(
+      data,
+      candidates.flatMap((c) => texts(contents, pathsOf(c.dir), c.series, repository)),
+    );
     const files: DeliverableFile[] = [];
     for (const candidate of candidates) {
       for (const path of pathsOf(candidate.dir)) {
-        const text = contents.get(path);
-        const file = text ? this.parse(data, path, text, candidate.series, repository) : null;
+        const file = parsed.file(path);
         if (file) {
           files.push(file);
           break;
@@ -130,18 +150,38 @@ export class ReleasesSource {
     const dirs = (await seriesDirectories(data.root)).filter((dir) => !known.has(dir));
     const paths = dirs.map((dir) => `deliverables/${dir}/${deliverable}.yaml`);
     const contents = await data.read(paths);
-    return dirs.flatMap((dir, index) => {
-      const path = paths[index] ?? '';
-      const text = contents.get(path);
-      const file = text ? this.parse(data, path, text, dir, repository) : null;
-      return file ? [file] : [];
-    });
+    const parsed = await this.parse(
+      data,
+      dirs.flatMap((dir, index) => texts(contents, [paths[index] ?? ''], dir, repository)),
+    );
+    return paths.flatMap((path) => parsed.file(path) ?? []);
   }
 
-  private parse(data: DataDir, path: string, text: string, series: string, repository: string) {
-    return readShaped(data, () =>
-      readDeliverableFile(YamlDocument.parse(path, text), series, repository, data),
-    );
+  /**
+   * Parses the texts in one batch (on the parser's thread); `file(path)` is then the evidence of
+   * a path, read in the order the caller asks, which is the order errors are met in. A parsing
+   * thread that died on the batch leaves no evidence of it: that is unavailable, never "no file".
+   */
+  private async parse(data: DataDir, batch: DeliverableText[]) {
+    const parser = this.options.parser ?? defaultParser();
+    let outcomes: ParseOutcome[];
+    try {
+      outcomes = await parser.parse(batch);
+    } catch (error) {
+      if (!(error instanceof ParseThreadFailed) || !error.outOfMemory) throw error;
+      const files = batch.map((file) => file.path).join(', ');
+      throw new Unavailable('releases', `${data.label}: ${files}: ${error.message}`);
+    }
+    if (outcomes.length !== batch.length) {
+      throw new Error(`the parser answered ${outcomes.length} outcomes for ${batch.length} files`);
+    }
+    const byPath = new Map(batch.map((file, index) => [file.path, outcomes[index]]));
+    return {
+      file(path: string): DeliverableFile | null {
+        const outcome = byPath.get(path);
+        return outcome === undefined ? null : deliverableFileOf(outcome, path, data);
+      },
+    };
   }
 
   private async deliverableName(repository: string): Promise<string> {

@@ -1,0 +1,296 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hermeticGit } from '../../../test/helpers/snapshot-repo';
+import { GovernanceSource } from '../governance/source';
+import type { DeliverableText } from './parse-text';
+import {
+  inThreadParser,
+  ParseThreadFailed,
+  WorkerParser,
+  type WorkerParserOptions,
+} from './parser';
+import { ReleasesSource } from './source';
+
+// Jest cannot run a worker from its .ts registry: these threads load parse-worker.ts with the
+// transpile hook the CLI tests run the CLI with, the same code the compiled parse-worker.js is.
+const HOOK = resolve(__dirname, '../../../test/helpers/transpile-hook.js');
+const ENTRY = join(__dirname, 'parse-worker.ts');
+const FIXTURES = resolve(__dirname, '../../../test/fixtures/data');
+
+const parsers: WorkerParser[] = [];
+function threadParser(options: Partial<WorkerParserOptions> = {}): WorkerParser {
+  const parser = new WorkerParser({ entry: ENTRY, execArgv: ['-r', HOOK], ...options });
+  parsers.push(parser);
+  return parser;
+}
+afterEach(async () => {
+  await Promise.all(parsers.splice(0).map((parser) => parser.close()));
+});
+
+const text = (path: string, body: string, repository = 'openstack/sushy'): DeliverableText => ({
+  path,
+  text: body,
+  series: 'epoxy',
+  repository,
+});
+
+function fixtureTexts(): DeliverableText[] {
+  const root = join(FIXTURES, 'releases', 'deliverables');
+  return readdirSync(root).flatMap((dir) =>
+    readdirSync(join(root, dir)).map((name) => ({
+      path: `deliverables/${dir}/${name}`,
+      text: readFileSync(join(root, dir, name), 'utf8'),
+      series: dir,
+      repository: `openstack/${name.replace(/\.yaml$/, '').replace('glance-store', 'glance_store')}`,
+    })),
+  );
+}
+
+/** Anchors naming lists of aliases of the previous anchor: 10^29 items if expanded. */
+function laughs(): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 30; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return `${lines.join('\n')}\nreleases: *a29\n`;
+}
+
+function deepBlock(depth: number): string {
+  return Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}- \n`).join('');
+}
+
+function manyReleases(count: number): string {
+  const release = (i: number) =>
+    `  - version: 1.${i}.0\n    projects:\n      - repo: openstack/sushy\n        hash: ${'a'.repeat(40)}\n`;
+  return `team: ironic\nreleases:\n${Array.from({ length: count }, (_, i) => release(i)).join('')}`;
+}
+
+const MALFORMED: DeliverableText[] = [
+  text('deliverables/epoxy/list.yaml', '- a\n- b\n'),
+  text(
+    'deliverables/epoxy/no-version.yaml',
+    'releases:\n  - projects:\n      - repo: openstack/sushy\n',
+  ),
+  text('deliverables/epoxy/not-yaml.yaml', 'releases: [\n'),
+  text('deliverables/epoxy/releases-map.yaml', 'releases: {version: 1}\n'),
+  text(
+    'deliverables/epoxy/other.yaml',
+    'releases:\n  - version: 1.0.0\n    projects: [{repo: x/y}]\n',
+  ),
+  // 65 and 500 levels, refused by the bound; 1,000, where the library's stack overflow comes first.
+  text('deliverables/epoxy/flow-65.yaml', `extra: ${'['.repeat(64)}${']'.repeat(64)}\n`),
+  text('deliverables/epoxy/block-500.yaml', `extra:\n${deepBlock(500)}`),
+  text('deliverables/epoxy/block-1000.yaml', `extra:\n${deepBlock(1000)}`),
+  text('deliverables/epoxy/laughs.yaml', laughs()),
+  text('deliverables/epoxy/big.yaml', manyReleases(5000)),
+];
+
+describe('deliverable files parsed on a worker thread and on this thread', () => {
+  it('give identical outcomes for valid, malformed and hostile files, in order', async () => {
+    const batch = [...fixtureTexts(), ...MALFORMED];
+    const [inThread, onWorker] = await Promise.all([
+      inThreadParser.parse(batch),
+      threadParser().parse(batch),
+    ]);
+    expect(onWorker).toEqual(inThread);
+    const kinds = onWorker.map((outcome) => Object.keys(outcome)[0]);
+    expect(kinds.slice(0, fixtureTexts().length)).toEqual(fixtureTexts().map(() => 'file'));
+    expect(onWorker.slice(-MALFORMED.length)).toEqual([
+      {
+        shape:
+          'deliverables/epoxy/list.yaml line 1 is not a mapping, a layout this reader does not know',
+      },
+      { shape: 'deliverables/epoxy/no-version.yaml line 2 has a release without a version' },
+      {
+        shape: expect.stringMatching(
+          /^deliverables\/epoxy\/not-yaml\.yaml line \d+ is not valid YAML/,
+        ),
+      },
+      {
+        shape:
+          'deliverables/epoxy/releases-map.yaml line 1 releases: expected a list, found a mapping',
+      },
+      { file: null },
+      { shape: 'deliverables/epoxy/flow-65.yaml nests collections more than 64 levels deep' },
+      { shape: 'deliverables/epoxy/block-500.yaml nests collections more than 64 levels deep' },
+      { shape: 'deliverables/epoxy/block-1000.yaml nests collections more than 64 levels deep' },
+      { shape: 'deliverables/epoxy/laughs.yaml line 29 release: expected a mapping, found a list' },
+      { file: expect.objectContaining({ team: 'ironic' }) },
+    ]);
+    // Arrays from the worker are of this realm, not the test's: no expect.any(Array) on them.
+    const big = onWorker.at(-1);
+    expect(big && 'file' in big ? big.file?.releases.length : null).toBe(5000);
+  });
+
+  it('answers concurrent batches each with its own outcomes', async () => {
+    const parser = threadParser();
+    const batches = MALFORMED.map((file, index) => [file, ...MALFORMED.slice(0, index)]);
+    const answers = await Promise.all(batches.map((batch) => parser.parse(batch)));
+    const expected = await Promise.all(batches.map((batch) => inThreadParser.parse(batch)));
+    expect(answers).toEqual(expected);
+  });
+});
+
+describe('a parsing thread that fails', () => {
+  const small = text('deliverables/epoxy/sushy.yaml', manyReleases(1));
+
+  it('over its heap limit fails the batch it was parsing, and a new thread parses the next', async () => {
+    const parser = threadParser({ resourceLimits: { maxOldGenerationSizeMb: 8 } });
+    const huge = parser.parse([text('deliverables/epoxy/huge.yaml', manyReleases(60000))]);
+    const next = parser.parse([small]);
+    await expect(huge).rejects.toThrow(ParseThreadFailed);
+    await expect(huge).rejects.toMatchObject({ outOfMemory: true });
+    expect(await next).toEqual(await inThreadParser.parse([small]));
+    expect(parser.inThread).toBe(false);
+  });
+
+  it('makes the releases evidence unavailable, naming the files, never "no releases"', async () => {
+    const source = sourceOn(
+      join(FIXTURES, 'releases'),
+      threadParser({ resourceLimits: { maxOldGenerationSizeMb: 8 } }),
+    );
+    const dir = copyOf('releases');
+    try {
+      writeFileSync(join(dir, 'deliverables/epoxy/sushy.yaml'), manyReleases(60000));
+      const hostile = sourceOn(
+        dir,
+        threadParser({ resourceLimits: { maxOldGenerationSizeMb: 8 } }),
+      );
+      await expect(hostile.facts('openstack/sushy')).rejects.toMatchObject({
+        name: 'Unavailable',
+        reason: expect.stringMatching(
+          /^releases data in .*: deliverables\/.*deliverables\/epoxy\/sushy\.yaml.*: the deliverable-file parsing thread failed: .*memory limit/,
+        ),
+      });
+      expect((await source.facts('openstack/sushy')).files.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('that cannot start leaves the parsing to this thread, with the same outcomes', async () => {
+    const missing = threadParser({ entry: join(__dirname, 'no-such-worker.js') });
+    const noLoader = threadParser({ execArgv: [] });
+    const batch = [small, ...MALFORMED.slice(0, 2)];
+    const expected = await inThreadParser.parse(batch);
+    expect(await missing.parse(batch)).toEqual(expected);
+    expect(await noLoader.parse(batch)).toEqual(expected);
+    expect([missing.inThread, noLoader.inThread]).toEqual([true, true]);
+  });
+});
+
+const governance = new GovernanceSource({ dir: join(FIXTURES, 'governance'), asOf: '2026-01-01' });
+
+function sourceOn(dir: string, parser: WorkerParser | typeof inThreadParser): ReleasesSource {
+  return new ReleasesSource({
+    dir,
+    asOf: '2026-01-01',
+    governance: (repository) => governance.facts(repository),
+    parser,
+  });
+}
+
+function copyOf(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vmt-releases-parser-'));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+describe('releases evidence with the worker parser and the in-thread parser', () => {
+  const REPOSITORIES = ['openstack/sushy', 'openstack/glance_store', 'openstack/castellan-ui'];
+
+  async function bothWays(dir: string) {
+    const onWorker = sourceOn(dir, threadParser());
+    const inThread = sourceOn(dir, inThreadParser);
+    for (const repository of REPOSITORIES) {
+      expect(await onWorker.facts(repository)).toEqual(await inThread.facts(repository));
+    }
+    return onWorker.facts('openstack/sushy');
+  }
+
+  it('is identical from a plain directory, unlisted series directories included', async () => {
+    const dir = copyOf('releases');
+    try {
+      cpSync(join(dir, 'deliverables/gazpacho'), join(dir, 'deliverables/jasmine'), {
+        recursive: true,
+      });
+      const facts = await bothWays(dir);
+      expect(facts.files.length).toBeGreaterThan(2);
+      expect(facts.unlistedSeriesFiles?.map((file) => file.ref)).toEqual([
+        { source: 'releases', file: 'deliverables/jasmine/sushy.yaml' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is identical from a git checkout, refs carrying the commit', async () => {
+    const dir = copyOf('releases');
+    try {
+      hermeticGit(dir, ['init', '--quiet', '--initial-branch=master']);
+      hermeticGit(dir, ['add', '--all']);
+      hermeticGit(dir, ['commit', '--quiet', '-m', 'data'], { date: '2024-01-01T12:00:00Z' });
+      const facts = await bothWays(dir);
+      expect(facts.files[0]?.releases[0]?.ref).toEqual({
+        source: 'releases',
+        file: facts.files[0]?.ref.file,
+        commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+        line: expect.any(Number),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with the identical reason for a malformed file', async () => {
+    const dir = copyOf('releases');
+    try {
+      writeFileSync(join(dir, 'deliverables/epoxy/sushy.yaml'), '- not\n- a mapping\n');
+      const reasons = await Promise.all(
+        [threadParser(), inThreadParser].map((parser) =>
+          sourceOn(dir, parser)
+            .facts('openstack/sushy')
+            .then(
+              () => 'no error',
+              (error: Error) => `${error.name}: ${error.message}`,
+            ),
+        ),
+      );
+      expect(reasons[0]).toBe(
+        `Unavailable: releases data in ${dir}: deliverables/epoxy/sushy.yaml line 1 is not a ` +
+          'mapping, a layout this reader does not know',
+      );
+      expect(reasons[1]).toBe(reasons[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the parsing thread of a process', () => {
+  it('is what a run from source uses, and never keeps the process from exiting', () => {
+    // The thread is unref'd while idle and ref'd while a batch is pending: the script awaits an
+    // answer with nothing else alive (so an unref'd pending thread would exit it early, with no
+    // output), then ends with the thread idle (so a ref'd one would keep it running).
+    const script = `
+      const { defaultParser, WorkerParser } = require(${JSON.stringify(join(__dirname, 'parser.ts'))});
+      const parser = defaultParser();
+      parser.parse([{ path: 'a.yaml', text: 'releases: []\\nrepository-settings: {r: {}}\\n', series: 's', repository: 'r' }])
+        .then((outcomes) => console.log(parser instanceof WorkerParser, parser.inThread, JSON.stringify(outcomes[0].file.releases)));
+    `;
+    const started = Date.now();
+    const child = spawnSync(process.execPath, ['-r', HOOK, '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('true false []\n');
+    expect(child.status).toBe(0);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { parseDeliverableText, type DeliverableText, type ParseOutcome } from './parse-text';
+
+/** Parses batches of deliverable texts; the outcomes are in the order of the texts. */
+export interface DeliverableParser {
+  parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]>;
+}
+
+export interface ParseBatch {
+  id: number;
+  files: readonly DeliverableText[];
+}
+
+/** A batch's outcomes; the thread first sends `{ ready: true }` once its modules are loaded. */
+export type ParseAnswer = { id: number; outcomes: ParseOutcome[] } | { ready: true };
+
+/** Parses on the calling thread. */
+export const inThreadParser: DeliverableParser = {
+  parse: (files) => Promise.resolve(files.map(parseDeliverableText)),
+};
+
+/**
+ * The parsing thread died while it parsed a batch (`outOfMemory`: over its heap limit, which a
+ * hostile file can cause). The batch gets no outcome, so its evidence must not be read as any.
+ */
+export class ParseThreadFailed extends Error {
+  constructor(
+    readonly outOfMemory: boolean,
+    detail: string,
+  ) {
+    super(`the deliverable-file parsing thread failed: ${detail}`);
+    this.name = 'ParseThreadFailed';
+  }
+}
+
+/**
+ * The stack the main thread has: V8's default JavaScript stack (984 KB) plus the 192 KB Node
+ * keeps free below a worker's. A worker's default (4 MB) would compose YAML nested about 4 times
+ * as deep before the library's stack overflow (RESOURCE_EXHAUSTION) where this thread would
+ * refuse the file; with the same stack it refuses the same files, as the main thread did.
+ */
+const MAIN_THREAD_STACK_MB = (984 + 192) / 1024;
+
+interface Pending {
+  files: readonly DeliverableText[];
+  resolve(outcomes: ParseOutcome[]): void;
+  reject(error: Error): void;
+}
+
+export interface WorkerParserOptions {
+  /** The entry module: parse-worker.js beside this module (or .ts where a .ts loader is). */
+  entry: string;
+  /** The thread's node flags; the process's own by default (so a .ts loader carries over). */
+  execArgv?: string[];
+  resourceLimits?: ResourceLimits;
+}
+
+/**
+ * Parses on one worker thread, started on the first batch. It is unref'd while it has no
+ * batch, so it never keeps the process alive. Batches are answered in order. A thread that
+ * cannot start leaves the parsing to the calling thread (the same code, so the same outcomes);
+ * one that dies fails the batch it was parsing (the oldest pending) and a new thread takes the
+ * others, so a batch never goes without an answer.
+ */
+export class WorkerParser implements DeliverableParser {
+  private worker: Worker | null = null;
+  /** Whether the thread loaded its modules: a thread that dies before cannot parse at all. */
+  private online = false;
+  private fallback = false;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly options: WorkerParserOptions) {}
+
+  /** Whether parsing fell back to the calling thread because no thread could start. */
+  get inThread(): boolean {
+    return this.fallback;
+  }
+
+  parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]> {
+    if (this.fallback || files.length === 0) return inThreadParser.parse(files);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { files, resolve, reject });
+      this.send(id, files);
+    });
+  }
+
+  /** Stops the thread; a batch still pending fails. The next batch starts a new thread. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    for (const [id, { reject }] of this.pending) {
+      this.pending.delete(id);
+      reject(new ParseThreadFailed(false, 'the parser was closed'));
+    }
+    await worker?.terminate();
+  }
+
+  private send(id: number, files: readonly DeliverableText[]): void {
+    const worker = this.thread();
+    if (worker === null) return;
+    worker.ref();
+    const batch: ParseBatch = { id, files };
+    worker.postMessage(batch);
+  }
+
+  /** The running thread, or a new one; null (and the pending batches parsed here) if none starts. */
+  private thread(): Worker | null {
+    if (this.worker) return this.worker;
+    if (this.fallback) return null;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.entry, {
+        ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
+        resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB, ...this.options.resourceLimits },
+      });
+    } catch {
+      this.parseHere();
+      return null;
+    }
+    this.worker = worker;
+    this.online = false;
+    worker.unref();
+    worker.on('message', (answer: ParseAnswer) => this.answered(worker, answer));
+    worker.on('error', (error) => this.died(worker, error));
+    worker.on('exit', (code) => this.died(worker, new Error(`it exited with code ${code}`)));
+    return worker;
+  }
+
+  private answered(worker: Worker, answer: ParseAnswer): void {
+    if ('ready' in answer) {
+      if (this.worker === worker) this.online = true;
+      return;
+    }
+    const pending = this.pending.get(answer.id);
+    if (this.worker !== worker || pending === undefined) return;
+    this.pending.delete(answer.id);
+    if (this.pending.size === 0) worker.unref();
+    pending.resolve(answer.outcomes);
+  }
+
+  private died(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    if (!this.online) {
+      this.parseHere();
+      return;
+    }
+    const [oldest] = this.pending;
+    if (oldest) {
+      this.pending.delete(oldest[0]);
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      oldest[1].reject(new ParseThreadFailed(outOfMemory, error.message));
+    }
+    for (const [id, { files }] of this.pending) this.send(id, files);
+  }
+
+  /** No thread could start: every batch, pending and to come, is parsed on this thread. */
+  private parseHere(): void {
+    this.fallback = true;
+    for (const [id, { files, resolve }] of this.pending) {
+      this.pending.delete(id);
+      void inThreadParser.parse(files).then(resolve);
+    }
+  }
+}
+
+/**
+ * The worker entry beside this module: the compiled parse-worker.js, or parse-worker.ts when
+ * this module runs from source under a .ts loader that a worker inherits with the process's
+ * flags (the tests' transpile hook, `node -r`). Null where no worker can load it: jest runs
+ * TypeScript in its own module registry (`require.extensions` has no .ts there), so the
+ * parsing stays on the calling thread.
+ */
+export function workerEntry(
+  moduleFile: string,
+  extensions: Readonly<Record<string, unknown>> | undefined,
+  exists: (file: string) => boolean = existsSync,
+): string | null {
+  const compiled = moduleFile.endsWith('.js');
+  const entry = join(moduleFile, '..', compiled ? 'parse-worker.js' : 'parse-worker.ts');
+  const loadable = compiled || typeof extensions?.['.ts'] === 'function';
+  return loadable && exists(entry) ? entry : null;
+}
+
+let processParser: DeliverableParser | undefined;
+
+/** The process's parser: one worker thread for every run, or this thread where none loads. */
+export function defaultParser(): DeliverableParser {
+  if (processParser === undefined) {
+    const entry = workerEntry(__filename, require.extensions);
+    processParser = entry === null ? inThreadParser : new WorkerParser({ entry });
+  }
+  return processParser;
+}
