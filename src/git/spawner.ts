@@ -16,8 +16,8 @@ export interface Spawner {
   spawn(command: string, args: readonly string[], env: Record<string, string>): GitChild;
   /** Ends the thread (the next spawn starts another). */
   stop(): Promise<void>;
-  /** Where the processes so far were started, for the tests and the bench. */
-  stats(): { inThread: number; here: number };
+  /** Where the processes so far were started, and how many the thread runs now (tests, bench). */
+  stats(): { inThread: number; here: number; running: number };
 }
 
 type Command =
@@ -133,6 +133,11 @@ class SpawnerThread {
     if (this.entries.size === 1) this.worker.ref();
     if (this.ready) this.worker.postMessage({ kind: 'spawn', id, ...request });
     return entry.child;
+  }
+
+  /** Processes it started (or will start) that have not closed. */
+  running(): number {
+    return this.entries.size;
   }
 
   /** Ends the thread; a process still running fails, as if the thread had stopped. */
@@ -270,7 +275,7 @@ export function createSpawner(source: string = SPAWNER_THREAD_SOURCE): Spawner {
       thread = null;
       await running?.stop();
     },
-    stats: () => ({ ...counts }),
+    stats: () => ({ ...counts, running: thread?.running() ?? 0 }),
   };
 }
 
