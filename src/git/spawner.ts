@@ -114,7 +114,7 @@ class SpawnerThread {
     /** Told how many processes it had not started yet (they are started here instead). */
     private readonly onFailure: (adopted: number) => void,
   ) {
-    this.worker = new Worker(source, { eval: true });
+    this.worker = new Worker(source, { eval: true, name: 'vmt-oversight git spawner' });
     this.worker.unref();
     this.worker.on('message', (message: Received) => this.receive(message));
     this.worker.on('error', (error) => this.failed(error));
