@@ -120,7 +120,7 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
   };
 }
 
-/** Started on the spawner's thread (src/git/spawner.ts), so the fork never stalls this one. */
+/** Started on the spawner thread (src/git/spawner.ts): this thread does not wait for the fork. */
 function spawnGit(
   full: readonly string[],
   config: readonly string[],
