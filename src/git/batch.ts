@@ -1,5 +1,5 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { GitObject } from './cat-file';
+import type { GitChild } from './child';
 import { GitError, GitMissingError, GitTimeoutError } from './errors';
 
 /** An object named by a candidate repository is bigger than the caller's cap; nothing was read. */
@@ -36,7 +36,7 @@ export interface CatFileBatch {
 
 export interface BatchSettings {
   /** Starts the process once a slot is free; called at most once. */
-  start(): Promise<ChildProcessWithoutNullStreams>;
+  start(): Promise<GitChild>;
   /** Frees the slot. */
   release(): void;
   idleMs: number;
@@ -56,7 +56,7 @@ interface Pending {
 }
 
 export function catFileBatch(settings: BatchSettings): CatFileBatch {
-  let child: Promise<ChildProcessWithoutNullStreams> | null = null;
+  let child: Promise<GitChild> | null = null;
   let failure: Error | null = null;
   let closed = false;
   let buffer: Buffer = Buffer.alloc(0);
@@ -110,7 +110,7 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
     }
   };
 
-  const begin = (): Promise<ChildProcessWithoutNullStreams> => {
+  const begin = (): Promise<GitChild> => {
     child ??= settings.start().then((process) => {
       process.stdout.on('data', (chunk: Buffer) => {
         received += chunk.length;

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { catFileBatch, type CatFileBatch } from './batch';
+import type { GitChild } from './child';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import { gitEnvironment, GLOBAL_OPTIONS, safeConfig, type GitProtocol } from './environment';
 import { GitError, GitMissingError, GitTimeoutError } from './errors';
 import { withGitSlot } from './limit';
+import { gitSpawner } from './spawner';
 
 export { GitError, GitMissingError, GitTimeoutError } from './errors';
 
@@ -69,8 +70,8 @@ const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
  * The one way this program runs git. Every call is bound to an explicit git directory (git never
  * searches, and nothing inherited can point it elsewhere), runs in a scrubbed environment with
  * the `-c` settings of `safeConfig`, waits for a free slot of the run-wide process limit, and is
- * stopped when it hangs. simple-git is the engine; `cat-file --batch`, which needs stdin, is the
- * one call spawned directly here.
+ * stopped when it hangs. simple-git is the engine; calls that need stdin (`cat-file --batch`) are
+ * spawned directly, on the spawner's thread.
  */
 export function createGit(gitDir: string, options: GitOptions = {}): Git {
   let calls = 0;
@@ -102,7 +103,7 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
       const freed = new Promise<void>((resolve) => (release = resolve));
       return catFileBatch({
         start: () =>
-          new Promise<ChildProcessWithoutNullStreams>((started) => {
+          new Promise<GitChild>((started) => {
             void withGitSlot(() => {
               // Counted when it starts: a session never asked for anything costs nothing.
               calls += 1;
@@ -119,13 +120,14 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
   };
 }
 
+/** Started on the spawner thread (src/git/spawner.ts): this thread does not wait for the fork. */
 function spawnGit(
   full: readonly string[],
   config: readonly string[],
   env: Record<string, string>,
-): ChildProcessWithoutNullStreams {
+): GitChild {
   const configArgs = config.flatMap((setting) => ['-c', setting]);
-  return spawn('git', [...configArgs, ...full], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return gitSpawner.spawn('git', [...configArgs, ...full], env);
 }
 
 function simpleEngine(
