@@ -4,6 +4,7 @@
 // files share, so they are undone after this file.
 import childProcess from 'node:child_process';
 import net from 'node:net';
+import { gitSpawner } from '../src/git/spawner';
 
 const MOVE =
   'unit tests start no processes and open no sockets: list this file in INTEGRATION_FILES in ' +
@@ -37,6 +38,8 @@ function forbid(target: object, key: string, label: (args: unknown[]) => string)
 for (const name of SPAWNERS) {
   forbid(childProcess, name, (args) => `child_process.${name}(${JSON.stringify(args[0])})`);
 }
+// git starts from a thread of its own (src/git/spawner.ts), out of reach of the patches above.
+forbid(gitSpawner, 'spawn', (args) => `git spawner(${JSON.stringify(args[1])})`);
 forbid(net.Socket.prototype, 'connect', () => 'net.Socket.connect');
 forbid(net.Server.prototype, 'listen', () => 'net.Server.listen');
 
