@@ -3,14 +3,22 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { reporters } from '../report';
 import type { Report } from '../findings/report';
+import { reportChunks } from '../report/chunks';
 import {
   REPORT_FORMATS,
   type ReportFormat,
   type Reporter,
+  type ReporterContext,
   type TextDetail,
 } from '../report/reporters';
 import { isBrokenPipe, outputError, useColor, type CliIO } from './io';
-import { checkReportPath, commitReports, discardReports, stageReports } from './report-files';
+import {
+  checkReportPath,
+  commitReports,
+  discardReports,
+  stageReports,
+  type StagedReport,
+} from './report-files';
 
 export { outputError } from './io';
 
@@ -59,7 +67,8 @@ export function checkReportTargets(targets: readonly ReportTarget[], io: CliIO):
  * Writes the report to stdout in `format` and to every `--report` file. The files are written
  * to temp files first and renamed into place only once stdout has taken its copy: a run whose
  * output fails (exit 2) leaves no report behind. A closed stdout pipe (`| head -1`) is not a
- * failure: the reader has what it wanted and the reports are still written.
+ * failure: the reader has what it wanted and the reports are still written. Each report is
+ * written as it renders, one after the other, so no two are ever whole in memory at once.
  */
 export async function emit(
   report: Report,
@@ -68,18 +77,15 @@ export async function emit(
   io: CliIO,
   detail: TextDetail = 'normal',
 ): Promise<void> {
-  const files = targets.map((target) => ({
-    file: reportPath(target, io),
-    text: reporterFor(target.format)(report, { color: false, rules: ruleDocsWithPages(), detail }),
-  }));
-  const text = reporterFor(format)(report, {
-    color: useColor(io.stdout, io.env),
-    rules: ruleDocsWithPages(),
-    detail,
-  });
-  const staged = stageReports(files);
+  const rules = ruleDocsWithPages();
+  const staged: StagedReport[] = [];
   try {
-    await writeStdout(text, io);
+    for (const target of targets) {
+      const chunks = chunksFor(target.format, report, { color: false, rules, detail });
+      staged.push(...stageReports([{ file: reportPath(target, io), chunks }]));
+    }
+    const color = useColor(io.stdout, io.env);
+    await writeStdout(chunksFor(format, report, { color, rules, detail }), io);
   } catch (error) {
     discardReports(staged);
     throw error;
@@ -87,8 +93,17 @@ export async function emit(
   commitReports(staged);
 }
 
-async function writeStdout(text: string, io: CliIO): Promise<void> {
-  io.stdout.write(text);
+function chunksFor(
+  format: ReportFormat,
+  report: Report,
+  context: ReporterContext,
+): Iterable<string> {
+  reporterFor(format);
+  return reportChunks(format, report, context) ?? [];
+}
+
+async function writeStdout(chunks: Iterable<string>, io: CliIO): Promise<void> {
+  for (const chunk of chunks) io.stdout.write(chunk);
   try {
     await io.stdout.flush?.();
   } catch (error) {

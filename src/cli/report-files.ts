@@ -43,11 +43,17 @@ export function checkReportPath(file: string): void {
   throw new UsageError(`--report: ${file} ${what}`);
 }
 
+/** A report's text for `file`: whole, or in pieces written as they come (their concatenation). */
+export type ReportText =
+  { file: string; text: string } | { file: string; chunks: Iterable<string> };
+
 /** Writes every report to a temp file in its directory; on any failure none is left behind. */
-export function stageReports(reports: readonly { file: string; text: string }[]): StagedReport[] {
+export function stageReports(reports: readonly ReportText[]): StagedReport[] {
   const staged: StagedReport[] = [];
   try {
-    for (const { file, text } of reports) staged.push(stageReport(file, text));
+    for (const report of reports) {
+      staged.push(stageReport(report.file, 'text' in report ? [report.text] : report.chunks));
+    }
     return staged;
   } catch (error) {
     discardReports(staged);
@@ -55,20 +61,25 @@ export function stageReports(reports: readonly { file: string; text: string }[])
   }
 }
 
-function stageReport(file: string, text: string): StagedReport {
+function stageReport(file: string, chunks: Iterable<string>): StagedReport {
   checkReportPath(file);
   mkdirSync(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${token()}.tmp`);
   // 'wx': created here and now, never an existing file or a planted symlink.
   const fd = openSync(temp, 'wx', 0o666);
   pending.add(temp);
+  const staged = { file, temp };
   try {
-    writeSync(fd, text);
+    for (const chunk of chunks) writeSync(fd, chunk);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    // Not yet in the list the caller discards: this one's half-written temp file goes here.
+    discardReports([staged]);
+    throw error;
   }
-  return { file, temp };
+  closeSync(fd);
+  return staged;
 }
 
 /** Renames the staged reports into place; if one fails, none of this run's is left. */

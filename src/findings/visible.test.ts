@@ -27,3 +27,32 @@ describe('visible', () => {
     expect(finding.evidence).toEqual({ value: ['x\\u{202e}', { deep: '\\u{d}' }] });
   });
 });
+
+describe('visibleFinding without anything to escape', () => {
+  const plain = {
+    rule: 'embargo' as const,
+    clause: '1',
+    severity: 'info' as const,
+    repository: 'openstack/nova',
+    message: 'embargo-days is 90',
+    file: 'l.yaml',
+    line: 1,
+    evidence: { value: ['x', { deep: 'y', n: 3, none: null }] },
+  };
+
+  it('is the finding itself, not a copy', () => {
+    expect(visibleFinding(plain)).toBe(plain);
+  });
+
+  it('copies only the parts that change, leaving the input as it was', () => {
+    const tainted = { ...plain, evidence: { ...plain.evidence, other: 'a\u001b' } };
+    const shown = visibleFinding(tainted);
+    expect(shown).not.toBe(tainted);
+    expect(shown.evidence).toEqual({
+      value: ['x', { deep: 'y', n: 3, none: null }],
+      other: 'a\\u{1b}',
+    });
+    expect(shown.evidence.value).toBe(plain.evidence.value);
+    expect(tainted.evidence.other).toBe('a\u001b');
+  });
+});

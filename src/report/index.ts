@@ -1,11 +1,11 @@
 /** The reporter registry: output format → reporter. */
 import { gerritReporter } from './gerrit';
 import { htmlReporter } from './html';
-import { jsonReporter } from './json';
+import { jsonChunkedReporter, jsonReporter } from './json';
 import { markdownReporter } from './markdown';
-import type { ReportFormat, Reporter } from './reporters';
+import type { ChunkedReporter, ReportFormat, Reporter } from './reporters';
 import { sarifReporter } from './sarif';
-import { textReporter } from './text';
+import { textChunks, textReporter } from './text';
 import { zuulReporter } from './zuul';
 
 export const reporters: Partial<Record<ReportFormat, Reporter>> = {
@@ -16,4 +16,13 @@ export const reporters: Partial<Record<ReportFormat, Reporter>> = {
   sarif: sarifReporter,
   text: textReporter,
   zuul: zuulReporter,
+};
+
+/**
+ * The reporters that can hand out their text in pieces; the CLI writes these as they render.
+ * Each one's pieces join to exactly what its reporter returns.
+ */
+export const chunkedReporters: Partial<Record<ReportFormat, ChunkedReporter>> = {
+  json: jsonChunkedReporter,
+  text: textChunks,
 };

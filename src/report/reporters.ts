@@ -26,3 +26,9 @@ export type TextDetail = 'quiet' | 'normal' | 'verbose';
 
 /** A reporter turns the report into the text of one output format. Pure. */
 export type Reporter = (report: Report, context: ReporterContext) => string;
+
+/**
+ * A reporter that hands out its text in pieces, in order (their concatenation is the report),
+ * so that a large report is written as it is rendered instead of built as one string first.
+ */
+export type ChunkedReporter = (report: Report, context: ReporterContext) => Iterable<string>;

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { Finding } from '../findings/finding';
 import type { Report } from '../findings/report';
 import { clauseLabel, countBySeverity, plural, tally, voteLabel } from './brief';
-import type { Reporter, TextDetail } from './reporters';
+import type { ChunkedReporter, Reporter, ReporterContext, TextDetail } from './reporters';
 import { conditionText, runWideConditions } from './run-wide';
 import { findingLines, type Colors } from './text-finding';
 
@@ -11,20 +11,33 @@ import { findingLines, type Colors } from './text-finding';
  * full, its notes on one line, the conditions of the whole run once, then the verdict.
  * `quiet` keeps only what blocks; `verbose` adds each finding's raw evidence.
  */
-export const textReporter: Reporter = (report, context) => {
+export const textReporter: Reporter = (report, context) =>
+  [...textChunks(report, context)].join('');
+
+/** The text report in pieces, one repository at a time (their concatenation is the report). */
+export const textChunks: ChunkedReporter = function* (report, context) {
+  let first = true;
+  for (const lines of textSections(report, context)) {
+    if (lines.length === 0) continue;
+    yield `${first ? '' : '\n'}${lines.join('\n')}`;
+    first = false;
+  }
+  yield '\n';
+};
+
+function* textSections(report: Report, context: ReporterContext): Generator<string[]> {
   const c = createColors(context.color);
   const detail: TextDetail = context.detail ?? 'normal';
   const { conditions, rest } = runWideConditions(report.findings);
-  const lines = [...header(report, c)];
+  yield header(report, c);
   for (const [repository, findings] of groupByRepository(rest)) {
-    lines.push(...repositoryLines(report, repository, findings, detail, c));
+    yield repositoryLines(report, repository, findings, detail, c);
   }
   if (detail !== 'quiet' && conditions.length > 0) {
-    lines.push('', ...conditions.map((condition) => c.yellow(`! ${conditionText(condition)}`)));
+    yield ['', ...conditions.map((condition) => c.yellow(`! ${conditionText(condition)}`))];
   }
-  lines.push('', verdictLine(report, c));
-  return `${lines.join('\n')}\n`;
-};
+  yield ['', verdictLine(report, c)];
+}
 
 function header(report: Report, c: Colors): string[] {
   const head = report.head === 'WORKTREE' ? 'the work tree' : short(report.head);
@@ -108,7 +121,9 @@ function byClause(a: string, b: string): number {
 function groupByRepository(findings: readonly Finding[]): Map<string | null, Finding[]> {
   const groups = new Map<string | null, Finding[]>();
   for (const finding of findings) {
-    groups.set(finding.repository, [...(groups.get(finding.repository) ?? []), finding]);
+    const group = groups.get(finding.repository);
+    if (group) group.push(finding);
+    else groups.set(finding.repository, [finding]);
   }
   return groups;
 }
