@@ -16,7 +16,7 @@ import { benchRepository, type BenchRepository } from './repository';
 import { BENCH_AS_OF } from './series';
 
 /** Bumped whenever the shape of the world changes, so a cached world is rebuilt. */
-const WORLD_VERSION = 2;
+const WORLD_VERSION = 3;
 
 export interface BenchWorld {
   size: number;
@@ -70,7 +70,9 @@ export async function benchWorld(
   const specs = world.repositories.map((name) => benchRepository(name, random));
   const limit = pLimit(2);
   const built = await Promise.all(
-    specs.map((spec) => limit(() => buildRepository(spec, world.reposRoot))),
+    specs.map((spec, index) =>
+      limit(() => buildRepository(spec, world.reposRoot, { packRefs: index % 10 !== 0 })),
+    ),
   );
   writeGovernance(world.governance, specs);
   writeReleases(world.releases, built);
@@ -105,7 +107,15 @@ function worldAt(root: string, size: number): Omit<BenchWorld, 'added'> {
   };
 }
 
-async function buildRepository(spec: BenchRepository, reposRoot: string): Promise<BuiltRepository> {
+/**
+ * One candidate repository. Its refs are packed as `git clone` leaves them, except with
+ * `packRefs: false`: loose, as in a cached clone that fetches have updated since.
+ */
+async function buildRepository(
+  spec: BenchRepository,
+  reposRoot: string,
+  options: { packRefs: boolean },
+): Promise<BuiltRepository> {
   const dir = join(reposRoot, spec.name);
   mkdirSync(dir, { recursive: true });
   await promisify(execFile)('git', ['init', '--quiet', '--bare', '--initial-branch=master', dir], {
@@ -113,6 +123,9 @@ async function buildRepository(spec: BenchRepository, reposRoot: string): Promis
   });
   const marks = join(dir, 'bench-marks');
   await fastImport(dir, spec.stream, marks);
+  if (options.packRefs) {
+    await promisify(execFile)('git', ['--git-dir', dir, 'pack-refs', '--all'], { env: GIT_ENV });
+  }
   const shas = new Map<number, string>();
   for (const line of readFileSync(marks, 'utf8').split('\n')) {
     const [mark, sha] = line.split(' ');
