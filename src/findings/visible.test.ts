@@ -21,9 +21,12 @@ describe('visible', () => {
       message: 'bad \u001b',
       file: 'l.yaml',
       line: 1,
-      evidence: { value: ['x\u202e', { deep: '\r' }] },
+      evidence: { value: ['x\u202e', { deep: '\r', 'key\u001b': 'plain' }], plain: 'as is' },
     });
     expect(finding.message).toBe('bad \\u{1b}');
-    expect(finding.evidence).toEqual({ value: ['x\\u{202e}', { deep: '\\u{d}' }] });
+    expect(finding.evidence).toEqual({
+      value: ['x\\u{202e}', { deep: '\\u{d}', 'key\\u{1b}': 'plain' }],
+      plain: 'as is',
+    });
   });
 });
