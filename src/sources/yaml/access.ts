@@ -43,13 +43,24 @@ export function get(doc: YamlDocument, node: Node | null, key: string, what: str
   return entry(doc, node, key, what)?.value ?? null;
 }
 
+/** The entry of `key` in a mapping, as `entries` reads it: the last duplicate, found from the end. */
 export function entry(
   doc: YamlDocument,
   node: Node | null,
   key: string,
   what: string,
 ): MapEntry | undefined {
-  return entries(doc, node, what).find((candidate) => candidate.key === key);
+  const resolved = doc.resolve(node);
+  if (resolved === null || isNullScalar(resolved)) return undefined;
+  if (!isMap(resolved)) throw shapeError(doc, resolved, what, 'a mapping');
+  const pairs = resolved.items;
+  for (let i = pairs.length - 1; i >= 0; i -= 1) {
+    const pair = pairs[i]!;
+    const keyNode = pair.key as Node | null;
+    if (!isScalar(keyNode) || String(keyNode.value) !== key) continue;
+    return { key, value: doc.resolve(pair.value as Node | null), line: doc.line(keyNode) };
+  }
+  return undefined;
 }
 
 /** Items of a list; a missing value is an empty list. */
