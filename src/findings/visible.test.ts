@@ -29,4 +29,22 @@ describe('visible', () => {
       plain: 'as is',
     });
   });
+
+  it('keeps every key of the evidence an own key, in order, even one named __proto__', () => {
+    const evidence = JSON.parse('{"b":1,"__proto__":{"x":"\\u001b"},"a":[{"2":"n","1":"m"}]}');
+    const finding = visibleFinding({
+      rule: 'list-schema',
+      clause: '—',
+      severity: 'error',
+      repository: null,
+      message: 'm',
+      file: 'l.yaml',
+      line: 1,
+      evidence,
+    });
+    expect(JSON.stringify(finding.evidence)).toBe(
+      '{"b":1,"__proto__":{"x":"\\\\u{1b}"},"a":[{"1":"m","2":"n"}]}',
+    );
+    expect(Object.getPrototypeOf(finding.evidence)).toBe(Object.prototype);
+  });
 });
