@@ -18,6 +18,7 @@ describe('YAML read the way PyYAML reads upstream data', () => {
     for (const key of ['a', 'b', '1', '[a]', 'absent']) {
       const all = entries(doc, doc.root, 'top').find((e) => e.key === key);
       expect(entry(doc, doc.root, key, 'top')).toEqual(all);
+      expect(get(doc, doc.root, key, 'top')).toBe(all?.value ?? null);
     }
     expect(entry(doc, doc.root, 'a', 'top')?.line).toBe(5);
     expect(entry(doc, null, 'a', 'top')).toBeUndefined();
