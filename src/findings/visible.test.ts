@@ -1,5 +1,6 @@
 import { visibleFinding } from './visible';
 import { visible } from '../util/visible';
+import type { EvidenceValue } from './finding';
 
 describe('visible', () => {
   it.each([
@@ -46,5 +47,27 @@ describe('visible', () => {
       '{"b":1,"__proto__":{"x":"\\\\u{1b}"},"a":[{"1":"m","2":"n"}]}',
     );
     expect(Object.getPrototypeOf(finding.evidence)).toBe(Object.prototype);
+  });
+
+  it('never changes the finding it is given, and copies only what it must rewrite', () => {
+    const clean = { list: ['a', { b: 1 }], nested: { c: null, d: true } };
+    const dirty = { keep: clean.nested, fix: ['ok', 'not\u202eok'] };
+    const before = structuredClone({ clean, dirty });
+    const finding = (evidence: Record<string, EvidenceValue>) =>
+      visibleFinding({
+        rule: 'list-schema',
+        clause: '—',
+        severity: 'error',
+        repository: null,
+        message: 'm',
+        file: 'l.yaml',
+        line: 1,
+        evidence,
+      }).evidence;
+    expect(finding(clean)).toBe(clean);
+    const shown = finding(dirty);
+    expect(shown).toEqual({ keep: { c: null, d: true }, fix: ['ok', 'not\\u{202e}ok'] });
+    expect(shown).not.toBe(dirty);
+    expect({ clean, dirty }).toEqual(before);
   });
 });

@@ -8,32 +8,61 @@ function shown(text: string): string {
   return INVISIBLE.test(text) ? visible(text) : text;
 }
 
+type EvidenceObject = { [key: string]: EvidenceValue };
+
+/**
+ * The value with every text made visible. Copy on write: an array or plain record with nothing
+ * to rewrite is returned as it is (reports only serialise it); one with something is copied, own
+ * enumerable keys in order, as before. Other objects are always copied, as before.
+ */
 function visibleValue(value: EvidenceValue): EvidenceValue {
   if (typeof value === 'string') return shown(value);
-  if (Array.isArray(value)) return value.map(visibleValue);
+  if (Array.isArray(value)) return visibleArray(value);
   if (value !== null && typeof value === 'object') return visibleRecord(value);
   return value;
 }
 
-/** A copy with visible keys and values, own enumerable keys in order (as Object.fromEntries). */
-function visibleRecord(record: { [key: string]: EvidenceValue }): EvidenceValue {
-  const copy: { [key: string]: EvidenceValue } = {};
-  for (const key of Object.keys(record)) {
-    const name = shown(key);
-    const value = visibleValue(record[key]!);
-    // A key read from data may be `__proto__`: defined as an own key, never the prototype.
-    if (name === '__proto__') {
-      Object.defineProperty(copy, name, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    } else {
-      copy[name] = value;
-    }
+function visibleArray(array: EvidenceValue[]): EvidenceValue[] {
+  let copy: EvidenceValue[] | null = null;
+  for (let i = 0; i < array.length; i += 1) {
+    const item = array[i]!;
+    const shownItem = visibleValue(item);
+    if (copy === null && shownItem !== item) copy = array.slice(0, i);
+    copy?.push(shownItem);
   }
-  return copy;
+  return copy ?? array;
+}
+
+function visibleRecord(record: EvidenceObject): EvidenceValue {
+  const plain = Object.getPrototypeOf(record) === Object.prototype;
+  const keys = Object.keys(record);
+  let copy: EvidenceObject | null = plain ? null : {};
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    const name = shown(key);
+    const value = record[key]!;
+    const shownValue = visibleValue(value);
+    if (copy === null && (name !== key || shownValue !== value)) {
+      copy = {};
+      for (const earlier of keys.slice(0, i)) define(copy, earlier, record[earlier]!);
+    }
+    if (copy !== null) define(copy, name, shownValue);
+  }
+  return copy ?? record;
+}
+
+/** `copy[key] = value`, except that a key read from data may be `__proto__`: an own key too. */
+function define(copy: EvidenceObject, key: string, value: EvidenceValue): void {
+  if (key === '__proto__') {
+    Object.defineProperty(copy, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    copy[key] = value;
+  }
 }
 
 /** The finding with every text it carries made visible. */
