@@ -45,6 +45,14 @@ describe('confinedGitDir', () => {
     await expect(confinedGitDir(dir, root)).resolves.toEqual({ gitDir: dir, shallow: false });
   });
 
+  it('checks a git directory too large to list entry by entry, refusing what leads out', async () => {
+    const dir = bare('crowded');
+    for (let i = 0; i < 1100; i += 1) writeFileSync(join(dir, `junk-${i}`), '');
+    await expect(confinedGitDir(dir, root)).resolves.toEqual({ gitDir: dir, shallow: false });
+    symlinkSync(join(outside, 'tags'), join(dir, 'packed-refs'));
+    await expect(confinedGitDir(dir, root)).rejects.toThrow('packed-refs leads outside');
+  });
+
   it.each<[string, (dir: string) => void, string]>([
     [
       'a symlinked refs/tags',

@@ -95,13 +95,31 @@ class Listing {
   }
 }
 
+/** A git directory lists some twenty names, `objects` up to 258: more is left to realpath. */
+const MAX_LISTED = 1024;
+
+/** The directory's entries, or null when it has more than MAX_LISTED (bounded work). */
+async function listDirectory(path: string): Promise<Listing | null> {
+  const dirents: Dirent[] = [];
+  const dir = await fs.opendir(path);
+  try {
+    for (let dirent = await dir.read(); dirent !== null; dirent = await dir.read()) {
+      if (dirents.length >= MAX_LISTED) return null;
+      dirents.push(dirent);
+    }
+  } finally {
+    await dir.close();
+  }
+  return new Listing(dirents);
+}
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The entries git reads in one git directory, each checked as `checkInside` checks it, from one
  * listing per directory instead of a `realpath` (and, for an absent one, an `lstat`) per entry:
- * an entry that is not a symbolic link resolves to its directory's real path and its own name;
- * a link, or anything a listing cannot settle, is resolved by `realpath` as before.
+ * a plain directory or file resolves to its directory's real path and its own name; a link, any
+ * other type, or anything a listing cannot settle, is resolved by `realpath` as before.
  */
 class GitDirEntries {
   /** Real path of each entry checked (relative to the git directory), or MISSING. */
@@ -126,7 +144,8 @@ class GitDirEntries {
     const found = await this.find(realParent, entry.slice(slash + 1));
     if (found === MISSING) {
       this.real.set(entry, MISSING);
-    } else if (found === undefined || found.isSymbolicLink()) {
+    } else if (found === undefined || !(found.isDirectory() || found.isFile())) {
+      // A link (or a type the listing does not tell) is resolved by realpath, as before.
       const path = resolve(this.dir, entry);
       const real = await checkInside(path, realRoot, entry, { mayBeMissing: true });
       this.real.set(entry, real ?? MISSING);
@@ -156,10 +175,7 @@ class GitDirEntries {
     if (realDir === undefined) return undefined;
     let listing = this.listings.get(realDir);
     if (!listing) {
-      listing = fs
-        .readdir(realDir, { withFileTypes: true })
-        .then((dirents) => new Listing(dirents))
-        .catch(() => null);
+      listing = listDirectory(realDir).catch(() => null);
       this.listings.set(realDir, listing);
     }
     return (await listing)?.find(name);
