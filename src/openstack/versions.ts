@@ -87,7 +87,7 @@ function withinRange(v: ClassifiedVersion): ClassifiedVersion {
  * each text is classified once per reading (xstatic or not), and the answers are shared, frozen.
  * Bounded: past this many texts the memo starts over.
  */
-const MAX_MEMO = 50_000;
+const MAX_MEMO = 20_000;
 const classified = [new Map<string, ClassifiedVersion>(), new Map<string, ClassifiedVersion>()];
 
 /** Classifies one version or tag name. */
