@@ -39,4 +39,26 @@ describe('identDate', () => {
     expect(identDate(`${ident}\r`, 'tagger')).toBeNull();
     expect(identDate(ident, 'committer')).toBeNull();
   });
+
+  it('reads only the plain ident form: name, <address>, seconds, offset', () => {
+    const at = (rest: string) => identDate(`tagger ${rest}`, 'tagger');
+    expect(at('<a@example.org> 0 -0000')).toBe('1970-01-01T00:00:00+00:00');
+    expect(at('Bot <> 9999999999 +9959')).toBe('2286-11-24T21:45:39+99:59');
+    for (const rest of [
+      'A <a@example.org> 12345678901 +0100', // eleven digits
+      'A <a@example.org>  1700000000 +0100',
+      'A <a@example.org> 1700000000 +0160', // minutes past 59
+      'A <a@example.org> 1700000000 +01000',
+      'A <a@example.org> 1700000000 *0100',
+      'A <a@example.org> 1700000000 +0100 ',
+      'A <a@example.org> ١٧٠٠٠٠٠٠٠٠ +0100', // digits, but not ASCII
+      'A a@example.org> 1700000000 +0100',
+      'A >a@example.org< 1700000000 +0100',
+      'A <a<b@example.org> 1700000000 +0100',
+      'A <a@example.org>> 1700000000 +0100',
+      'A <a@example.org>1700000000 +0100',
+    ]) {
+      expect([rest, at(rest)]).toEqual([rest, null]);
+    }
+  });
 });
