@@ -1,5 +1,6 @@
 import { visibleFinding } from './visible';
 import { visible } from '../util/visible';
+import type { EvidenceValue } from './finding';
 
 describe('visible', () => {
   it.each([
@@ -21,10 +22,53 @@ describe('visible', () => {
       message: 'bad \u001b',
       file: 'l.yaml',
       line: 1,
-      evidence: { value: ['x\u202e', { deep: '\r' }] },
+      evidence: { value: ['x\u202e', { deep: '\r', 'key\u001b': 'plain' }], plain: 'as is' },
     });
     expect(finding.message).toBe('bad \\u{1b}');
-    expect(finding.evidence).toEqual({ value: ['x\\u{202e}', { deep: '\\u{d}' }] });
+    expect(finding.evidence).toEqual({
+      value: ['x\\u{202e}', { deep: '\\u{d}', 'key\\u{1b}': 'plain' }],
+      plain: 'as is',
+    });
+  });
+
+  it('keeps every key of the evidence an own key, in order, even one named __proto__', () => {
+    const evidence = JSON.parse('{"b":1,"__proto__":{"x":"\\u001b"},"a":[{"2":"n","1":"m"}]}');
+    const finding = visibleFinding({
+      rule: 'list-schema',
+      clause: '—',
+      severity: 'error',
+      repository: null,
+      message: 'm',
+      file: 'l.yaml',
+      line: 1,
+      evidence,
+    });
+    expect(JSON.stringify(finding.evidence)).toBe(
+      '{"b":1,"__proto__":{"x":"\\\\u{1b}"},"a":[{"1":"m","2":"n"}]}',
+    );
+    expect(Object.getPrototypeOf(finding.evidence)).toBe(Object.prototype);
+  });
+
+  it('never changes the finding it is given, and copies only what it must rewrite', () => {
+    const clean = { list: ['a', { b: 1 }], nested: { c: null, d: true } };
+    const dirty = { keep: clean.nested, fix: ['ok', 'not\u202eok'] };
+    const before = structuredClone({ clean, dirty });
+    const finding = (evidence: Record<string, EvidenceValue>) =>
+      visibleFinding({
+        rule: 'list-schema',
+        clause: '—',
+        severity: 'error',
+        repository: null,
+        message: 'm',
+        file: 'l.yaml',
+        line: 1,
+        evidence,
+      }).evidence;
+    expect(finding(clean)).toBe(clean);
+    const shown = finding(dirty);
+    expect(shown).toEqual({ keep: { c: null, d: true }, fix: ['ok', 'not\\u{202e}ok'] });
+    expect(shown).not.toBe(dirty);
+    expect({ clean, dirty }).toEqual(before);
   });
 });
 

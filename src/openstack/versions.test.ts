@@ -76,6 +76,17 @@ describe('classifyVersion', () => {
     expect(classifyVersion(text, { releaseType }).kind).toBe(kind);
   });
 
+  it('answers a text read twice the same, per release-type, frozen against callers', () => {
+    const plain = classifyVersion('1.4.10.1');
+    const xstatic = classifyVersion('1.4.10.1', { releaseType: 'xstatic' });
+    expect([plain.kind, xstatic.kind]).toEqual(['legacy-final', 'final']);
+    expect(classifyVersion('1.4.10.1')).toBe(plain);
+    expect(classifyVersion('1.4.10.1', { releaseType: 'xstatic' })).toBe(xstatic);
+    expect(Object.isFrozen(plain) && Object.isFrozen(plain.parts)).toBe(true);
+    expect(Object.isFrozen(classifyVersion('1.0.0.0rc1').pre)).toBe(true);
+    expect(Object.isFrozen(classifyVersion('xena-eol').special)).toBe(true);
+  });
+
   it('reads the parts, pre-release and special markers', () => {
     expect(classifyVersion('13.0.0.0rc1')).toMatchObject({
       parts: [13, 0, 0],

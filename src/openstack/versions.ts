@@ -51,10 +51,12 @@ export interface ClassifyOptions {
 }
 
 function numbers(match: RegExpMatchArray, count: number): number[] {
-  return match
-    .slice(1, count + 1)
-    .filter((part): part is string => part !== undefined)
-    .map(Number);
+  const parts: number[] = [];
+  for (let i = 1; i <= count; i += 1) {
+    const part = match[i];
+    if (part !== undefined) parts.push(Number(part));
+  }
+  return parts;
 }
 
 function result(
@@ -80,13 +82,35 @@ function withinRange(v: ClassifiedVersion): ClassifiedVersion {
   return numbers.every(Number.isSafeInteger) ? v : result(v.text, 'unknown');
 }
 
+/**
+ * A repository's tags are classified by several rules and compared many times while sorting:
+ * each text is classified once per reading (xstatic or not), and the answers are shared, frozen.
+ * Bounded: past this many texts the memo starts over.
+ */
+const MAX_MEMO = 20_000;
+const classified = [new Map<string, ClassifiedVersion>(), new Map<string, ClassifiedVersion>()];
+
 /** Classifies one version or tag name. */
 export function classifyVersion(text: string, options: ClassifyOptions = {}): ClassifiedVersion {
-  return withinRange(classifyShape(text, options));
+  const xstatic = options.releaseType === 'xstatic';
+  const memo = classified[xstatic ? 1 : 0]!;
+  let v = memo.get(text);
+  if (v === undefined) {
+    v = frozen(withinRange(classifyShape(text, xstatic)));
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(text, v);
+  }
+  return v;
 }
 
-function classifyShape(text: string, options: ClassifyOptions): ClassifiedVersion {
-  const xstatic = options.releaseType === 'xstatic';
+function frozen(v: ClassifiedVersion): ClassifiedVersion {
+  Object.freeze(v.parts);
+  if (v.pre) Object.freeze(v.pre);
+  if (v.special) Object.freeze(v.special);
+  return Object.freeze(v);
+}
+
+function classifyShape(text: string, xstatic: boolean): ClassifiedVersion {
   let m = FINAL.exec(text);
   if (m) return result(text, 'final', numbers(m, 3));
   m = FINAL_4.exec(text);
@@ -143,13 +167,13 @@ export function isNonPatchFinal(text: string, options: ClassifyOptions = {}): bo
   const v = classifyVersion(text, options);
   if (v.kind !== 'final') return false;
   if (v.parts.length === 4) return fourthPart(v) === 0;
-  return semverOf(v)?.patch === 0;
+  return comparable(v)?.patch === 0;
 }
 
 /** `X.0.0`: a major release. */
 export function isMajorFinal(text: string): boolean {
   const v = classifyVersion(text);
-  const version = v.kind === 'final' ? semverOf(v) : null;
+  const version = v.kind === 'final' ? comparable(v) : null;
   return version !== null && version.minor === 0 && version.patch === 0;
 }
 
@@ -164,10 +188,11 @@ export function isMajorFinal(text: string): boolean {
  *   its fourth (a three-part version has 0 there), then the pre-release.
  */
 export function compareVersions(a: string, b: string): number {
-  const va = classifyVersion(a, { releaseType: 'xstatic' });
-  const vb = classifyVersion(b, { releaseType: 'xstatic' });
-  const sa = semverOf(va);
-  const sb = semverOf(vb);
+  if (a === b) return 0;
+  const va = classifyVersion(a, XSTATIC);
+  const vb = classifyVersion(b, XSTATIC);
+  const sa = comparable(va);
+  const sb = comparable(vb);
   if (sa === null || sb === null) {
     if (sa !== sb) return sa !== null ? -1 : 1;
     return compareText(a, b);
@@ -175,6 +200,20 @@ export function compareVersions(a: string, b: string): number {
   const eraDiff = Number(isDateBased(sa)) - Number(isDateBased(sb));
   if (eraDiff !== 0) return -eraDiff;
   return sa.compareMain(sb) || Math.sign(fourthPart(va) - fourthPart(vb)) || sa.comparePre(sb);
+}
+
+const XSTATIC: ClassifyOptions = { releaseType: 'xstatic' };
+
+/** `semverOf` of a memoised classification, read once (the classification is shared). */
+const semvers = new WeakMap<ClassifiedVersion, SemVer | null>();
+
+function comparable(v: ClassifiedVersion): SemVer | null {
+  let s = semvers.get(v);
+  if (s === undefined) {
+    s = semverOf(v);
+    semvers.set(v, s);
+  }
+  return s;
 }
 
 /**

@@ -129,17 +129,46 @@ export function renderMessage(
 ): string {
   const template = Object.hasOwn(messages, messageId) ? messages[messageId] : undefined;
   if (template === undefined) throw new Error(`unknown messageId '${messageId}'`);
-  const used = new Set<string>();
-  const text = template.replace(/\{\{\s*([A-Za-z][\w-]*)\s*\}\}/g, (_, name: string) => {
+  const { texts, names } = compiled(template);
+  let text = texts[0]!;
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i]!;
     if (!Object.hasOwn(data, name)) throw new Error(`message '${messageId}' lacks {{${name}}}`);
-    used.add(name);
-    return String(data[name]);
-  });
-  const unused = Object.keys(data).filter((name) => !used.has(name));
+    text += String(data[name]) + texts[i + 1]!;
+  }
+  const unused = Object.keys(data).filter((name) => !names.includes(name));
   if (unused.length > 0) {
     throw new Error(`message '${messageId}' has no placeholder for ${unused.join(', ')}`);
   }
   return text;
+}
+
+/** A template split at its placeholders: `texts[i]`, then `names[i]`'s value, …, `texts[n]`. */
+interface CompiledTemplate {
+  texts: string[];
+  names: string[];
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][\w-]*)\s*\}\}/g;
+// The rules' own templates, each split once; a fixed set, bounded all the same.
+const MAX_TEMPLATES = 1000;
+const templates = new Map<string, CompiledTemplate>();
+
+function compiled(template: string): CompiledTemplate {
+  let known = templates.get(template);
+  if (!known) {
+    known = { texts: [], names: [] };
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      known.texts.push(template.slice(last, match.index));
+      known.names.push(match[1]!);
+      last = match.index + match[0].length;
+    }
+    known.texts.push(template.slice(last));
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(template, known);
+  }
+  return known;
 }
 
 /**

@@ -284,6 +284,35 @@ testRule(rule, {
       ],
     },
     {
+      name: 'branch patterns match at the start of the name; one that is no regex only as a name',
+      change: added,
+      evidence: {
+        repository: repository({
+          zuul: inRepoZuul('zuul.yaml', [
+            stanza('zuul.yaml', [], {
+              check: jobs({ name: 'openstack-tox-py312', branches: ['^stable/.*', 'mast'] }),
+              gate: jobs({ name: 'openstack-tox-py312', branches: ['master[', '^stable/.*'] }),
+            }),
+          ]),
+          testEntryPoints: [tox],
+        }),
+        projectConfig: central(),
+      },
+      expect: [
+        {
+          messageId: 'testsInOnePipeline',
+          data: {
+            has: 'check',
+            tests: 'openstack-tox-py312',
+            where: on('zuul.yaml'),
+            lacks: 'gate',
+          },
+          severity: 'warning',
+        },
+        localOk,
+      ],
+    },
+    {
       name: 'a non-voting gate job does not count for gate',
       change: added,
       evidence: {

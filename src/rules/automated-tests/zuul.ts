@@ -43,12 +43,28 @@ const MAX_PARENTS = 20;
 function runsOn(branches: string[] | null, branch: string): boolean {
   if (branches === null) return true;
   return branches.some((source) => {
-    try {
-      return new RegExp(`^(?:${source})`).test(branch);
-    } catch {
-      return source === branch;
-    }
+    const pattern = branchPattern(source);
+    return pattern === null ? source === branch : pattern.test(branch);
   });
+}
+
+// The same few branch patterns recur in every repository: each is compiled once (null: not a
+// regex, matched as a name). Bounded: past this many the memo starts over.
+const MAX_PATTERNS = 1000;
+const branchPatterns = new Map<string, RegExp | null>();
+
+function branchPattern(source: string): RegExp | null {
+  let pattern = branchPatterns.get(source);
+  if (pattern === undefined) {
+    try {
+      pattern = new RegExp(`^(?:${source})`);
+    } catch {
+      pattern = null;
+    }
+    if (branchPatterns.size >= MAX_PATTERNS) branchPatterns.clear();
+    branchPatterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 type JobClass = 'test' | 'non-test' | 'unknown';

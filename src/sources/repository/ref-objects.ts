@@ -29,7 +29,9 @@ export async function refRowsFromObjects(
   files: RefFiles,
   batch: CatFileBatch,
 ): Promise<RefRow[] | null> {
-  const objects = [...new Set(files.refs.flatMap((ref) => (ref.object ? [ref.object] : [])))];
+  const named = new Set<string>();
+  for (const ref of files.refs) if (ref.object) named.add(ref.object);
+  const objects = [...named];
   let read: (GitObject | null)[];
   try {
     read = await batch.read(objects, MAX_OBJECT_BYTES, MAX_TOTAL_BYTES);
@@ -49,7 +51,17 @@ export async function refRowsFromObjects(
     }
     const object = described.get(ref.object);
     if (!object) return null;
-    rows.push({ ...EMPTY, ...object, refname: ref.name, object: ref.object, head });
+    const { type, date, peeled, taggerDate } = object;
+    rows.push({
+      refname: ref.name,
+      type,
+      date,
+      object: ref.object,
+      peeled,
+      head,
+      symref: '',
+      taggerDate,
+    });
   }
   return rows;
 }
@@ -76,11 +88,14 @@ function describe(object: GitObject | null): Described | null {
   }
   if (object.type === 'tag') {
     const date = identDate(header, 'tagger');
-    const peeled = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m.exec(header)?.[1];
+    const peeled = OBJECT_LINE.exec(header)?.[1];
     return date && peeled ? { type: 'tag', date, peeled, taggerDate: date } : null;
   }
   return null;
 }
+
+const OBJECT_LINE = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m;
+const IDENT = /^[a-z]+ [^\n<>]*<[^\n<>]*> (\d{1,10}) ([+-])(\d\d)([0-5]\d)$/;
 
 function headerOf(content: Buffer): string {
   const end = content.indexOf('\n\n');
@@ -93,13 +108,63 @@ function headerOf(content: Buffer): string {
  * but the plain form.
  */
 export function identDate(header: string, field: 'committer' | 'tagger'): string | null {
-  const lines = header.split('\n').filter((line) => line.startsWith(`${field} `));
-  if (lines.length !== 1) return null;
-  const match = /^[a-z]+ [^\n<>]*<[^\n<>]*> (\d{1,10}) ([+-])(\d\d)([0-5]\d)$/.exec(lines[0]!);
+  const line = onlyLine(header, `${field} `);
+  if (line === null) return null;
+  const match = IDENT.exec(line);
   if (!match) return null;
   const [, seconds, sign, hours, minutes] = match;
   const offset = (Number(hours) * 60 + Number(minutes)) * (sign === '-' ? -1 : 1);
-  const local = new Date((Number(seconds) + offset * 60) * 1000).toISOString().slice(0, 19);
+  const local = isoSeconds(Number(seconds) + offset * 60);
   const printedSign = offset === 0 ? '+' : sign!;
   return `${local}${printedSign}${hours}:${minutes}`;
 }
+
+const DAY_SECONDS = 86400;
+
+/**
+ * `new Date(seconds * 1000).toISOString().slice(0, 19)` without a Date per tag: the proleptic
+ * Gregorian calendar date of a day count (H. Hinnant's `civil_from_days`). Years outside 0–9999
+ * (which toISOString prints differently) are left to Date; an ident's ten digits stay inside.
+ */
+function isoSeconds(seconds: number): string {
+  const days = Math.floor(seconds / DAY_SECONDS);
+  const time = seconds - days * DAY_SECONDS;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(seconds * 1000).toISOString().slice(0, 19);
+  const hour = Math.floor(time / 3600);
+  const minute = Math.floor((time % 3600) / 60);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(time % 60, 2)}`;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** The one line that starts with `prefix`; null when none or more than one does. */
+function onlyLine(header: string, prefix: string): string | null {
+  let found: string | null = null;
+  for (let at = header.indexOf(prefix); at >= 0; at = header.indexOf(prefix, at + 1)) {
+    if (at > 0 && header.charCodeAt(at - 1) !== NEWLINE) continue;
+    if (found !== null) return null;
+    const end = header.indexOf('\n', at);
+    found = header.slice(at, end < 0 ? header.length : end);
+  }
+  return found;
+}
+
+const NEWLINE = 10;

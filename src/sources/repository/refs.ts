@@ -1,6 +1,7 @@
 import type { GitBranch, GitTag } from '../../evidence/types';
 import type { Git } from '../../git/run';
 import { Unavailable } from '../unavailable';
+import { instantTime } from '../dates';
 import { compareText } from '../../util/compare';
 import { readRefFiles } from '../../git/ref-files';
 import type { BatchSession } from './session';
@@ -112,7 +113,7 @@ function toListing(rows: readonly RefRow[]): RefListing {
 
 /** A tagger date git could read, else null (git prints nothing for a date it cannot parse). */
 function taggerDate(text: string): string | null {
-  return text !== '' && !Number.isNaN(Date.parse(text)) ? text : null;
+  return text !== '' && !Number.isNaN(instantTime(text)) ? text : null;
 }
 
 function pickDefault(

@@ -1,4 +1,4 @@
-import type { RepositoryFacts } from '../../evidence/types';
+import type { GitTag, RepositoryFacts } from '../../evidence/types';
 import { createGit, type Git, type GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { CandidateNotCached, Unavailable } from '../unavailable';
@@ -64,11 +64,12 @@ export class RepositorySource {
       onProgress?.(`reading ${repository} files at ${evaluated.commit.slice(0, 10)}`);
       const tree = await readTreeFiles(git, evaluated.commit, session);
       const defaultBranch = { name: tip.name, ...evaluated };
+      const { tags, laterTags } = tagsAsOf(refs, asOf);
       return {
         name: repository,
         evaluated: { ...evaluated, branch: tip.name },
-        tags: refs.tags.filter((tag) => onOrBefore(tag.date, asOf)),
-        laterTags: refs.tags.filter((tag) => !onOrBefore(tag.date, asOf)),
+        tags,
+        laterTags,
         branches: [...others.branches, defaultBranch].sort((a, b) => compareText(a.name, b.name)),
         undatedBranches: others.undated,
         zuul: readInRepoZuul(tree, { repository, commit: evaluated.commit }),
@@ -99,6 +100,14 @@ export class RepositorySource {
       );
     }
   }
+}
+
+/** The tags dated on or before the date and the later ones, each in listing order. */
+function tagsAsOf(refs: RefListing, asOf: string): { tags: GitTag[]; laterTags: GitTag[] } {
+  const tags: GitTag[] = [];
+  const laterTags: GitTag[] = [];
+  for (const tag of refs.tags) (onOrBefore(tag.date, asOf) ? tags : laterTags).push(tag);
+  return { tags, laterTags };
 }
 
 /**

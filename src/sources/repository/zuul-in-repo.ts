@@ -88,7 +88,8 @@ function readFile(doc: YamlDocument, context: InRepoContext): FileItems {
     };
   };
   const strict = { strict: true };
-  if (kindOf(doc, doc.root) !== 'list' && kindOf(doc, doc.root) !== 'null') {
+  const rootKind = kindOf(doc, doc.root);
+  if (rootKind !== 'list' && rootKind !== 'null') {
     throw new YamlShapeError(doc.file, 1, 'is not a list of Zuul configuration items');
   }
   for (const item of items(doc, doc.root, 'configuration items')) {

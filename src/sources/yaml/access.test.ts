@@ -1,4 +1,4 @@
-import { bool, entries, get, items, kindOf, text, texts } from './access';
+import { bool, entries, entry, get, items, kindOf, text, texts } from './access';
 import { YamlDocument, YamlShapeError } from './document';
 
 const parse = (source: string) => YamlDocument.parse('f.yaml', source);
@@ -11,6 +11,19 @@ describe('YAML read the way PyYAML reads upstream data', () => {
       ['a', '3', 3],
       ['b', '2', 2],
     ]);
+  });
+
+  it('finds one entry as entries reads it: the last duplicate, its line, non-scalar keys skipped', () => {
+    const doc = parse('a: 1\n? [a]\n: 9\nb: 2\na: 3\n1: x\n');
+    for (const key of ['a', 'b', '1', '[a]', 'absent']) {
+      const all = entries(doc, doc.root, 'top').find((e) => e.key === key);
+      expect(entry(doc, doc.root, key, 'top')).toEqual(all);
+      expect(get(doc, doc.root, key, 'top')).toBe(all?.value ?? null);
+    }
+    expect(entry(doc, doc.root, 'a', 'top')?.line).toBe(5);
+    expect(entry(doc, null, 'a', 'top')).toBeUndefined();
+    const list = parse('- a\n');
+    expect(() => entry(list, list.root, 'a', 'top')).toThrow('expected a mapping, found a list');
   });
 
   it('keeps scalars as their source text: versions, release-ids, dates', () => {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { YamlDocument, YamlShapeError } from './document';
 
 export interface MapEntry {
@@ -40,16 +40,39 @@ export function entries(doc: YamlDocument, node: Node | null, what: string): Map
 
 /** The value of `key` in a mapping (last duplicate wins), or null. */
 export function get(doc: YamlDocument, node: Node | null, key: string, what: string): Node | null {
-  return entry(doc, node, key, what)?.value ?? null;
+  const pair = lastPair(doc, node, key, what);
+  return pair ? doc.resolve(pair.value as Node | null) : null;
 }
 
+/** The entry of `key` in a mapping, as `entries` reads it: the last duplicate, found from the end. */
 export function entry(
   doc: YamlDocument,
   node: Node | null,
   key: string,
   what: string,
 ): MapEntry | undefined {
-  return entries(doc, node, what).find((candidate) => candidate.key === key);
+  const pair = lastPair(doc, node, key, what);
+  if (!pair) return undefined;
+  return { key, value: doc.resolve(pair.value as Node | null), line: doc.line(pair.key as Node) };
+}
+
+/** The last pair of a mapping whose scalar key is `key`; throws on what is not a mapping. */
+function lastPair(
+  doc: YamlDocument,
+  node: Node | null,
+  key: string,
+  what: string,
+): Pair | undefined {
+  const resolved = doc.resolve(node);
+  if (resolved === null || isNullScalar(resolved)) return undefined;
+  if (!isMap(resolved)) throw shapeError(doc, resolved, what, 'a mapping');
+  const pairs = resolved.items;
+  for (let i = pairs.length - 1; i >= 0; i -= 1) {
+    const pair = pairs[i]!;
+    const keyNode = pair.key as Node | null;
+    if (isScalar(keyNode) && String(keyNode.value) === key) return pair;
+  }
+  return undefined;
 }
 
 /** Items of a list; a missing value is an empty list. */

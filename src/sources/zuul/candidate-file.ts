@@ -18,6 +18,8 @@ const CANDIDATE_YAML_LIMITS = {
 } as const;
 
 const UTF8_BOM = 0xfeff;
+/** One decoder for every file: without `stream`, each decode starts afresh. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Refuses what Zuul cannot read, then parses; throws YamlShapeError naming the file and why. */
 export function parseCandidateYaml(file: string, bytes: Buffer): YamlDocument {
@@ -42,7 +44,7 @@ function decode(file: string, bytes: Buffer): string {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw refuse('is not valid UTF-8');
   }
