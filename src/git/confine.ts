@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { opendirSync, promises as fs, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Why a repository cannot be read safely; its text is shown to the user. */
@@ -98,17 +98,21 @@ class Listing {
 /** A git directory lists some twenty names, `objects` up to 258: more is left to realpath. */
 const MAX_LISTED = 1024;
 
-/** The directory's entries, or null when it has more than MAX_LISTED (bounded work). */
+/**
+ * The directory's entries, or null when it has more than MAX_LISTED (bounded work). Read
+ * synchronously: a local directory of a few hundred names, where each asynchronous read would be
+ * a thread-pool round trip per 32 names.
+ */
 async function listDirectory(path: string): Promise<Listing | null> {
   const dirents: Dirent[] = [];
-  const dir = await fs.opendir(path);
+  const dir = opendirSync(path);
   try {
-    for (let dirent = await dir.read(); dirent !== null; dirent = await dir.read()) {
+    for (let dirent = dir.readSync(); dirent !== null; dirent = dir.readSync()) {
       if (dirents.length >= MAX_LISTED) return null;
       dirents.push(dirent);
     }
   } finally {
-    await dir.close();
+    dir.closeSync();
   }
   return new Listing(dirents);
 }

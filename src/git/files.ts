@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -13,26 +13,23 @@ export async function gitDirOf(dir: string): Promise<string | null> {
   return bare ? dir : null;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
+// Synchronous: one local stat each, asked once per repository on the audit's hot path, where a
+// thread-pool round trip would cost more than the call.
+function exists(path: string): Promise<boolean> {
+  return Promise.resolve(orFalse(() => lstatSync(path, { throwIfNoEntry: false }) !== undefined));
 }
 
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await fs.stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
+export function isDirectory(path: string): Promise<boolean> {
+  return Promise.resolve(orFalse(() => statSync(path, { throwIfNoEntry: false })?.isDirectory()));
 }
 
-async function isFile(path: string): Promise<boolean> {
+function isFile(path: string): Promise<boolean> {
+  return Promise.resolve(orFalse(() => statSync(path, { throwIfNoEntry: false })?.isFile()));
+}
+
+function orFalse(test: () => boolean | undefined): boolean {
   try {
-    return (await fs.stat(path)).isFile();
+    return test() === true;
   } catch {
     return false;
   }

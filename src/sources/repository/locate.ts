@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { confinedGitDir, isInside, UnsafeRepositoryError } from '../../git/confine';
 import { isDirectory } from '../../git/files';
@@ -24,11 +24,11 @@ export async function locateRepository(root: string | undefined, name: string): 
   if (!(await isDirectory(root))) {
     throw new Unavailable('repository', `--repos-root ${root} is not a directory`);
   }
-  const realRoot = await fs.realpath(root);
+  const realRoot = realpathSync(root);
   for (const candidate of [name, `${name}.git`]) {
     const path = resolve(root, candidate);
     if (!(await isDirectory(path))) continue;
-    const real = await fs.realpath(path);
+    const real = realpathSync(path);
     if (!isInside(realRoot, real)) {
       throw new Unavailable('repository', `${join(root, candidate)} leads outside ${root}`);
     }
