@@ -1,4 +1,12 @@
-import { opendirSync, promises as fs, type Dirent } from 'node:fs';
+import {
+  lstatSync,
+  opendirSync,
+  promises as fs,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Why a repository cannot be read safely; its text is shown to the user. */
@@ -188,13 +196,13 @@ class GitDirEntries {
 
 async function findGitDir(dir: string, realRoot: string): Promise<string | null> {
   const dotGit = resolve(dir, '.git');
-  const stats = await lstatOrNull(dotGit);
+  const stats = lstatOrNull(dotGit);
   if (stats) {
     await checkInside(dotGit, realRoot, 'its .git');
-    const real = await fs.realpath(dotGit);
-    return (await isFile(real)) ? gitFileTarget(real, realRoot) : dotGit;
+    const real = realpathSync(dotGit);
+    return isFile(real) ? gitFileTarget(real, realRoot) : dotGit;
   }
-  const bare = (await isFile(resolve(dir, 'HEAD'))) && (await isDirectory(resolve(dir, 'objects')));
+  const bare = isFile(resolve(dir, 'HEAD')) && isDirectory(resolve(dir, 'objects'));
   return bare ? dir : null;
 }
 
@@ -222,7 +230,7 @@ async function commonDir(
 
 async function checkAlternates(objects: string, realRoot: string, depth: number): Promise<void> {
   const file = resolve(objects, 'info', 'alternates');
-  if (!(await exists(file))) return;
+  if (!exists(file)) return;
   if (depth >= MAX_ALTERNATE_DEPTH) {
     throw new UnsafeRepositoryError('its object alternates are nested too deep');
   }
@@ -243,9 +251,9 @@ async function checkInside(
 ): Promise<string | null> {
   let real: string;
   try {
-    real = await fs.realpath(path);
+    real = realpathSync(path);
   } catch {
-    if (options.mayBeMissing && (await lstatOrNull(path)) === null) return null;
+    if (options.mayBeMissing && lstatOrNull(path) === null) return null;
     throw new UnsafeRepositoryError(`${what} cannot be resolved (a broken link?)`);
   }
   if (!isInside(realRoot, real)) {
@@ -256,7 +264,7 @@ async function checkInside(
 
 /** Reads a small pointer file (`.git`, `commondir`, `alternates`): a regular file, size-capped. */
 async function readPointer(path: string): Promise<string> {
-  const stats = await lstatOrNull(path);
+  const stats = lstatOrNull(path);
   if (!stats?.isFile() || stats.size > MAX_POINTER_BYTES) {
     throw new UnsafeRepositoryError(`${relativeName(path)} is not a small regular file`);
   }
@@ -273,22 +281,32 @@ export function isInside(root: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-async function lstatOrNull(path: string) {
+// The stats and real paths here are synchronous: a few local calls per repository on the audit's
+// hot path, where a thread-pool round trip each would cost more than the calls themselves.
+function lstatOrNull(path: string): Stats | null {
   try {
-    return await fs.lstat(path);
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await lstatOrNull(path)) !== null;
+function exists(path: string): boolean {
+  return lstatOrNull(path) !== null;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await fs.stat(path).catch(() => null))?.isFile() ?? false;
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return (await fs.stat(path).catch(() => null))?.isDirectory() ?? false;
+function isFile(path: string): boolean {
+  return statOrNull(path)?.isFile() ?? false;
+}
+
+function isDirectory(path: string): boolean {
+  return statOrNull(path)?.isDirectory() ?? false;
 }

@@ -85,6 +85,8 @@ function fileNames(deliverable: string): string[] {
 /** Reads series status once per run and only the deliverable files a repository needs. */
 export class ReleasesSource {
   private loaded: Promise<LoadedReleases> | undefined;
+  /** The plain directory's series directories, listed once per run (as its files are). */
+  private seriesDirs: Promise<string[]> | undefined;
 
   constructor(private readonly options: ReleasesSourceOptions) {}
 
@@ -147,7 +149,8 @@ export class ReleasesSource {
   ): Promise<DeliverableFile[]> {
     if (data.commit !== undefined) return [];
     const known = new Set(series.map((s) => s.name));
-    const dirs = (await seriesDirectories(data.root)).filter((dir) => !known.has(dir));
+    this.seriesDirs ??= seriesDirectories(data.root);
+    const dirs = (await this.seriesDirs).filter((dir) => !known.has(dir));
     const paths = dirs.map((dir) => `deliverables/${dir}/${deliverable}.yaml`);
     const contents = await data.read(paths);
     const parsed = await this.parse(
