@@ -71,14 +71,16 @@ function processChannel(source: string, execPath: string, events: ChannelEvents)
     }
   };
   hold(false);
-  child.on('message', (message) => events.message(message));
+  child.on('message', (messages: unknown[]) => {
+    for (const message of messages) events.message(message);
+  });
   child.on('error', (error) => events.gone(error));
   child.on('exit', (code, signal) => events.gone(new Error(`exit ${signal ?? `code ${code}`}`)));
   child.on('disconnect', () => events.gone(new Error('its channel closed')));
   return {
-    post: (message) => {
-      if (child.connected) child.send(message, (error) => error && events.gone(error));
-    },
+    post: batched((messages) => {
+      if (child.connected) child.send(messages, (error) => error && events.gone(error));
+    }),
     hold: (wanted) => {
       if (wanted !== held) hold(wanted);
     },
@@ -86,6 +88,26 @@ function processChannel(source: string, execPath: string, events: ChannelEvents)
     get pid() {
       return child.pid;
     },
+  };
+}
+
+/**
+ * Each message is a write and a read on the channel: those of one task (a spawn and its first
+ * input) go together, sent when the task ends, so nothing waits for a later turn of the loop.
+ */
+function batched(send: (messages: object[]) => void): (message: object) => void {
+  let batch: object[] | null = null;
+  const flush = (): void => {
+    const messages = batch ?? [];
+    batch = null;
+    send(messages);
+  };
+  return (message) => {
+    if (batch === null) {
+      batch = [];
+      queueMicrotask(flush);
+    }
+    batch.push(message);
   };
 }
 

@@ -15,6 +15,7 @@
  * Messages out: {kind: 'ready'} | {kind: 'stdout' | 'stderr', id, data}
  *               | {kind: 'error', id, error, exitCode} | {kind: 'exit' | 'close', id, code, signal}
  * `data` is an ArrayBuffer (moved, on a thread) or a Uint8Array (serialized, from a process).
+ * Over a process's channel, messages travel in arrays: those of one event-loop turn together.
  */
 export const SPAWNER_SOURCE = String.raw`'use strict';
 const { parentPort } = require('node:worker_threads');
@@ -41,11 +42,33 @@ const channel = parentPort
       },
       listen: (receive) => parentPort.on('message', receive),
     }
-  : {
-      send: (message) => process.send(message),
-      sendData: (kind, id, data) => process.send({ kind, id, data }),
-      listen: (receive) => process.on('message', receive),
-    };
+  : processChannel();
+
+// Over a process's channel every message is a write and a read: what one turn of the event loop
+// sends goes as one array.
+function processChannel() {
+  let batch = null;
+  const flush = () => {
+    const messages = batch;
+    batch = null;
+    if (process.connected) process.send(messages);
+  };
+  const send = (message) => {
+    if (batch === null) {
+      batch = [];
+      setImmediate(flush);
+    }
+    batch.push(message);
+  };
+  return {
+    send,
+    sendData: (kind, id, data) => send({ kind, id, data }),
+    listen: (receive) =>
+      process.on('message', (messages) => {
+        for (const message of messages) receive(message);
+      }),
+  };
+}
 
 function describe(error) {
   const { message, code, errno, syscall, path } = error instanceof Error ? error : {};
