@@ -84,7 +84,10 @@ function processChannel(source: string, execPath: string, events: ChannelEvents)
     hold: (wanted) => {
       if (wanted !== held) hold(wanted);
     },
-    stop: () => stopProcess(child),
+    stop: () => {
+      hold(true); // until it has exited, so that it is waited for
+      return stopProcess(child);
+    },
     get pid() {
       return child.pid;
     },

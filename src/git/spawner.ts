@@ -280,6 +280,17 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
   let host: SpawnerHost | null = null;
   let unavailable = false;
   const counts = { away: 0, here: 0 };
+  const stop = async (): Promise<void> => {
+    process.removeListener('beforeExit', stopAtExit);
+    const running = host;
+    host = null;
+    await running?.stop();
+  };
+  // When the run has nothing left to do, the helper is let go and waited for, so it ends before
+  // this process does (and its CPU time, and its gits', counts as this process's children's).
+  const stopAtExit = (): void => {
+    if (host?.running() === 0) void stop();
+  };
   const current = (): SpawnerHost | null => {
     if (host === null && !unavailable) {
       try {
@@ -289,6 +300,7 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
           counts.away -= adopted;
           counts.here += adopted;
         });
+        process.once('beforeExit', stopAtExit);
       } catch {
         unavailable = true;
       }
@@ -306,11 +318,7 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
       counts.away += 1;
       return running.spawn(request);
     },
-    async stop() {
-      const running = host;
-      host = null;
-      await running?.stop();
-    },
+    stop,
     stats: () => ({ ...counts, running: host?.running() ?? 0 }),
     helperPid: () => host?.pid,
   };
