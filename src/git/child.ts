@@ -12,8 +12,8 @@ export interface GitInput {
 
 /**
  * What this module uses of a running git process: a ChildProcess spawned here, or the stand-in
- * for one the spawner thread started (src/git/spawner.ts). Events come in a ChildProcess's order:
- * output, then `error` (git could not be started) or `exit`, then `close`.
+ * for one the spawner's helper process started (src/git/spawner.ts). Events come in a
+ * ChildProcess's order: output, then `error` (git could not be started) or `exit`, then `close`.
  */
 export interface GitChild {
   readonly stdin: GitInput;

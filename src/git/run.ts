@@ -71,7 +71,7 @@ const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
  * searches, and nothing inherited can point it elsewhere), runs in a scrubbed environment with
  * the `-c` settings of `safeConfig`, waits for a free slot of the run-wide process limit, and is
  * stopped when it hangs. simple-git is the engine; calls that need stdin (`cat-file --batch`) are
- * spawned directly, on the spawner's thread.
+ * spawned directly, by the spawner's helper process.
  */
 export function createGit(gitDir: string, options: GitOptions = {}): Git {
   let calls = 0;
@@ -120,7 +120,7 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
   };
 }
 
-/** Started on the spawner thread (src/git/spawner.ts): this thread does not wait for the fork. */
+/** Started by the spawner's helper process (src/git/spawner.ts): no fork of this one. */
 function spawnGit(
   full: readonly string[],
   config: readonly string[],

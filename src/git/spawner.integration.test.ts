@@ -1,8 +1,9 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCliProcess } from '../../test/helpers/cli-process';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { catFileBatch } from './batch';
 import type { GitObject } from './cat-file';
@@ -36,7 +37,7 @@ const specs = (): string[] => [
   '0'.repeat(40),
 ];
 
-/** Waits until the thread runs no process (each was killed or ended), or fails after `ms`. */
+/** Waits until the helper runs no process (each was killed or ended), or fails after `ms`. */
 async function noneRunning(spawner: Spawner, ms = 3000): Promise<void> {
   const until = Date.now() + ms;
   while (spawner.stats().running > 0) {
@@ -72,14 +73,25 @@ const sha1 = (text: string): string => createHash('sha1').update(text).digest('h
 
 const batchArgs = (): string[] => ['--git-dir', gitDir(), 'cat-file', '--batch'];
 
-describe('git started on the spawner thread', () => {
-  it('answers a session exactly as a process started on the main thread does', async () => {
-    const before = gitSpawner.stats().inThread;
+describe('git started by the helper process', () => {
+  it('answers a session exactly as a process started here does, and so does the thread', async () => {
+    const before = gitSpawner.stats().away;
     const env = gitEnvironment();
     const here = await readAll(spawn('git', batchArgs(), { env, stdio: ['pipe', 'pipe', 'pipe'] }));
     const threaded = await readAll(gitSpawner.spawn('git', batchArgs(), env));
-    expect(gitSpawner.stats().inThread).toBe(before + 1);
+    expect(gitSpawner.stats().away).toBe(before + 1);
+    expect(gitSpawner.helperPid()).toEqual(expect.any(Number));
+    expect(gitSpawner.helperPid()).not.toBe(process.pid);
     expect(threaded).toEqual(here);
+    const thread = createSpawner({ transport: 'thread' });
+    try {
+      expect(await readAll(thread.spawn('git', batchArgs(), env))).toEqual(here);
+      await noneRunning(thread);
+      expect(thread.stats()).toEqual({ away: 1, here: 0, running: 0 });
+      expect(thread.helperPid()).toBeUndefined();
+    } finally {
+      await thread.stop();
+    }
     const bigHash = createHash('sha1')
       .update(Buffer.alloc(1024 * 1024, 7))
       .digest('hex');
@@ -92,8 +104,8 @@ describe('git started on the spawner thread', () => {
     await noneRunning(gitSpawner);
   });
 
-  it('runs createGit sessions on the thread, one process each, and frees the slots', async () => {
-    const before = gitSpawner.stats().inThread;
+  it('runs createGit sessions in the helper, one process each, and frees the slots', async () => {
+    const before = gitSpawner.stats().away;
     // A session holds its slot until closed: each closes once answered, so all 20 get a turn.
     const answers = await Promise.all(
       Array.from({ length: 20 }, async () => {
@@ -108,7 +120,7 @@ describe('git started on the spawner thread', () => {
     expect(answers.map(([object]) => object?.content.toString('utf8'))).toEqual(
       Array(20).fill('hello\n'),
     );
-    expect(gitSpawner.stats().inThread).toBe(before + 20);
+    expect(gitSpawner.stats().away).toBe(before + 20);
     await noneRunning(gitSpawner);
     await new Promise((resolve) => setImmediate(resolve));
     expect(gitSlotsInUse().active).toBe(0);
@@ -182,9 +194,13 @@ describe('git started on the spawner thread', () => {
   });
 });
 
-describe('when the thread cannot start', () => {
-  it('starts the processes on the main thread instead, with what was asked meanwhile', async () => {
-    const broken = createSpawner('throw new Error("no thread here")');
+describe.each([
+  ['its program fails', { source: 'throw new Error("no helper here")' }],
+  ['its node is missing', { execPath: join(tmpdir(), 'vmt-oversight-no-such-node') }],
+  ['the thread cannot start', { transport: 'thread', source: 'throw new Error("no thread")' }],
+] as const)('when the helper cannot start (%s)', (_, options) => {
+  it('starts the processes here instead, with what was asked meanwhile', async () => {
+    const broken = createSpawner(options);
     const env = gitEnvironment();
     const [first, second] = await Promise.all([
       readAll(broken.spawn('git', batchArgs(), env)),
@@ -194,13 +210,14 @@ describe('when the thread cannot start', () => {
     expect(first?.[1]).toBe(`blob 6 ${sha1('hello\n')}`);
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    expect(broken.stats()).toEqual({ inThread: 0, here: 3, running: 0 });
+    expect(broken.stats()).toEqual({ away: 0, here: 3, running: 0 });
+    expect(broken.helperPid()).toBeUndefined();
     await broken.stop();
   });
 });
 
 describe('the run ends when its work does', () => {
-  it('exits promptly after many sessions, the thread holding nothing open', () => {
+  it('exits promptly after many sessions, the helper holding nothing open', () => {
     const run = join(__dirname, 'run.ts');
     const spawner = join(__dirname, 'spawner.ts');
     const script = `
@@ -224,7 +241,162 @@ describe('the run ends when its work does', () => {
     expect(result.stderr).toBe('');
     expect(result.signal).toBeNull();
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ inThread: 60, here: 0 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ away: 60, here: 0 });
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
+
+/** A repository whose git hangs at start (a FIFO in its config) until the FIFO is opened. */
+function hangingRepo(): TempRepo {
+  const hung = createTempRepo();
+  const fifo = join(hung.dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  hung.git('config', 'include.path', fifo);
+  return hung;
+}
+
+/** Ends what is left of a test's gits (git reads its config, so the FIFO, more than once). */
+function killAll(pids: readonly number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Whether `pid` runs (a zombie left for its reaper does not). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
+}
+
+/** The children of `pid` where /proc says (Linux), else none. */
+function childrenOf(pid: number): number[] {
+  const file = `/proc/${pid}/task/${pid}/children`;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split(' ').filter(Boolean).map(Number);
+}
+
+async function until(test: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`still not ${what} after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('when the helper dies', () => {
+  it('fails the sessions it ran, without waiting for their idle timeout', async () => {
+    const hung = hangingRepo();
+    const spawner = createSpawner();
+    let gits: number[] = [];
+    try {
+      const child = spawner.spawn(
+        'git',
+        ['--git-dir', join(hung.dir, '.git'), 'cat-file', '--batch'],
+        gitEnvironment(),
+      );
+      const session = catFileBatch({
+        start: () => Promise.resolve(child),
+        release: () => undefined,
+        idleMs: 60_000,
+        maxOutputBytes: 1024,
+      });
+      const pid = spawner.helperPid() ?? 0;
+      const read = session.read([sha('small.txt')], 100);
+      const outcome = read.then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+      await until(
+        () => (gits = childrenOf(pid)).length > 0 || !existsSync('/proc'),
+        3000,
+        'running git',
+      );
+      const started = Date.now();
+      process.kill(pid, 'SIGKILL');
+      expect(await outcome).toMatch(/the git spawner stopped/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      session.close();
+      expect(spawner.stats().running).toBe(0);
+      // What comes later is started here.
+      expect(await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()))).toHaveLength(4);
+      expect(spawner.stats()).toMatchObject({ away: 1, here: 1 });
+    } finally {
+      killAll(gits);
+      await spawner.stop();
+      hung.cleanup();
+    }
+  });
+
+  it('exits with its parent, killing its gits, when the parent is SIGKILLed', async () => {
+    const hung = hangingRepo();
+    const script = `
+      const { gitSpawner } = require(${JSON.stringify(join(__dirname, 'spawner.ts'))});
+      const { gitEnvironment } = require(${JSON.stringify(join(__dirname, 'environment.ts'))});
+      const args = ['--git-dir', ${JSON.stringify(join(hung.dir, '.git'))}, 'cat-file', '--batch'];
+      gitSpawner.spawn('git', args, gitEnvironment()).on('close', () => undefined);
+      process.stdout.write(gitSpawner.helperPid() + '\\n');`;
+    const parent = spawn(process.execPath, ['-r', HOOK, '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let gits: number[] = [];
+    try {
+      const helper = await new Promise<number>((resolve, reject) => {
+        parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString('utf8'))));
+        parent.once('exit', () => reject(new Error('the parent exited first')));
+      });
+      expect(helper).toBeGreaterThan(0);
+      if (existsSync('/proc')) {
+        await until(() => (gits = childrenOf(helper)).length > 0, 5000, 'running git');
+      }
+      parent.kill('SIGKILL');
+      await until(() => !alive(helper), 3000, 'gone');
+      await until(() => gits.every((git) => !alive(git)), 3000, 'killed');
+    } finally {
+      parent.kill('SIGKILL');
+      killAll(gits);
+      hung.cleanup();
+    }
+  });
+});
+
+describe('the CLI from source', () => {
+  it('exits promptly with status 0 when it used the helper', async () => {
+    const listed = createTempRepo();
+    const scratch = mkdtempSync(join(tmpdir(), 'vmt-oversight-spawner-cli-'));
+    try {
+      listed.write('repos-overseen.yaml', 'repositories:\n  - name: openstack/alpha\n');
+      listed.commit('Add list', '2026-01-01T00:00:00Z');
+      const stats = join(scratch, 'stats.js');
+      writeFileSync(
+        stats,
+        `const { gitSpawner } = require(${JSON.stringify(join(__dirname, 'spawner.ts'))});
+        process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(scratch, 'stats.json'))}, JSON.stringify(gitSpawner.stats())));`,
+      );
+      const result = await runCliProcess(['check', '--repo', listed.dir, '--base', 'HEAD'], {
+        cwd: listed.dir,
+        preload: [stats],
+        killAfterMs: 30_000,
+      });
+      expect(result.signal).toBeNull();
+      expect(result.status).toBe(0);
+      const seen = JSON.parse(readFileSync(join(scratch, 'stats.json'), 'utf8')) as {
+        away: number;
+      };
+      expect(seen).toMatchObject({ here: 0, running: 0 });
+      expect(seen.away).toBeGreaterThan(0);
+      expect(result.ms).toBeLessThan(20_000);
+    } finally {
+      listed.cleanup();
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

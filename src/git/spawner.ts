@@ -1,23 +1,35 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import type { GitChild, GitInput } from './child';
-import { SPAWNER_THREAD_SOURCE } from './spawner-thread';
+import {
+  openChannel,
+  type ChannelOptions,
+  type SpawnerChannel,
+  type SpawnerTransport,
+} from './spawner-channel';
+import { SPAWNER_SOURCE } from './spawner-program';
+
+export type { SpawnerTransport } from './spawner-channel';
 
 /**
  * Starting a process forks the whole of this one, synchronously, for a cost that grows with its
- * memory (1–4 ms each); an audit starts one git per repository. The spawner does that on a
- * thread of its own, so the main thread keeps judging: one worker thread for the whole run,
- * started with the first process, holding the run open only while a process it started runs.
- * If the thread cannot start, processes are started here instead, as before.
+ * memory (1–4 ms each, a ~200 MB process), and while the kernel copies its page tables every
+ * thread of this process that touches memory waits; an audit starts one git per repository. So
+ * git is started by a small helper process instead (src/git/spawner-program.ts), one for the
+ * whole run, started with the first git, holding the run open only while a git it started runs,
+ * and ending when this process does. It is told exactly what to run and with which environment;
+ * the limits, timeouts and caps stay here. If it cannot start, processes are started here
+ * instead, as before; if it dies later, what it ran fails.
  */
 export interface Spawner {
   /** Starts `command args` with exactly `env` and three pipes. */
   spawn(command: string, args: readonly string[], env: Record<string, string>): GitChild;
-  /** Ends the thread (the next spawn starts another). */
+  /** Ends the helper (the next spawn starts another). */
   stop(): Promise<void>;
-  /** Where the processes so far were started, and how many the thread runs now (tests, bench). */
-  stats(): { inThread: number; here: number; running: number };
+  /** Where the processes so far were started, and how many the helper runs now (tests). */
+  stats(): { away: number; here: number; running: number };
+  /** The helper process's pid while there is one (tests). */
+  helperPid(): number | undefined;
 }
 
 type Command =
@@ -33,7 +45,7 @@ interface Request {
 
 type Received =
   | { kind: 'ready' }
-  | { kind: 'stdout' | 'stderr'; id: number; data: ArrayBuffer }
+  | { kind: 'stdout' | 'stderr'; id: number; data: ArrayBuffer | Uint8Array }
   | { kind: 'error'; id: number; error: ErrorFields; exitCode: number | null }
   | { kind: 'exit' | 'close'; id: number; code: number | null; signal: NodeJS.Signals | null };
 
@@ -45,7 +57,7 @@ interface ErrorFields {
   path?: string;
 }
 
-/** A process the thread runs, as the main thread sees it: the events of a ChildProcess. */
+/** A process the helper runs, as seen here: the events of a ChildProcess. */
 class ThreadChild extends EventEmitter implements GitChild {
   readonly stdout = new EventEmitter();
   readonly stderr = new EventEmitter();
@@ -57,7 +69,7 @@ class ThreadChild extends EventEmitter implements GitChild {
     const stdin: GitInput = {
       write: (text) => send({ kind: 'write', text }),
       end: (text) => send({ kind: 'end', text }),
-      // A broken pipe is ignored in the thread, as a session ignores it on a ChildProcess.
+      // A broken pipe is ignored in the helper, as a session ignores it on a ChildProcess.
       on: () => stdin,
     };
     this.stdin = stdin;
@@ -73,9 +85,9 @@ interface Entry {
   id: number;
   child: ThreadChild;
   request: Request;
-  /** Commands given before the thread was ready. */
+  /** Commands given before the helper was ready. */
   queued: Command[];
-  /** Set when the thread failed to start and the process was started here instead. */
+  /** Set when the helper failed to start and the process was started here instead. */
   local?: ChildProcessWithoutNullStreams;
 }
 
@@ -92,6 +104,13 @@ function apply(child: ChildProcessWithoutNullStreams, command: Command): void {
   else child.kill(command.signal);
 }
 
+/** A moved ArrayBuffer (thread) or a deserialized Uint8Array (process), wrapped, not copied. */
+function asBuffer(data: ArrayBuffer | Uint8Array): Buffer {
+  return data instanceof Uint8Array
+    ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    : Buffer.from(data);
+}
+
 function toError(fields: ErrorFields): NodeJS.ErrnoException {
   const error: NodeJS.ErrnoException = new Error(fields.message);
   if (fields.code !== undefined) error.code = fields.code;
@@ -101,24 +120,27 @@ function toError(fields: ErrorFields): NodeJS.ErrnoException {
   return error;
 }
 
-/** The one thread and the processes it runs. */
-class SpawnerThread {
-  private readonly worker: Worker;
+/** The one spawner program (a helper process or a thread) and the processes it runs. */
+class SpawnerHost {
+  private readonly channel: SpawnerChannel;
   private ready = false;
   private ended = false;
   private readonly entries = new Map<number, Entry>();
   private nextId = 0;
 
   constructor(
-    source: string,
+    options: ChannelOptions,
     /** Told how many processes it had not started yet (they are started here instead). */
     private readonly onFailure: (adopted: number) => void,
   ) {
-    this.worker = new Worker(source, { eval: true, name: 'vmt-oversight git spawner' });
-    this.worker.unref();
-    this.worker.on('message', (message: Received) => this.receive(message));
-    this.worker.on('error', (error) => this.failed(error));
-    this.worker.on('exit', (code) => this.failed(new Error(`exit code ${code}`)));
+    this.channel = openChannel(options, {
+      message: (message) => this.receive(message as Received),
+      gone: (error) => this.failed(error),
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.channel.pid;
   }
 
   spawn(request: Request): GitChild {
@@ -130,8 +152,8 @@ class SpawnerThread {
       queued: [],
     };
     this.entries.set(id, entry);
-    if (this.entries.size === 1) this.worker.ref();
-    if (this.ready) this.worker.postMessage({ kind: 'spawn', id, ...request });
+    if (this.entries.size === 1) this.channel.hold(true);
+    if (this.ready) this.channel.post({ kind: 'spawn', id, ...request });
     return entry.child;
   }
 
@@ -140,11 +162,11 @@ class SpawnerThread {
     return this.entries.size;
   }
 
-  /** Ends the thread; a process still running fails, as if the thread had stopped. */
+  /** Ends the program; a process still running fails, as if the program had stopped. */
   stop(): Promise<void> {
     this.ended = true;
     this.abandon('stopped');
-    return this.worker.terminate().then(() => undefined);
+    return this.channel.stop();
   }
 
   private route(id: number, command: Command): void {
@@ -152,7 +174,7 @@ class SpawnerThread {
     if (entry === undefined) return; // closed: as on a ChildProcess, nothing more happens
     if (entry.local) apply(entry.local, command);
     else if (!this.ready) entry.queued.push(command);
-    else this.worker.postMessage({ ...command, id });
+    else this.channel.post({ ...command, id });
   }
 
   private receive(message: Received): void {
@@ -163,7 +185,7 @@ class SpawnerThread {
     switch (message.kind) {
       case 'stdout':
       case 'stderr':
-        child[message.kind].emit('data', Buffer.from(message.data));
+        child[message.kind].emit('data', asBuffer(message.data));
         return;
       case 'error':
         child.exitCode = message.exitCode;
@@ -182,17 +204,17 @@ class SpawnerThread {
   private started(): void {
     this.ready = true;
     for (const [id, entry] of this.entries) {
-      this.worker.postMessage({ kind: 'spawn', id, ...entry.request });
-      for (const command of entry.queued.splice(0)) this.worker.postMessage({ ...command, id });
+      this.channel.post({ kind: 'spawn', id, ...entry.request });
+      for (const command of entry.queued.splice(0)) this.channel.post({ ...command, id });
     }
   }
 
   private forget(id: number): void {
     this.entries.delete(id);
-    if (this.entries.size === 0) this.worker.unref();
+    if (this.entries.size === 0) this.channel.hold(false);
   }
 
-  /** The thread is gone: what it never started starts here; what it ran has failed. */
+  /** The program is gone: what it never started starts here; what it ran has failed. */
   private failed(error: Error): void {
     if (this.ended) return;
     this.ended = true;
@@ -203,13 +225,13 @@ class SpawnerThread {
     }
     this.onFailure(this.entries.size);
     for (const entry of this.entries.values()) this.adopt(entry);
-    void this.worker.terminate();
+    void this.channel.stop();
   }
 
   private abandon(reason: string): void {
     for (const entry of [...this.entries.values()]) {
       this.forget(entry.id);
-      entry.child.emit('error', new Error(`the git spawner thread stopped: ${reason}`));
+      entry.child.emit('error', new Error(`the git spawner stopped: ${reason}`));
       entry.child.emit('close', null, null);
     }
   }
@@ -239,25 +261,51 @@ class SpawnerThread {
   }
 }
 
-/** A spawner running `source` in its thread (the tests give it one that fails). */
-export function createSpawner(source: string = SPAWNER_THREAD_SOURCE): Spawner {
-  let thread: SpawnerThread | null = null;
+export interface SpawnerOptions {
+  /** Where the program runs; 'process' unless a test or a comparison asks for the thread. */
+  transport?: SpawnerTransport;
+  /** The program (the tests give one that fails). */
+  source?: string;
+  /** The node for the helper process (the tests give one that is missing). */
+  execPath?: string;
+}
+
+/** A spawner running its program in a helper process or a thread. */
+export function createSpawner(options: SpawnerOptions = {}): Spawner {
+  const channel: ChannelOptions = {
+    transport: options.transport ?? 'process',
+    source: options.source ?? SPAWNER_SOURCE,
+    ...(options.execPath === undefined ? {} : { execPath: options.execPath }),
+  };
+  let host: SpawnerHost | null = null;
   let unavailable = false;
-  const counts = { inThread: 0, here: 0 };
-  const current = (): SpawnerThread | null => {
-    if (thread === null && !unavailable) {
+  const counts = { away: 0, here: 0 };
+  const stop = async (): Promise<void> => {
+    process.removeListener('beforeExit', stopAtExit);
+    const running = host;
+    host = null;
+    await running?.stop();
+  };
+  // When the run has nothing left to do, the helper is let go and waited for, so it ends before
+  // this process does (and its CPU time, and its gits', counts as this process's children's).
+  const stopAtExit = (): void => {
+    if (host?.running() === 0) void stop();
+  };
+  const current = (): SpawnerHost | null => {
+    if (host === null && !unavailable) {
       try {
-        thread = new SpawnerThread(source, (adopted) => {
+        host = new SpawnerHost(channel, (adopted) => {
           unavailable = true;
-          thread = null;
-          counts.inThread -= adopted;
+          host = null;
+          counts.away -= adopted;
           counts.here += adopted;
         });
+        process.once('beforeExit', stopAtExit);
       } catch {
         unavailable = true;
       }
     }
-    return thread;
+    return host;
   };
   return {
     spawn(command, args, env) {
@@ -267,15 +315,12 @@ export function createSpawner(source: string = SPAWNER_THREAD_SOURCE): Spawner {
         counts.here += 1;
         return spawnHere(request);
       }
-      counts.inThread += 1;
+      counts.away += 1;
       return running.spawn(request);
     },
-    async stop() {
-      const running = thread;
-      thread = null;
-      await running?.stop();
-    },
-    stats: () => ({ ...counts, running: thread?.running() ?? 0 }),
+    stop,
+    stats: () => ({ ...counts, running: host?.running() ?? 0 }),
+    helperPid: () => host?.pid,
   };
 }
 
