@@ -1,6 +1,6 @@
 import { visibleFinding } from './visible';
 import { visible } from '../util/visible';
-import type { EvidenceValue } from './finding';
+import type { EvidenceValue, Finding } from './finding';
 
 describe('visible', () => {
   it.each([
@@ -33,16 +33,7 @@ describe('visible', () => {
 
   it('keeps every key of the evidence an own key, in order, even one named __proto__', () => {
     const evidence = JSON.parse('{"b":1,"__proto__":{"x":"\\u001b"},"a":[{"2":"n","1":"m"}]}');
-    const finding = visibleFinding({
-      rule: 'list-schema',
-      clause: '—',
-      severity: 'error',
-      repository: null,
-      message: 'm',
-      file: 'l.yaml',
-      line: 1,
-      evidence,
-    });
+    const finding = visibleFinding(listFinding(evidence));
     expect(JSON.stringify(finding.evidence)).toBe(
       '{"b":1,"__proto__":{"x":"\\\\u{1b}"},"a":[{"1":"m","2":"n"}]}',
     );
@@ -54,16 +45,7 @@ describe('visible', () => {
     const dirty = { keep: clean.nested, fix: ['ok', 'not\u202eok'] };
     const before = structuredClone({ clean, dirty });
     const finding = (evidence: Record<string, EvidenceValue>) =>
-      visibleFinding({
-        rule: 'list-schema',
-        clause: '—',
-        severity: 'error',
-        repository: null,
-        message: 'm',
-        file: 'l.yaml',
-        line: 1,
-        evidence,
-      }).evidence;
+      visibleFinding(listFinding(evidence)).evidence;
     expect(finding(clean)).toBe(clean);
     const shown = finding(dirty);
     expect(shown).toEqual({ keep: { c: null, d: true }, fix: ['ok', 'not\\u{202e}ok'] });
@@ -100,3 +82,17 @@ describe('visibleFinding without anything to escape', () => {
     expect(tainted.evidence.other).toBe('a\u001b');
   });
 });
+
+/** A list finding carrying `evidence`, with message 'm'. */
+function listFinding(evidence: Finding['evidence']): Finding {
+  return {
+    rule: 'list-schema',
+    clause: '—',
+    severity: 'error',
+    repository: null,
+    message: 'm',
+    file: 'l.yaml',
+    line: 1,
+    evidence,
+  };
+}
