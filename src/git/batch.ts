@@ -113,6 +113,9 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
   const begin = (): Promise<GitChild> => {
     child ??= settings.start().then((process) => {
       process.stdout.on('data', (chunk: Buffer) => {
+        // Failed or closed: what git still sends (the rest of an object refused as too big) is
+        // not kept, and not concatenated.
+        if (closed || failure) return;
         received += chunk.length;
         if (received > settings.maxOutputBytes) {
           fail(

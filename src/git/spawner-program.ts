@@ -45,13 +45,25 @@ const channel = parentPort
   : processChannel();
 
 // Over a process's channel every message is a write and a read: what one turn of the event loop
-// sends goes as one array.
+// sends goes as one array. Output not yet written to the channel is bounded: above HIGH bytes the
+// gits' pipes are paused until the run has read it, so a git answering a huge object waits on its
+// pipe, as it would if the run had started it, instead of filling this process's memory.
+const HIGH = 1024 * 1024;
 function processChannel() {
   let batch = null;
+  let unsent = 0;
+  const paused = new Set();
+  const written = (bytes) => {
+    unsent -= bytes;
+    if (unsent > HIGH / 2) return;
+    for (const stream of paused) stream.resume();
+    paused.clear();
+  };
   const flush = () => {
     const messages = batch;
     batch = null;
-    if (process.connected) process.send(messages);
+    const bytes = messages.reduce((sum, m) => sum + (m.data ? m.data.byteLength : 0), 0);
+    if (process.connected) process.send(messages, () => written(bytes));
   };
   const send = (message) => {
     if (batch === null) {
@@ -62,7 +74,14 @@ function processChannel() {
   };
   return {
     send,
-    sendData: (kind, id, data) => send({ kind, id, data }),
+    sendData: (kind, id, data, stream) => {
+      send({ kind, id, data });
+      unsent += data.byteLength;
+      if (unsent > HIGH && !paused.has(stream)) {
+        stream.pause();
+        paused.add(stream);
+      }
+    },
     listen: (receive) =>
       process.on('message', (messages) => {
         for (const message of messages) receive(message);
@@ -85,8 +104,8 @@ function start({ id, command, args, env }) {
     return;
   }
   children.set(id, child);
-  child.stdout.on('data', (chunk) => channel.sendData('stdout', id, chunk));
-  child.stderr.on('data', (chunk) => channel.sendData('stderr', id, chunk));
+  child.stdout.on('data', (chunk) => channel.sendData('stdout', id, chunk, child.stdout));
+  child.stderr.on('data', (chunk) => channel.sendData('stderr', id, chunk, child.stderr));
   child.stdin.on('error', () => undefined);
   child.on('error', (error) =>
     channel.send({ kind: 'error', id, error: describe(error), exitCode: child.exitCode }),

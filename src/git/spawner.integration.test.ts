@@ -152,6 +152,37 @@ describe('git started by the helper process', () => {
     await noneRunning(gitSpawner);
   });
 
+  it('holds little of a huge refused object while this thread is busy (the pipe waits)', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'vmt-oversight-spawner-huge-'));
+    try {
+      execFileSync('git', ['init', '--quiet', '--bare', bare]);
+      // 100 MB of zeros: a few hundred KB packed, 100 MB out of cat-file.
+      const huge = join(bare, 'huge');
+      writeFileSync(huge, Buffer.alloc(100 * 1024 * 1024));
+      const id = execFileSync('git', ['--git-dir', bare, 'hash-object', '-w', huge]);
+      rmSync(huge);
+      // The helper started and git running first, so the answer comes while this thread is busy.
+      const session = createGit(bare).batch();
+      await session.read(['0'.repeat(40)], 1024);
+      const refused = session.read([id.toString('utf8').trim()], 1024).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+      await new Promise((resolve) => setImmediate(resolve)); // the request is sent
+      const busyUntil = Date.now() + 1500; // a long garbage collection, a big synchronous parse
+      while (Date.now() < busyUntil);
+      expect(await refused).toMatch(/over the 1024-byte cap/);
+      const status = readFileSync(`/proc/${gitSpawner.helperPid()}/status`, 'utf8');
+      const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+      expect(peakKb).toBeGreaterThan(0);
+      expect(peakKb).toBeLessThan(100 * 1024); // without the pause: the whole object, 170+ MB
+      session.close();
+      await noneRunning(gitSpawner);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
   it('stops a call with input whose output outgrows the cap', async () => {
     const git = createGit(gitDir(), { maxOutputBytes: 100_000 });
     await expect(git.run(['cat-file', '--batch'], `${sha('big.bin')}\n`)).rejects.toThrow(
