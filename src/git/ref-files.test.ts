@@ -143,4 +143,15 @@ describe('refs read from the files of a git directory', () => {
     expect(readRefFilesSync(root, PREFIXES, { ...LIMITS, maxRefs: 4 })).toBeNull();
     expect(readRefFilesSync(root, PREFIXES, { ...LIMITS, packedRefsBytes: 100 })).toBeNull();
   });
+
+  it('is null, never a partial listing, for a refs directory of more entries than the cap', () => {
+    ordinary();
+    // Empty directories hold no ref, but a listing cut at the cap could miss the ref after them.
+    for (let i = 0; i < 6; i += 1) mkdirSync(join(root, `refs/tags/empty-${i}`));
+    write('refs/tags/zz-last', `${C}\n`);
+    const names = (maxRefs: number) =>
+      readRefFilesSync(root, PREFIXES, { ...LIMITS, maxRefs })?.refs.map((ref) => ref.name);
+    expect(names(100)).toContain('refs/tags/zz-last');
+    expect(names(7)).toBeUndefined(); // refs/tags holds 9 entries
+  });
 });

@@ -3,9 +3,11 @@ import {
   constants,
   fstatSync,
   lstatSync,
+  opendirSync,
   openSync,
-  readdirSync,
   readSync,
+  type Dir,
+  type Dirent,
 } from 'node:fs';
 import { join } from 'node:path';
 
@@ -138,7 +140,7 @@ function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | nu
   while (pending.length > 0) {
     const { name, depth } = pending.pop()!;
     if (depth > MAX_DEPTH) return null;
-    const entries = listDirectory(`${gitDir}/${name}`);
+    const entries = listDirectory(`${gitDir}/${name}`, maxRefs);
     if (entries === null) return null;
     for (const entry of entries) {
       // Every component checked as it is met, so each name is ordinary (see ordinaryName) and
@@ -226,10 +228,23 @@ function entryAt(path: string): 'absent' | 'directory' | 'other' {
   }
 }
 
-function listDirectory(path: string) {
+/**
+ * The entries of a refs directory; null on any error, and null (left to git, never a partial
+ * listing) when it holds more than `max`, which is found without reading it whole.
+ */
+function listDirectory(path: string, max: number): Dirent[] | null {
+  let dir: Dir | undefined;
   try {
-    return readdirSync(path, { withFileTypes: true });
+    dir = opendirSync(path);
+    const entries: Dirent[] = [];
+    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
+      if (entries.length === max) return null;
+      entries.push(entry);
+    }
+    return entries;
   } catch {
     return null;
+  } finally {
+    dir?.closeSync();
   }
 }

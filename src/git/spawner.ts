@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import type { GitChild, GitInput } from './child';
+import { GitError } from './errors';
 import {
   openChannel,
   type ChannelOptions,
@@ -231,7 +232,9 @@ class SpawnerHost {
   private abandon(reason: string): void {
     for (const entry of [...this.entries.values()]) {
       this.forget(entry.id);
-      entry.child.emit('error', new Error(`the git spawner stopped: ${reason}`));
+      // A GitError, as when git itself fails: the evidence is unavailable, not a bug of this tool.
+      const error = new GitError(entry.request.args, `the git spawner stopped: ${reason}`, null);
+      entry.child.emit('error', error);
       entry.child.emit('close', null, null);
     }
   }

@@ -44,6 +44,10 @@ describe('report chunks', () => {
       'with a finding that has a column',
       { ...REPORT, findings: [finding(1, { column: 3 }), finding(2, { line: null })] },
     ],
+    [
+      'with a hole in the findings (never built; written null, as stringify does)',
+      { ...REPORT, findings: [finding(1), undefined as unknown as Finding] },
+    ],
   ])('json: the pieces join to JSON.stringify(report, null, 2) (%s)', (_, report: Report) => {
     const pieces = [...jsonChunks(report)];
     expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);

@@ -33,7 +33,9 @@ function* arrayChunks(values: readonly unknown[]): Generator<string> {
 
 /** `value` as `JSON.stringify(value, null, 2)` writes it at a depth of `indent`. */
 function indented(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  // In an array, what JSON cannot write (undefined, a function) is written null, as stringify does.
+  const text = (JSON.stringify(value, null, 2) as string | undefined) ?? 'null';
+  return text.replace(/\n/g, `\n${indent}`);
 }
 
 export const jsonChunkedReporter: ChunkedReporter = (report) => jsonChunks(report);
