@@ -59,20 +59,24 @@ export type Judgment<M extends string> = Required<
   Pick<RuleReport<M>, 'messageId' | 'data' | 'severity' | 'cite' | 'citations'>
 >;
 
+/** How a repository rule answers: what it found, or that the evidence cannot settle it. */
+export interface RuleOut<M extends string> {
+  report(finding: RuleReport<M>): void;
+  /** The evidence it was given cannot settle the question: `evidence-unavailable`, never a pass. */
+  unavailable(kind: EvidenceKind, reason: string): void;
+}
+
 /** What `check` is given, and how it answers. */
 export interface RepositoryRuleContext<
   K extends EvidenceKind,
   W extends EvidenceKind,
   M extends string,
-> {
+> extends RuleOut<M> {
   change: RepositoryChange;
   evidence: { [P in K]: EvidenceMap[P] } & { [P in W]?: EvidenceMap[P] };
   /** Why each wanted-but-missing kind is missing, so the rule can say it could not verify. */
   missing: Partial<Record<W, string>>;
   settings: RunSettings;
-  report(finding: RuleReport<M>): void;
-  /** The evidence it was given cannot settle the question: `evidence-unavailable`, never a pass. */
-  unavailable(kind: EvidenceKind, reason: string): void;
 }
 
 /** A rule judged once per changed repository. `check` is pure and synchronous. */

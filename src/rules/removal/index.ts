@@ -1,4 +1,4 @@
-import type { EvidenceKind, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { RepositoryChange, RunSettings } from '../types';
 import type { BranchState, Coverage, UnresolvedBranch } from '../../openstack/branches';
 import {
@@ -9,7 +9,7 @@ import {
   leavesOn,
 } from '../../openstack/branches';
 import { sample } from '../../openstack/evidence';
-import { defineRule, type RuleReport } from '../define';
+import { defineRule, type RuleOut } from '../define';
 import { citeEntry } from '../evidence-values';
 import { citeBranch, citeBranches, citeNoStableBranch } from './cite';
 import { noBranchProof, unprovenReason, type NoBranchProof } from './no-branch';
@@ -53,10 +53,7 @@ const DELETED_MESSAGES = {
 type DeletedMessageId = keyof typeof DELETED_MESSAGES;
 
 /** Where a deletion's findings go: the rule context's `report` and `unavailable`. */
-interface DeletedReporter {
-  report(finding: RuleReport<DeletedMessageId>): void;
-  unavailable(kind: EvidenceKind, reason: string): void;
-}
+type DeletedReporter = RuleOut<DeletedMessageId>;
 
 function leaveText(state: BranchState): string {
   if (state.series.basis === 'inferred') return 'until the repository tags its end of maintenance';

@@ -1,7 +1,7 @@
 /** A scheduled removal (`removal.effective`): a future non-patch release. */
-import type { EvidenceKind, ReleasesFacts, RepositoryFacts } from '../../evidence/types';
+import type { ReleasesFacts, RepositoryFacts } from '../../evidence/types';
 import type { Citation } from '../../findings/finding';
-import type { RuleReport } from '../define';
+import type { RuleOut } from '../define';
 import { citeLatest } from './cite';
 import { sample } from '../../openstack/evidence';
 import { citeField, declaredValue, onField } from '../evidence-values';
@@ -46,10 +46,7 @@ export const SCHEDULED_MESSAGES = {
 export type ScheduledMessageId = keyof typeof SCHEDULED_MESSAGES;
 
 /** Where a scheduled removal's findings go: the rule context's `report` and `unavailable`. */
-export interface ScheduledReporter {
-  report(finding: RuleReport<ScheduledMessageId>): void;
-  unavailable(kind: EvidenceKind, reason: string): void;
-}
+export type ScheduledReporter = RuleOut<ScheduledMessageId>;
 
 /** Why the evidence cannot settle the question, as `unavailable` takes it. */
 type Unavailable = NonNullable<RuleResult['unavailable']>;

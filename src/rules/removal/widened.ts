@@ -4,8 +4,7 @@
  */
 import type { GovernanceFacts } from '../../evidence/types';
 import { citeData } from '../../openstack/cite';
-import type { EvidenceKind } from '../../evidence/types';
-import type { RuleReport } from '../define';
+import type { RuleOut } from '../define';
 import type { RepositoryChange } from '../types';
 
 export const WIDENED_MESSAGES = {
@@ -17,10 +16,7 @@ export const WIDENED_MESSAGES = {
 
 type WidenedMessage = keyof typeof WIDENED_MESSAGES;
 
-interface WidenedOut {
-  report(finding: RuleReport<WidenedMessage>): void;
-  unavailable(kind: EvidenceKind, reason: string): void;
-}
+type WidenedOut = RuleOut<WidenedMessage>;
 
 /** True when the widening settles the removal (still overseen, or governance cannot tell). */
 export function judgeWidened(
