@@ -19,6 +19,16 @@ export interface World {
   reposRoot: string;
 }
 
+/** The CLI's evidence flags for the world: `--governance DIR`, `--releases DIR` and so on. */
+export function evidenceFlags(world: World): Record<string, string> {
+  return {
+    '--governance': world.governance,
+    '--releases': world.releases,
+    '--project-config': world.projectConfig,
+    '--repos-root': world.reposRoot,
+  };
+}
+
 /** Copies the example data trees and builds each candidate repository as a real git repo. */
 export function buildWorld(worldDir: string, root: string): World {
   const world: World = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { processIO } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { packageRoot } from '../src/util/package-root';
-import { buildWorld, type World } from './build-world';
+import { buildWorld, evidenceFlags, type World } from './build-world';
 import { createTempRepo } from './temp-repo';
 
 const AS_OF = '2026-06-01';
@@ -61,8 +61,7 @@ async function proposal(
     // A work-tree change is compared with HEAD; a proposer's clone would find it as the merge-base
     // with its upstream branch, which this throwaway repository does not have.
     args.push(...(how === 'commit' ? ['--base', 'HEAD~1', '--head', 'HEAD'] : ['--base', 'HEAD']));
-    args.push('--governance', world.governance, '--releases', world.releases);
-    args.push('--project-config', world.projectConfig, '--repos-root', world.reposRoot);
+    args.push(...Object.entries(evidenceFlags(world)).flat());
     process.stdout.write(`\n== vmt-oversight check: ${file} (change in the ${how})\n\n`);
     return await run(args, processIO());
   } finally {

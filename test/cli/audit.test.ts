@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorld, type World } from '../../examples/build-world';
+import { buildWorld, evidenceFlags, type World } from '../../examples/build-world';
 import type { Report } from '../../src/findings/report';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';
 import { parseValidReport } from '../helpers/report-schema';
@@ -43,13 +43,9 @@ describe('vmt-oversight audit (on the example world)', () => {
   });
 
   const evidence = (without: string[] = []) =>
-    Object.entries({
-      '--governance': world.governance,
-      '--releases': world.releases,
-      '--project-config': world.projectConfig,
-      '--repos-root': world.reposRoot,
-      '--as-of': '2026-06-01',
-    }).flatMap(([flag, value]) => (without.includes(flag) ? [] : [flag, value]));
+    Object.entries({ ...evidenceFlags(world), '--as-of': '2026-06-01' }).flatMap(([flag, value]) =>
+      without.includes(flag) ? [] : [flag, value],
+    );
 
   const audit = (...args: string[]) =>
     runCli(['audit', '--repo', list.dir, '--format', 'json', ...args]);

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorld, type World } from '../../examples/build-world';
+import { buildWorld, evidenceFlags, type World } from '../../examples/build-world';
 import { createTempRepo, type TempRepo } from '../helpers/temp-git';
 import { runCli } from '../helpers/run-cli';
 
@@ -42,14 +42,7 @@ describe('an evidence flag pointing at the wrong kind of checkout (exit 2)', () 
   }
 
   const flags = (overrides: Record<string, string> = {}) =>
-    Object.entries({
-      '--governance': world.governance,
-      '--releases': world.releases,
-      '--project-config': world.projectConfig,
-      '--repos-root': world.reposRoot,
-      '--as-of': '2026-06-01',
-      ...overrides,
-    }).flat();
+    Object.entries({ ...evidenceFlags(world), '--as-of': '2026-06-01', ...overrides }).flat();
 
   it('check: releases given as --governance names both kinds', async () => {
     const result = await runCli([

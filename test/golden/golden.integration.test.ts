@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorld, type World } from '../../examples/build-world';
+import { buildWorld, evidenceFlags, type World } from '../../examples/build-world';
 import { createTempRepo } from '../../examples/temp-repo';
 import { REPORT_FORMATS, type ReportFormat } from '../../src/report/reporters';
 import { TOOL_VERSION } from '../../src/version';
@@ -61,8 +61,7 @@ async function check(proposal: string, how: 'commit' | 'work tree'): Promise<Out
     if (how === 'commit') repo.commit(`Proposal: ${proposal}`, '2026-05-30T12:00:00Z');
     const args = ['check', '--repo', repo.dir, '--list', LIST, '--as-of', AS_OF];
     args.push(...(how === 'commit' ? ['--base', 'HEAD~1', '--head', 'HEAD'] : ['--base', 'HEAD']));
-    args.push('--governance', world.governance, '--releases', world.releases);
-    args.push('--project-config', world.projectConfig, '--repos-root', world.reposRoot);
+    args.push(...Object.entries(evidenceFlags(world)).flat());
     for (const format of REPORT_FORMATS) {
       args.push('--report', `${format}=${join(out, `${format}.out`)}`);
     }
