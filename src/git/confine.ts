@@ -1,13 +1,6 @@
-import {
-  lstatSync,
-  opendirSync,
-  promises as fs,
-  realpathSync,
-  statSync,
-  type Dirent,
-  type Stats,
-} from 'node:fs';
+import { opendirSync, promises as fs, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { lstatOrNull, statOrNull } from './files';
 
 /** Why a repository cannot be read safely; its text is shown to the user. */
 export class UnsafeRepositoryError extends Error {
@@ -283,24 +276,8 @@ export function isInside(root: string, path: string): boolean {
 
 // The stats and real paths here are synchronous: a few local calls per repository on the audit's
 // hot path, where a thread-pool round trip each would cost more than the calls themselves.
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function exists(path: string): boolean {
   return lstatOrNull(path) !== null;
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function isFile(path: string): boolean {

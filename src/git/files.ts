@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,22 +15,33 @@ export async function gitDirOf(dir: string): Promise<string | null> {
 
 // Synchronous: one local stat each, asked once per repository on the audit's hot path, where a
 // thread-pool round trip would cost more than the call.
+
+/** The path's own stats (a link is not followed); null when it is missing or cannot be read. */
+export function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stats of what the path leads to; null when it is missing or cannot be read. */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function exists(path: string): Promise<boolean> {
-  return Promise.resolve(orFalse(() => lstatSync(path, { throwIfNoEntry: false }) !== undefined));
+  return Promise.resolve(lstatOrNull(path) !== null);
 }
 
 export function isDirectory(path: string): Promise<boolean> {
-  return Promise.resolve(orFalse(() => statSync(path, { throwIfNoEntry: false })?.isDirectory()));
+  return Promise.resolve(statOrNull(path)?.isDirectory() ?? false);
 }
 
 function isFile(path: string): Promise<boolean> {
-  return Promise.resolve(orFalse(() => statSync(path, { throwIfNoEntry: false })?.isFile()));
-}
-
-function orFalse(test: () => boolean | undefined): boolean {
-  try {
-    return test() === true;
-  } catch {
-    return false;
-  }
+  return Promise.resolve(statOrNull(path)?.isFile() ?? false);
 }
