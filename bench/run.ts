@@ -83,22 +83,34 @@ function toolArgs(command: Command, world: BenchWorld, reportDir: string): strin
   return [BIN, 'audit', '--all-official', '--repo', world.listRepo, ...evidence, ...report];
 }
 
-/** The cheapest of `runs` measurements (the least disturbed by the rest of the machine). */
-async function best(args: string[], runs: number): Promise<Cost> {
-  let chosen: Cost | null = null;
+/**
+ * The cheapest of `runs` measurements of each (the least disturbed by the rest of the machine),
+ * the baseline and the tool taking turns, so that a machine slowing down or speeding up during
+ * the bench weighs on both alike.
+ */
+async function bestOfEach(
+  baselineArgs: string[],
+  toolArgs: string[],
+  runs: number,
+): Promise<{ baseline: Cost; tool: Cost }> {
+  let baseline: Cost | null = null;
+  let tool: Cost | null = null;
   for (let i = 0; i < runs; i += 1) {
-    const cost = await measure(args);
-    if (chosen === null || cost.wall < chosen.wall) chosen = cost;
+    baseline = cheaper(baseline, await measure(baselineArgs));
+    tool = cheaper(tool, await measure(toolArgs));
   }
-  return chosen!;
+  return { baseline: baseline!, tool: tool! };
 }
+
+const cheaper = (chosen: Cost | null, cost: Cost): Cost =>
+  chosen === null || cost.wall < chosen.wall ? cost : chosen;
 
 async function benchCommand(command: Command, world: BenchWorld, options: Options): Promise<Row> {
   const reportDir = mkdtempSync(join(tmpdir(), 'vmt-oversight-bench-report-'));
   try {
     const args = toolArgs(command, world, reportDir);
-    const baseline = await best([BASELINE, command, JSON.stringify(world)], options.runs);
-    const tool = await best(args, options.runs);
+    const baselineArgs = [BASELINE, command, JSON.stringify(world)];
+    const { baseline, tool } = await bestOfEach(baselineArgs, args, options.runs);
     const judged = command === 'check' ? world.added : world.size;
     const git = await countGitProcesses(args, world.reposRoot);
     const gitPerRepository = git.marked / judged;
