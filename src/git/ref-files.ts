@@ -115,12 +115,14 @@ function readPacked(
   const refs: RefFile[] = [];
   const lines = text.split('\n');
   if (lines.pop() !== '') return null;
-  for (const [index, line] of lines.entries()) {
+  // Indexed loops, no iterator or closure per line: packed-refs has a line per ref.
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (index === 0 && line.startsWith('# pack-refs with:')) continue;
-    if (line.startsWith('^') && isObjectId(line, 1, line.length)) continue; // a peeled value
+    if (line.charCodeAt(0) === CARET && isObjectId(line, 1, line.length)) continue; // peeled
     const ref = packedLine(line);
     if (ref === null) return null;
-    if (!prefixes.some((prefix) => ref.name.startsWith(prefix))) continue;
+    if (!startsWithAny(ref.name, prefixes)) continue;
     if (!ordinaryName(ref.name)) return null;
     refs.push(ref);
     if (refs.length > limits.maxRefs) return null;
@@ -141,6 +143,12 @@ export function packedLine(line: string): RefFile | null {
 }
 
 const SPACE = 0x20;
+const CARET = 0x5e;
+
+function startsWithAny(name: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (name.startsWith(prefixes[i]!)) return true;
+  return false;
+}
 
 /** Whether `text[start, end)` is an object id, as `^[0-9a-f]{40}([0-9a-f]{24})?$` tests it. */
 export function isObjectId(text: string, start: number, end: number): boolean {
