@@ -88,17 +88,17 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
         if (buffer.length > MAX_HEADER_BYTES) fail(new GitError([...ARGS], 'garbled answer', null));
         return;
       }
-      const header = buffer.subarray(0, end).toString('utf8');
-      if (header === `${waiting.spec} missing` || header === `${waiting.spec} ambiguous`) {
+      const header = buffer.toString('utf8', 0, end);
+      if (isAbsent(header, waiting.spec)) {
         buffer = buffer.subarray(end + 1);
         queue.shift();
         waiting.resolve(null);
         continue;
       }
-      const match = /^[0-9a-f]{40,64} (blob|tree|commit|tag) (\d{1,15})$/.exec(header);
+      const match = objectHeader(header);
       if (!match)
         return fail(new GitError([...ARGS], `unexpected answer for ${waiting.spec}`, null));
-      const size = Number(match[2]);
+      const size = match.size;
       const cap = Math.min(waiting.maxBytes, waiting.budget.left);
       if (size > cap) return fail(new ObjectTooLargeError(waiting.spec, size, cap));
       if (buffer.length < end + 1 + size + 1) return;
@@ -106,7 +106,7 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
       buffer = buffer.subarray(end + 1 + size + 1);
       queue.shift();
       waiting.budget.left -= size;
-      waiting.resolve({ type: match[1]!, content });
+      waiting.resolve({ type: match.type, content });
     }
   };
 
@@ -176,4 +176,45 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
     },
     close,
   };
+}
+
+/** `<spec> missing` or `<spec> ambiguous`: git has no (single) object of that name. */
+function isAbsent(header: string, spec: string): boolean {
+  if (!header.startsWith(spec) || header.charCodeAt(spec.length) !== SPACE) return false;
+  const rest = header.length - spec.length - 1;
+  return (rest === 7 && header.endsWith('missing')) || (rest === 9 && header.endsWith('ambiguous'));
+}
+
+const TYPES = ['blob', 'tree', 'commit', 'tag'] as const;
+
+/**
+ * An object's header line, as `^[0-9a-f]{40,64} (blob|tree|commit|tag) (\d{1,15})$` reads it,
+ * scanned by hand; null for anything else (a character outside ASCII is none of those it takes).
+ */
+export function objectHeader(header: string): { type: string; size: number } | null {
+  const first = header.indexOf(' ');
+  if (first < 40 || first > 64 || !hexRun(header, 0, first)) return null;
+  const second = header.indexOf(' ', first + 1);
+  if (second < 0) return null;
+  const type = TYPES.find(
+    (name) => name.length === second - first - 1 && header.startsWith(name, first + 1),
+  );
+  const digits = header.length - second - 1;
+  if (type === undefined || digits < 1 || digits > 15) return null;
+  for (let at = second + 1; at < header.length; at++) {
+    const code = header.charCodeAt(at);
+    if (code < 0x30 || code > 0x39) return null;
+  }
+  return { type, size: Number(header.slice(second + 1)) };
+}
+
+const SPACE = 0x20;
+
+/** Whether `text[start, end)` is all lower-case hex digits. */
+function hexRun(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
 }

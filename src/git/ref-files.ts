@@ -36,9 +36,8 @@ export interface RefFileLimits {
 const MAX_LOOSE_BYTES = 512;
 const MAX_CONFIG_BYTES = 64 * 1024;
 const MAX_DEPTH = 12;
-const OBJECT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-// Conservative: every component git would accept and nothing else (no `.lock`, no leading dot).
-const COMPONENT = /^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$/;
+// Conservative: every component git would accept and nothing else (no `.lock`, no leading dot):
+// `^[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*$`, checked by ordinaryComponentAt.
 
 /**
  * The refs of a git directory under `prefixes` (such as `refs/tags/`), read from its files
@@ -101,7 +100,8 @@ function readHead(gitDir: string): string | null | undefined {
   if (typeof text !== 'string') return undefined;
   const symref = /^ref: (refs\/heads\/[^\n]+)\n$/.exec(text)?.[1];
   if (symref !== undefined) return ordinaryName(symref) ? symref : undefined;
-  return OBJECT.test(text.replace(/\n$/, '')) ? null : undefined;
+  const object = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return isObjectId(object, 0, object.length) ? null : undefined;
 }
 
 function readPacked(
@@ -115,19 +115,54 @@ function readPacked(
   const refs: RefFile[] = [];
   const lines = text.split('\n');
   if (lines.pop() !== '') return null;
-  for (const [index, line] of lines.entries()) {
+  // Indexed loops, no iterator or closure per line: packed-refs has a line per ref.
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (index === 0 && line.startsWith('# pack-refs with:')) continue;
-    if (line.startsWith('^') && OBJECT.test(line.slice(1))) continue; // a peeled value
-    const match = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) (refs\/[^\n]+)$/.exec(line);
-    if (!match) return null;
-    const name = match[2]!;
-    if (!prefixes.some((prefix) => name.startsWith(prefix))) continue;
-    if (!ordinaryName(name)) return null;
-    refs.push({ name, object: match[1]!, symref: null });
+    if (line.charCodeAt(0) === CARET && isObjectId(line, 1, line.length)) continue; // peeled
+    const ref = packedLine(line);
+    if (ref === null) return null;
+    if (!startsWithAny(ref.name, prefixes)) continue;
+    if (!ordinaryName(ref.name)) return null;
+    refs.push(ref);
     if (refs.length > limits.maxRefs) return null;
   }
   return refs;
 }
+
+/**
+ * A `<object> <name>` line, as `^([0-9a-f]{40}(?:[0-9a-f]{24})?) (refs\/[^\n]+)$` reads it,
+ * scanned by hand: packed-refs has a line per ref.
+ */
+export function packedLine(line: string): RefFile | null {
+  const space = line.charCodeAt(40) === SPACE ? 40 : 64;
+  if (line.charCodeAt(space) !== SPACE || !isObjectId(line, 0, space)) return null;
+  if (line.length <= space + 6 || !line.startsWith('refs/', space + 1)) return null;
+  if (line.includes('\n', space)) return null; // never in a line split on newlines; as `[^\n]+`
+  return { name: line.slice(space + 1), object: line.slice(0, space), symref: null };
+}
+
+const SPACE = 0x20;
+const CARET = 0x5e;
+
+function startsWithAny(name: string, prefixes: readonly string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (name.startsWith(prefixes[i]!)) return true;
+  return false;
+}
+
+/** Whether `text[start, end)` is an object id, as `^[0-9a-f]{40}([0-9a-f]{24})?$` tests it. */
+export function isObjectId(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  const hex = length === 40 ? HEX_40 : length === 64 ? HEX_64 : null;
+  if (hex === null) return false;
+  // A sticky expression at `start`, of exactly that many digits: faster than a loop of
+  // charCodeAt over the sliced strings a split makes, and no substring.
+  hex.lastIndex = start;
+  return hex.test(text);
+}
+
+const HEX_40 = /[0-9a-f]{40}/y;
+const HEX_64 = /[0-9a-f]{64}/y;
 
 /** The loose refs under `dir` (such as `refs/tags`), recursively; null when any is unusual. */
 function readLoose(gitDir: string, dir: string, maxRefs: number): RefFile[] | null {
@@ -165,21 +200,47 @@ function readLooseRef(gitDir: string, name: string): RefFile | null {
   const text = readSmallFile(`${gitDir}/${name}`, MAX_LOOSE_BYTES);
   if (typeof text !== 'string' || !text.endsWith('\n')) return null;
   const content = text.slice(0, -1);
-  if (OBJECT.test(content)) return { name, object: content, symref: null };
+  if (isObjectId(content, 0, content.length)) return { name, object: content, symref: null };
   const symref = /^ref: (refs\/[^\n]+)$/.exec(content)?.[1];
   // Only a remote's HEAD is expected to stand for another ref.
   if (symref === undefined || !name.endsWith('/HEAD') || !ordinaryName(symref)) return null;
   return { name, object: null, symref };
 }
 
-function ordinaryName(name: string): boolean {
-  const parts = name.split('/');
-  return parts.length >= 2 && parts.every(ordinaryComponent);
+/**
+ * At least two components, each ordinary (see {@link ordinaryComponent}): what
+ * `name.split('/')` and COMPONENT would say, scanned in place (a check per ref).
+ */
+export function ordinaryName(name: string): boolean {
+  let start = 0;
+  let parts = 0;
+  for (;;) {
+    const slash = name.indexOf('/', start);
+    const end = slash < 0 ? name.length : slash;
+    if (!ordinaryComponentAt(name, start, end)) return false;
+    parts += 1;
+    if (slash < 0) return parts >= 2;
+    start = slash + 1;
+  }
 }
 
-function ordinaryComponent(part: string): boolean {
-  return COMPONENT.test(part) && !part.endsWith('.lock') && !part.endsWith('.');
+/** COMPONENT, not ending in `.lock` or `.`: `[A-Za-z0-9_+@-][A-Za-z0-9._+@-]*`. */
+export function ordinaryComponent(part: string): boolean {
+  return ordinaryComponentAt(part, 0, part.length);
 }
+
+function ordinaryComponentAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  if (text.charCodeAt(start) === DOT || text.charCodeAt(end - 1) === DOT) return false;
+  if (end - start >= 5 && text.startsWith('.lock', end - 5)) return false;
+  // Sticky at `start`; the class holds no `/`, so on a name the match ends at the component's
+  // end exactly when every character of it is in the class.
+  COMPONENT_CHARS.lastIndex = start;
+  return COMPONENT_CHARS.test(text) && COMPONENT_CHARS.lastIndex === end;
+}
+
+const COMPONENT_CHARS = /[A-Za-z0-9._+@-]+/y;
+const DOT = 0x2e;
 
 /** Nothing at the path (ENOENT): distinct from a file that is there and refused (null). */
 const ABSENT = Symbol('absent');

@@ -61,6 +61,11 @@ export interface GitOptions {
   idleTimeoutMs?: number;
   /** A call whose output outgrows this is stopped and fails. */
   maxOutputBytes?: number;
+  /**
+   * `gitEnvironment()` as taken once for a run by a caller that makes a Git per repository (it
+   * reads some twenty variables of `process.env`); taken afresh when absent.
+   */
+  environment?: Record<string, string>;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 6000;
@@ -76,14 +81,17 @@ const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 export function createGit(gitDir: string, options: GitOptions = {}): Git {
   let calls = 0;
   const config = safeConfig(options.protocols);
-  const env = gitEnvironment();
+  const env = options.environment ?? gitEnvironment();
   const location = [
     '--git-dir',
     gitDir,
     ...(options.workTree ? ['--work-tree', options.workTree] : []),
   ];
   const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  const engine = simpleEngine(options.workTree ?? gitDir, config, env, idle);
+  // Built on the first `run`: a repository read whole through its cat-file session never needs it.
+  let engine: SimpleGit | undefined;
+  const engineOf = (): SimpleGit =>
+    (engine ??= simpleEngine(options.workTree ?? gitDir, config, env, idle));
   return {
     gitDir,
     calls: () => calls,
@@ -91,11 +99,17 @@ export function createGit(gitDir: string, options: GitOptions = {}): Git {
       calls += 1;
       if (options.counter) options.counter.count += 1;
       const full = [...location, ...GLOBAL_OPTIONS, ...args];
-      return withGitSlot(() =>
-        input === undefined
-          ? runEngine(engine, full, args, idle)
-          : spawnWithInput(full, args, input, { config, env, idle, max: options.maxOutputBytes }),
-      );
+      if (input !== undefined) {
+        const settings = { config, env, idle, max: options.maxOutputBytes };
+        return withGitSlot(() => spawnWithInput(full, args, input, settings));
+      }
+      let ready: SimpleGit;
+      try {
+        ready = engineOf();
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      return withGitSlot(() => runEngine(ready, full, args, idle));
     },
     batch() {
       const full = [...location, ...GLOBAL_OPTIONS, 'cat-file', '--batch'];

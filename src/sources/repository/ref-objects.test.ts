@@ -1,4 +1,4 @@
-import { identDate } from './ref-objects';
+import { identDate, peeledObject } from './ref-objects';
 
 /** What git's iso-strict prints for an ident, by way of Date (the reading identDate must equal). */
 function expected(seconds: number, offset: string): string {
@@ -60,5 +60,31 @@ describe('identDate', () => {
     ]) {
       expect([rest, at(rest)]).toEqual([rest, null]);
     }
+  });
+});
+
+describe('peeledObject', () => {
+  // What it replaces: the first line of the header the expression finds.
+  const OBJECT_LINE = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m;
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(64);
+  it.each([
+    `object ${A}\ntype commit\ntag 1.0.0`,
+    `object ${B}\ntype commit`,
+    `object ${A}`,
+    `object ${A}0\nobject ${B}`,
+    `object ${A.toUpperCase()}\nobject ${A}`,
+    `object ${A} \nobject ${B}`,
+    `object ${A}\r\ntype commit`,
+    `object ${'g'.repeat(40)}\ntype commit`,
+    `type commit\nobject ${A}`,
+    `objects ${A}`,
+    `object  ${A}`,
+    `object ${A.slice(1)}`,
+    `object ${B.slice(1)}\nobject ${A}`,
+    'object ',
+    '',
+  ])('reads %j as the expression does', (header) => {
+    expect(peeledObject(header)).toBe(OBJECT_LINE.exec(header)?.[1]);
   });
 });

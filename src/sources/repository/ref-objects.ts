@@ -88,7 +88,7 @@ function describe(object: GitObject | null): Described | null {
   }
   if (object.type === 'tag') {
     const date = identDate(header, 'tagger');
-    const peeled = OBJECT_LINE.exec(header)?.[1];
+    const peeled = peeledObject(header);
     return date && peeled ? { type: 'tag', date, peeled, taggerDate: date } : null;
   }
   return null;
@@ -97,10 +97,31 @@ function describe(object: GitObject | null): Described | null {
 const OBJECT_LINE = /^object ([0-9a-f]{40}(?:[0-9a-f]{24})?)$/m;
 const IDENT = /^[a-z]+ [^\n<>]*<[^\n<>]*> (\d{1,10}) ([+-])(\d\d)([0-5]\d)$/;
 
+const BLANK_LINE = Buffer.from('\n\n');
+
 function headerOf(content: Buffer): string {
-  const end = content.indexOf('\n\n');
-  return content.subarray(0, end < 0 ? content.length : end).toString('utf8');
+  const end = content.indexOf(BLANK_LINE);
+  return content.toString('utf8', 0, end < 0 ? content.length : end);
 }
+
+/**
+ * The object a tag points at: its first line (where git writes it) when that is the `object`
+ * line, else the first line OBJECT_LINE finds, as before; undefined when none.
+ */
+export function peeledObject(header: string): string | undefined {
+  if (header.startsWith('object ')) {
+    const end = header.indexOf('\n');
+    const length = (end < 0 ? header.length : end) - OBJECT_PREFIX;
+    if (length === 40 || length === 64) {
+      const id = header.slice(OBJECT_PREFIX, OBJECT_PREFIX + length);
+      if (HEX_ID.test(id)) return id; // the leftmost line, so the one the expression would find
+    }
+  }
+  return OBJECT_LINE.exec(header)?.[1];
+}
+
+const OBJECT_PREFIX = 'object '.length;
+const HEX_ID = /^[0-9a-f]+$/;
 
 /**
  * The date of an ident line (`committer A U Thor <a@example.org> 1700000000 +0100`) as git's

@@ -1,5 +1,6 @@
 import type { GitTag, RepositoryFacts } from '../../evidence/types';
 import { createGit, type Git, type GitCallCounter } from '../../git/run';
+import { gitEnvironment } from '../../git/environment';
 import { perRun, type EvidenceSource } from '../source';
 import { CandidateNotCached, Unavailable } from '../unavailable';
 import { withGitHubMirror } from '../github/source';
@@ -35,6 +36,8 @@ export interface RepositoryCost {
 /** Reads a candidate repository as it was on the as-of date. */
 export class RepositorySource {
   readonly costs: Map<string, RepositoryCost>;
+  /** The scrubbed environment of every git of the run, taken once rather than per repository. */
+  private readonly environment = gitEnvironment();
 
   constructor(private readonly options: RepositorySourceOptions) {
     this.costs = options.costs ?? new Map<string, RepositoryCost>();
@@ -45,7 +48,7 @@ export class RepositorySource {
     const started = Date.now();
     const root = reposRoot ?? (await this.fromCache(repository));
     const gitDir = await locateRepository(root, repository);
-    const git = createGit(gitDir, { counter });
+    const git = createGit(gitDir, { counter, environment: this.environment });
     const session = new BatchSession(git);
     try {
       onProgress?.(`reading ${repository} tags and branches`);
