@@ -42,9 +42,17 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     proposal,
     repositoryChanges(proposal),
     provider ?? createEvidenceProvider({ ...sources, declaredTrackers: trackers }),
-    { ...options, sources },
+    { ...options, sources, concurrency: CHECK_CONCURRENCY },
   );
 }
+
+/**
+ * Repositories a check judges at once. A check judges tens of repositories, each waiting on
+ * git most of the time: with more in flight the main thread judges one while others wait
+ * (git processes stay bounded by the git layer's own limit). An audit keeps the default, which
+ * bounds the evidence it holds.
+ */
+const CHECK_CONCURRENCY = 8;
 
 /** The sources before the lists are read; null when that fails (it fails after, as it did). */
 function earlySources(
@@ -110,7 +118,10 @@ export async function judgeProposal(
   proposal: Proposal,
   changes: RepositoryChange[],
   provider: EvidenceProvider,
-  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configChange'>,
+  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configChange'> & {
+    /** Repositories judged at once (see `evaluate`). */
+    concurrency?: number;
+  },
 ): Promise<Report> {
   options.progress?.onStart?.(changes.length);
   const findings = await evaluate({
@@ -125,6 +136,7 @@ export async function judgeProposal(
       ? { onRepositoryDone: options.progress.onRepositoryDone }
       : {}),
     ...(options.configChange ? { configChange: options.configChange } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   const all = sortFindings(findings);
   return buildReport(proposal, all, options.sources.asOf);
