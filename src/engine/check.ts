@@ -29,7 +29,7 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const trackers = new Map<string, TrackerDeclaration>();
   const early = earlySources(options, repository, revisions);
   const provider = early && createEvidenceProvider({ ...early, declaredTrackers: trackers });
-  if (provider) prefetchRunData(provider);
+  if (provider && early) prefetchRunData(provider, early);
   const proposal = await loadProposal({
     repo: options.repo,
     ...(options.list !== undefined ? { list: options.list } : {}),
@@ -71,10 +71,13 @@ function earlySources(
  * Starts reading governance and project-config (git, then parsing whole files) while git reads
  * the lists, instead of after them. The first answer of each source reads its files for the
  * run; this one, for no repository, is thrown away (a failure is the next reader's to report).
+ * Only checkouts given on the command line: a clone into the git cache is not started before
+ * the lists are known to be readable.
  */
-function prefetchRunData(provider: EvidenceProvider): void {
+function prefetchRunData(provider: EvidenceProvider, sources: SourceOptions): void {
+  const given = { governance: sources.governance, projectConfig: sources.projectConfig };
   for (const kind of ['governance', 'projectConfig'] as const) {
-    provider.get(kind, '').catch(() => undefined);
+    if (given[kind] !== undefined) provider.get(kind, '').catch(() => undefined);
   }
 }
 
