@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { loadProposal } from '../diff/diff';
-import { openRepository } from '../diff/git';
+import { openRepository, type ListRepository } from '../diff/git';
+import { resolveRevisions, type Revisions } from '../diff/revisions';
+import { validateListPath } from '../diff/validate';
 import type { Proposal } from '../diff/model';
 import type { EvidenceProvider } from '../evidence/types';
 import type { Finding } from '../findings/finding';
@@ -19,17 +21,64 @@ import { verdictOf } from './verdict';
 
 /** `vmt-oversight check`: diff the list, gather evidence, judge, and build the report. */
 export async function runCheck(options: CheckOptions): Promise<Report> {
+  // In loadProposal's order, so that the first error is the one it gives.
+  if (options.list !== undefined) validateListPath(options.list);
+  const repository = options.repository ?? (await openRepository(options.repo));
+  const revisions = options.revisions ?? (await resolveRevisions(repository, options));
+  // Filled from the head list once it is parsed, before any rule asks Launchpad.
+  const trackers = new Map<string, TrackerDeclaration>();
+  const early = earlySources(options, repository, revisions);
+  const provider = early && createEvidenceProvider({ ...early, declaredTrackers: trackers });
+  if (provider && early) prefetchRunData(provider, early);
   const proposal = await loadProposal({
     repo: options.repo,
     ...(options.list !== undefined ? { list: options.list } : {}),
-    ...(options.base !== undefined ? { base: options.base } : {}),
-    ...(options.head !== undefined ? { head: options.head } : {}),
-    ...(options.repository ? { repository: options.repository } : {}),
-    ...(options.revisions ? { revisions: options.revisions } : {}),
+    repository,
+    revisions,
   });
-  const sources = withDeclaredTrackers(await governanceAtBase(options, proposal), proposal);
-  const provider = createEvidenceProvider(sources);
-  return judgeProposal(proposal, repositoryChanges(proposal), provider, { ...options, sources });
+  for (const [name, tracker] of declaredTrackers(proposal)) trackers.set(name, tracker);
+  const sources = early ?? governanceAtBase(options, repository, revisions);
+  return judgeProposal(
+    proposal,
+    repositoryChanges(proposal),
+    provider ?? createEvidenceProvider({ ...sources, declaredTrackers: trackers }),
+    { ...options, sources, concurrency: CHECK_CONCURRENCY },
+  );
+}
+
+/**
+ * Repositories a check judges at once. A check judges tens of repositories, each waiting on
+ * git most of the time: with more in flight the main thread judges one while others wait
+ * (git processes stay bounded by the git layer's own limit). An audit keeps the default, which
+ * bounds the evidence it holds.
+ */
+const CHECK_CONCURRENCY = 8;
+
+/** The sources before the lists are read; null when that fails (it fails after, as it did). */
+function earlySources(
+  options: CheckOptions,
+  repository: ListRepository,
+  revisions: Revisions,
+): SourceOptions | null {
+  try {
+    return governanceAtBase(options, repository, revisions);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts reading governance and project-config (git, then parsing whole files) while git reads
+ * the lists, instead of after them. The first answer of each source reads its files for the
+ * run; this one, for no repository, is thrown away (a failure is the next reader's to report).
+ * Only checkouts given on the command line: a clone into the git cache is not started before
+ * the lists are known to be readable.
+ */
+function prefetchRunData(provider: EvidenceProvider, sources: SourceOptions): void {
+  const given = { governance: sources.governance, projectConfig: sources.projectConfig };
+  for (const kind of ['governance', 'projectConfig'] as const) {
+    if (given[kind] !== undefined) provider.get(kind, '').catch(() => undefined);
+  }
 }
 
 /** The trackers the entries at head declare, so Launchpad is asked about the names they give. */
@@ -37,12 +86,17 @@ export function withDeclaredTrackers(
   sources: SourceOptions,
   proposal: Pick<Proposal, 'headList'>,
 ): SourceOptions {
+  const trackers = declaredTrackers(proposal);
+  return trackers.size > 0 ? { ...sources, declaredTrackers: trackers } : sources;
+}
+
+function declaredTrackers(proposal: Pick<Proposal, 'headList'>): Map<string, TrackerDeclaration> {
   const trackers = new Map<string, TrackerDeclaration>();
   for (const entry of proposal.headList.entries) {
     const tracker = entry.declared.tracker;
     if (tracker) trackers.set(entry.name, tracker);
   }
-  return trackers.size > 0 ? { ...sources, declaredTrackers: trackers } : sources;
+  return trackers;
 }
 
 /**
@@ -50,12 +104,15 @@ export function withDeclaredTrackers(
  * repository, its data is read at the base revision, so a change cannot make a repository
  * official and tag it in one go.
  */
-async function governanceAtBase(options: CheckOptions, proposal: Proposal) {
+function governanceAtBase(
+  options: CheckOptions,
+  repository: ListRepository,
+  revisions: Revisions,
+): SourceOptions {
   const governance = options.sources.governance;
   if (governance === undefined) return options.sources;
-  const root = (options.repository ?? (await openRepository(options.repo))).root;
-  if (realpathSync(governance) !== realpathSync(root)) return options.sources;
-  const governanceRevision = proposal.base.commit ?? 'the base revision (the list is new)';
+  if (realpathSync(governance) !== realpathSync(repository.root)) return options.sources;
+  const governanceRevision = revisions.base.commit ?? 'the base revision (the list is new)';
   return { ...options.sources, governanceRevision };
 }
 
@@ -64,7 +121,10 @@ export async function judgeProposal(
   proposal: Proposal,
   changes: RepositoryChange[],
   provider: EvidenceProvider,
-  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configChange'>,
+  options: Pick<CheckOptions, 'sources' | 'severities' | 'progress' | 'configChange'> & {
+    /** Repositories judged at once (see `evaluate`). */
+    concurrency?: number;
+  },
 ): Promise<Report> {
   options.progress?.onStart?.(changes.length);
   const findings = await evaluate({
@@ -79,6 +139,7 @@ export async function judgeProposal(
       ? { onRepositoryDone: options.progress.onRepositoryDone }
       : {}),
     ...(options.configChange ? { configChange: options.configChange } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   const all = sortFindings(findings);
   return buildReport(proposal, all, options.sources.asOf);

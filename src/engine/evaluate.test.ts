@@ -399,3 +399,48 @@ describe('citations of facts read from a GitHub mirror', () => {
     ]);
   });
 });
+
+describe('repositories judged at once', () => {
+  /** A provider whose answers wait for a turn of the event loop, counting reads in flight. */
+  function slowProvider(): EvidenceProvider & { most: () => number } {
+    let inFlight = 0;
+    let most = 0;
+    return {
+      most: () => most,
+      async get<K extends EvidenceKind>() {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return { status: 'available', value: {} } as Evidence<EvidenceMap[K]>;
+      },
+    };
+  }
+  const p = proposal({
+    added: Array.from({ length: 20 }, (_, i) =>
+      entry(`openstack/r${String(i).padStart(2, '0')}`, i + 1),
+    ),
+  });
+  const judged = async (concurrency?: number) => {
+    const slow = slowProvider();
+    const findings = await evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [failingRule(meta())],
+      provider: slow,
+      settings,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    });
+    return { findings, most: slow.most() };
+  };
+
+  it('are 4 by default, and as many as asked, with the same findings in the same order', async () => {
+    const byDefault = await judged();
+    const eight = await judged(8);
+    expect(byDefault.most).toBe(4);
+    expect(eight.most).toBe(8);
+    expect(eight.findings).toEqual(byDefault.findings);
+    expect(byDefault.findings.map((f) => f.repository)).toEqual(p.added.map((e) => e.name));
+  });
+});

@@ -35,7 +35,15 @@ export interface EvaluationInput {
   onRepositoryDone?: (repository: string) => void;
   /** What the change does to `.vmt-oversight.yaml`, when it edits it. */
   configChange?: ConfigChange;
+  /** Repositories judged at once (default `REPOSITORY_CONCURRENCY`). */
+  concurrency?: number;
 }
+
+/**
+ * Repositories judged at once by default. An audit forgets each repository's evidence once it
+ * is judged, so this bounds the evidence it holds; git processes are bounded on their own.
+ */
+export const REPOSITORY_CONCURRENCY = 4;
 
 function defaultSeverities(input: EvaluationInput): Partial<Record<RuleId, Severity>> {
   const rules = [...input.listRules, ...input.repositoryRules];
@@ -59,15 +67,19 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   const unreadableBase = baseListUnreadable(input.proposal, removalBlocks(input), input.settings);
   if (unreadableBase) findings.push(unreadableBase);
   const pending = countByRepository(input.changes);
-  const perRepository = await mapLimit(input.changes, 4, async (change) => {
-    const found = await judgeRepository(change, input);
-    const left = (pending.get(change.repository) ?? 1) - 1;
-    pending.set(change.repository, left);
-    // Judged for the last time: its evidence need not stay in memory to the end of the run.
-    if (left === 0) input.provider.forget?.(change.repository);
-    input.onRepositoryDone?.(change.repository);
-    return found;
-  });
+  const perRepository = await mapLimit(
+    input.changes,
+    input.concurrency ?? REPOSITORY_CONCURRENCY,
+    async (change) => {
+      const found = await judgeRepository(change, input);
+      const left = (pending.get(change.repository) ?? 1) - 1;
+      pending.set(change.repository, left);
+      // Judged for the last time: its evidence need not stay in memory to the end of the run.
+      if (left === 0) input.provider.forget?.(change.repository);
+      input.onRepositoryDone?.(change.repository);
+      return found;
+    },
+  );
   findings.push(...perRepository.flat());
   return sortFindings(findings);
 }
