@@ -1,9 +1,10 @@
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { SeverityOverrides } from '../engine/types';
 import { ConfigurationError } from '../errors';
+import { newAjv } from '../util/lazy-ajv';
 import { packageRoot } from '../util/package-root';
 
 export const CONFIG_FILE = '.vmt-oversight.yaml';
@@ -34,7 +35,7 @@ function validator(): ReturnType<Ajv['compile']> {
   if (validate) return validate;
   const schemaFile = join(packageRoot(), 'schemas', 'config.schema.json');
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
-  return (validate = new Ajv({ allErrors: true }).compile(schema));
+  return (validate = newAjv({ allErrors: true }).compile(schema));
 }
 
 export function parseConfig(text: string, where: string): FileConfig {

@@ -1,4 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { newAjv } from '../util/lazy-ajv';
 import type { AccountInfo, ChangeInfo, ReviewResult } from './types';
 
 /**
@@ -11,7 +13,7 @@ let ajv: Ajv | undefined;
 /** A validator compiled on its first use: most runs never read a Gerrit reply. */
 function lazily<T>(schema: object): () => ValidateFunction<T> {
   let compiled: ValidateFunction<T> | undefined;
-  return () => (compiled ??= (ajv ??= new Ajv({ allErrors: false })).compile<T>(schema));
+  return () => (compiled ??= (ajv ??= newAjv({ allErrors: false })).compile<T>(schema));
 }
 
 const id = { type: 'integer', minimum: 0, maximum: 2 ** 31 - 1 };
