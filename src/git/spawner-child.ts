@@ -91,8 +91,9 @@ export class ThreadChild extends EventEmitter implements GitChild {
   /** Input for the connection: written once it is there, dropped once it is gone. */
   feed(command: Command): void {
     if (command.kind === 'kill') {
+      // What it still writes is dropped; the connection is destroyed once it is dead, not
+      // before, so that it dies of the signal and not of a broken pipe.
       this.cutOff = true;
-      this.socket?.destroy();
       return;
     }
     if (this.outputDone || this.closed) return;
@@ -104,15 +105,18 @@ export class ThreadChild extends EventEmitter implements GitChild {
   attach(socket: Socket, rest: Buffer): void {
     this.socket = socket;
     const done = (): void => this.outputEnded();
-    socket.on('data', (chunk: Buffer) => this.stdout.emit('data', chunk));
+    socket.on('data', (chunk: Buffer) => {
+      if (!this.cutOff) this.stdout.emit('data', chunk);
+    });
     // An error (a reset when git left input unread) comes after what it wrote.
     socket.on('error', done);
     socket.on('end', done);
     socket.on('close', done);
-    if (this.cutOff || this.closed) {
+    if (this.closed) {
       socket.destroy();
       return;
     }
+    if (this.cutOff) return;
     if (rest.length > 0) this.stdout.emit('data', rest);
     for (const command of this.input.splice(0)) writeTo(socket, command);
   }
@@ -130,6 +134,7 @@ export class ThreadChild extends EventEmitter implements GitChild {
         return this.defer(() => this.emit('error', toError(report.error)));
       case 'exit':
         this.exitCode = report.code;
+        if (this.cutOff) this.dropSocket();
         return this.defer(() => this.emit('exit', report.code, report.signal));
       case 'close':
         this.closeArgs = [report.code, report.signal];
@@ -152,6 +157,12 @@ export class ThreadChild extends EventEmitter implements GitChild {
   private defer(event: () => void): void {
     this.deferred.push(event);
     this.settle();
+  }
+
+  /** Killed and dead: whatever still holds its connection (a process git started) is cut off. */
+  private dropSocket(): void {
+    this.socket?.destroy();
+    this.outputDone = true;
   }
 
   private outputEnded(): void {
