@@ -30,12 +30,13 @@ const MAX_PATH = 100;
 /** How long a connection may take to say who it is. */
 export const HEADER_TIMEOUT_MS = 5000;
 
-/** A listening server, or null where there is none (Windows, a long temp path, an error). */
-export function openStdioServer(): StdioServer | null {
+/** A listening server in a new directory under `root`, or null where there is none (Windows, a
+ * path too long for a socket, an error). */
+export function openStdioServer(root: string = tmpdir()): StdioServer | null {
   if (process.platform === 'win32') return null;
   let dir: string;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'vmt-'));
+    dir = mkdtempSync(join(root, 'vmt-'));
   } catch {
     return null;
   }

@@ -697,6 +697,23 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
     }
   });
 
+  it('keeps the data path through the helper where no socket can be made (a long temp path)', async () => {
+    const long = mkdtempSync(join(tmpdir(), `vmt-oversight-${'long-'.repeat(20)}`));
+    const spawner = createSpawner({ socketRoot: long });
+    try {
+      const env = gitEnvironment();
+      const here = await readAll(
+        spawn('git', batchArgs(), { env, stdio: ['pipe', 'pipe', 'pipe'] }),
+      );
+      expect(await readAll(spawner.spawn('git', batchArgs(), env))).toEqual(here);
+      expect(spawner.socketPath()).toBeUndefined();
+      expect(spawner.stats()).toMatchObject({ away: 1, here: 0 });
+    } finally {
+      await spawner.stop();
+      rmSync(long, { recursive: true, force: true });
+    }
+  });
+
   it('removes its socket directory when the run exits without stopping it', () => {
     const script = `
       const { gitSpawner } = require(${JSON.stringify(join(__dirname, 'spawner.ts'))});

@@ -81,12 +81,14 @@ class SpawnerHost {
     options: ChannelOptions,
     /** Told how many processes it had not started yet (they are started here instead). */
     private readonly onFailure: (adopted: number) => void,
+    /** Where the socket's directory is made (the temp directory unless a test says). */
+    socketRoot?: string,
   ) {
     this.channel = openChannel(options, {
       message: (message) => this.receive(message as Received),
       gone: (error) => this.failed(error),
     });
-    this.server = options.transport === 'process' ? openStdioServer() : null;
+    this.server = options.transport === 'process' ? openStdioServer(socketRoot) : null;
   }
 
   get pid(): number | undefined {
@@ -229,6 +231,8 @@ export interface SpawnerOptions {
   source?: string;
   /** The node for the helper process (the tests give one that is missing). */
   execPath?: string;
+  /** Where the gits' socket gets its directory (the tests give one too long for a socket). */
+  socketRoot?: string;
 }
 
 /** A spawner running its program in a helper process or a thread. */
@@ -255,12 +259,13 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
   const current = (): SpawnerHost | null => {
     if (host === null && !unavailable) {
       try {
-        host = new SpawnerHost(channel, (adopted) => {
+        const failed = (adopted: number): void => {
           unavailable = true;
           host = null;
           counts.away -= adopted;
           counts.here += adopted;
-        });
+        };
+        host = new SpawnerHost(channel, failed, options.socketRoot);
         process.once('beforeExit', stopAtExit);
       } catch {
         unavailable = true;
