@@ -348,7 +348,10 @@ describe('when the helper dies', () => {
       const read = session.read([sha('small.txt')], 100);
       const outcome = read.then(
         () => 'answered',
-        (error: Error) => error.message,
+        (error: Error) => {
+          expect(error).toBeInstanceOf(GitError);
+          return error.message;
+        },
       );
       await until(
         () => (gits = childrenOf(pid)).length > 0 || !existsSync('/proc'),
