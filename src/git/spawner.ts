@@ -22,9 +22,16 @@ export type { SpawnerTransport } from './spawner-channel';
  * and ending when this process does. It is told exactly what to run and with which environment;
  * the limits, timeouts and caps stay here. If it cannot start, processes are started here
  * instead, as before; if it dies later, what it ran fails.
+ *
+ * The bytes of git's stdin and stdout do not pass through it: this process listens on a Unix
+ * socket of its own (src/git/spawner-socket.ts), the helper connects once per git with a secret
+ * and the git's id and hands the connection to git as its fd 0 and 1, and the process's stand-in
+ * here reads and writes it directly. The helper only starts, kills and reports (stderr, exit).
+ * Where no socket can be made (Windows, a temp path too long), and on a thread, stdin and stdout
+ * travel through the helper's channel instead.
  */
 export interface Spawner {
-  /** Starts `command args` with exactly `env` and three pipes. */
+  /** Starts `command args` with exactly `env`, its stdin and stdout readable and writable here. */
   spawn(command: string, args: readonly string[], env: Record<string, string>): GitChild;
   /** Ends the helper (the next spawn starts another). */
   stop(): Promise<void>;
