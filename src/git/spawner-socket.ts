@@ -100,9 +100,10 @@ function identify(
 ): void {
   socket.unref(); // an unidentified connection holds nothing open
   let header = Buffer.alloc(0);
+  let bound = false;
   const refuse = (): void => {
     clearTimeout(timer);
-    socket.destroy();
+    if (!bound) socket.destroy();
   };
   // On expiry, what already arrived is read first (I/O runs after timers in a loop turn).
   const timer = setTimeout(() => setImmediate(refuse), HEADER_TIMEOUT_MS);
@@ -119,6 +120,7 @@ function identify(
     const id = parseHeader(header.subarray(0, end + 1), secret);
     const bind = id === null ? undefined : take(id);
     if (bind === undefined) return refuse();
+    bound = true;
     clearTimeout(timer);
     socket.removeListener('data', read);
     socket.removeListener('error', refuse);

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliProcess } from '../../test/helpers/cli-process';
@@ -678,6 +678,26 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
       server.close();
     }
     expect(existsSync(server.address.path)).toBe(false);
+  });
+
+  it('keeps a connection whose header came in time though this thread was busy past the timeout', async () => {
+    const server = openStdioServer();
+    if (server === null) throw new Error('no socket server');
+    const client = connect(server.address.path);
+    try {
+      let kept: Socket | null = null;
+      server.expect(9, (socket) => (kept = socket));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // accepted: its clock runs
+      client.write(`${server.address.secret} 9\n`);
+      const busyUntil = Date.now() + HEADER_TIMEOUT_MS + 300;
+      while (Date.now() < busyUntil);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(kept).not.toBeNull();
+      expect(kept!.destroyed).toBe(false);
+    } finally {
+      client.destroy();
+      server.close();
+    }
   });
 
   it('removes its socket directory when stopped, and when its helper dies', async () => {
