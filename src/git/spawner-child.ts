@@ -172,12 +172,15 @@ export class ThreadChild extends EventEmitter implements GitChild {
   }
 
   private awaitLateSocket(): void {
-    this.lateTimer = setTimeout(() => {
+    const expire = (): void => {
       if (this.outputDone) return;
       const reason = 'its output never reached the run';
       this.deferred.push(() => this.emit('error', new GitError(this.args, reason, null)));
       this.outputEnded();
-    }, LATE_SOCKET_MS);
+    };
+    // On expiry the loop first gets a few turns of I/O: after a long busy stretch of this thread
+    // the connection may be waiting to be accepted and read.
+    this.lateTimer = setTimeout(() => (this.lateTimer = setTimeout(expire, 100)), LATE_SOCKET_MS);
   }
 
   private settle(): void {

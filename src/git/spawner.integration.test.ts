@@ -700,6 +700,36 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
     }
   });
 
+  it('fails a git whose connection never comes, once the helper has reported it closed', async () => {
+    // A helper that says each git ran and closed, having connected nowhere.
+    const liar = `
+      process.on('disconnect', () => process.exit(0));
+      process.on('message', (messages) => {
+        for (const { kind, id } of messages) {
+          if (kind !== 'spawn') continue;
+          process.send([
+            { kind: 'exit', id, code: 0, signal: null },
+            { kind: 'close', id, code: 0, signal: null, socket: true },
+          ]);
+        }
+      });
+      process.send([{ kind: 'ready' }]);`;
+    const spawner = createSpawner({ source: liar });
+    try {
+      const child = spawner.spawn('git', batchArgs(), gitEnvironment()) as GitChild & EventEmitter;
+      const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
+      const started = Date.now();
+      const { events } = await watch(child);
+      expect(await failure).toBeInstanceOf(GitError);
+      expect(String(await failure)).toMatch(/never reached the run/);
+      expect(events).toEqual(['exit', 'error', 'close']);
+      expect(Date.now() - started).toBeGreaterThan(4000);
+      expect(spawner.stats().running).toBe(0);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
   it('removes its socket directory when stopped, and when its helper dies', async () => {
     const spawner = createSpawner();
     await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()));
