@@ -30,6 +30,9 @@ export type Report =
       socket?: boolean;
     };
 
+/** The code of the helper's error when it could not connect a git to the run. */
+const STDIO_FAILED = 'EVMT_STDIO';
+
 /** How long a process that has closed may wait for a connection the helper said it made. */
 const LATE_SOCKET_MS = 5000;
 
@@ -131,7 +134,7 @@ export class ThreadChild extends EventEmitter implements GitChild {
         return;
       case 'error':
         this.exitCode = report.exitCode;
-        return this.defer(() => this.emit('error', toError(report.error)));
+        return this.defer(() => this.emit('error', this.toError(report.error)));
       case 'exit':
         this.exitCode = report.code;
         if (this.cutOff) this.dropSocket();
@@ -152,6 +155,12 @@ export class ThreadChild extends EventEmitter implements GitChild {
     this.emit('error', error);
     this.closeArgs = [null, null];
     this.settle();
+  }
+
+  /** Its connection to the run could not be made: unavailable, as when git fails. */
+  private toError(fields: ErrorFields): Error {
+    if (fields.code !== STDIO_FAILED) return toError(fields);
+    return new GitError(this.args, fields.message, null);
   }
 
   private defer(event: () => void): void {

@@ -156,7 +156,7 @@ function connectThenStart(message) {
     waiting.delete(id);
     if (error) {
       socket.destroy();
-      const failure = { message: 'cannot reach the run: ' + error.message, code: error.code };
+      const failure = { message: 'cannot reach the run: ' + error.message, code: 'EVMT_STDIO' };
       channel.send({ kind: 'error', id, error: failure, exitCode: null });
       channel.send({ kind: 'close', id, code: null, signal: null, socket: false });
       return;

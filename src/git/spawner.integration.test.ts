@@ -730,6 +730,23 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
     }
   });
 
+  it('fails a git as unavailable when the helper cannot reach the socket', async () => {
+    const spawner = createSpawner();
+    try {
+      await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()));
+      rmSync(spawner.socketPath() ?? ''); // the server listens on, unreachable
+      const child = spawner.spawn('git', batchArgs(), gitEnvironment()) as GitChild & EventEmitter;
+      const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
+      child.stdin.end('x\n');
+      expect((await watch(child)).events).toEqual(['error', 'close']);
+      expect(await failure).toBeInstanceOf(GitError);
+      expect(String(await failure)).toMatch(/cannot reach the run/);
+      await noneRunning(spawner);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
   it('removes its socket directory when stopped, and when its helper dies', async () => {
     const spawner = createSpawner();
     await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()));
