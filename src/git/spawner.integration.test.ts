@@ -1,6 +1,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliProcess } from '../../test/helpers/cli-process';
@@ -12,6 +14,7 @@ import { gitEnvironment } from './environment';
 import { gitSlotsInUse } from './limit';
 import { createGit, GitError, GitMissingError, GitTimeoutError } from './run';
 import { createSpawner, gitSpawner, type Spawner } from './spawner';
+import { HEADER_TIMEOUT_MS, openStdioServer } from './spawner-socket';
 
 let repo: TempRepo;
 let commit: string;
@@ -70,6 +73,7 @@ async function readAll(child: GitChild): Promise<(string | null)[]> {
 }
 
 const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex');
+const sha1Of = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
 
 const batchArgs = (): string[] => ['--git-dir', gitDir(), 'cat-file', '--batch'];
 
@@ -344,7 +348,10 @@ describe('when the helper dies', () => {
       const read = session.read([sha('small.txt')], 100);
       const outcome = read.then(
         () => 'answered',
-        (error: Error) => error.message,
+        (error: Error) => {
+          expect(error).toBeInstanceOf(GitError);
+          return error.message;
+        },
       );
       await until(
         () => (gits = childrenOf(pid)).length > 0 || !existsSync('/proc'),
@@ -429,5 +436,370 @@ describe('the CLI from source', () => {
       listed.cleanup();
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+});
+
+/** Bytes `pid` has read so far (Linux), or null where /proc does not say. */
+function bytesRead(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/io`;
+  if (pid === undefined || !existsSync(file)) return null;
+  return Number(/rchar:\s+(\d+)/.exec(readFileSync(file, 'utf8'))?.[1]);
+}
+
+interface Seen {
+  events: string[];
+  out: Buffer;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Every event of `child` in order (each run of data events as one 'data'), until 'close'. */
+function watch(child: GitChild & EventEmitter, onData?: (size: number) => void): Promise<Seen> {
+  const chunks: Buffer[] = [];
+  const events: string[] = [];
+  let size = 0;
+  const note = (event: string): void => {
+    if (event !== 'data' || events.at(-1) !== 'data') events.push(event);
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    note('data');
+    chunks.push(chunk);
+    size += chunk.length;
+    onData?.(size);
+  });
+  child.stderr.on('data', () => undefined);
+  child.on('exit', () => note('exit'));
+  child.on('error', () => note('error'));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      note('close');
+      resolve({ events, out: Buffer.concat(chunks), code, signal });
+    });
+  });
+}
+
+/** Connects to `path`, sends `header`, and says whether the far end closed it and what it sent. */
+function probe(path: string, header: string | null, ms = 2000): Promise<'refused' | 'kept'> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(received === 0 ? 'refused' : 'kept');
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('kept');
+    }, ms);
+    if (header !== null) socket.write(header);
+  });
+}
+
+describe("gits' stdin and stdout on a socket of the run's, not through the helper", () => {
+  let data: TempRepo;
+  let blob: Buffer;
+  let blobId: string;
+  const smalls: string[] = [];
+  beforeAll(() => {
+    data = createTempRepo();
+    blob = randomBytes(6 * 1024 * 1024); // random: git cannot shrink it, every byte counts
+    data.write('blob.bin', blob);
+    for (let i = 0; i < 300; i += 1) data.write(`small/${i}.txt`, `small ${i}\n`.repeat(i % 7));
+    const head = data.commit('Data', '2025-01-01T00:00:00Z');
+    blobId = data.git('rev-parse', `${head}:blob.bin`).trim();
+    for (let i = 0; i < 300; i += 1) smalls.push(data.git('rev-parse', `${head}:small/${i}.txt`));
+  });
+  afterAll(() => data.cleanup());
+  const dataDir = (): string => join(data.dir, '.git');
+  const ids = (): string[] => smalls.map((id) => id.trim());
+
+  it('carries a several-MB blob and many small objects byte-exact, none of it via the helper', async () => {
+    const spawner = createSpawner();
+    try {
+      const session = (): ReturnType<typeof catFileBatch> =>
+        catFileBatch({
+          start: () =>
+            Promise.resolve(
+              spawner.spawn(
+                'git',
+                ['--git-dir', dataDir(), 'cat-file', '--batch'],
+                gitEnvironment(),
+              ),
+            ),
+          release: () => undefined,
+          idleMs: 6000,
+          maxOutputBytes: 64 * 1024 * 1024,
+        });
+      // The helper is started, and its start-up reading done, before it is measured.
+      const warm = session();
+      await warm.read([ids()[1]!], 100);
+      warm.close();
+      const path = spawner.socketPath();
+      expect(path).toEqual(expect.any(String));
+      const before = bytesRead(spawner.helperPid());
+      const reader = session();
+      const [big] = await reader.read([blobId], 8 * 1024 * 1024);
+      const small = await reader.read(ids(), 1024);
+      reader.close();
+      expect(big?.content.equals(blob)).toBe(true);
+      expect(small.map((object) => object?.content.toString('utf8'))).toEqual(
+        ids().map((_, i) => `small ${i}\n`.repeat(i % 7)),
+      );
+      const after = bytesRead(spawner.helperPid());
+      // Through the helper, all 6 MB would be read by it; now it reads only stderr and messages.
+      if (before !== null && after !== null) expect(after - before).toBeLessThan(256 * 1024);
+      await noneRunning(spawner);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('gives git EOF on its stdin when it is ended, byte-exact input included', async () => {
+    const input = randomBytes(3 * 1024 * 1024).toString('base64'); // ~4 MB of text
+    const expected = sha1Of(
+      Buffer.concat([Buffer.from(`blob ${input.length}\0`), Buffer.from(input)]),
+    );
+    const answer = await createGit(gitDir()).run(['hash-object', '--stdin'], input);
+    expect(answer.toString('utf8').trim()).toBe(expected);
+    expect(gitSpawner.socketPath()).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['a big answer', 'blob.bin'],
+    ['an answer that fits in the socket buffer while this thread is busy', 'small/6.txt'],
+  ])('gives all output, then exit, then close (%s)', async (_, file) => {
+    const spawner = createSpawner();
+    try {
+      const args = ['--git-dir', dataDir(), 'cat-file', 'blob', `HEAD:${file}`];
+      const child = spawner.spawn('git', args, gitEnvironment()) as GitChild & EventEmitter;
+      const seen = watch(child);
+      child.stdin.end();
+      // git writes, exits and is reported closed by the helper while nothing here reads.
+      const busyUntil = Date.now() + 500;
+      while (Date.now() < busyUntil);
+      const { events, out, code } = await seen;
+      expect(events).toEqual(['data', 'exit', 'close']);
+      expect(code).toBe(0);
+      expect(out.equals(file === 'blob.bin' ? blob : Buffer.from('small 6\n'.repeat(6)))).toBe(
+        true,
+      );
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('kills a git mid-output: it closes with the signal, and nothing comes after close', async () => {
+    const spawner = createSpawner();
+    try {
+      const args = ['--git-dir', dataDir(), 'cat-file', 'blob', blobId];
+      const child = spawner.spawn('git', args, gitEnvironment()) as GitChild & EventEmitter;
+      let killedAt = -1;
+      const seen = watch(child, (size) => {
+        if (killedAt < 0) {
+          killedAt = size;
+          child.kill('SIGKILL');
+        }
+      });
+      child.stdin.end();
+      const { events, out, signal } = await seen;
+      expect(signal).toBe('SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(events.at(-1)).toBe('close');
+      expect(out.length).toBeLessThan(blob.length);
+      expect(out.equals(blob.subarray(0, out.length))).toBe(true);
+      await noneRunning(spawner);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('refuses a connection with a wrong secret, a garbage header or an id not awaited, and the running git goes on', async () => {
+    const spawner = createSpawner();
+    try {
+      const args = ['--git-dir', dataDir(), 'cat-file', '--batch'];
+      const session = catFileBatch({
+        start: () => Promise.resolve(spawner.spawn('git', args, gitEnvironment())),
+        release: () => undefined,
+        idleMs: 6000,
+        maxOutputBytes: 64 * 1024 * 1024,
+      });
+      expect((await session.read([ids()[3]!], 100))[0]?.content.toString()).toBe(
+        'small 3\n'.repeat(3),
+      );
+      const path = spawner.socketPath() ?? '';
+      const outcomes = await Promise.all([
+        probe(path, `${'0'.repeat(32)} 0\n`), // the running git's id, a wrong secret
+        probe(path, `${'0'.repeat(32)} 1\n`), // an id to come, a wrong secret
+        probe(path, 'x'.repeat(300)), // no line at all
+        probe(path, `GET / HTTP/1.1\r\nHost: x\r\n\r\n`),
+        probe(path, `\n${'f'.repeat(200)}`),
+      ]);
+      expect(outcomes).toEqual(Array(5).fill('refused'));
+      expect((await session.read([ids()[4]!], 100))[0]?.content.toString()).toBe(
+        'small 4\n'.repeat(4),
+      );
+      session.close();
+      await noneRunning(spawner);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('drops a connection that says nothing, after a short while', async () => {
+    const server = openStdioServer();
+    expect(server).not.toBeNull();
+    try {
+      expect(await probe(server!.address.path, null, HEADER_TIMEOUT_MS + 3000)).toBe('refused');
+    } finally {
+      server?.close();
+    }
+  });
+
+  it('binds a connection to the id it awaits only with the secret, and only once', async () => {
+    const server = openStdioServer();
+    if (server === null) throw new Error('no socket server');
+    const bound: string[] = [];
+    try {
+      const { path, secret } = server.address;
+      server.expect(7, (socket, rest) => {
+        bound.push(rest.toString('utf8'));
+        socket.end('ok');
+      });
+      expect(await probe(path, `${'a'.repeat(32)} 7\nx`)).toBe('refused');
+      expect(await probe(path, `${secret} 8\nx`)).toBe('refused');
+      expect(await probe(path, `${secret.toUpperCase()} 7\nx`)).toBe('refused');
+      expect(await probe(path, `${secret} 7\nfirst`)).toBe('kept');
+      expect(await probe(path, `${secret} 7\nagain`)).toBe('refused');
+      expect(bound).toEqual(['first']);
+      expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
+    } finally {
+      server.close();
+    }
+    expect(existsSync(server.address.path)).toBe(false);
+  });
+
+  it('keeps a connection whose header came in time though this thread was busy past the timeout', async () => {
+    const server = openStdioServer();
+    if (server === null) throw new Error('no socket server');
+    const client = connect(server.address.path);
+    try {
+      let kept: Socket | null = null;
+      server.expect(9, (socket) => (kept = socket));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // accepted: its clock runs
+      client.write(`${server.address.secret} 9\n`);
+      const busyUntil = Date.now() + HEADER_TIMEOUT_MS + 300;
+      while (Date.now() < busyUntil);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(kept).not.toBeNull();
+      expect(kept!.destroyed).toBe(false);
+    } finally {
+      client.destroy();
+      server.close();
+    }
+  });
+
+  it('fails a git whose connection never comes, once the helper has reported it closed', async () => {
+    // A helper that says each git ran and closed, having connected nowhere.
+    const liar = `
+      process.on('disconnect', () => process.exit(0));
+      process.on('message', (messages) => {
+        for (const { kind, id } of messages) {
+          if (kind !== 'spawn') continue;
+          process.send([
+            { kind: 'exit', id, code: 0, signal: null },
+            { kind: 'close', id, code: 0, signal: null, socket: true },
+          ]);
+        }
+      });
+      process.send([{ kind: 'ready' }]);`;
+    const spawner = createSpawner({ source: liar });
+    try {
+      const child = spawner.spawn('git', batchArgs(), gitEnvironment()) as GitChild & EventEmitter;
+      const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
+      const started = Date.now();
+      const { events } = await watch(child);
+      expect(await failure).toBeInstanceOf(GitError);
+      expect(String(await failure)).toMatch(/never reached the run/);
+      expect(events).toEqual(['exit', 'error', 'close']);
+      expect(Date.now() - started).toBeGreaterThan(4000);
+      expect(spawner.stats().running).toBe(0);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('fails a git as unavailable when the helper cannot reach the socket', async () => {
+    const spawner = createSpawner();
+    try {
+      await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()));
+      rmSync(spawner.socketPath() ?? ''); // the server listens on, unreachable
+      const child = spawner.spawn('git', batchArgs(), gitEnvironment()) as GitChild & EventEmitter;
+      const failure = new Promise<unknown>((resolve) => child.on('error', resolve));
+      child.stdin.end('x\n');
+      expect((await watch(child)).events).toEqual(['error', 'close']);
+      expect(await failure).toBeInstanceOf(GitError);
+      expect(String(await failure)).toMatch(/cannot reach the run/);
+      await noneRunning(spawner);
+    } finally {
+      await spawner.stop();
+    }
+  });
+
+  it('removes its socket directory when stopped, and when its helper dies', async () => {
+    const spawner = createSpawner();
+    await readAll(spawner.spawn('git', batchArgs(), gitEnvironment()));
+    const dir = join(spawner.socketPath() ?? '', '..');
+    expect(existsSync(dir)).toBe(true);
+    await spawner.stop();
+    expect(existsSync(dir)).toBe(false);
+    expect(spawner.stats()).toMatchObject({ away: 1, here: 0, running: 0 });
+
+    const dying = createSpawner();
+    try {
+      await readAll(dying.spawn('git', batchArgs(), gitEnvironment()));
+      const other = join(dying.socketPath() ?? '', '..');
+      process.kill(dying.helperPid() ?? 0, 'SIGKILL');
+      await until(() => !existsSync(other), 3000, 'removed');
+    } finally {
+      await dying.stop();
+    }
+  });
+
+  it('keeps the data path through the helper where no socket can be made (a long temp path)', async () => {
+    const long = mkdtempSync(join(tmpdir(), `vmt-oversight-${'long-'.repeat(20)}`));
+    const spawner = createSpawner({ socketRoot: long });
+    try {
+      const env = gitEnvironment();
+      const here = await readAll(
+        spawn('git', batchArgs(), { env, stdio: ['pipe', 'pipe', 'pipe'] }),
+      );
+      expect(await readAll(spawner.spawn('git', batchArgs(), env))).toEqual(here);
+      expect(spawner.socketPath()).toBeUndefined();
+      expect(spawner.stats()).toMatchObject({ away: 1, here: 0 });
+    } finally {
+      await spawner.stop();
+      rmSync(long, { recursive: true, force: true });
+    }
+  });
+
+  it('removes its socket directory when the run exits without stopping it', () => {
+    const script = `
+      const { gitSpawner } = require(${JSON.stringify(join(__dirname, 'spawner.ts'))});
+      const { gitEnvironment } = require(${JSON.stringify(join(__dirname, 'environment.ts'))});
+      const child = gitSpawner.spawn('git', ['--version'], gitEnvironment());
+      child.on('close', () => {
+        process.stdout.write(gitSpawner.socketPath());
+        process.exit(0);
+      });`;
+    const result = spawnSync(process.execPath, ['-r', HOOK, '-e', script], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: process.env,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/vmt-/);
+    expect(existsSync(join(result.stdout, '..'))).toBe(false);
   });
 });

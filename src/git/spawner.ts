@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { EventEmitter } from 'node:events';
-import type { GitChild, GitInput } from './child';
+import type { GitChild } from './child';
 import { GitError } from './errors';
+import { ThreadChild, type Command, type Report } from './spawner-child';
 import {
   openChannel,
   type ChannelOptions,
@@ -9,6 +9,7 @@ import {
   type SpawnerTransport,
 } from './spawner-channel';
 import { SPAWNER_SOURCE } from './spawner-program';
+import { openStdioServer, type StdioServer } from './spawner-socket';
 
 export type { SpawnerTransport } from './spawner-channel';
 
@@ -21,9 +22,16 @@ export type { SpawnerTransport } from './spawner-channel';
  * and ending when this process does. It is told exactly what to run and with which environment;
  * the limits, timeouts and caps stay here. If it cannot start, processes are started here
  * instead, as before; if it dies later, what it ran fails.
+ *
+ * The bytes of git's stdin and stdout do not pass through it: this process listens on a Unix
+ * socket of its own (src/git/spawner-socket.ts), the helper connects once per git with a secret
+ * and the git's id and hands the connection to git as its fd 0 and 1, and the process's stand-in
+ * here reads and writes it directly. The helper only starts, kills and reports (stderr, exit).
+ * Where no socket can be made (Windows, a temp path too long), and on a thread, stdin and stdout
+ * travel through the helper's channel instead.
  */
 export interface Spawner {
-  /** Starts `command args` with exactly `env` and three pipes. */
+  /** Starts `command args` with exactly `env`, its stdin and stdout readable and writable here. */
   spawn(command: string, args: readonly string[], env: Record<string, string>): GitChild;
   /** Ends the helper (the next spawn starts another). */
   stop(): Promise<void>;
@@ -31,12 +39,9 @@ export interface Spawner {
   stats(): { away: number; here: number; running: number };
   /** The helper process's pid while there is one (tests). */
   helperPid(): number | undefined;
+  /** The socket the gits' stdin and stdout connect to while there is one (tests). */
+  socketPath(): string | undefined;
 }
-
-type Command =
-  | { kind: 'write'; text: string }
-  | { kind: 'end'; text: string | undefined }
-  | { kind: 'kill'; signal: NodeJS.Signals };
 
 interface Request {
   command: string;
@@ -44,43 +49,7 @@ interface Request {
   env: Record<string, string>;
 }
 
-type Received =
-  | { kind: 'ready' }
-  | { kind: 'stdout' | 'stderr'; id: number; data: ArrayBuffer | Uint8Array }
-  | { kind: 'error'; id: number; error: ErrorFields; exitCode: number | null }
-  | { kind: 'exit' | 'close'; id: number; code: number | null; signal: NodeJS.Signals | null };
-
-interface ErrorFields {
-  message: string;
-  code?: string;
-  errno?: number;
-  syscall?: string;
-  path?: string;
-}
-
-/** A process the helper runs, as seen here: the events of a ChildProcess. */
-class ThreadChild extends EventEmitter implements GitChild {
-  readonly stdout = new EventEmitter();
-  readonly stderr = new EventEmitter();
-  readonly stdin: GitInput;
-  exitCode: number | null = null;
-
-  constructor(private readonly send: (command: Command) => void) {
-    super();
-    const stdin: GitInput = {
-      write: (text) => send({ kind: 'write', text }),
-      end: (text) => send({ kind: 'end', text }),
-      // A broken pipe is ignored in the helper, as a session ignores it on a ChildProcess.
-      on: () => stdin,
-    };
-    this.stdin = stdin;
-  }
-
-  kill(signal: NodeJS.Signals): boolean {
-    this.send({ kind: 'kill', signal });
-    return true;
-  }
-}
+type Received = { kind: 'ready' } | Report;
 
 interface Entry {
   id: number;
@@ -105,25 +74,11 @@ function apply(child: ChildProcessWithoutNullStreams, command: Command): void {
   else child.kill(command.signal);
 }
 
-/** A moved ArrayBuffer (thread) or a deserialized Uint8Array (process), wrapped, not copied. */
-function asBuffer(data: ArrayBuffer | Uint8Array): Buffer {
-  return data instanceof Uint8Array
-    ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    : Buffer.from(data);
-}
-
-function toError(fields: ErrorFields): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(fields.message);
-  if (fields.code !== undefined) error.code = fields.code;
-  if (fields.errno !== undefined) error.errno = fields.errno;
-  if (fields.syscall !== undefined) error.syscall = fields.syscall;
-  if (fields.path !== undefined) error.path = fields.path;
-  return error;
-}
-
 /** The one spawner program (a helper process or a thread) and the processes it runs. */
 class SpawnerHost {
   private readonly channel: SpawnerChannel;
+  /** Where the gits' stdin and stdout meet this process; null: they travel through the helper. */
+  private server: StdioServer | null;
   private ready = false;
   private ended = false;
   private readonly entries = new Map<number, Entry>();
@@ -133,28 +88,36 @@ class SpawnerHost {
     options: ChannelOptions,
     /** Told how many processes it had not started yet (they are started here instead). */
     private readonly onFailure: (adopted: number) => void,
+    /** Where the socket's directory is made (the temp directory unless a test says). */
+    socketRoot?: string,
   ) {
     this.channel = openChannel(options, {
       message: (message) => this.receive(message as Received),
       gone: (error) => this.failed(error),
     });
+    this.server = options.transport === 'process' ? openStdioServer(socketRoot) : null;
   }
 
   get pid(): number | undefined {
     return this.channel.pid;
   }
 
+  /** The socket the gits' stdin and stdout connect to, if there is one (tests). */
+  get socketPath(): string | undefined {
+    return this.server?.address.path;
+  }
+
   spawn(request: Request): GitChild {
     const id = this.nextId++;
-    const entry: Entry = {
-      id,
-      child: new ThreadChild((command) => this.route(id, command)),
-      request,
-      queued: [],
-    };
+    const child = new ThreadChild(
+      (command) => this.route(id, command),
+      request.args,
+      () => this.forget(id),
+    );
+    const entry: Entry = { id, child, request, queued: [] };
     this.entries.set(id, entry);
     if (this.entries.size === 1) this.channel.hold(true);
-    if (this.ready) this.channel.post({ kind: 'spawn', id, ...request });
+    if (this.ready) this.post(entry);
     return entry.child;
   }
 
@@ -167,6 +130,7 @@ class SpawnerHost {
   stop(): Promise<void> {
     this.ended = true;
     this.abandon('stopped');
+    this.closeServer();
     return this.channel.stop();
   }
 
@@ -175,50 +139,54 @@ class SpawnerHost {
     if (entry === undefined) return; // closed: as on a ChildProcess, nothing more happens
     if (entry.local) apply(entry.local, command);
     else if (!this.ready) entry.queued.push(command);
-    else this.channel.post({ ...command, id });
+    else if (!entry.child.socketed) this.channel.post({ ...command, id });
+    else {
+      if (command.kind === 'kill') this.channel.post({ ...command, id });
+      entry.child.feed(command);
+    }
+  }
+
+  /** Asks the helper to start it, on a connection of its own to this process if there is one. */
+  private post(entry: Entry): void {
+    const { id, child, request } = entry;
+    const server = this.server;
+    if (server === null) {
+      this.channel.post({ kind: 'spawn', id, ...request });
+      for (const command of entry.queued.splice(0)) this.channel.post({ ...command, id });
+      return;
+    }
+    child.awaitSocket();
+    server.expect(id, (socket, rest) => child.attach(socket, rest));
+    this.channel.post({ kind: 'spawn', id, ...request, stdio: server.address });
+    for (const command of entry.queued.splice(0)) this.route(id, command);
   }
 
   private receive(message: Received): void {
     if (message.kind === 'ready') return this.started();
-    const entry = this.entries.get(message.id);
-    if (entry === undefined) return;
-    const child = entry.child;
-    switch (message.kind) {
-      case 'stdout':
-      case 'stderr':
-        child[message.kind].emit('data', asBuffer(message.data));
-        return;
-      case 'error':
-        child.exitCode = message.exitCode;
-        child.emit('error', toError(message.error));
-        return;
-      case 'exit':
-        child.exitCode = message.code;
-        child.emit('exit', message.code, message.signal);
-        return;
-      case 'close':
-        this.forget(message.id);
-        child.emit('close', message.code, message.signal);
-    }
+    this.entries.get(message.id)?.child.receive(message);
   }
 
   private started(): void {
     this.ready = true;
-    for (const [id, entry] of this.entries) {
-      this.channel.post({ kind: 'spawn', id, ...entry.request });
-      for (const command of entry.queued.splice(0)) this.channel.post({ ...command, id });
-    }
+    for (const entry of this.entries.values()) this.post(entry);
   }
 
   private forget(id: number): void {
-    this.entries.delete(id);
+    this.server?.cancel(id);
+    if (!this.entries.delete(id)) return;
     if (this.entries.size === 0) this.channel.hold(false);
+  }
+
+  private closeServer(): void {
+    this.server?.close();
+    this.server = null;
   }
 
   /** The program is gone: what it never started starts here; what it ran has failed. */
   private failed(error: Error): void {
     if (this.ended) return;
     this.ended = true;
+    this.closeServer();
     if (this.ready) {
       this.onFailure(0);
       this.abandon(error.message);
@@ -231,11 +199,10 @@ class SpawnerHost {
 
   private abandon(reason: string): void {
     for (const entry of [...this.entries.values()]) {
-      this.forget(entry.id);
       // A GitError, as when git itself fails: the evidence is unavailable, not a bug of this tool.
       const error = new GitError(entry.request.args, `the git spawner stopped: ${reason}`, null);
-      entry.child.emit('error', error);
-      entry.child.emit('close', null, null);
+      entry.child.abandon(error);
+      this.forget(entry.id);
     }
   }
 
@@ -271,6 +238,8 @@ export interface SpawnerOptions {
   source?: string;
   /** The node for the helper process (the tests give one that is missing). */
   execPath?: string;
+  /** Where the gits' socket gets its directory (the tests give one too long for a socket). */
+  socketRoot?: string;
 }
 
 /** A spawner running its program in a helper process or a thread. */
@@ -297,12 +266,13 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
   const current = (): SpawnerHost | null => {
     if (host === null && !unavailable) {
       try {
-        host = new SpawnerHost(channel, (adopted) => {
+        const failed = (adopted: number): void => {
           unavailable = true;
           host = null;
           counts.away -= adopted;
           counts.here += adopted;
-        });
+        };
+        host = new SpawnerHost(channel, failed, options.socketRoot);
         process.once('beforeExit', stopAtExit);
       } catch {
         unavailable = true;
@@ -324,6 +294,7 @@ export function createSpawner(options: SpawnerOptions = {}): Spawner {
     stop,
     stats: () => ({ ...counts, running: host?.running() ?? 0 }),
     helperPid: () => host?.pid,
+    socketPath: () => host?.socketPath,
   };
 }
 
