@@ -5,7 +5,7 @@ import type { Report } from '../findings/report';
 import { UsageError } from '../errors';
 import type { ReportFormat, TextDetail } from '../report/reporters';
 import type { LoadedConfig } from './config';
-import { boundHeapGrowth } from './heap-growth';
+import { tuneV8 } from './v8-tuning';
 import type { CliIO } from './io';
 import {
   checkReportTargets,
@@ -74,7 +74,7 @@ export async function judgeAndEmit(
   const detail = textDetail(flags);
   const repo = resolve(io.cwd, flags.repo);
   const config = await loadConfig(repo);
-  boundHeapGrowth();
+  tuneV8();
   const progress = progressBar(io);
   try {
     const report = await judge({ repo, config, progress });
