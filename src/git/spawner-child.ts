@@ -59,6 +59,7 @@ export class ThreadChild extends EventEmitter implements GitChild {
   private readonly deferred: (() => void)[] = [];
   private closeArgs: [number | null, NodeJS.Signals | null] | null = null;
   private lateTimer: NodeJS.Timeout | null = null;
+  private cutShortBy: NodeJS.ErrnoException | null = null;
 
   constructor(
     private readonly send: (command: Command) => void,
@@ -111,8 +112,10 @@ export class ThreadChild extends EventEmitter implements GitChild {
     socket.on('data', (chunk: Buffer) => {
       if (!this.cutOff) this.stdout.emit('data', chunk);
     });
-    // An error (a reset when git left input unread) comes after what it wrote.
-    socket.on('error', done);
+    // stdin and stdout are one connection: a failed write (git exited before reading it all)
+    // destroys it, and what git wrote but this thread had not read yet is gone with it. With
+    // pipes a broken stdin left stdout whole; here the output may be cut short, so it fails.
+    socket.on('error', (error: NodeJS.ErrnoException) => this.cutShort(error));
     socket.on('end', done);
     socket.on('close', done);
     if (this.closed) {
@@ -174,6 +177,12 @@ export class ThreadChild extends EventEmitter implements GitChild {
     this.outputDone = true;
   }
 
+  /** Its connection failed before its end: if git still exits 0, that output is not whole. */
+  private cutShort(error: NodeJS.ErrnoException): void {
+    if (!this.outputDone && !this.cutOff) this.cutShortBy = error;
+    this.outputEnded();
+  }
+
   private outputEnded(): void {
     if (this.outputDone) return;
     this.outputDone = true;
@@ -200,6 +209,11 @@ export class ThreadChild extends EventEmitter implements GitChild {
     if (this.lateTimer) clearTimeout(this.lateTimer);
     this.socket?.destroy();
     this.onClosed();
+    // A git that failed says why itself; one that succeeded with output cut short fails here.
+    if (this.cutShortBy && this.closeArgs[0] === 0) {
+      const reason = `its output was cut short (${this.cutShortBy.code ?? this.cutShortBy.message})`;
+      this.emit('error', new GitError(this.args, reason, null));
+    }
     this.emit('close', ...this.closeArgs);
   }
 }

@@ -4,7 +4,7 @@ import type { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCliProcess } from '../../test/helpers/cli-process';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { catFileBatch } from './batch';
@@ -14,7 +14,7 @@ import { gitEnvironment } from './environment';
 import { gitSlotsInUse } from './limit';
 import { createGit, GitError, GitMissingError, GitTimeoutError } from './run';
 import { createSpawner, gitSpawner, type Spawner } from './spawner';
-import { HEADER_TIMEOUT_MS, openStdioServer } from './spawner-socket';
+import { HEADER_TIMEOUT_MS, openStdioServer, removeStdioDirectories } from './spawner-socket';
 
 let repo: TempRepo;
 let commit: string;
@@ -590,6 +590,32 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
     }
   });
 
+  it('fails a git whose output a broken stdin cut short, never hands on part of it', async () => {
+    // git answers without reading its stdin and exits; the run ends stdin only once git is gone
+    // (this thread busy meanwhile): the failed write destroys the one connection, with output
+    // git wrote but this thread had not read yet.
+    data.write('hundred-k.bin', randomBytes(100 * 1024));
+    const id = data.git('hash-object', '-w', join(data.dir, 'hundred-k.bin')).trim();
+    const spawner = createSpawner();
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const args = ['--git-dir', dataDir(), 'cat-file', 'blob', id];
+        const child = spawner.spawn('git', args, gitEnvironment()) as GitChild & EventEmitter;
+        const seen = watch(child);
+        child.stdin.end(round % 2 === 0 ? '' : 'input git never reads\n');
+        setImmediate(() => {
+          const busyUntil = Date.now() + 300;
+          while (Date.now() < busyUntil);
+        });
+        const { events, out } = await seen;
+        if (events.includes('error')) continue; // cut short, and said so: unavailable evidence
+        expect(out.length).toBe(100 * 1024); // or whole
+      }
+    } finally {
+      await spawner.stop();
+    }
+  });
+
   it('kills a git mid-output: it closes with the signal, and nothing comes after close', async () => {
     const spawner = createSpawner();
     try {
@@ -678,6 +704,15 @@ describe("gits' stdin and stdout on a socket of the run's, not through the helpe
       server.close();
     }
     expect(existsSync(server.address.path)).toBe(false);
+  });
+
+  it('removes the directories of open servers when asked (a run ending on a signal)', () => {
+    const servers = [openStdioServer(), openStdioServer()];
+    const dirs = servers.map((server) => dirname(server!.address.path));
+    expect(dirs.every((dir) => existsSync(dir))).toBe(true);
+    removeStdioDirectories();
+    expect(dirs.some((dir) => existsSync(dir))).toBe(false);
+    for (const server of servers) server!.close(); // closing after it is a no-op
   });
 
   it('keeps a connection whose header came in time though this thread was busy past the timeout', async () => {
