@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { isBrokenPipe, outputError, processIO, type CliIO } from './io';
 import { handleError, internalErrorMessage, run } from './main';
+import { removeStdioDirectories } from '../git/spawner-socket';
 import { removePendingReports } from './report-files';
 
 const io = processIO();
@@ -25,6 +26,7 @@ process.on('uncaughtException', (error) => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     removePendingReports();
+    removeStdioDirectories(); // re-raised, the signal ends the run without 'exit' listeners
     process.kill(process.pid, signal);
   });
 }

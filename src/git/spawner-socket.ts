@@ -30,6 +30,13 @@ const MAX_PATH = 100;
 /** How long a connection may take to say who it is. */
 export const HEADER_TIMEOUT_MS = 5000;
 
+/** Removes the directories of the servers still open (a run ending on a signal). */
+export function removeStdioDirectories(): void {
+  for (const remove of [...open]) remove();
+}
+
+const open = new Set<() => void>();
+
 /** A listening server in a new directory under `root`, or null where there is none (Windows, a
  * path too long for a socket, an error). */
 export function openStdioServer(root: string = tmpdir()): StdioServer | null {
@@ -40,7 +47,15 @@ export function openStdioServer(root: string = tmpdir()): StdioServer | null {
   } catch {
     return null;
   }
-  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  const remove = (): void => {
+    open.delete(remove);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left behind (EACCES, EBUSY): never a reason to fail a run that is ending.
+    }
+  };
+  open.add(remove);
   const path = join(dir, 's');
   if (Buffer.byteLength(path) > MAX_PATH) {
     remove();
