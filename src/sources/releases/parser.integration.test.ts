@@ -136,6 +136,42 @@ describe('deliverable files parsed on a worker thread and on this thread', () =>
   });
 });
 
+describe('a parser that parses here while its thread starts', () => {
+  it('parses the first batches here, then on the thread, with the same outcomes', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    const batch = [...fixtureTexts(), ...MALFORMED];
+    const expected = await inThreadParser.parse(batch);
+    expect(await parser.parse(batch)).toEqual(expected);
+    expect(parser.batchesParsedHere).toBe(1);
+    for (let waited = 0; !parser.threadReady && waited < 20000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(parser.threadReady).toBe(true);
+    const [onThread, again] = await Promise.all([parser.parse(batch), parser.parse(batch)]);
+    expect([onThread, again]).toEqual([expected, expected]);
+    expect(parser.batchesParsedHere).toBe(1);
+  });
+
+  it('does not keep the process alive once it has parsed here', () => {
+    const script = [
+      `const { WorkerParser } = require(${JSON.stringify(join(__dirname, 'parser.ts'))});`,
+      `const parser = new WorkerParser({ entry: ${JSON.stringify(ENTRY)}, hereWhileStarting: true });`,
+      `parser.parse([{ path: 'deliverables/epoxy/a.yaml', text: 'team: x\\n', series: 'epoxy', repository: 'openstack/a' }])`,
+      `  .then((outcomes) => console.log(JSON.stringify(outcomes)));`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-r', HOOK, '-e', script], {
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect({ status: run.status, signal: run.signal, stderr: run.stderr }).toEqual({
+      status: 0,
+      signal: null,
+      stderr: '',
+    });
+    expect(run.stdout).toMatch(/^\[\{"/);
+  });
+});
+
 describe('a parsing thread that fails', () => {
   const small = text('deliverables/epoxy/sushy.yaml', manyReleases(1));
 

@@ -58,11 +58,17 @@ export interface WorkerParserOptions {
   /** The thread's node flags; the process's own by default (so a .ts loader carries over). */
   execArgv?: string[];
   resourceLimits?: ResourceLimits;
+  /**
+   * Parse here until the thread is online. It takes ~150 ms to load its modules and then parses
+   * with cold code, while this thread's YAML code is already warm from governance and the lists:
+   * a check of a few repositories is over before the thread would have answered.
+   */
+  hereWhileStarting?: boolean;
 }
 
 /**
  * Parses on one worker thread, started on the first batch. It is unref'd while it has no
- * batch, so it never keeps the process alive. Batches are answered in order. A thread that
+ * batch, so it never keeps the process alive. It answers its batches in order. A thread that
  * cannot start leaves the parsing to the calling thread (the same code, so the same outcomes);
  * one that dies fails the batch it was parsing (the oldest pending) and a new thread takes the
  * others, so a batch never goes without an answer.
@@ -74,6 +80,7 @@ export class WorkerParser implements DeliverableParser {
   private fallback = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  private parsedHere = 0;
 
   constructor(private readonly options: WorkerParserOptions) {}
 
@@ -82,8 +89,22 @@ export class WorkerParser implements DeliverableParser {
     return this.fallback;
   }
 
+  /** Batches parsed on the calling thread while the thread started (tests). */
+  get batchesParsedHere(): number {
+    return this.parsedHere;
+  }
+
+  /** Whether the thread has loaded its modules and takes the batches (tests). */
+  get threadReady(): boolean {
+    return this.worker !== null && this.online;
+  }
+
   parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]> {
     if (this.fallback || files.length === 0) return inThreadParser.parse(files);
+    if (this.options.hereWhileStarting && (this.thread() === null || !this.online)) {
+      this.parsedHere += 1;
+      return inThreadParser.parse(files);
+    }
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { files, resolve, reject });
@@ -132,10 +153,10 @@ export class WorkerParser implements DeliverableParser {
     }
     this.worker = worker;
     this.online = false;
-    worker.unref();
     worker.on('message', (answer: ParseAnswer) => this.answered(worker, answer));
     worker.on('error', (error) => this.died(worker, error));
     worker.on('exit', (code) => this.died(worker, new Error(`it exited with code ${code}`)));
+    worker.unref(); // after the listeners: adding a 'message' listener refs the thread's port
     return worker;
   }
 
@@ -202,7 +223,8 @@ let processParser: DeliverableParser | undefined;
 export function defaultParser(): DeliverableParser {
   if (processParser === undefined) {
     const entry = workerEntry(__filename, require.extensions);
-    processParser = entry === null ? inThreadParser : new WorkerParser({ entry });
+    processParser =
+      entry === null ? inThreadParser : new WorkerParser({ entry, hereWhileStarting: true });
   }
   return processParser;
 }
