@@ -1,4 +1,4 @@
-import { MultiBar, type SingleBar } from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import { clearScreenDown } from 'node:readline';
 import type { ProgressEvents } from '../engine/types';
 import type { CliIO } from './io';
@@ -80,7 +80,7 @@ export class TerminalProgress {
     if (!this.active) return null;
     const known = this.counters.get(kind);
     if (known) return known;
-    this.multi ??= new MultiBar({
+    this.multi ??= newMultiBar({
       stream: this.io.stderr as NodeJS.WritableStream,
       clearOnComplete: true,
       hideCursor: true,
@@ -131,4 +131,11 @@ export function progressBar(io: CliIO): ProgressEvents & { stop(): void } {
       progress.stop();
     },
   };
+}
+
+/** A MultiBar, its module loaded when a bar is first drawn: most runs draw none (no terminal). */
+function newMultiBar(options: ConstructorParameters<typeof MultiBar>[0]): MultiBar {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { MultiBar: MultiBarClass } = require('cli-progress') as typeof import('cli-progress');
+  return new MultiBarClass(options);
 }

@@ -1,6 +1,6 @@
 import { catFileBatch, type CatFileBatch } from './batch';
 import type { GitChild } from './child';
-import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
+import type { SimpleGit, SimpleGitOptions } from 'simple-git';
 import { gitEnvironment, GLOBAL_OPTIONS, safeConfig, type GitProtocol } from './environment';
 import { GitError, GitMissingError, GitTimeoutError } from './errors';
 import { withGitSlot } from './limit';
@@ -175,6 +175,9 @@ function simpleEngine(
       return Buffer.concat(result.stdErr);
     },
   };
+  // Loaded when first needed (some 30 ms): most runs read every repository in its batch session.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { simpleGit } = require('simple-git') as typeof import('simple-git');
   return simpleGit(options).env(env);
 }
 

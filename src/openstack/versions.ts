@@ -4,7 +4,8 @@
  * Once classified, versions are ordered and compared by `semver` (see `compareVersions`).
  */
 import type { SemVer } from 'semver';
-import { parse as parseSemver } from 'semver';
+// The one function, not the package's index, which loads all 47 of its modules.
+import parseSemver from 'semver/functions/parse';
 import { compareText } from '../util/compare';
 
 export type VersionKind =
