@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
-import { ObjectTooLargeError } from './batch';
+import { catFileBatch, ObjectTooLargeError } from './batch';
 import { gitSlotsInUse } from './limit';
 import { createGit, GitError } from './run';
 
@@ -65,5 +66,65 @@ describe('one cat-file --batch asked in turn', () => {
     batch.close();
     await settled();
     expect(gitSlotsInUse().active).toBe(0);
+  });
+});
+
+describe('a closed session', () => {
+  interface Ended {
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    at: number;
+  }
+  function sessionOn(command: string, args: string[], lingerMs = 300) {
+    let resolveEnded: (ended: Ended) => void = () => undefined;
+    const ended = new Promise<Ended>((resolve) => (resolveEnded = resolve));
+    const batch = catFileBatch({
+      start: () => {
+        const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+        child.on('close', (code, signal) => resolveEnded({ code, signal, at: Date.now() }));
+        return Promise.resolve(child);
+      },
+      release: () => undefined,
+      idleMs: 10_000,
+      maxOutputBytes: 1 << 20,
+      lingerMs,
+    });
+    return { batch, ended };
+  }
+  const gitArgs = () => ['--git-dir', join(repo.dir, '.git'), 'cat-file', '--batch'];
+
+  it('that answered everything lets git end by itself at the end of its input', async () => {
+    const { batch, ended } = sessionOn('git', gitArgs());
+    const [small] = await batch.read([sha('small.txt')], 4096);
+    expect(small?.content.toString('utf8')).toBe('hello\n');
+    batch.close();
+    expect(await ended).toMatchObject({ code: 0, signal: null });
+  });
+
+  it('that failed kills git at once', async () => {
+    const { batch, ended } = sessionOn('git', gitArgs(), 60_000);
+    await expect(batch.read([sha('big.txt')], 1000)).rejects.toThrow(ObjectTooLargeError);
+    batch.close();
+    expect(await ended).toMatchObject({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('kills a process that lingers after its input ends, once it has had its time', async () => {
+    // Answers one object as cat-file would, then ignores the end of its input.
+    const script = 'read name; printf "%s blob 1\\nx\\n" "$name"; exec sleep 30';
+    const { batch, ended } = sessionOn('sh', ['-c', script], 300);
+    const [object] = await batch.read([sha('small.txt')], 4096);
+    expect(object?.content.toString('utf8')).toBe('x');
+    const closedAt = Date.now();
+    batch.close();
+    const end = await ended;
+    expect(end).toMatchObject({ code: null, signal: 'SIGKILL' });
+    expect(end.at - closedAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('refuses a read that was waiting for git to start', async () => {
+    const { batch } = sessionOn('git', gitArgs());
+    const read = batch.read([sha('small.txt')], 4096);
+    batch.close();
+    await expect(read).rejects.toThrow(/the session is closed/);
   });
 });

@@ -41,7 +41,11 @@ export interface BatchSettings {
   release(): void;
   idleMs: number;
   maxOutputBytes: number;
+  /** How long a git that answered everything may take to end at end of its input (2 s). */
+  lingerMs?: number;
 }
+
+const DEFAULT_LINGER_MS = 2000;
 
 const SPEC = /^[0-9a-f]{40}([0-9a-f]{24})?(\^\{tree\})?$/;
 const MAX_HEADER_BYTES = 256;
@@ -143,13 +147,29 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
     return child;
   };
 
+  /**
+   * A git that answered everything ends by itself at the end of its input, as cat-file does: it
+   * is killed only if it lingers, so an ordinary session costs no kill. One that failed, or still
+   * owes answers, is killed at once (the rest of an object refused as too big is never sent).
+   */
   function close(): void {
     if (closed) return;
     closed = true;
     if (timer) clearTimeout(timer);
+    const answered = failure === null && queue.length === 0 && buffer.length === 0;
     void child?.then((process) => {
       process.stdin.end();
-      if (process.exitCode === null) process.kill('SIGKILL');
+      if (process.exitCode !== null) return;
+      if (!answered) {
+        process.kill('SIGKILL');
+        return;
+      }
+      const linger = setTimeout(
+        () => process.kill('SIGKILL'),
+        settings.lingerMs ?? DEFAULT_LINGER_MS,
+      );
+      linger.unref();
+      process.on('close', () => clearTimeout(linger));
     });
     settings.release();
   }
@@ -162,6 +182,7 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
       if (closed) throw new GitError([...ARGS], 'the session is closed', null);
       const process = await begin();
       if (failure) throw failure;
+      if (closed) throw new GitError([...ARGS], 'the session is closed', null);
       const budget = { left: totalBytes };
       const answers = specs.map(
         (spec) =>
