@@ -38,14 +38,12 @@ export const describeWithAnsible = available ? describe : describe.skip;
 
 /** Builds the tool as `npm run build` does, so the playbook runs the current code. */
 export function buildTool(): void {
-  execFileSync(
-    process.execPath,
+  const steps = [
     [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+    [join(PROJECT_ROOT, 'scripts', 'bundle.js')],
+  ];
+  for (const args of steps)
+    execFileSync(process.execPath, args, { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
 
 export interface Proposal {
