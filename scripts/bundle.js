@@ -37,6 +37,8 @@ function bundle(outDir) {
       format: 'cjs',
       tsconfig: join(ROOT, 'tsconfig.json'),
       external: LAZY_LIBRARIES,
+      // Error classes take their name from the class (src/errors.ts): never renamed.
+      keepNames: true,
       logLevel: 'warning',
     });
     if (entry.executable) chmodSync(outfile, 0o755);

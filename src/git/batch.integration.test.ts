@@ -94,7 +94,7 @@ describe('a closed session', () => {
   const gitArgs = () => ['--git-dir', join(repo.dir, '.git'), 'cat-file', '--batch'];
 
   it('that answered everything lets git end by itself at the end of its input', async () => {
-    const { batch, ended } = sessionOn('git', gitArgs());
+    const { batch, ended } = sessionOn('git', gitArgs(), 10_000);
     const [small] = await batch.read([sha('small.txt')], 4096);
     expect(small?.content.toString('utf8')).toBe('hello\n');
     batch.close();
@@ -119,6 +119,16 @@ describe('a closed session', () => {
     const end = await ended;
     expect(end).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect(end.at - closedAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('fails a read still owed its answer, and kills git at once', async () => {
+    // Reads its input and never answers: the read is pending when the session closes.
+    const { batch, ended } = sessionOn('sh', ['-c', 'exec sleep 30'], 60_000);
+    const read = batch.read([sha('small.txt')], 4096);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    batch.close();
+    await expect(read).rejects.toThrow(/the session is closed/);
+    expect(await ended).toMatchObject({ code: null, signal: 'SIGKILL' });
   });
 
   it('refuses a read that was waiting for git to start', async () => {

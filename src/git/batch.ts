@@ -157,6 +157,9 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
     closed = true;
     if (timer) clearTimeout(timer);
     const answered = failure === null && queue.length === 0 && buffer.length === 0;
+    // Reads still owed an answer fail: git is killed below, and its end is not a failure now.
+    const closedEarly = new GitError([...ARGS], 'the session is closed', null);
+    for (const waiting of queue.splice(0)) waiting.reject(closedEarly);
     void child?.then((process) => {
       process.stdin.end();
       if (process.exitCode !== null) return;

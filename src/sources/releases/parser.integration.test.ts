@@ -6,6 +6,7 @@ import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { GovernanceSource } from '../governance/source';
 import type { DeliverableText } from './parse-text';
 import {
+  HERE_MAX_CHARS,
   inThreadParser,
   ParseThreadFailed,
   WorkerParser,
@@ -139,7 +140,11 @@ describe('deliverable files parsed on a worker thread and on this thread', () =>
 describe('a parser that parses here while its thread starts', () => {
   it('parses the first batches here, then on the thread, with the same outcomes', async () => {
     const parser = threadParser({ hereWhileStarting: true });
-    const batch = [...fixtureTexts(), ...MALFORMED];
+    const batch = [
+      ...fixtureTexts(),
+      ...MALFORMED.filter((file) => file.text.length <= 64 * 1024), // not big.yaml, block-1000
+    ];
+    expect(batch.reduce((sum, file) => sum + file.text.length, 0)).toBeLessThan(HERE_MAX_CHARS);
     const expected = await inThreadParser.parse(batch);
     expect(await parser.parse(batch)).toEqual(expected);
     expect(parser.batchesParsedHere).toBe(1);
@@ -149,6 +154,23 @@ describe('a parser that parses here while its thread starts', () => {
     expect(parser.threadReady).toBe(true);
     const [onThread, again] = await Promise.all([parser.parse(batch), parser.parse(batch)]);
     expect([onThread, again]).toEqual([expected, expected]);
+    expect(parser.batchesParsedHere).toBe(1);
+  });
+
+  it('leaves a batch over the size bound to the thread, whose death fails that batch alone', async () => {
+    const parser = threadParser({
+      hereWhileStarting: true,
+      resourceLimits: { maxOldGenerationSizeMb: 8 },
+    });
+    const huge = [text('deliverables/epoxy/huge.yaml', manyReleases(60000))];
+    expect(huge[0]?.text.length).toBeGreaterThan(HERE_MAX_CHARS);
+    const small = [text('deliverables/epoxy/sushy.yaml', manyReleases(1))];
+    const [hugeOutcome, smallOutcome] = await Promise.allSettled([
+      parser.parse(huge),
+      parser.parse(small),
+    ]);
+    expect(hugeOutcome).toMatchObject({ status: 'rejected', reason: { outOfMemory: true } });
+    expect(smallOutcome).toEqual({ status: 'fulfilled', value: await inThreadParser.parse(small) });
     expect(parser.batchesParsedHere).toBe(1);
   });
 

@@ -61,14 +61,23 @@ export interface WorkerParserOptions {
   /**
    * Parse here until the thread is online. It takes ~150 ms to load its modules and then parses
    * with cold code, while this thread's YAML code is already warm from governance and the lists:
-   * a check of a few repositories is over before the thread would have answered.
+   * a check of a few repositories is over before the thread would have answered. Only batches
+   * of at most HERE_MAX_CHARS: a larger one waits for the thread, whose death (over its heap
+   * limit) fails that batch alone, where here it would end the run.
    */
   hereWhileStarting?: boolean;
 }
 
+/** The largest batch parsed here while the thread starts: real batches are a few KB. */
+export const HERE_MAX_CHARS = 256 * 1024;
+
+function textLength(files: readonly DeliverableText[]): number {
+  return files.reduce((sum, file) => sum + file.text.length, 0);
+}
+
 /**
  * Parses on one worker thread, started on the first batch. It is unref'd while it has no
- * batch, so it never keeps the process alive. It answers its batches in order. A thread that
+ * batch, so it never keeps the process alive. The thread answers in order. A thread that
  * cannot start leaves the parsing to the calling thread (the same code, so the same outcomes);
  * one that dies fails the batch it was parsing (the oldest pending) and a new thread takes the
  * others, so a batch never goes without an answer.
@@ -101,7 +110,8 @@ export class WorkerParser implements DeliverableParser {
 
   parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]> {
     if (this.fallback || files.length === 0) return inThreadParser.parse(files);
-    if (this.options.hereWhileStarting && (this.thread() === null || !this.online)) {
+    if (this.thread() === null) return inThreadParser.parse(files); // no thread could start
+    if (this.options.hereWhileStarting && !this.online && textLength(files) <= HERE_MAX_CHARS) {
       this.parsedHere += 1;
       return inThreadParser.parse(files);
     }
