@@ -43,7 +43,7 @@ interface RemoteRun {
   exitCode: number | null;
 }
 
-const BIN = join(__dirname, '..', 'vmt-oversight.js'); // the bundled CLI, the package's bin
+const BIN = join(__dirname, '..', 'src', 'cli', 'bin.js');
 
 function parseOptions(argv: readonly string[]): { sizes: number[]; rebuild: boolean } {
   const options = { sizes: [50, 600], rebuild: false };

@@ -35,7 +35,7 @@ interface Row {
   gitFixed: number;
 }
 
-const BIN = join(__dirname, '..', 'vmt-oversight.js'); // the bundled CLI, the package's bin
+const BIN = join(__dirname, '..', 'src', 'cli', 'bin.js');
 const BASELINE = join(__dirname, 'baseline.js');
 
 function parseOptions(argv: readonly string[]): Options {

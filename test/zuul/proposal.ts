@@ -38,12 +38,14 @@ export const describeWithAnsible = available ? describe : describe.skip;
 
 /** Builds the tool as `npm run build` does, so the playbook runs the current code. */
 export function buildTool(): void {
-  const steps = [
+  execFileSync(
+    process.execPath,
     [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    [join(PROJECT_ROOT, 'scripts', 'bundle.js')],
-  ];
-  for (const args of steps)
-    execFileSync(process.execPath, args, { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'pipe',
+    },
+  );
 }
 
 export interface Proposal {
