@@ -51,6 +51,8 @@ const SPEC = /^[0-9a-f]{40}([0-9a-f]{24})?(\^\{tree\})?$/;
 const MAX_HEADER_BYTES = 256;
 const ARGS = ['cat-file', '--batch'] as const;
 
+const sessionClosed = (): GitError => new GitError([...ARGS], 'the session is closed', null);
+
 interface Pending {
   spec: string;
   maxBytes: number;
@@ -158,8 +160,7 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
     if (timer) clearTimeout(timer);
     const answered = failure === null && queue.length === 0 && buffer.length === 0;
     // Reads still owed an answer fail: git is killed below, and its end is not a failure now.
-    const closedEarly = new GitError([...ARGS], 'the session is closed', null);
-    for (const waiting of queue.splice(0)) waiting.reject(closedEarly);
+    for (const waiting of queue.splice(0)) waiting.reject(sessionClosed());
     void child?.then((process) => {
       process.stdin.end();
       if (process.exitCode !== null) return;
@@ -182,10 +183,10 @@ export function catFileBatch(settings: BatchSettings): CatFileBatch {
       const bad = specs.find((spec) => !SPEC.test(spec));
       if (bad !== undefined) throw new GitError([...ARGS], `not an object name: ${bad}`, null);
       if (failure) throw failure;
-      if (closed) throw new GitError([...ARGS], 'the session is closed', null);
+      if (closed) throw sessionClosed();
       const process = await begin();
       if (failure) throw failure;
-      if (closed) throw new GitError([...ARGS], 'the session is closed', null);
+      if (closed) throw sessionClosed();
       const budget = { left: totalBytes };
       const answers = specs.map(
         (spec) =>
