@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './start';
 import { isBrokenPipe, outputError, processIO, type CliIO } from './io';
 import { handleError, internalErrorMessage, run } from './main';
 import { removeStdioDirectories } from '../git/spawner-socket';
