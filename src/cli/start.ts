@@ -12,7 +12,7 @@ if (judges(process.argv.slice(2))) {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { tuneV8 } = require('./v8-tuning') as typeof import('./v8-tuning');
   const { codeCacheDir, installCodeCache, privateDirectory } =
-    require('./code-cache') as typeof import('./code-cache');
+    require('../util/code-cache') as typeof import('../util/code-cache');
   /* eslint-enable @typescript-eslint/no-require-imports */
   tuneV8();
   const dir = codeCacheDir(process.env);

@@ -2,7 +2,7 @@
 // hook): installs the code cache for ROOT with the cache in DIR, loads every MODULE under ROOT
 // and prints the cache's counts and what the modules export, as one line of JSON.
 import { join } from 'node:path';
-import { installCodeCache } from '../../src/cli/code-cache';
+import { installCodeCache } from '../../src/util/code-cache';
 
 const [dir, root, ...modules] = process.argv.slice(2);
 if (dir === undefined || root === undefined) throw new Error('usage: harness DIR ROOT MODULE...');
