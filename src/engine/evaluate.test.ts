@@ -158,6 +158,29 @@ describe('evaluate', () => {
     expect(table.calls).toEqual([]);
   });
 
+  it('tells the provider how many repositories it will judge before it asks anything', async () => {
+    const p = proposal({
+      added: [entry('openstack/a', 2), entry('openstack/b', 5)],
+      removed: [entry('openstack/gone', 9)],
+    });
+    const table = provider({ governance: {} });
+    const told: string[] = [];
+    await evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [failingRule(meta())],
+      provider: {
+        ...table,
+        get: table.get,
+        expect: (n) => told.push(`${n} before ${table.calls.length} asked`),
+      },
+      settings,
+    });
+    expect(told).toEqual(['3 before 0 asked']);
+    expect(table.calls.length).toBeGreaterThan(0);
+  });
+
   it('sorts findings by repository, line, severity and rule', async () => {
     const p = proposal({ added: [entry('openstack/b', 2), entry('openstack/a', 5)] });
     const findings = await run(p, failingRule(meta()), { governance: {} });

@@ -67,6 +67,7 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   const unreadableBase = baseListUnreadable(input.proposal, removalBlocks(input), input.settings);
   if (unreadableBase) findings.push(unreadableBase);
   const pending = countByRepository(input.changes);
+  input.provider.expect?.(pending.size);
   const perRepository = await mapLimit(
     input.changes,
     input.concurrency ?? REPOSITORY_CONCURRENCY,

@@ -461,4 +461,9 @@ export interface EvidenceProvider {
    * it is read again.
    */
   forget?(repository: string): void;
+  /**
+   * How many repositories the run will judge, told once it is known: a hint for how to read
+   * (a few repositories' deliverable files are parsed without a thread), never what is read.
+   */
+  expect?(repositories: number): void;
 }

@@ -1,5 +1,6 @@
 import type { Evidence, EvidenceProvider, OfficialRepositories, SourceId } from '../evidence/types';
 import { isValidDate } from './dates';
+import { defaultParser } from './releases/parser';
 import type { SourceOptions } from './options';
 import { SOURCES } from './registry';
 import type { RepositoryCost } from './repository/source';
@@ -105,6 +106,7 @@ export function createEvidenceProvider(
   return {
     get,
     forget,
+    expect: (repositories) => defaultParser().expect?.(repositories),
     officialRepositories: () => get('officialRepositories', ''),
     stats: () => ({ gitCalls: base.counter.count, repositories: new Map(base.costs) }),
   };

@@ -6,6 +6,7 @@ import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { GovernanceSource } from '../governance/source';
 import type { DeliverableText } from './parse-text';
 import {
+  FEW_REPOSITORIES,
   HERE_MAX_CHARS,
   inThreadParser,
   ParseThreadFailed,
@@ -172,6 +173,34 @@ describe('a parser that parses here while its thread starts', () => {
     expect(hugeOutcome).toMatchObject({ status: 'rejected', reason: { outOfMemory: true } });
     expect(smallOutcome).toEqual({ status: 'fulfilled', value: await inThreadParser.parse(small) });
     expect(parser.batchesParsedHere).toBe(1);
+  });
+
+  it('told the run judges a few repositories, parses every batch here and starts no thread', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    parser.expect(FEW_REPOSITORIES);
+    const batch = fixtureTexts();
+    const expected = await inThreadParser.parse(batch);
+    for (let i = 0; i < FEW_REPOSITORIES; i++) expect(await parser.parse(batch)).toEqual(expected);
+    expect(parser.batchesParsedHere).toBe(FEW_REPOSITORIES);
+    expect(parser.threadStarted).toBe(false);
+  });
+
+  it('told of more, starts its thread on the first batch as before', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    parser.expect(FEW_REPOSITORIES + 1);
+    const batch = fixtureTexts();
+    expect(await parser.parse(batch)).toEqual(await inThreadParser.parse(batch));
+    expect(parser.threadStarted).toBe(true);
+  });
+
+  it('told of a few, still leaves a batch over the size bound to a thread', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    parser.expect(1);
+    const huge = [text('deliverables/epoxy/huge.yaml', manyReleases(3000))];
+    expect(huge[0]?.text.length).toBeGreaterThan(HERE_MAX_CHARS);
+    expect(await parser.parse(huge)).toEqual(await inThreadParser.parse(huge));
+    expect(parser.threadStarted).toBe(true);
+    expect(parser.batchesParsedHere).toBe(0);
   });
 
   it('does not keep the process alive once it has parsed here', () => {

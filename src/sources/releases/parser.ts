@@ -6,6 +6,8 @@ import { parseDeliverableText, type DeliverableText, type ParseOutcome } from '.
 /** Parses batches of deliverable texts; the outcomes are in the order of the texts. */
 export interface DeliverableParser {
   parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]>;
+  /** How many repositories the run will ask about, once known (a hint; outcomes are the same). */
+  expect?(repositories: number): void;
 }
 
 export interface ParseBatch {
@@ -71,6 +73,14 @@ export interface WorkerParserOptions {
 /** The largest batch parsed here while the thread starts: real batches are a few KB. */
 export const HERE_MAX_CHARS = 256 * 1024;
 
+/**
+ * A run that judges at most this many repositories parses here and starts no thread. The thread
+ * costs ~150 ms of CPU to start on a machine with two cores, while this thread parses what it
+ * would: a check of 5 repositories took 14% less CPU and 6% less time (12 interleaved runs), one
+ * of 15 10% less CPU in the same time; from 60 on the thread pays.
+ */
+export const FEW_REPOSITORIES = 16;
+
 function textLength(files: readonly DeliverableText[]): number {
   return files.reduce((sum, file) => sum + file.text.length, 0);
 }
@@ -90,6 +100,7 @@ export class WorkerParser implements DeliverableParser {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private parsedHere = 0;
+  private few = false;
 
   constructor(private readonly options: WorkerParserOptions) {}
 
@@ -108,18 +119,31 @@ export class WorkerParser implements DeliverableParser {
     return this.worker !== null && this.online;
   }
 
+  /** Whether a thread was started and still runs (tests). */
+  get threadStarted(): boolean {
+    return this.worker !== null;
+  }
+
+  expect(repositories: number): void {
+    this.few = repositories <= FEW_REPOSITORIES;
+  }
+
   parse(files: readonly DeliverableText[]): Promise<ParseOutcome[]> {
     if (this.fallback || files.length === 0) return inThreadParser.parse(files);
+    const here = this.options.hereWhileStarting === true && textLength(files) <= HERE_MAX_CHARS;
+    if (here && this.few && this.worker === null) return this.parseOnThisThread(files);
     if (this.thread() === null) return inThreadParser.parse(files); // no thread could start
-    if (this.options.hereWhileStarting && !this.online && textLength(files) <= HERE_MAX_CHARS) {
-      this.parsedHere += 1;
-      return inThreadParser.parse(files);
-    }
+    if (here && !this.online) return this.parseOnThisThread(files);
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { files, resolve, reject });
       this.send(id, files);
     });
+  }
+
+  private parseOnThisThread(files: readonly DeliverableText[]): Promise<ParseOutcome[]> {
+    this.parsedHere += 1;
+    return inThreadParser.parse(files);
   }
 
   /** Stops the thread; a batch still pending fails. The next batch starts a new thread. */
