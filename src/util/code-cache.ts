@@ -8,6 +8,7 @@ import {
   openSync,
   readSync,
   renameSync,
+  rmSync,
   writeFileSync,
   type Stats,
 } from 'node:fs';
@@ -109,7 +110,13 @@ function writeEntry(file: string, source: string, code: Buffer): void {
     });
     renameSync(temporary, file);
   } catch {
-    // Not cached this time: the next run compiles it afresh and tries again.
+    // Not cached this time (a full disk, say): the next run compiles it afresh and tries again.
+    // A part written is removed; so is a stale file of a process that had this pid and died.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do: this runs as the process exits, where a throw would change its code.
+    }
   }
 }
 
@@ -182,8 +189,13 @@ export function installCodeCache(dir: string, root: string): (() => CodeCacheSta
     );
   };
   process.once('exit', () => {
-    for (const { file, source, script } of fresh)
-      writeEntry(file, source, script.createCachedData());
+    for (const { file, source, script } of fresh) {
+      try {
+        writeEntry(file, source, script.createCachedData());
+      } catch {
+        // Never thrown into the exit: the process's exit code is its run's, not the cache's.
+      }
+    }
   });
   return () => ({ ...stats });
 }
