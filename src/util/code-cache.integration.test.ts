@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  realpathSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeCacheDir, privateDirectory } from './code-cache';
+import { codeCacheDir } from './code-cache';
+import { privateDirectory } from './private-dir';
 
 const HOOK = join(__dirname, '..', '..', 'test', 'helpers', 'transpile-hook.js');
 const HARNESS = join(__dirname, '..', '..', 'test', 'helpers', 'code-cache-harness.ts');
@@ -27,88 +30,158 @@ let root: string;
 let dir: string;
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'vmt-oversight-code-cache-'));
+  work = realpathSync(mkdtempSync(join(tmpdir(), 'vmt-oversight-code-cache-')));
   root = join(work, 'package');
-  dir = join(work, 'cache', 'code-cache', 'v-test');
   mkdirSync(join(root, 'lib'), { recursive: true });
   writeModules({
     'lib/a.js': "module.exports = 'a' + require('./b');",
     'lib/b.js': "module.exports = 'b';",
   });
-  expect(privateDirectory(dir)).toBe(true);
+  dir = madePrivate(join(work, 'cache', 'code-cache', 'v-test'));
 });
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function writeModules(files: Record<string, string>): void {
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+function madePrivate(path: string): string {
+  const made = privateDirectory(path);
+  if (made === null) throw new Error(`${path} was not accepted as private`);
+  return made;
 }
 
-function load(...modules: string[]): HarnessRun {
-  const result = spawnSync(process.execPath, ['-r', HOOK, HARNESS, dir, root, ...modules], {
-    encoding: 'utf8',
-  });
+function writeModules(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+}
+
+function load(modules: string[], options: { cache?: string; exitCode?: number } = {}): HarnessRun {
+  const args = ['-r', HOOK, HARNESS, options.cache ?? dir, root, ...modules];
+  const env = { ...process.env, HARNESS_EXIT_CODE: String(options.exitCode ?? '') };
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env });
   expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
+  expect(result.status).toBe(options.exitCode ?? 0);
   return JSON.parse(result.stdout) as HarnessRun;
 }
 
-function cacheFiles(): string[] {
-  return readdirSync(dir).map((name) => join(dir, name));
+/** The cache's entries (not its key), by the module each was written for. */
+function entries(cache = dir): string[] {
+  return readdirSync(cache)
+    .filter((name) => name !== 'key')
+    .map((name) => join(cache, name));
 }
 
 describe('the code cache', () => {
   it('compiles afresh and writes the cache once, then compiles with it', () => {
-    expect(load('lib/a.js')).toEqual({ hits: 0, misses: 2, exported: ['ab'] });
-    const files = cacheFiles();
-    expect(files).toHaveLength(2);
-    for (const file of files) expect(lstatSync(file).mode & 0o777).toBe(0o600);
-    expect(load('lib/a.js')).toEqual({ hits: 2, misses: 0, exported: ['ab'] });
+    expect(load(['lib/a.js'])).toEqual({ hits: 0, misses: 2, exported: ['ab'] });
+    expect(entries()).toHaveLength(2);
+    for (const file of [...entries(), join(dir, 'key')]) {
+      expect(lstatSync(file).mode & 0o777).toBe(0o600);
+    }
+    expect(load(['lib/a.js'])).toEqual({ hits: 2, misses: 0, exported: ['ab'] });
   });
 
   it('does not use the code of another source, even one of the same length', () => {
-    load('lib/a.js');
+    load(['lib/a.js']);
     writeModules({ 'lib/b.js': "module.exports = 'c';" });
-    expect(load('lib/a.js')).toEqual({ hits: 1, misses: 1, exported: ['ac'] });
-    expect(load('lib/a.js')).toEqual({ hits: 2, misses: 0, exported: ['ac'] });
+    expect(load(['lib/a.js'])).toEqual({ hits: 1, misses: 1, exported: ['ac'] });
+    expect(load(['lib/a.js'])).toEqual({ hits: 2, misses: 0, exported: ['ac'] });
   });
 
-  it('refuses a cache file others may write, or a link in its place', () => {
-    load('lib/a.js');
-    const [first, second] = cacheFiles();
-    if (first === undefined || second === undefined) throw new Error('no cache files');
-    chmodSync(first, 0o666);
-    rmSync(second);
-    symlinkSync(first, second);
-    expect(load('lib/a.js').hits).toBe(0);
+  it('does not use an entry written under another key, though made for the same source', () => {
+    const other = madePrivate(join(work, 'other', 'code-cache', 'v-test'));
+    load(['lib/b.js']);
+    load(['lib/b.js'], { cache: other });
+    const [mine] = entries();
+    const [theirs] = entries(other);
+    if (mine === undefined || theirs === undefined) throw new Error('no entries');
+    copyFileSync(theirs, mine);
+    expect(load(['lib/b.js']).hits).toBe(0);
   });
 
-  it('leaves a module outside the root to node', () => {
-    const outside = join(work, 'outside.js');
-    writeFileSync(outside, "module.exports = 'outside';");
-    expect(load(join('..', 'outside.js'))).toEqual({ hits: 0, misses: 0, exported: ['outside'] });
+  it('refuses an entry others may read or write', () => {
+    load(['lib/b.js']);
+    const [entry] = entries();
+    if (entry === undefined) throw new Error('no entry');
+    chmodSync(entry, 0o644);
+    expect(load(['lib/b.js']).hits).toBe(0);
+  });
+
+  it('refuses a link in place of an entry, even to a private copy of its own bytes', () => {
+    load(['lib/b.js']);
+    const [entry] = entries();
+    if (entry === undefined) throw new Error('no entry');
+    const copy = join(work, 'copy');
+    copyFileSync(entry, copy);
+    chmodSync(copy, 0o600);
+    rmSync(entry);
+    symlinkSync(copy, entry);
+    expect(load(['lib/b.js']).hits).toBe(0);
+  });
+
+  it('keeps nothing from a run that ends with an error (exit 2)', () => {
+    load(['lib/a.js'], { exitCode: 2 });
+    expect(entries()).toEqual([]);
+  });
+
+  it('runs a module as node would: its #! line, require.resolve, columns on line 1', () => {
+    writeModules({
+      'lib/c.js':
+        "#!/usr/bin/env node\nmodule.exports = [require.resolve('./b'), typeof require.resolve.paths];",
+      'lib/e.js': "module.exports = new Error('x').stack.split('\\n')[1].trim();",
+    });
+    const expected = [
+      [join(root, 'lib', 'b.js'), 'function'],
+      `at Object.<anonymous> (${join(root, 'lib', 'e.js')}:1:18)`,
+    ];
+    expect(load(['lib/c.js', 'lib/e.js'])).toEqual({ hits: 0, misses: 2, exported: expected });
+    expect(load(['lib/c.js', 'lib/e.js'])).toEqual({ hits: 2, misses: 0, exported: expected });
+  });
+
+  it('leaves ES modules, modules with import() and modules outside the root to node', () => {
+    writeModules({
+      'node_modules/esm/package.json': '{ "type": "module", "main": "index.js" }',
+      'node_modules/esm/index.js': "export const name = 'esm';",
+      'lib/esm.js': "module.exports = require('esm').name;",
+      'lib/dynamic.js': "module.exports = typeof (() => import ('./b.js'));",
+    });
+    writeFileSync(join(work, 'outside.js'), "module.exports = 'outside';");
+    const modules = ['lib/esm.js', 'lib/dynamic.js', join('..', 'outside.js')];
+    const expected = ['esm', 'function', 'outside'];
+    expect(load(modules)).toEqual({ hits: 0, misses: 1, exported: expected });
+    expect(load(modules)).toEqual({ hits: 1, misses: 0, exported: expected });
   });
 });
 
 describe('privateDirectory', () => {
-  it('makes the directory for the user alone', () => {
+  it('makes the directory for the user alone and gives its real path', () => {
     const made = join(work, 'new', 'code-cache', 'v');
-    expect(privateDirectory(made)).toBe(true);
+    expect(privateDirectory(made)).toBe(made);
     expect(lstatSync(made).mode & 0o777).toBe(0o700);
   });
 
-  it('refuses a directory others may write to, or whose parent they may', () => {
-    chmodSync(dir, 0o777);
-    expect(privateDirectory(dir)).toBe(false);
+  it('refuses a directory others may read or write, or whose parent they may', () => {
+    chmodSync(dir, 0o755);
+    expect(privateDirectory(dir)).toBeNull();
     chmodSync(dir, 0o700);
-    chmodSync(join(dir, '..'), 0o777);
-    expect(privateDirectory(dir)).toBe(false);
+    chmodSync(join(dir, '..'), 0o755);
+    expect(privateDirectory(dir)).toBeNull();
   });
 
-  it('refuses a link to a directory', () => {
+  it('refuses one below a directory others may write to, unless it is sticky', () => {
+    const shared = join(work, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    expect(privateDirectory(join(shared, 'cache', 'code-cache', 'v'))).toBeNull();
+    chmodSync(shared, 0o1777);
+    expect(privateDirectory(join(shared, 'cache', 'code-cache', 'v'))).not.toBeNull();
+  });
+
+  it('refuses a link to a directory, and a relative path', () => {
     const link = join(work, 'cache', 'code-cache', 'link');
     symlinkSync(dir, link);
-    expect(privateDirectory(link)).toBe(false);
+    expect(privateDirectory(link)).toBeNull();
+    expect(privateDirectory(join('cache', 'code-cache', 'v'))).toBeNull();
   });
 });
 
@@ -118,6 +191,8 @@ describe('codeCacheDir', () => {
     [{ HOME: '/home/u' }, `/home/u/.cache/vmt-oversight/code-cache/${version}`],
     [{ HOME: '/home/u', XDG_CACHE_HOME: '/x' }, `/x/vmt-oversight/code-cache/${version}`],
     [{ HOME: '/home/u', VMT_OVERSIGHT_CACHE: '/c' }, `/c/code-cache/${version}`],
+    [{ HOME: '/home/u', VMT_OVERSIGHT_CACHE: 'relative' }, null],
+    [{ HOME: 'relative' }, null],
     [{ HOME: '/home/u', VMT_OVERSIGHT_NO_CACHE: '1' }, null],
     [{ HOME: '/home/u', VMT_OVERSIGHT_CODE_CACHE: '0' }, null],
     [{}, null],

@@ -1,20 +1,9 @@
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  type Stats,
-} from 'node:fs';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { accessSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { readPrivateFile } from './private-dir';
 
 /**
  * V8's compiled code for this program's modules, kept between runs. A run compiles some 1.5 MB of
@@ -24,16 +13,21 @@ import { Script } from 'node:vm';
  * The cache is written at the end of the run that first loads a module, with `createCachedData`
  * (after the run, so it holds the functions the run compiled, not only the top level: the
  * `v8-compile-cache` package caches right after compiling, which measured no faster here). A
- * cache file is code this process runs unchecked, so it lives only where no one else can write:
- * a directory of the user's own (mode 0700) under the program's cache directory, each file the
- * user's, written whole and renamed into place. Each file holds the SHA-256 of the source it was
- * made from and is used only for exactly that source; V8 refuses it for another V8 version or
- * other flags. Anything unusual, and the module is compiled as usual.
+ * cache file is code this process runs unchecked, so it is kept only in a private directory
+ * (private-dir.ts), and each file is used only if it is the user's own, no one else's to read or
+ * write, and carries an HMAC, under a key of the directory's that only the user can read, of the
+ * SHA-256 of exactly the source being compiled and of the code: a file this program did not
+ * write for that source is never run. V8 refuses it for another V8 version or other flags.
+ * Anything unusual, and the module is compiled as node compiles it.
  */
 
 /** A cache file larger than this is not read. */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
-const HASH_BYTES = 32;
+const MAC_BYTES = 32;
+const KEY_BYTES = 32;
+const KEY_FILE = 'key';
+/** A module with a dynamic import() needs node's own loader to compile it (vm has none). */
+const DYNAMIC_IMPORT = /\bimport\s*[(/]/;
 
 export interface CodeCacheStats {
   /** Modules compiled with their cached code. */
@@ -44,67 +38,51 @@ export interface CodeCacheStats {
 
 /**
  * The directory of the code cache, or null when caching is off (VMT_OVERSIGHT_NO_CACHE=1,
- * VMT_OVERSIGHT_CODE_CACHE=0) or no cache directory can be named. Named from the environment
- * only, the same as the git cache without a flag or user setting; one per node version.
+ * VMT_OVERSIGHT_CODE_CACHE=0) or no absolute cache directory can be named. Named from the
+ * environment only, the same as the git cache without a flag or user setting; one per node
+ * version and architecture.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv): string | null {
   if (env.VMT_OVERSIGHT_NO_CACHE === '1' || env.VMT_OVERSIGHT_CODE_CACHE === '0') return null;
   const home = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
   const base = env.VMT_OVERSIGHT_CACHE || (home ? join(home, 'vmt-oversight') : '');
-  return base ? join(base, 'code-cache', `${process.version}-${process.arch}`) : null;
+  if (!isAbsolute(base)) return null; // a relative one would name the working directory
+  return join(base, 'code-cache', `${process.version}-${process.arch}`);
 }
 
-/** Whether a directory or file is this user's and no one else may write to it. */
-function ownedPrivately(stats: Stats): boolean {
-  const uid = process.getuid?.();
-  return uid !== undefined && stats.uid === uid && (stats.mode & 0o022) === 0;
-}
-
-/**
- * Makes the cache directory (mode 0700) and returns whether it may be used: a real directory,
- * not a link, the user's own and writable by no one else, in a parent no one else may write to.
- */
-export function privateDirectory(dir: string): boolean {
+/** The directory's key, made on first use; null if it cannot be had as a private file. */
+function directoryKey(dir: string): Buffer | null {
+  const file = join(dir, KEY_FILE);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stats = lstatSync(dir);
-    const parent = lstatSync(dirname(dir));
-    return (
-      stats.isDirectory() && ownedPrivately(stats) && parent.isDirectory() && ownedPrivately(parent)
-    );
+    writeFileSync(file, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
   } catch {
-    return false;
+    // There is one already (or none can be made): it is read, and checked, below.
   }
+  const key = readPrivateFile(file, KEY_BYTES);
+  return key?.length === KEY_BYTES ? key : null;
 }
 
-/** The cached code of one module, if its file is sound and made from exactly `source`. */
-function readEntry(file: string, source: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || !ownedPrivately(stats) || stats.size > MAX_ENTRY_BYTES) return undefined;
-    if (stats.size <= HASH_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size);
-    if (readSync(fd, bytes, 0, stats.size, 0) !== stats.size) return undefined;
-    return bytes.subarray(0, HASH_BYTES).equals(sourceHash(source))
-      ? bytes.subarray(HASH_BYTES)
-      : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+function sourceHash(source: string): Buffer {
+  return createHash('sha256').update(source).digest();
 }
 
-function writeEntry(file: string, source: string, code: Buffer): void {
+function mac(key: Buffer, source: string, code: Buffer): Buffer {
+  return createHmac('sha256', key).update(sourceHash(source)).update(code).digest();
+}
+
+/** The cached code of one module, if its file is sound and was made for exactly `source`. */
+function readEntry(file: string, key: Buffer, source: string): Buffer | undefined {
+  const bytes = readPrivateFile(file, MAX_ENTRY_BYTES);
+  if (bytes === undefined || bytes.length <= MAC_BYTES) return undefined;
+  const code = bytes.subarray(MAC_BYTES);
+  return timingSafeEqual(bytes.subarray(0, MAC_BYTES), mac(key, source, code)) ? code : undefined;
+}
+
+/** Writes an entry whole under a temporary name, then renames it into place; never throws. */
+function writeEntry(file: string, key: Buffer, source: string, code: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([sourceHash(source), code]), {
+    writeFileSync(temporary, Buffer.concat([mac(key, source, code), code]), {
       mode: 0o600,
       flag: 'wx',
     });
@@ -120,12 +98,17 @@ function writeEntry(file: string, source: string, code: Buffer): void {
   }
 }
 
-function sourceHash(source: string): Buffer {
-  return createHash('sha256').update(source).digest();
-}
-
 function entryFile(dir: string, filename: string): string {
   return join(dir, createHash('sha256').update(filename).digest('hex'));
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Compiled {
@@ -139,65 +122,89 @@ interface CompilingModule {
   require(id: string): unknown;
 }
 
+type Compile = (
+  this: CompilingModule,
+  content: string,
+  filename: string,
+  format?: string,
+) => unknown;
+
 type ModuleInternals = typeof Module & {
-  prototype: { _compile(content: string, filename: string): unknown };
+  prototype: { _compile: Compile };
   wrap(source: string): string;
+  wrapper?: unknown;
   _resolveFilename(request: string, parent: unknown, isMain: boolean, options?: unknown): string;
   _resolveLookupPaths(request: string, parent: unknown): string[] | null;
   _extensions: unknown;
   _cache: unknown;
 };
 
+/** The exit code a run ends with after a usage or internal error: its cache is not kept. */
+const ERROR_EXIT = 2;
+
 /**
- * Compiles the `.js` modules under `root` with their cached code from `dir` from now on, and
- * writes the cache of those compiled afresh when the process exits. Returns what it did so far
- * (tests), or null where node's module loader is not the one this was written for.
+ * Compiles the CommonJS `.js` modules under `root` with their cached code from `dir` (a
+ * directory privateDirectory accepted) from now on, and writes the cache of those compiled
+ * afresh when the process exits, unless it exits with an error (2): such a run compiled little.
+ * Returns what it did so far (tests), or null where node's module loader is not the one this
+ * was written for or the directory has no key.
  */
 export function installCodeCache(dir: string, root: string): (() => CodeCacheStats) | null {
   const loader = Module as ModuleInternals;
   const original = loader.prototype._compile;
   if (typeof original !== 'function' || typeof loader.wrap !== 'function') return null;
+  const key = directoryKey(dir);
+  if (key === null) return null;
+  const keep = writable(dir);
   const stats: CodeCacheStats = { hits: 0, misses: 0 };
   const fresh: Compiled[] = [];
   const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
-  loader.prototype._compile = function compile(
-    this: CompilingModule,
-    content: string,
-    filename: string,
-  ): unknown {
-    // A dynamic import() needs the loader's own compile; none of this program's modules has one.
-    if (!filename.startsWith(prefix) || !filename.endsWith('.js') || content.includes('import(')) {
-      return original.call(this, content, filename);
+  const columnOffset = -wrapperPrefixLength(loader);
+  loader.prototype._compile = function compile(content, filename, format) {
+    if (
+      (format !== undefined && format !== 'commonjs') || // an ES module, loaded by require()
+      !filename.startsWith(prefix) ||
+      !filename.endsWith('.js') ||
+      DYNAMIC_IMPORT.test(content)
+    ) {
+      // eslint-disable-next-line prefer-rest-params
+      return Reflect.apply(original, this, arguments);
     }
     const file = entryFile(dir, filename);
     const source = loader.wrap(withoutShebang(content));
-    const cachedData = readEntry(file, source);
-    const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
+    const cachedData = readEntry(file, key, source);
+    const script = new Script(source, {
+      filename,
+      columnOffset,
+      ...(cachedData ? { cachedData } : {}),
+    });
     if (cachedData && !script.cachedDataRejected) stats.hits += 1;
     else {
       stats.misses += 1;
-      fresh.push({ file, source, script });
+      if (keep) fresh.push({ file, source, script });
     }
     const wrapper = script.runInThisContext({ displayErrors: true }) as ModuleWrapper;
-    return wrapper.call(
-      this.exports,
-      this.exports,
-      requireFor(this, loader),
-      this,
-      filename,
-      dirname(filename),
-    );
+    const require = requireFor(this, loader);
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
-  process.once('exit', () => {
+  process.once('exit', (code) => {
+    if (code === ERROR_EXIT) return;
     for (const { file, source, script } of fresh) {
       try {
-        writeEntry(file, source, script.createCachedData());
+        writeEntry(file, key, source, script.createCachedData());
       } catch {
         // Never thrown into the exit: the process's exit code is its run's, not the cache's.
       }
     }
   });
   return () => ({ ...stats });
+}
+
+/** The length of node's module wrapper before the source, so that columns on line 1 are right. */
+function wrapperPrefixLength(loader: ModuleInternals): number {
+  const wrapper = loader.wrapper;
+  const first: unknown = Array.isArray(wrapper) ? wrapper[0] : undefined;
+  return typeof first === 'string' && loader.wrap('').startsWith(first) ? first.length : 0;
 }
 
 /** The process's main module, which every module's `require.main` names. */

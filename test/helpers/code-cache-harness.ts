@@ -1,6 +1,7 @@
-// Run by src/cli/code-cache.integration.test.ts in a process of its own (node -r the transpile
-// hook): installs the code cache for ROOT with the cache in DIR, loads every MODULE under ROOT
-// and prints the cache's counts and what the modules export, as one line of JSON.
+// Run by src/util/code-cache.integration.test.ts in a process of its own (node -r the transpile
+// hook): installs the code cache for ROOT with the cache in DIR, loads every MODULE under ROOT,
+// prints the cache's counts and what the modules export as one line of JSON, and exits with
+// HARNESS_EXIT_CODE when set.
 import { join } from 'node:path';
 import { installCodeCache } from '../../src/util/code-cache';
 
@@ -11,3 +12,4 @@ if (stats === null) throw new Error('the code cache could not be installed');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exported = modules.map((module) => require(join(root, module)) as unknown);
 process.stdout.write(`${JSON.stringify({ ...stats(), exported })}\n`);
+if (process.env.HARNESS_EXIT_CODE) process.exitCode = Number(process.env.HARNESS_EXIT_CODE);
