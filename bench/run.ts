@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   // GitHub), or the bench would time the network instead of the work.
   process.env.VMT_OVERSIGHT_OFFLINE = '1';
   const options = parseOptions(process.argv.slice(2));
-  // The tool's V8 code cache (src/cli/code-cache.ts) in a directory of the bench's own, made by
+  // The tool's V8 code cache (src/util/code-cache.ts) in a directory of the bench's own, made by
   // one run before any is measured: the figures are those of a machine that ran the tool before.
   const cacheDir = mkdtempSync(join(tmpdir(), 'vmt-oversight-bench-cache-'));
   process.env.VMT_OVERSIGHT_CACHE = cacheDir;
