@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   copyFileSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -55,13 +57,22 @@ function writeModules(files: Record<string, string>): void {
   }
 }
 
-function load(modules: string[], options: { cache?: string; exitCode?: number } = {}): HarnessRun {
+interface LoadOptions {
+  cache?: string;
+  exitCode?: number;
+}
+
+function runHarness(modules: string[], options: LoadOptions = {}): unknown {
   const args = ['-r', HOOK, HARNESS, options.cache ?? dir, root, ...modules];
   const env = { ...process.env, HARNESS_EXIT_CODE: String(options.exitCode ?? '') };
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', env });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(options.exitCode ?? 0);
-  return JSON.parse(result.stdout) as HarnessRun;
+  return JSON.parse(result.stdout) as unknown;
+}
+
+function load(modules: string[], options: LoadOptions = {}): HarnessRun {
+  return runHarness(modules, options) as HarnessRun;
 }
 
 /** The cache's entries (not its key), by the module each was written for. */
@@ -119,6 +130,33 @@ describe('the code cache', () => {
     expect(load(['lib/b.js']).hits).toBe(0);
   });
 
+  it.each([
+    ['others may read it', (key: string) => chmodSync(key, 0o644)],
+    [
+      'it is a link to a private copy',
+      (key: string) => {
+        copyFileSync(key, join(work, 'key-copy'));
+        chmodSync(join(work, 'key-copy'), 0o600);
+        rmSync(key);
+        symlinkSync(join(work, 'key-copy'), key);
+      },
+    ],
+    ['it is not 32 bytes', (key: string) => writeFileSync(key, 'short')],
+  ])('keeps no cache where the key is unsound: %s', (_why, spoil) => {
+    load(['lib/b.js']);
+    spoil(join(dir, 'key'));
+    expect(runHarness(['lib/b.js'])).toEqual({ installed: false });
+  });
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot("refuses an entry that is another user's", () => {
+    load(['lib/b.js']);
+    const [entry] = entries();
+    if (entry === undefined) throw new Error('no entry');
+    chownSync(entry, 65534, 65534);
+    expect(load(['lib/b.js']).hits).toBe(0);
+  });
+
   it('keeps nothing from a run that ends with an error (exit 2)', () => {
     load(['lib/a.js'], { exitCode: 2 });
     expect(entries()).toEqual([]);
@@ -126,12 +164,16 @@ describe('the code cache', () => {
 
   it('runs a module as node would: its #! line, require.resolve, columns on line 1', () => {
     writeModules({
-      'lib/c.js':
-        "#!/usr/bin/env node\nmodule.exports = [require.resolve('./b'), typeof require.resolve.paths];",
+      'lib/c.js': [
+        '#!/usr/bin/env node',
+        "module.exports = [require.resolve('./b'), typeof require.resolve.paths,",
+        "  this === module.exports, __dirname, require.cache === require('module')._cache,",
+        '  require.main === process.mainModule, require.main !== undefined];',
+      ].join('\n'),
       'lib/e.js': "module.exports = new Error('x').stack.split('\\n')[1].trim();",
     });
     const expected = [
-      [join(root, 'lib', 'b.js'), 'function'],
+      [join(root, 'lib', 'b.js'), 'function', true, join(root, 'lib'), true, true, true],
       `at Object.<anonymous> (${join(root, 'lib', 'e.js')}:1:18)`,
     ];
     expect(load(['lib/c.js', 'lib/e.js'])).toEqual({ hits: 0, misses: 2, exported: expected });
@@ -142,19 +184,21 @@ describe('the code cache', () => {
     writeModules({
       'node_modules/esm/package.json': '{ "type": "module", "main": "index.js" }',
       'node_modules/esm/index.js': "export const name = 'esm';",
-      'lib/esm.js': "module.exports = require('esm').name;",
+      'node_modules/typeless/package.json': '{ "main": "index.js" }',
+      'node_modules/typeless/index.js': "export const name = 'typeless';",
+      'lib/esm.js': "module.exports = require('esm').name + ' ' + require('typeless').name;",
       'lib/dynamic.js': "module.exports = typeof (() => import ('./b.js'));",
     });
     writeFileSync(join(work, 'outside.js'), "module.exports = 'outside';");
     const modules = ['lib/esm.js', 'lib/dynamic.js', join('..', 'outside.js')];
-    const expected = ['esm', 'function', 'outside'];
+    const expected = ['esm typeless', 'function', 'outside'];
     expect(load(modules)).toEqual({ hits: 0, misses: 1, exported: expected });
     expect(load(modules)).toEqual({ hits: 1, misses: 0, exported: expected });
   });
 });
 
 describe('privateDirectory', () => {
-  it('makes the directory for the user alone and gives its real path', () => {
+  it('makes the directory for the user alone', () => {
     const made = join(work, 'new', 'code-cache', 'v');
     expect(privateDirectory(made)).toBe(made);
     expect(lstatSync(made).mode & 0o777).toBe(0o700);
@@ -173,6 +217,7 @@ describe('privateDirectory', () => {
     mkdirSync(shared);
     chmodSync(shared, 0o777);
     expect(privateDirectory(join(shared, 'cache', 'code-cache', 'v'))).toBeNull();
+    expect(existsSync(join(shared, 'cache'))).toBe(false); // nothing made where it is refused
     chmodSync(shared, 0o1777);
     expect(privateDirectory(join(shared, 'cache', 'code-cache', 'v'))).not.toBeNull();
   });

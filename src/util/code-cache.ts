@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { accessSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -50,24 +50,34 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | null {
   return join(base, 'code-cache', `${process.version}-${process.arch}`);
 }
 
-/** The directory's key, made on first use; null if it cannot be had as a private file. */
+/**
+ * The directory's key, made on first use: written whole under a temporary name and linked into
+ * place, so a run that dies while writing it leaves no empty key. Null if it cannot be had as a
+ * private file.
+ */
 function directoryKey(dir: string): Buffer | null {
   const file = join(dir, KEY_FILE);
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(file, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temporary, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
+    linkSync(temporary, file); // fails if there is a key already: that one is read below
   } catch {
-    // There is one already (or none can be made): it is read, and checked, below.
+    // There is one already, or none can be made: what is there is read, and checked, below.
+  }
+  try {
+    rmSync(temporary, { force: true });
+  } catch {
+    // Left for a later run, which removes it (or, with this pid, fails to make a key once).
   }
   const key = readPrivateFile(file, KEY_BYTES);
   return key?.length === KEY_BYTES ? key : null;
 }
 
-function sourceHash(source: string): Buffer {
-  return createHash('sha256').update(source).digest();
-}
-
+/** Binds the code to exactly the source it was made for, under the directory's key. */
 function mac(key: Buffer, source: string, code: Buffer): Buffer {
-  return createHmac('sha256', key).update(sourceHash(source)).update(code).digest();
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64BE(BigInt(code.length));
+  return createHmac('sha256', key).update(length).update(code).update(source).digest();
 }
 
 /** The cached code of one module, if its file is sound and was made for exactly `source`. */
@@ -111,6 +121,10 @@ function writable(dir: string): boolean {
   }
 }
 
+// Differences from node's own _compile, none of which this program meets: a module compiled here
+// is not marked as executing for an ES module importing it back (no ERR_REQUIRE_CYCLE_MODULE),
+// require.resolve does not check that its argument is a string, and stack traces show one more
+// frame (compile).
 interface Compiled {
   file: string;
   source: string;
@@ -173,11 +187,19 @@ export function installCodeCache(dir: string, root: string): (() => CodeCacheSta
     const file = entryFile(dir, filename);
     const source = loader.wrap(withoutShebang(content));
     const cachedData = readEntry(file, key, source);
-    const script = new Script(source, {
-      filename,
-      columnOffset,
-      ...(cachedData ? { cachedData } : {}),
-    });
+    let script: Script;
+    try {
+      script = new Script(source, {
+        filename,
+        columnOffset,
+        ...(cachedData ? { cachedData } : {}),
+      });
+    } catch {
+      // Not CommonJS after all (ES module syntax node detects in a package without a "type"), or
+      // a syntax error: node compiles it, with its own detection and its own message.
+      // eslint-disable-next-line prefer-rest-params
+      return Reflect.apply(original, this, arguments);
+    }
     if (cachedData && !script.cachedDataRejected) stats.hits += 1;
     else {
       stats.misses += 1;

@@ -6,11 +6,10 @@ import {
   mkdirSync,
   openSync,
   readSync,
-  realpathSync,
   statSync,
   type Stats,
 } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute, join, parse, relative, sep } from 'node:path';
 
 /** The sticky bit (S_ISVTX), which node's fs.constants does not name. */
 const STICKY = 0o1000;
@@ -32,25 +31,38 @@ function safeAncestor(stats: Stats): boolean {
   return stats.isDirectory() && owner && ((stats.mode & 0o022) === 0 || sticky);
 }
 
+/** What is at `path`, without following a last link; undefined when nothing is. */
+function entryAt(path: string, follow: boolean): Stats | undefined {
+  return (follow ? statSync : lstatSync)(path, { throwIfNoEntry: false });
+}
+
 /**
- * Makes `dir` (mode 0700) and returns its real path if it may hold what this process will run:
- * an absolute path to a real directory (not a link), the user's own, that no one else may read
- * or write, in a parent of the same kind, every directory above them the user's or root's and
- * writable by no one else unless sticky. Null otherwise: the caller then keeps nothing there.
+ * Makes `dir` and returns it if it may hold what this process will run: an absolute path whose
+ * directories, from the root down, are each the user's or root's and writable by no one else
+ * unless sticky, the last two of them real directories (not links), the user's own, that no one
+ * else may read or write. Each missing directory is made (mode 0700) only once every directory
+ * above it passed, so nothing is made where the cache will not be used (root running with
+ * another user's HOME). Null otherwise: the caller then keeps nothing there.
  */
 export function privateDirectory(dir: string): string | null {
   if (!isAbsolute(dir)) return null;
+  const { root } = parse(dir);
+  const names = relative(root, dir).split(sep).filter(Boolean);
+  if (names.length < 2) return null;
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (lstatSync(dir).isSymbolicLink()) return null;
-    const real = realpathSync(dir);
-    const [own, parent] = [lstatSync(real), lstatSync(dirname(real))];
-    if (!own.isDirectory() || !ownedPrivately(own)) return null;
-    if (!parent.isDirectory() || !ownedPrivately(parent)) return null;
-    for (let above = dirname(dirname(real)); ; above = dirname(above)) {
-      if (!safeAncestor(statSync(above))) return null;
-      if (dirname(above) === above) return real;
+    let path = root;
+    for (const [index, name] of ['', ...names].entries()) {
+      path = name === '' ? root : join(path, name);
+      const own = index >= names.length - 1; // the directory and its parent
+      let stats = entryAt(path, !own);
+      if (stats === undefined) {
+        mkdirSync(path, { mode: 0o700 });
+        stats = entryAt(path, false);
+      }
+      if (stats === undefined) return null;
+      if (own ? !stats.isDirectory() || !ownedPrivately(stats) : !safeAncestor(stats)) return null;
     }
+    return dir;
   } catch {
     return null;
   }
