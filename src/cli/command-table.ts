@@ -9,6 +9,8 @@ export interface CommandEntry {
   /** Its summary and its term in the command list, as the loaded command gives them. */
   summary: string;
   term: string;
+  /** Whether it judges: it then starts with V8's flags set and the code cache (start.ts). */
+  judges: boolean;
   load(): Promise<CommandFactory>;
 }
 
@@ -22,30 +24,35 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'check',
     summary: 'check a change to the oversight list',
     term: 'check [options]',
+    judges: true,
     load: async () => (await import('./commands/check')).checkCommand,
   },
   {
     name: 'audit',
     summary: 'check every repository on the list, not just a change',
     term: 'audit [options]',
+    judges: true,
     load: async () => (await import('./commands/audit')).auditCommand,
   },
   {
     name: 'propose',
     summary: 'draft a list entry and a clause-by-clause checklist',
     term: 'propose [options] <repository>',
+    judges: true,
     load: async () => (await import('./commands/propose')).proposeCommand,
   },
   {
     name: 'explain',
     summary: "print a rule's doc page",
     term: 'explain [rule]',
+    judges: false,
     load: async () => (await import('./commands/explain')).explainCommand,
   },
   {
     name: 'vote',
     summary: 'check a Gerrit change and post the review (vote and inline comments)',
     term: 'vote [options]',
+    judges: true,
     load: async () => (await import('./commands/vote')).voteCommand,
   },
 ];

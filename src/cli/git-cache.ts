@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
 import { BaseUrlError, DEFAULT_GIT_BASE_URL, parseBaseUrl } from '../git/cache/base-url';
 import { createGitCache, type CacheEvents, type GitCache } from '../git/cache/store';
 import { UsageError } from '../errors';
+import { defaultCacheDirectory } from '../util/cache-home';
 import type { CliIO } from './io';
 import { terminalProgress } from './progress';
 import type { UserConfig } from './user-config';
@@ -55,8 +55,7 @@ export function cacheDirectory(
   if (flags.cacheDir) return flags.cacheDir;
   if (env.VMT_OVERSIGHT_CACHE) return env.VMT_OVERSIGHT_CACHE;
   if (user['cache-dir']) return user['cache-dir'];
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
-  return base ? join(base, 'vmt-oversight') : null;
+  return defaultCacheDirectory(env);
 }
 
 /**

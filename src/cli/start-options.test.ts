@@ -1,9 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { judges, nodeCompiles, packageRoot } from './start-options';
+import { COMMANDS } from './command-table';
+import { judges, nodeCompiles } from './start-options';
 
 describe('judges', () => {
+  it('is what the command table says of each command', () => {
+    expect(COMMANDS.filter((command) => command.judges).map((command) => command.name)).toEqual([
+      'check',
+      'audit',
+      'propose',
+      'vote',
+    ]);
+  });
+
   it.each([
     [['check', '--repo', '.'], true],
     [['audit', '--all-official'], true],
@@ -30,19 +37,5 @@ describe('nodeCompiles', () => {
     [['--max-old-space-size=4096'], '--no-warnings', false],
   ])('%j %j: %s', (execArgv, nodeOptions, expected) => {
     expect(nodeCompiles(execArgv, nodeOptions)).toBe(expected);
-  });
-});
-
-describe('packageRoot', () => {
-  it('is the nearest directory above with a package.json', () => {
-    const work = mkdtempSync(join(tmpdir(), 'vmt-oversight-root-'));
-    try {
-      mkdirSync(join(work, 'dist', 'src', 'cli'), { recursive: true });
-      writeFileSync(join(work, 'package.json'), '{}');
-      expect(packageRoot(join(work, 'dist', 'src', 'cli'))).toBe(work);
-      expect(packageRoot(work)).toBe(work);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
   });
 });

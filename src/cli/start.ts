@@ -3,7 +3,8 @@
 // it was made with) and every module after this one is compiled with its cached code where there
 // is some. Help, `--version` and `explain` are left as node starts them: setting a flag makes V8
 // refuse node's own built-in code cache, which costs more than a short command's own loading.
-import { judges, nodeCompiles, packageRoot } from './start-options';
+import { packageRoot } from '../util/package-root';
+import { judges, nodeCompiles } from './start-options';
 
 if (judges(process.argv.slice(2))) {
   // Loaded only here: node:v8, node:vm and node:crypto cost a short command more than it saves.
@@ -19,8 +20,7 @@ if (judges(process.argv.slice(2))) {
     const compiles = nodeCompiles(process.execArgv, process.env.NODE_OPTIONS);
     const named = compiles ? null : codeCacheDir(process.env);
     const dir = named === null ? null : privateDirectory(named);
-    const root = packageRoot(__dirname);
-    if (dir !== null && root !== null) installCodeCache(dir, root);
+    if (dir !== null) installCodeCache(dir, packageRoot());
   } catch {
     // No cache: the run compiles its modules as node does.
   }

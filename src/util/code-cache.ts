@@ -3,6 +3,7 @@ import { accessSync, constants, linkSync, renameSync, rmSync, writeFileSync } fr
 import Module from 'node:module';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { defaultCacheDirectory } from './cache-home';
 import { readPrivateFile } from './private-dir';
 
 /**
@@ -44,8 +45,7 @@ export interface CodeCacheStats {
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv): string | null {
   if (env.VMT_OVERSIGHT_NO_CACHE === '1' || env.VMT_OVERSIGHT_CODE_CACHE === '0') return null;
-  const home = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : '');
-  const base = env.VMT_OVERSIGHT_CACHE || (home ? join(home, 'vmt-oversight') : '');
+  const base = env.VMT_OVERSIGHT_CACHE || defaultCacheDirectory(env) || '';
   if (!isAbsolute(base)) return null; // a relative one would name the working directory
   return join(base, 'code-cache', `${process.version}-${process.arch}`);
 }

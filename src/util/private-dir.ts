@@ -1,24 +1,9 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  statSync,
-  type Stats,
-} from 'node:fs';
+import { lstatSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, parse, relative, sep } from 'node:path';
+import { ownedPrivately, readRegularFileSync } from './regular-file';
 
 /** The sticky bit (S_ISVTX), which node's fs.constants does not name. */
 const STICKY = 0o1000;
-
-/** Whether a file or directory is this user's, and no one else may read or write it. */
-export function ownedPrivately(stats: Stats): boolean {
-  const uid = process.getuid?.();
-  return uid !== undefined && stats.uid === uid && (stats.mode & 0o077) === 0;
-}
 
 /**
  * An ancestor of a private directory: the user's or root's, and writable by no one else unless
@@ -73,20 +58,12 @@ export function privateDirectory(dir: string): string | null {
  * bytes), whole; undefined when there is none or it is anything else.
  */
 export function readPrivateFile(path: string, max: number): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    return (
+      readRegularFileSync(path, { maxBytes: max, symlinks: 'refuse', privateOnly: true }) ??
+      undefined
+    );
   } catch {
     return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || !ownedPrivately(stats) || stats.size > max) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size);
-    return readSync(fd, bytes, 0, stats.size, 0) === stats.size ? bytes : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +32,20 @@ function pattern(size: number): Buffer {
 }
 
 describe('readRegularFileSync', () => {
+  it('with privateOnly, reads a file only the user may read or write, as the async reader does', async () => {
+    const path = file('private', 'secret');
+    chmodSync(path, 0o600);
+    const options = { privateOnly: true };
+    expect(readRegularFileSync(path, options)?.toString()).toBe('secret');
+    expect((await readRegularFile(path, options))?.toString()).toBe('secret');
+    chmodSync(path, 0o640);
+    expect(() => readRegularFileSync(path, options)).toThrow(
+      expect.objectContaining({ kind: 'not-private' }),
+    );
+    await expect(readRegularFile(path, options)).rejects.toMatchObject({ kind: 'not-private' });
+    expect(readRegularFileSync(path)?.toString()).toBe('secret');
+  });
+
   it.each([0, 1, 4095, 4096, 64 * 1024, 64 * 1024 + 1, 300 * 1024])(
     'reads a file of %i bytes as the async reader does',
     async (size) => {

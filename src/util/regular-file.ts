@@ -10,6 +10,8 @@ export interface RegularFileOptions {
   maxBytes?: number;
   /** `follow` (default): a symlink to a regular file is read; `refuse`: any symlink is refused. */
   symlinks?: 'follow' | 'refuse';
+  /** Refuse a file that is not this user's, or that others may read or write. */
+  privateOnly?: boolean;
 }
 
 /** Why a path was refused. */
@@ -21,6 +23,7 @@ export type RefusedKind =
   | 'directory'
   | 'symlink'
   | 'other'
+  | 'not-private'
   | 'too-large';
 
 const DESCRIPTIONS: Record<Exclude<RefusedKind, 'too-large'>, string> = {
@@ -31,6 +34,7 @@ const DESCRIPTIONS: Record<Exclude<RefusedKind, 'too-large'>, string> = {
   directory: 'is a directory, not a regular file',
   symlink: 'is a symbolic link',
   other: 'is not a regular file',
+  'not-private': "is not the user's own, or others may read or write it",
 };
 
 /** A path that exists but is not a regular file we may read (a FIFO, a device, too large...). */
@@ -66,7 +70,7 @@ export async function readRegularFile(
   if (stats === null) return null;
   const handle = await fs.open(path, openFlags(options));
   try {
-    checkRegular(path, await handle.stat(), maxBytesOf(options));
+    checkRegular(path, await handle.stat(), options);
     return await readAtMost(path, maxBytesOf(options), async (chunk) => {
       return (await handle.read(chunk, 0, chunk.length, null)).bytesRead;
     });
@@ -86,7 +90,7 @@ export function readRegularFileSync(path: string, options: RegularFileOptions = 
   const fd = openSync(path, openFlags(options));
   try {
     const opened = fstatSync(fd);
-    checkRegular(path, opened, maxBytesOf(options));
+    checkRegular(path, opened, options);
     return readAtMostSync(path, maxBytesOf(options), opened.size, (chunk) =>
       readSync(fd, chunk, 0, chunk.length, null),
     );
@@ -108,7 +112,7 @@ async function checkedStats(path: string, options: RegularFileOptions): Promise<
   if (link === null) return null;
   if (link.isSymbolicLink()) refuseLink(path, options);
   const target = link.isSymbolicLink() ? await orMissing(() => fs.stat(path)) : link;
-  if (target !== null) checkRegular(path, target, maxBytesOf(options));
+  if (target !== null) checkRegular(path, target, options);
   return target;
 }
 
@@ -118,7 +122,7 @@ function checkedStatsSync(path: string, options: RegularFileOptions): Stats | nu
   if (link === null) return null;
   if (link.isSymbolicLink()) refuseLink(path, options);
   const target = link.isSymbolicLink() ? orMissingSync(() => statSync(path)) : link;
-  if (target !== null) checkRegular(path, target, maxBytesOf(options));
+  if (target !== null) checkRegular(path, target, options);
   return target;
 }
 
@@ -126,9 +130,17 @@ function refuseLink(path: string, options: RegularFileOptions): void {
   if (options.symlinks === 'refuse') throw new FileRefusedError(path, 'symlink');
 }
 
-function checkRegular(path: string, stats: Stats, maxBytes: number): void {
+function checkRegular(path: string, stats: Stats, options: RegularFileOptions): void {
   if (!stats.isFile()) throw new FileRefusedError(path, kindOf(stats));
-  if (stats.size > maxBytes) throw tooLarge(path, maxBytes);
+  if (options.privateOnly && !ownedPrivately(stats))
+    throw new FileRefusedError(path, 'not-private');
+  if (stats.size > maxBytesOf(options)) throw tooLarge(path, maxBytesOf(options));
+}
+
+/** Whether a file or directory is this user's, and no one else may read or write it. */
+export function ownedPrivately(stats: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid !== undefined && stats.uid === uid && (stats.mode & 0o077) === 0;
 }
 
 /** What a file that is not a regular file is. */
