@@ -1,5 +1,6 @@
 import { COMMANDS } from './command-table';
-import { judges, nodeCompiles } from './start-options';
+import { join } from 'node:path';
+import { bundledProgram, judges, nodeCompiles, type BundleChoice } from './start-options';
 
 describe('judges', () => {
   it('is what the command table says of each command', () => {
@@ -37,5 +38,33 @@ describe('nodeCompiles', () => {
     [['--max-old-space-size=4096'], '--no-warnings', false],
   ])('%j %j: %s', (execArgv, nodeOptions, expected) => {
     expect(nodeCompiles(execArgv, nodeOptions)).toBe(expected);
+  });
+});
+
+describe('bundledProgram', () => {
+  const root = join('/', 'pkg');
+  const bundle = join(root, 'dist', 'bundle', 'program.js');
+  const choice: BundleChoice = { compiled: true, judging: true, compiles: false, env: {}, root };
+  const built = (file: string) => file === bundle;
+
+  it('is the bundle for a command that judges, run compiled, when the build made it', () => {
+    expect(bundledProgram(choice, built)).toBe(bundle);
+  });
+
+  it.each<[string, Partial<BundleChoice>]>([
+    ['a command that does not judge', { judging: false }],
+    ['the TypeScript source', { compiled: false }],
+    ['node compiling every module itself', { compiles: true }],
+    ['VMT_OVERSIGHT_BUNDLE=0', { env: { VMT_OVERSIGHT_BUNDLE: '0' } }],
+  ])('is null for %s', (_what, change) => {
+    expect(bundledProgram({ ...choice, ...change }, built)).toBeNull();
+  });
+
+  it('is null when the build made no bundle', () => {
+    expect(bundledProgram(choice, () => false)).toBeNull();
+  });
+
+  it('takes any other value of VMT_OVERSIGHT_BUNDLE as the default', () => {
+    expect(bundledProgram({ ...choice, env: { VMT_OVERSIGHT_BUNDLE: '1' } }, built)).toBe(bundle);
   });
 });

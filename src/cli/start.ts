@@ -4,9 +4,12 @@
 // is some. Help, `--version` and `explain` are left as node starts them: setting a flag makes V8
 // refuse node's own built-in code cache, which costs more than a short command's own loading.
 import { packageRoot } from '../util/package-root';
-import { judges, nodeCompiles } from './start-options';
+import { bundledProgram as bundleFor, judges, nodeCompiles } from './start-options';
 
-if (judges(process.argv.slice(2))) {
+const judging = judges(process.argv.slice(2));
+const compiles = nodeCompiles(process.execArgv, process.env.NODE_OPTIONS);
+
+if (judging) {
   // Loaded only here: node:v8, node:vm and node:crypto cost a short command more than it saves.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { tuneV8 } = require('./v8-tuning') as typeof import('./v8-tuning');
@@ -17,11 +20,20 @@ if (judges(process.argv.slice(2))) {
   /* eslint-enable @typescript-eslint/no-require-imports */
   tuneV8();
   try {
-    const compiles = nodeCompiles(process.execArgv, process.env.NODE_OPTIONS);
     const named = compiles ? null : codeCacheDir(process.env);
     const dir = named === null ? null : privateDirectory(named);
     if (dir !== null) installCodeCache(dir, packageRoot());
   } catch {
     // No cache: the run compiles its modules as node does.
+  }
+}
+
+/** The program's bundle for this run (see start-options), or null for its modules. */
+export function bundledProgram(): string | null {
+  try {
+    const compiled = __filename.endsWith('.js');
+    return bundleFor({ compiled, judging, compiles, env: process.env, root: packageRoot() });
+  } catch {
+    return null;
   }
 }

@@ -7,6 +7,9 @@ import type { request as undiciRequest } from 'undici';
 export async function request(
   ...args: Parameters<typeof undiciRequest>
 ): ReturnType<typeof undiciRequest> {
-  const undici = await import('undici');
+  // require, not import(): undici is CommonJS, and a bundle with an import() in it is compiled
+  // by node itself, without the code cache (src/util/code-cache.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const undici = require('undici') as typeof import('undici');
   return undici.request(...args);
 }
