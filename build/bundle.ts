@@ -6,15 +6,20 @@
  * simple-git, progress bars, GitHub) stays outside, loaded from node_modules when it is used.
  */
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { BUNDLE_DIR, BUNDLED_PROGRAM } from '../src/cli/start-options';
 
 /** Loaded lazily by the program (src/util/lazy-*.ts and the like): left to node_modules. */
 export const LAZY_PACKAGES = ['undici', 'ajv', 'simple-git', 'cli-progress', '@octokit/*'];
 
-/** Writes `program.js` and `parse-worker.js` into `outDir`; the parser finds the second beside the first. */
+/**
+ * Writes `program.js` and `parse-worker.js` into `outDir` (the parser finds the second beside
+ * the first), each whole under a temporary name and then renamed, so a build cut short leaves
+ * no half-written bundle for the binary to load.
+ */
 export async function bundleProgram(root: string, outDir: string): Promise<void> {
-  await build({
+  const result = await build({
     entryPoints: {
       [BUNDLED_PROGRAM.replace(/\.js$/, '')]: join(root, 'src', 'cli', 'program.ts'),
       'parse-worker': join(root, 'src', 'sources', 'releases', 'parse-worker.ts'),
@@ -26,7 +31,20 @@ export async function bundleProgram(root: string, outDir: string): Promise<void>
     format: 'cjs',
     external: LAZY_PACKAGES,
     logLevel: 'warning',
+    write: false,
   });
+  mkdirSync(outDir, { recursive: true });
+  // The program last: the binary looks for it, and finds its thread's entry already there.
+  const isProgram = (path: string) => basename(path) === BUNDLED_PROGRAM;
+  const files = [
+    ...result.outputFiles.filter((file) => !isProgram(file.path)),
+    ...result.outputFiles.filter((file) => isProgram(file.path)),
+  ];
+  for (const file of files) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
 
 if (require.main === module) {

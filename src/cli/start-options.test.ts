@@ -44,8 +44,17 @@ describe('nodeCompiles', () => {
 describe('bundledProgram', () => {
   const root = join('/', 'pkg');
   const bundle = join(root, 'dist', 'bundle', 'program.js');
-  const choice: BundleChoice = { compiled: true, judging: true, compiles: false, env: {}, root };
-  const built = (file: string) => file === bundle;
+  const modules = join(root, 'dist', 'src', 'cli', 'program.js');
+  const choice: BundleChoice = {
+    compiled: true,
+    judging: true,
+    compiles: false,
+    env: {},
+    root,
+    modules,
+  };
+  /** The bundle built after the modules, as `npm run build` builds them. */
+  const built = (file: string) => ({ [modules]: 1000, [bundle]: 1001 })[file] ?? null;
 
   it('is the bundle for a command that judges, run compiled, when the build made it', () => {
     expect(bundledProgram(choice, built)).toBe(bundle);
@@ -60,8 +69,16 @@ describe('bundledProgram', () => {
     expect(bundledProgram({ ...choice, ...change }, built)).toBeNull();
   });
 
-  it('is null when the build made no bundle', () => {
-    expect(bundledProgram(choice, () => false)).toBeNull();
+  it.each<[string, (file: string) => number | null]>([
+    ['no bundle', (file) => (file === modules ? 1000 : null)],
+    ['a bundle older than the modules (tsc run alone)', (file) => (file === modules ? 1001 : 1000)],
+    ['no compiled modules to compare with', (file) => (file === bundle ? 1000 : null)],
+  ])('is null for %s', (_what, modified) => {
+    expect(bundledProgram(choice, modified)).toBeNull();
+  });
+
+  it('is the bundle when it was written in the same instant as the modules', () => {
+    expect(bundledProgram(choice, () => 1000)).toBe(bundle);
   });
 
   it('takes any other value of VMT_OVERSIGHT_BUNDLE as the default', () => {

@@ -3,6 +3,7 @@
 // it was made with) and every module after this one is compiled with its cached code where there
 // is some. Help, `--version` and `explain` are left as node starts them: setting a flag makes V8
 // refuse node's own built-in code cache, which costs more than a short command's own loading.
+import { join } from 'node:path';
 import { packageRoot } from '../util/package-root';
 import { bundledProgram as bundleFor, judges, nodeCompiles } from './start-options';
 
@@ -30,9 +31,12 @@ if (judging) {
 
 /** The program's bundle for this run (see start-options), or null for its modules. */
 export function bundledProgram(): string | null {
+  if (!judging) return null;
   try {
     const compiled = __filename.endsWith('.js');
-    return bundleFor({ compiled, judging, compiles, env: process.env, root: packageRoot() });
+    const modules = join(__dirname, 'program.js');
+    const root = packageRoot();
+    return bundleFor({ compiled, judging, compiles, env: process.env, root, modules });
   } catch {
     return null;
   }
