@@ -1,4 +1,6 @@
 import type { CatFileBatch } from '../../git/batch';
+import { localFirstBatch } from '../../git/local-batch';
+import { localObjects } from '../../git/local-objects';
 import type { Git } from '../../git/run';
 
 /**
@@ -12,7 +14,7 @@ export class BatchSession {
   constructor(private readonly git: Git) {}
 
   batch(): CatFileBatch {
-    this.current ??= this.git.batch();
+    this.current ??= localFirstBatch(localObjects(this.git.gitDir), () => this.git.batch());
     return this.current;
   }
 
