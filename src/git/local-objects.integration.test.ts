@@ -185,7 +185,71 @@ describe('objects read from the repository files', () => {
       const bytes = readFileSync(pack);
       for (let at = 40; at < bytes.length - 20; at += 7) bytes[at] ^= 0x5a;
       writeFileSync(pack, bytes);
+      const local = localObjects(gitDir(repo));
+      expect(local.read(head(), CAP)).toBeNull();
+      // Even an object of the loose store that would read is git's now.
+      const later = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+        cwd: repo.dir,
+        input: 'later\n',
+        encoding: 'utf8',
+      }).trim();
+      expect(local.read(later, CAP)).toBeNull();
+      expect(localObjects(gitDir(repo)).read(later, CAP)?.type).toBe('blob');
+      local.close();
+    });
+
+    it.each([
+      ['its signature', 0],
+      ['its count of objects', 11],
+      ['its trailer, which the index records', -1],
+    ])('a pack that does not match its index: %s', (_what, at) => {
+      const pack = packed();
+      const bytes = readFileSync(pack);
+      bytes[at < 0 ? bytes.length + at : at] ^= 0x01;
+      writeFileSync(pack, bytes);
       nothingRead();
+    });
+
+    it('more packs than a clone has', () => {
+      for (let i = 0; i < 33; i++) {
+        repo.write(`pack-${i}.txt`, `${i}\n`);
+        repo.commit(`pack ${i}`, '2025-03-01T00:00:00Z');
+        git(repo, 'repack', '-q');
+      }
+      expect(
+        readdirSync(join(gitDir(repo), 'objects', 'pack')).filter((f) => f.endsWith('.idx')).length,
+      ).toBeGreaterThan(32);
+      nothingRead();
+    });
+
+    it('a git directory that points at another (commondir)', () => {
+      writeFileSync(join(gitDir(repo), 'commondir'), '.\n');
+      nothingRead();
+    });
+
+    it('a commit whose parent line git finds corrupt, peeled to its tree', () => {
+      const tree = git(repo, 'rev-parse', 'HEAD^{tree}').trim();
+      const body = `tree ${tree}\nparent zzzz\nauthor A <a@b> 1 +0000\ncommitter A <a@b> 1 +0000\n\nx\n`;
+      const id = execFileSync(
+        'git',
+        ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'],
+        {
+          cwd: repo.dir,
+          input: body,
+          encoding: 'utf8',
+        },
+      ).trim();
+      const local = localObjects(gitDir(repo));
+      expect(local.read(id, CAP)?.type).toBe('commit'); // the object itself is as git gives it
+      expect(local.read(`${id}^{tree}`, CAP)).toBeNull();
+      local.close();
+    });
+
+    it('a read after the store is closed', () => {
+      const local = localObjects(gitDir(repo));
+      expect(local.read(head(), CAP)?.type).toBe('commit');
+      local.close();
+      expect(local.read(head(), CAP)).toBeNull();
     });
   });
 });
@@ -195,6 +259,15 @@ describe('plainConfig', () => {
     ['[core]\n\trepositoryformatversion = 0\n\tbare = true\n', true],
     ['[core]\n\trepositoryformatversion = 1\n[remote "origin"]\n\turl = https://x/y\n', true],
     ['[core]\r\n\tbare = false # a comment\r\n', true],
+    ['[core]\n\tbare\n[branch "master"]\n\tremote = origin\n\tmerge = refs/heads/master\n', true],
+    ['[core]\n\tbare = maybe\n', false],
+    ['[core]\n\tcompression = zz\n', false],
+    ['[gc]\n\tauto = 0\n', false],
+    ['\v[core]\n\tbare = true\n', false],
+    ['\u00a0[core]\n', false],
+    ['[core]\n\tbare\u00a0= false\n', false],
+    ['[core]\n\tbare\r= false\n', false],
+    ['[core]\n\tbare = fa\u0000lse\n', false],
     ['[include]\n\tpath = fifo\n', false],
     ['[IncludeIf "gitdir:/x/"]\n\tpath = y\n', false],
     ['[include.x]\n\tpath = y\n', false],

@@ -9,7 +9,7 @@ import {
   readSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { inflateSync, constants as zlib } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
 import type { GitObject } from './cat-file';
 
 /**
@@ -19,7 +19,10 @@ import type { GitObject } from './cat-file';
  * against its name (the SHA-1 of its type, size and content), so it is the object git would
  * give, or nothing: null means "ask git", never "missing", and git then gives the answer, or the
  * error, it always gave (a missing object, one over the caller's cap, an unusual store).
- * Files are opened without following links, and only regular files are read.
+ * Files are opened without following a link in their last component, and only regular files
+ * are read; a directory that is a link is followed, as git follows it (confine.ts keeps
+ * `objects` and `objects/pack` inside the repositories' root). A pack is used only as git would
+ * use it: its signature, version, count of objects and trailer those its index records.
  */
 export interface LocalObjects {
   /** The object named `spec` (an id or `<id>^{tree}`) if it is here and at most `cap` bytes. */
@@ -27,7 +30,9 @@ export interface LocalObjects {
   close(): void;
 }
 
-const MAX_INDEX_BYTES = 8 * 1024 * 1024;
+/** All pack indexes of a repository together (a clone has one, or a few). */
+const MAX_INDEX_BYTES = 16 * 1024 * 1024;
+const MAX_PACKS = 32;
 const MAX_OBJECT_BYTES = 4 * 1024 * 1024;
 const MAX_DELTA_DEPTH = 64;
 const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
@@ -65,10 +70,13 @@ export function localObjects(gitDir: string): LocalObjects {
   const openPacks = (): Pack[] => {
     const dir = join(objects, 'pack');
     const names = packIndexes(dir);
+    if (names.length > MAX_PACKS) throw new NotPlain();
+    let indexBytes = 0;
     return names.map((name) => {
-      const index = readWhole(join(dir, name), MAX_INDEX_BYTES, fds);
+      const index = readIndex(join(dir, name), MAX_INDEX_BYTES - indexBytes);
+      indexBytes += index.length;
       const pack = openRegular(join(dir, name.replace(/\.idx$/, '.pack')), fds);
-      return { ...parseIndex(index), pack: pack.fd, packBytes: pack.size };
+      return checkedPack({ ...parseIndex(index), pack: pack.fd, packBytes: pack.size });
     });
   };
 
@@ -122,6 +130,8 @@ export function localObjects(gitDir: string): LocalObjects {
       }
     },
     close() {
+      broken = true;
+      packs = null;
       for (const fd of fds.splice(0)) closeSync(fd);
     },
   };
@@ -141,6 +151,11 @@ function gitWouldReadPlainly(gitDir: string): boolean {
     for (const dir of basename(gitDir) === '.git' ? [gitDir, dirname(gitDir)] : [gitDir]) {
       if (lstatSync(dir).uid !== uid) return false;
     }
+    // What git requires of a git directory, and no worktree indirection to another one's objects.
+    for (const dir of ['refs', 'objects']) {
+      if (!lstatSync(join(gitDir, dir)).isDirectory()) return false;
+    }
+    if (lstatSync(join(gitDir, 'commondir'), { throwIfNoEntry: false }) !== undefined) return false;
     const fd = openSync(join(gitDir, 'config'), READ_FLAGS);
     try {
       if (!fstatSync(fd).isFile()) return false;
@@ -154,27 +169,51 @@ function gitWouldReadPlainly(gitDir: string): boolean {
 }
 
 const MAX_CONFIG_BYTES = 64 * 1024;
-const SECTION = /^\s*\[([A-Za-z0-9.-]+)(\s+"[^"\\]*")?\]\s*([#;].*)?$/;
-const VARIABLE = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(=\s*([^"\\#;]*?))?\s*([#;][^"\\]*)?$/;
-const COMMENT = /^\s*([#;].*)?$/;
+// Blanks are spaces and tabs only, as git's (JavaScript's \s takes more); a line may end in \r.
+const SECTION = /^[ \t]*\[([A-Za-z0-9.-]+)([ \t]+"[^"\\\0]*")?\][ \t]*([#;][^\0]*)?\r?$/;
+const VARIABLE =
+  /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*(=[ \t]*([^"\\#;\0\r]*?))?[ \t]*([#;][^"\\\0]*)?\r?$/;
+const COMMENT = /^[ \t]*([#;][^\0]*)?\r?$/;
 
-/** A configuration of plain lines only, with no include or extension and format version 0 or 1. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0|)$/i;
+const ANY = /^/;
+
+/**
+ * The settings a clone's configuration holds (as `git clone` and Zuul's executor write it), by
+ * section and name, with the values git accepts for those git reads when it opens a repository.
+ * Any other setting is git's to read: git may refuse a value (`core.bare = maybe`) or act on it.
+ */
+const CLONE_SETTINGS: Record<string, RegExp> = {
+  'core.repositoryformatversion': /^[01]$/,
+  'core.bare': BOOLEAN,
+  'core.filemode': BOOLEAN,
+  'core.logallrefupdates': BOOLEAN,
+  'core.ignorecase': BOOLEAN,
+  'core.precomposeunicode': BOOLEAN,
+  'core.symlinks': BOOLEAN,
+  'remote.url': ANY,
+  'remote.pushurl': ANY,
+  'remote.fetch': ANY,
+  'remote.tagopt': ANY,
+  'remote.mirror': BOOLEAN,
+  'branch.remote': ANY,
+  'branch.merge': ANY,
+  'branch.rebase': BOOLEAN,
+};
+
+/** A configuration of plain lines and a clone's settings only (CLONE_SETTINGS). */
 export function plainConfig(text: string): boolean {
   let section = '';
   for (const line of text.split('\n')) {
     const header = SECTION.exec(line);
     if (header) {
-      section = header[1]!.toLowerCase();
-      const name = section.split('.')[0];
-      if (name === 'include' || name === 'includeif' || name === 'extensions') return false;
+      section = header[1]!.toLowerCase().split('.')[0]!;
       continue;
     }
     const variable = VARIABLE.exec(line);
     if (variable) {
-      if (section === '') return false;
-      const key = `${section}.${variable[1]!.toLowerCase()}`;
-      if (key === 'core.repositoryformatversion' && !['0', '1'].includes(variable[3] ?? ''))
-        return false;
+      const valid = CLONE_SETTINGS[`${section}.${variable[1]!.toLowerCase()}`];
+      if (valid === undefined || !valid.test((variable[3] ?? '').trim())) return false;
       continue;
     }
     if (!COMMENT.test(line)) return false;
@@ -187,12 +226,20 @@ interface RawObject {
   content: Buffer;
 }
 
+/**
+ * A commit's tree and parent lines, as git parses them before it peels (a bad parent line is a
+ * corrupt commit to git), followed by the next header.
+ */
+const COMMIT_HEADER = /^tree ([0-9a-f]{40})\n(parent [0-9a-f]{40}\n)*(?!parent )(?=[a-z])/;
+const MAX_COMMIT_HEADER = 46 + 48 * 64;
+
 /** The tree a commit names on its first line, as `<commit>^{tree}` peels it; a tree is itself. */
 function treeOf(object: RawObject, read: (hex: string) => RawObject | null): RawObject | null {
   if (object.type === 'tree') return object;
   if (object.type !== 'commit') throw new NotPlain();
-  const line = /^tree ([0-9a-f]{40})\n/.exec(object.content.toString('latin1', 0, 46));
-  if (!line) throw new NotPlain();
+  const line = COMMIT_HEADER.exec(object.content.toString('latin1', 0, MAX_COMMIT_HEADER));
+  if (!line || object.content.length <= 46) throw new NotPlain(); // git's "bogus commit object"
+
   const tree = read(line[1]!);
   if (tree === null || tree.type !== 'tree') throw new NotPlain();
   return tree;
@@ -208,12 +255,40 @@ function packIndexes(dir: string): string[] {
   }
 }
 
+/**
+ * A version 2 index of exactly its size (no table of 64-bit offsets: a pack over 2 GB is git's),
+ * its fan-out never decreasing.
+ */
 function parseIndex(index: Buffer): Omit<Pack, 'pack' | 'packBytes'> {
   if (index.length < 8 + 1024 + 40 || index.readUInt32BE(0) !== 0xff744f63) throw new NotPlain();
   if (index.readUInt32BE(4) !== 2) throw new NotPlain();
-  const count = index.readUInt32BE(8 + 255 * 4);
-  if (index.length < 8 + 1024 + count * 28 + 40) throw new NotPlain();
+  let previous = 0;
+  for (let bucket = 0; bucket < 256; bucket++) {
+    const next = index.readUInt32BE(8 + bucket * 4);
+    if (next < previous) throw new NotPlain();
+    previous = next;
+  }
+  const count = previous;
+  if (index.length !== 8 + 1024 + count * 28 + 40) throw new NotPlain();
   return { index, count };
+}
+
+/**
+ * The pack its index is for, as git checks before it uses one: the signature, a version of 2 or
+ * 3, the index's count of objects, and the trailer the index records for it.
+ */
+function checkedPack(pack: Pack): Pack {
+  if (pack.packBytes < 12 + 20) throw new NotPlain();
+  const header = readAt(pack, 0, 12);
+  if (header.toString('latin1', 0, 4) !== 'PACK') throw new NotPlain();
+  const version = header.readUInt32BE(4);
+  if ((version !== 2 && version !== 3) || header.readUInt32BE(8) !== pack.count) {
+    throw new NotPlain();
+  }
+  const trailer = readAt(pack, pack.packBytes - 20, 20);
+  const recorded = pack.index.subarray(pack.index.length - 40, pack.index.length - 20);
+  if (!trailer.equals(recorded)) throw new NotPlain();
+  return pack;
 }
 
 /** The object's offset in the pack, by binary search in its fan-out bucket; null if not there. */
@@ -292,10 +367,8 @@ function readPacked(
 function inflateAt(pack: Pack, offset: number, size: number): Buffer {
   const window = Math.min(size + (size >> 6) + 64, pack.packBytes - 20 - offset);
   if (window <= 0) throw new NotPlain();
-  const data = inflateSync(readAt(pack, offset, window), {
-    maxOutputLength: Math.max(size, 1),
-    finishFlush: zlib.Z_SYNC_FLUSH,
-  });
+  // The stream must end within the window (git requires its end): a cut one throws.
+  const data = inflateSync(readAt(pack, offset, window), { maxOutputLength: Math.max(size, 1) });
   if (data.length !== size) throw new NotPlain();
   return data;
 }
@@ -372,12 +445,18 @@ function openRegular(file: string, fds: number[]): { fd: number; size: number } 
   return { fd, size: stat.size };
 }
 
-function readWhole(file: string, cap: number, fds: number[]): Buffer {
-  const { fd, size } = openRegular(file, fds);
-  if (size > cap) throw new NotPlain();
-  const buffer = readFd(fd, size);
-  if (buffer.length !== size) throw new NotPlain();
-  return buffer;
+/** A pack index, read whole and closed. */
+function readIndex(file: string, cap: number): Buffer {
+  const fd = openSync(file, READ_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > cap) throw new NotPlain();
+    const buffer = readFd(fd, stat.size);
+    if (buffer.length !== stat.size) throw new NotPlain();
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A loose object's file, or null when there is none (ENOENT); anything else is unusual. */
