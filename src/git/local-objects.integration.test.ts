@@ -165,6 +165,14 @@ describe('objects read from the repository files', () => {
       nothingRead();
     });
 
+    it('a loose object with bytes after its zlib stream (git: garbage at its end)', () => {
+      const id = head();
+      const file = join(gitDir(repo), 'objects', id.slice(0, 2), id.slice(2));
+      chmodSync(file, 0o644);
+      writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('garbage')]));
+      nothingRead(id);
+    });
+
     it('a loose object whose file holds another object (it does not hash to its name)', () => {
       const [a, b] = [head(), git(repo, 'rev-parse', 'HEAD~1').trim()];
       const file = (id: string) => join(gitDir(repo), 'objects', id.slice(0, 2), id.slice(2));
@@ -255,6 +263,16 @@ describe('objects read from the repository files', () => {
 });
 
 describe('plainConfig', () => {
+  it('reads a hostile line of 64 KB at once (no backtracking)', () => {
+    const blanks = ' '.repeat(64 * 1024);
+    const started = process.hrtime.bigint();
+    for (const line of [`a=${blanks}"`, `a${blanks}"`, `[core]\n\tbare =${blanks}x${blanks}"`]) {
+      expect(plainConfig(`[core]\n${line}\n`)).toBe(false);
+    }
+    // Backtracking took seconds on 2,000 blanks; a linear reading takes milliseconds.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
+  });
+
   it.each([
     ['[core]\n\trepositoryformatversion = 0\n\tbare = true\n', true],
     ['[core]\n\trepositoryformatversion = 1\n[remote "origin"]\n\turl = https://x/y\n', true],
@@ -268,6 +286,11 @@ describe('plainConfig', () => {
     ['[core]\n\tbare\u00a0= false\n', false],
     ['[core]\n\tbare\r= false\n', false],
     ['[core]\n\tbare = fa\u0000lse\n', false],
+    ['[core]\n\tbare ;c\n', false],
+    ['[core]\n\tbare = true\u000b\n', false],
+    ['[core]\n\trepositoryformatversion = 0\f\n', false],
+    ['[core]\n\tbare\r', false],
+    ['[core]\n\tbare = true ; a comment\n', true],
     ['[include]\n\tpath = fifo\n', false],
     ['[IncludeIf "gitdir:/x/"]\n\tpath = y\n', false],
     ['[include.x]\n\tpath = y\n', false],

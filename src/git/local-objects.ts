@@ -20,8 +20,9 @@ import type { GitObject } from './cat-file';
  * give, or nothing: null means "ask git", never "missing", and git then gives the answer, or the
  * error, it always gave (a missing object, one over the caller's cap, an unusual store).
  * Files are opened without following a link in their last component, and only regular files
- * are read; a directory that is a link is followed, as git follows it (confine.ts keeps
- * `objects` and `objects/pack` inside the repositories' root). A pack is used only as git would
+ * are read; `refs` and `objects` must be real directories (confine.ts keeps `objects/pack`
+ * inside the repositories' root), while a loose object's directory (`objects/ab`) that is a link
+ * is followed, as git follows it: what is read there is still checked against its name. A pack is used only as git would
  * use it: its signature, version, count of objects and trailer those its index records.
  */
 export interface LocalObjects {
@@ -169,11 +170,12 @@ function gitWouldReadPlainly(gitDir: string): boolean {
 }
 
 const MAX_CONFIG_BYTES = 64 * 1024;
-// Blanks are spaces and tabs only, as git's (JavaScript's \s takes more); a line may end in \r.
-const SECTION = /^[ \t]*\[([A-Za-z0-9.-]+)([ \t]+"[^"\\\0]*")?\][ \t]*([#;][^\0]*)?\r?$/;
-const VARIABLE =
-  /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*(=[ \t]*([^"\\#;\0\r]*?))?[ \t]*([#;][^"\\\0]*)?\r?$/;
-const COMMENT = /^[ \t]*([#;][^\0]*)?\r?$/;
+// Blanks are spaces and tabs only, as git's (JavaScript's \s takes more). Each expression is
+// linear in the line: a hostile configuration cannot make it backtrack.
+const SECTION = /^[ \t]*\[([A-Za-z0-9.-]+)([ \t]+"[^"\\\0]*")?\][ \t]*([#;][^\0]*)?$/;
+const NAME = /^[ \t]*([A-Za-z][A-Za-z0-9-]*)[ \t]*/;
+const VALUE = /^=([^"\\#;\0]*)([#;][^\0]*)?$/;
+const COMMENT = /^[ \t]*([#;][^\0]*)?$/;
 
 const BOOLEAN = /^(true|false|yes|no|on|off|1|0|)$/i;
 const ANY = /^/;
@@ -204,21 +206,48 @@ const CLONE_SETTINGS: Record<string, RegExp> = {
 /** A configuration of plain lines and a clone's settings only (CLONE_SETTINGS). */
 export function plainConfig(text: string): boolean {
   let section = '';
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    // A line may end in \r before its \n (CRLF); a lone \r is git's to refuse.
+    const ending = raw.endsWith('\r') && index < lines.length - 1;
+    const line = ending ? raw.slice(0, -1) : raw;
+    if (line.includes('\r')) return false;
     const header = SECTION.exec(line);
     if (header) {
       section = header[1]!.toLowerCase().split('.')[0]!;
       continue;
     }
-    const variable = VARIABLE.exec(line);
-    if (variable) {
-      const valid = CLONE_SETTINGS[`${section}.${variable[1]!.toLowerCase()}`];
-      if (valid === undefined || !valid.test((variable[3] ?? '').trim())) return false;
-      continue;
-    }
-    if (!COMMENT.test(line)) return false;
+    if (COMMENT.test(line)) continue;
+    const setting = settingOf(line);
+    if (setting === null) return false;
+    const valid = CLONE_SETTINGS[`${section}.${setting.name.toLowerCase()}`];
+    if (valid === undefined || !valid.test(setting.value)) return false;
   }
   return true;
+}
+
+/**
+ * `name`, or `name = value` with an optional comment after the value, blanks around it dropped;
+ * null for anything else (a comment after a bare name, a quote or escape in the value).
+ */
+function settingOf(line: string): { name: string; value: string } | null {
+  const name = NAME.exec(line);
+  if (!name) return null;
+  const rest = line.slice(name[0].length);
+  if (rest === '') return { name: name[1]!, value: '' };
+  const value = VALUE.exec(rest);
+  if (!value) return null;
+  return { name: name[1]!, value: trimBlanks(value[1]!) };
+}
+
+/** Without the spaces and tabs at either end (git's blanks only), scanned rather than matched. */
+function trimBlanks(text: string): string {
+  const blank = (at: number) => text[at] === ' ' || text[at] === '\t';
+  let start = 0;
+  let end = text.length;
+  while (start < end && blank(start)) start += 1;
+  while (end > start && blank(end - 1)) end -= 1;
+  return text.slice(start, end);
 }
 
 interface RawObject {
@@ -421,10 +450,19 @@ function applyDelta(base: Buffer, delta: Buffer): Buffer {
 
 /** A loose object: zlib of `<type> <size>\0<content>`. */
 function parseLoose(compressed: Buffer): RawObject {
-  const data = inflateSync(compressed, { maxOutputLength: MAX_OBJECT_BYTES + 64 });
+  // With `info`, node answers the engine too (its types do not say so): how much it consumed.
+  const inflated = inflateSync(compressed, {
+    maxOutputLength: MAX_OBJECT_BYTES + 64,
+    info: true,
+  }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+  // Bytes after the stream are "garbage at end of loose object" to git.
+  if (inflated.engine.bytesWritten !== compressed.length) throw new NotPlain();
+  const data = inflated.buffer;
   const nul = data.indexOf(0);
   const header =
-    nul < 0 ? null : /^(blob|tree|commit|tag) (\d{1,10})$/.exec(data.toString('latin1', 0, nul));
+    nul < 0
+      ? null
+      : /^(blob|tree|commit|tag) (0|[1-9][0-9]{0,9})$/.exec(data.toString('latin1', 0, nul));
   if (!header || Number(header[2]) !== data.length - nul - 1) throw new NotPlain();
   return { type: header[1]!, content: data.subarray(nul + 1) };
 }
