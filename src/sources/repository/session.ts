@@ -4,9 +4,10 @@ import { localObjects } from '../../git/local-objects';
 import type { Git } from '../../git/run';
 
 /**
- * The one `cat-file --batch` process a repository's reads share (refs' objects, then its tree),
- * started on first use. It holds a slot of the run-wide process limit, so it is ended before any
- * other git call of the same repository; a later read starts a new one.
+ * The reads of a repository's objects (refs' objects, then its tree): from its own files where
+ * they are plain (git/local-objects.ts), else from one `cat-file --batch` process started on
+ * first need. That process holds a slot of the run-wide process limit, so the session is ended
+ * before any other git call of the same repository; a later read starts a new one.
  */
 export class BatchSession {
   private current: CatFileBatch | null = null;
