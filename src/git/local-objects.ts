@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { readRegularFileSync } from '../util/regular-file';
 import type { GitObject } from './cat-file';
 
 /**
@@ -74,7 +75,11 @@ export function localObjects(gitDir: string): LocalObjects {
     if (names.length > MAX_PACKS) throw new NotPlain();
     let indexBytes = 0;
     return names.map((name) => {
-      const index = readIndex(join(dir, name), MAX_INDEX_BYTES - indexBytes);
+      const index = readRegularFileSync(join(dir, name), {
+        symlinks: 'refuse',
+        maxBytes: MAX_INDEX_BYTES - indexBytes,
+      });
+      if (index === null) throw new NotPlain();
       indexBytes += index.length;
       const pack = openRegular(join(dir, name.replace(/\.idx$/, '.pack')), fds);
       return checkedPack({ ...parseIndex(index), pack: pack.fd, packBytes: pack.size });
@@ -94,13 +99,11 @@ export function localObjects(gitDir: string): LocalObjects {
 
   const loose = (hex: string): RawObject | null => {
     const file = join(objects, hex.slice(0, 2), hex.slice(2));
-    const fd = openOrNull(file);
-    if (fd === null) return null;
-    try {
-      return parseLoose(readFd(fd, MAX_OBJECT_BYTES + 1024));
-    } finally {
-      closeSync(fd);
-    }
+    const compressed = readRegularFileSync(file, {
+      symlinks: 'refuse',
+      maxBytes: MAX_OBJECT_BYTES,
+    });
+    return compressed === null ? null : parseLoose(compressed);
   };
 
   const verified = (hex: string): RawObject | null => {
@@ -157,13 +160,11 @@ function gitWouldReadPlainly(gitDir: string): boolean {
       if (!lstatSync(join(gitDir, dir)).isDirectory()) return false;
     }
     if (lstatSync(join(gitDir, 'commondir'), { throwIfNoEntry: false }) !== undefined) return false;
-    const fd = openSync(join(gitDir, 'config'), READ_FLAGS);
-    try {
-      if (!fstatSync(fd).isFile()) return false;
-      return plainConfig(readFd(fd, MAX_CONFIG_BYTES).toString('utf8'));
-    } finally {
-      closeSync(fd);
-    }
+    const config = readRegularFileSync(join(gitDir, 'config'), {
+      symlinks: 'refuse',
+      maxBytes: MAX_CONFIG_BYTES,
+    });
+    return config !== null && plainConfig(config.toString('utf8'));
   } catch {
     return false;
   }
@@ -481,48 +482,4 @@ function openRegular(file: string, fds: number[]): { fd: number; size: number } 
   const stat = fstatSync(fd);
   if (!stat.isFile()) throw new NotPlain();
   return { fd, size: stat.size };
-}
-
-/** A pack index, read whole and closed. */
-function readIndex(file: string, cap: number): Buffer {
-  const fd = openSync(file, READ_FLAGS);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > cap) throw new NotPlain();
-    const buffer = readFd(fd, stat.size);
-    if (buffer.length !== stat.size) throw new NotPlain();
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A loose object's file, or null when there is none (ENOENT); anything else is unusual. */
-function openOrNull(file: string): number | null {
-  let fd: number;
-  try {
-    fd = openSync(file, READ_FLAGS);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  if (!fstatSync(fd).isFile()) {
-    closeSync(fd);
-    throw new NotPlain();
-  }
-  return fd;
-}
-
-/** Up to `cap` bytes of an open file; more than that is unusual. */
-function readFd(fd: number, cap: number): Buffer {
-  const size = fstatSync(fd).size;
-  if (size > cap) throw new NotPlain();
-  const buffer = Buffer.allocUnsafe(size);
-  let read = 0;
-  while (read < size) {
-    const got = readSync(fd, buffer, read, size - read, read);
-    if (got === 0) break;
-    read += got;
-  }
-  return buffer.subarray(0, read);
 }
