@@ -398,7 +398,10 @@ function inflateAt(pack: Pack, offset: number, size: number): Buffer {
   const window = Math.min(size + (size >> 6) + 64, pack.packBytes - 20 - offset);
   if (window <= 0) throw new NotPlain();
   // The stream must end within the window (git requires its end): a cut one throws.
-  const data = inflateSync(readAt(pack, offset, window), { maxOutputLength: Math.max(size, 1) });
+  const data = inflateSync(readAt(pack, offset, window), {
+    maxOutputLength: Math.max(size, 1),
+    chunkSize: Math.max(size + 1, 64),
+  });
   if (data.length !== size) throw new NotPlain();
   return data;
 }
