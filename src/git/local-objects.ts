@@ -53,7 +53,18 @@ interface Pack {
   count: number;
   pack: number;
   packBytes: number;
+  /** The store's blocks read so far, shared by its packs; `key` tells this pack's apart. */
+  blocks: Map<number, Buffer>;
+  key: number;
 }
+
+/**
+ * Packs are read in blocks, the last few kept: a tag's header and its data, and the next tag,
+ * are most often in a block already read, so a repository's hundred tags cost a read or two of
+ * its pack instead of two each (an audit of 600 repositories made 149,000 reads).
+ */
+const BLOCK_BYTES = 64 * 1024;
+const MAX_BLOCKS = 16;
 
 /** The objects of the git directory `gitDir`; never throws (a store it cannot read asks git). */
 export function localObjects(gitDir: string): LocalObjects {
@@ -74,7 +85,8 @@ export function localObjects(gitDir: string): LocalObjects {
     const names = packIndexes(dir);
     if (names.length > MAX_PACKS) throw new NotPlain();
     let indexBytes = 0;
-    return names.map((name) => {
+    const blocks = new Map<number, Buffer>();
+    return names.map((name, key) => {
       const index = readRegularFileSync(join(dir, name), {
         symlinks: 'refuse',
         maxBytes: MAX_INDEX_BYTES - indexBytes,
@@ -82,7 +94,8 @@ export function localObjects(gitDir: string): LocalObjects {
       if (index === null) throw new NotPlain();
       indexBytes += index.length;
       const pack = openRegular(join(dir, name.replace(/\.idx$/, '.pack')), fds);
-      return checkedPack({ ...parseIndex(index), pack: pack.fd, packBytes: pack.size });
+      const file = { pack: pack.fd, packBytes: pack.size, blocks, key };
+      return checkedPack({ ...parseIndex(index), ...file });
     });
   };
 
@@ -289,7 +302,7 @@ function packIndexes(dir: string): string[] {
  * A version 2 index of exactly its size (no table of 64-bit offsets: a pack over 2 GB is git's),
  * its fan-out never decreasing.
  */
-function parseIndex(index: Buffer): Omit<Pack, 'pack' | 'packBytes'> {
+function parseIndex(index: Buffer): Pick<Pack, 'index' | 'count'> {
   if (index.length < 8 + 1024 + 40 || index.readUInt32BE(0) !== 0xff744f63) throw new NotPlain();
   if (index.readUInt32BE(4) !== 2) throw new NotPlain();
   let previous = 0;
@@ -305,10 +318,10 @@ function parseIndex(index: Buffer): Omit<Pack, 'pack' | 'packBytes'> {
 
 /**
  * The pack its index is for, as git checks before it uses one: the signature, a version of 2 or
- * 3, the index's count of objects, and the trailer the index records for it.
+ * 3, the index's count of objects, and the trailer the index records for it; under 2 GB.
  */
 function checkedPack(pack: Pack): Pack {
-  if (pack.packBytes < 12 + 20) throw new NotPlain();
+  if (pack.packBytes < 12 + 20 || pack.packBytes >= 2 ** 31) throw new NotPlain();
   const header = readAt(pack, 0, 12);
   if (header.toString('latin1', 0, 4) !== 'PACK') throw new NotPlain();
   const version = header.readUInt32BE(4);
@@ -471,8 +484,33 @@ function parseLoose(compressed: Buffer): RawObject {
   return { type: header[1]!, content: data.subarray(nul + 1) };
 }
 
+/** `length` bytes at `offset` (fewer at the end of the file), through the store's blocks. */
 function readAt(pack: Pack, offset: number, length: number): Buffer {
   const bytes = Math.min(length, pack.packBytes - offset);
+  if (bytes <= 0) throw new NotPlain();
+  const first = Math.floor(offset / BLOCK_BYTES);
+  const last = Math.floor((offset + bytes - 1) / BLOCK_BYTES);
+  if (last - first > 1) return readFromFile(pack, offset, bytes);
+  const start = offset - first * BLOCK_BYTES;
+  const head = blockOf(pack, first);
+  if (first === last) return head.subarray(start, start + bytes);
+  const tail = blockOf(pack, last).subarray(0, start + bytes - BLOCK_BYTES);
+  return Buffer.concat([head.subarray(start), tail]);
+}
+
+function blockOf(pack: Pack, block: number): Buffer {
+  // A pack is under 2 GB (checkedPack), so under 2^15 blocks: the key is unique to the pack.
+  const key = pack.key * 2 ** 15 + block;
+  const known = pack.blocks.get(key);
+  if (known !== undefined) return known;
+  const start = block * BLOCK_BYTES;
+  const data = readFromFile(pack, start, Math.min(BLOCK_BYTES, pack.packBytes - start));
+  if (pack.blocks.size >= MAX_BLOCKS) pack.blocks.delete(pack.blocks.keys().next().value!);
+  pack.blocks.set(key, data);
+  return data;
+}
+
+function readFromFile(pack: Pack, offset: number, bytes: number): Buffer {
   const buffer = Buffer.allocUnsafe(bytes);
   if (readSync(pack.pack, buffer, 0, bytes, offset) !== bytes) throw new NotPlain();
   return buffer;
