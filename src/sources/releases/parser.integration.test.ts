@@ -3,6 +3,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
+import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
+import { createGit } from '../../git/run';
+import { localRefRows } from '../repository/ref-rows';
+import { listRefs } from '../repository/refs';
+import { BatchSession } from '../repository/session';
 import { GovernanceSource } from '../governance/source';
 import type { DeliverableText } from './parse-text';
 import {
@@ -379,5 +384,77 @@ describe('the parsing thread of a process', () => {
     expect(child.stdout).toBe('true false []\n');
     expect(child.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe("a candidate's refs read on the parsing thread", () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = createTempRepo({ prefix: 'vmt-oversight-thread-refs-' });
+    repo.write('a.txt', 'a\n');
+    repo.commit('one', '2024-02-20T10:11:12+01:30');
+    repo.tag('1.0.0', '2024-02-21T00:00:00-05:00');
+    repo.write('a.txt', 'b\n');
+    repo.git('tag', 'light', repo.commit('two', '2024-03-01T23:59:59Z'));
+    repo.git('pack-refs', '--all');
+    repo.git('branch', 'stable/2024.1'); // loose, beside the packed ones
+  });
+  afterEach(() => repo.cleanup());
+
+  const gitDir = () => join(repo.dir, '.git');
+
+  async function onlineParser(): Promise<WorkerParser> {
+    const parser = threadParser({ hereWhileStarting: true });
+    await parser.parse(fixtureTexts());
+    for (let waited = 0; !parser.threadReady && waited < 20000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(parser.threadReady).toBe(true);
+    return parser;
+  }
+
+  it('gives the rows this thread reads, and listRefs the listing it gives without the thread', async () => {
+    const parser = await onlineParser();
+    const rows = await parser.refRows(gitDir());
+    expect(rows).toEqual(localRefRows(gitDir()));
+    expect(rows?.map((row) => row.refname)).toEqual([
+      'refs/heads/master',
+      'refs/heads/stable/2024.1',
+      'refs/tags/1.0.0',
+      'refs/tags/light',
+    ]);
+    const counter = { count: 0 };
+    const git = createGit(gitDir(), { counter });
+    const viaThread = await listRefs(git, new BatchSession(git), parser);
+    expect(viaThread).toEqual(await listRefs(git, new BatchSession(git), null));
+    expect(counter.count).toBe(0);
+  });
+
+  it('answers null for a directory it cannot read whole (a commondir): listRefs asks git', async () => {
+    const parser = await onlineParser();
+    writeFileSync(join(gitDir(), 'commondir'), '.\n');
+    expect(await parser.refRows(gitDir())).toBeNull();
+    const counter = { count: 0 };
+    const git = createGit(gitDir(), { counter });
+    const listing = await listRefs(git, new BatchSession(git), parser);
+    expect(listing.tags.map((tag) => tag.name)).toEqual(['1.0.0', 'light']);
+    expect(counter.count).toBe(1); // for-each-ref
+  });
+
+  it('leaves the refs to this thread while its thread is not online, or has two batches to do', async () => {
+    const starting = threadParser({ hereWhileStarting: true });
+    expect(starting.refRows(gitDir())).toBeNull(); // no thread yet
+    const parser = await onlineParser();
+    const pending = [parser.parse(fixtureTexts()), parser.parse(fixtureTexts())];
+    expect(parser.refRows(gitDir())).toBeNull();
+    await Promise.all(pending);
+    expect(parser.refRows(gitDir())).not.toBeNull();
+  });
+
+  it('answers a pending request null when its thread is closed', async () => {
+    const parser = await onlineParser();
+    const rows = parser.refRows(gitDir());
+    await parser.close();
+    expect(await rows).toBeNull();
   });
 });

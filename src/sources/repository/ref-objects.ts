@@ -1,5 +1,6 @@
 import { ObjectTooLargeError, type CatFileBatch } from '../../git/batch';
 import type { GitObject } from '../../git/cat-file';
+import type { LocalObjects } from '../../git/local-objects';
 import type { RefFiles } from '../../git/ref-files';
 import { GitError, GitTimeoutError } from '../../git/run';
 
@@ -29,9 +30,7 @@ export async function refRowsFromObjects(
   files: RefFiles,
   batch: CatFileBatch,
 ): Promise<RefRow[] | null> {
-  const named = new Set<string>();
-  for (const ref of files.refs) if (ref.object) named.add(ref.object);
-  const objects = [...named];
+  const objects = namedObjects(files);
   let read: (GitObject | null)[];
   try {
     read = await batch.read(objects, MAX_OBJECT_BYTES, MAX_TOTAL_BYTES);
@@ -40,6 +39,37 @@ export async function refRowsFromObjects(
     if (error instanceof GitError && !(error instanceof GitTimeoutError)) return null;
     throw error;
   }
+  return rowsOf(files, objects, read);
+}
+
+/**
+ * {@link refRowsFromObjects} with the objects read from the repository's own files only
+ * (git/local-objects.ts), synchronously: null when one is not there to read, or is over its cap.
+ */
+export function refRowsFromLocalObjects(files: RefFiles, local: LocalObjects): RefRow[] | null {
+  const objects = namedObjects(files);
+  let left = MAX_TOTAL_BYTES;
+  const read: GitObject[] = [];
+  for (const id of objects) {
+    const object = local.read(id, Math.min(MAX_OBJECT_BYTES, left));
+    if (object === null) return null;
+    left -= object.content.length;
+    read.push(object);
+  }
+  return rowsOf(files, objects, read);
+}
+
+function namedObjects(files: RefFiles): string[] {
+  const named = new Set<string>();
+  for (const ref of files.refs) if (ref.object) named.add(ref.object);
+  return [...named];
+}
+
+function rowsOf(
+  files: RefFiles,
+  objects: readonly string[],
+  read: readonly (GitObject | null)[],
+): RefRow[] | null {
   const described = new Map<string, Described | null>();
   objects.forEach((id, index) => described.set(id, describe(read[index] ?? null)));
   const rows: RefRow[] = [];

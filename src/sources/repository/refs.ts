@@ -6,6 +6,7 @@ import { compareText } from '../../util/compare';
 import { readRefFiles } from '../../git/ref-files';
 import type { BatchSession } from './session';
 import { refRowsFromObjects, type RefRow } from './ref-objects';
+import { MAX_REFS, REF_FILE_LIMITS, REF_PREFIXES, type RefRowReader } from './ref-rows';
 
 export interface RefListing {
   tags: GitTag[];
@@ -26,24 +27,22 @@ const FIELDS = [
 ];
 const TAGGER_DATE = FIELDS.indexOf('%(taggerdate:iso-strict)');
 const REMOTE = 'refs/remotes/origin/';
-/** More refs than this (nova has about 700) is not a repository to judge but a flood. */
-const MAX_REFS = 20000;
-
-const PREFIXES = ['refs/tags/', 'refs/heads/', REMOTE] as const;
-/** A packed-refs of nova's size is some 60 KiB; one this big is left to git. */
-const MAX_PACKED_REFS_BYTES = 4 * 1024 * 1024;
 
 /**
  * Tags and branches; remote copies of local branches are dropped. Read from the ref files and
- * the objects they name in the repository's `cat-file --batch` session when nothing is unusual
- * (see readRefFiles, refRowsFromObjects), else with one `git for-each-ref`, after the session
- * is ended (a process of its own needs a slot of its own).
+ * the objects they name when nothing is unusual: on the parsing thread when `reader` has one
+ * (ref-rows.ts), else here in the repository's `cat-file --batch` session (see readRefFiles,
+ * refRowsFromObjects); else with one `git for-each-ref`, after the session is ended (a process
+ * of its own needs a slot of its own).
  */
-export async function listRefs(git: Git, session: BatchSession): Promise<RefListing> {
-  const files = await readRefFiles(git.gitDir, PREFIXES, {
-    maxRefs: MAX_REFS,
-    packedRefsBytes: MAX_PACKED_REFS_BYTES,
-  });
+export async function listRefs(
+  git: Git,
+  session: BatchSession,
+  reader: RefRowReader | null = null,
+): Promise<RefListing> {
+  const elsewhere = await reader?.refRows(git.gitDir);
+  if (elsewhere) return toListing(elsewhere);
+  const files = await readRefFiles(git.gitDir, REF_PREFIXES, REF_FILE_LIMITS);
   if (files !== null) {
     const rows = await refRowsFromObjects(files, session.batch());
     if (rows !== null) return toListing(rows);
@@ -57,7 +56,7 @@ async function forEachRef(git: Git): Promise<RefRow[]> {
     'for-each-ref',
     `--count=${MAX_REFS + 1}`,
     `--format=${FIELDS.join('%00')}`,
-    ...PREFIXES,
+    ...REF_PREFIXES,
   ]);
   const lines = out
     .toString('utf8')

@@ -8,6 +8,8 @@ import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
 import { isSafeRepositoryName, locateRepository } from './locate';
 import { listRefs, type RefListing } from './refs';
+import type { RefRowReader } from './ref-rows';
+import { defaultRefReader } from '../releases/parser';
 import { BatchSession } from './session';
 import { endOfDay, onOrBefore } from '../dates';
 import { ENTRY_POINT_FILES, readTreeFiles, ZUUL_LOCATIONS } from './tree';
@@ -25,6 +27,8 @@ export interface RepositorySourceOptions {
   /** Where to record what each repository cost; a map of its own by default. */
   costs?: Map<string, RepositoryCost>;
   onProgress?: (message: string) => void;
+  /** Where the refs are read off this thread: the process's parsing thread by default. */
+  refReader?: RefRowReader | null;
 }
 
 /** What reading one repository cost, for the benchmark. */
@@ -38,9 +42,11 @@ export class RepositorySource {
   readonly costs: Map<string, RepositoryCost>;
   /** The scrubbed environment of every git of the run, taken once rather than per repository. */
   private readonly environment = gitEnvironment();
+  private readonly refReader: RefRowReader | null;
 
   constructor(private readonly options: RepositorySourceOptions) {
     this.costs = options.costs ?? new Map<string, RepositoryCost>();
+    this.refReader = options.refReader === undefined ? defaultRefReader() : options.refReader;
   }
 
   async facts(repository: string): Promise<RepositoryFacts> {
@@ -52,7 +58,7 @@ export class RepositorySource {
     const session = new BatchSession(git);
     try {
       onProgress?.(`reading ${repository} tags and branches`);
-      const refs = await listRefs(git, session);
+      const refs = await listRefs(git, session, this.refReader);
       const tip = refs.branches.find((branch) => branch.name === refs.defaultBranch);
       if (!tip)
         throw new Unavailable(
