@@ -36,16 +36,16 @@ if (!available) {
 }
 export const describeWithAnsible = available ? describe : describe.skip;
 
-/** Builds the tool as `npm run build` does, so the playbook runs the current code. */
+/**
+ * Builds the tool as `npm run build` does, modules and bundle, so the playbook runs the current
+ * code as users run it (and the bundle is not left older than the modules, which would make
+ * every later run of this checkout load the modules instead).
+ */
 export function buildTool(): void {
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+  const tsc = [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'];
+  execFileSync(process.execPath, tsc, { cwd: PROJECT_ROOT, stdio: 'pipe' });
+  const bundle = join(PROJECT_ROOT, 'dist', 'build', 'bundle.js');
+  execFileSync(process.execPath, [bundle], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
 
 export interface Proposal {
