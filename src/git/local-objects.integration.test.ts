@@ -135,6 +135,27 @@ describe('objects read from the repository files', () => {
     expectAllRead(repo);
   });
 
+  it('reads objects from several packs of several blocks each, every pack its own blocks', () => {
+    let seed = 777;
+    const noise = (bytes: number): Buffer =>
+      Buffer.from(
+        Array.from(
+          { length: bytes },
+          () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24,
+        ),
+      );
+    for (let i = 0; i < 3; i++) {
+      repo.write(`pack-${i}.bin`, noise(150_000).toString('latin1'));
+      repo.commit(`pack ${i}`, '2025-02-01T00:00:00Z');
+      git(repo, 'repack', '-q');
+    }
+    const packs = readdirSync(join(gitDir(repo), 'objects', 'pack')).filter((f) =>
+      f.endsWith('.pack'),
+    );
+    expect(packs.length).toBeGreaterThanOrEqual(3);
+    expectAllRead(repo);
+  });
+
   it('leaves to git an object that is not there, or is over the cap', () => {
     const local = localObjects(gitDir(repo));
     const big = git(repo, 'rev-parse', 'HEAD:big.txt').trim();

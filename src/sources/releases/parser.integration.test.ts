@@ -454,6 +454,7 @@ describe("a candidate's refs read on the parsing thread", () => {
   it('answers a pending request null when its thread is closed', async () => {
     const parser = await onlineParser();
     const rows = parser.refRows(gitDir());
+    expect(rows).toBeInstanceOf(Promise); // sent to the thread, not left to this one
     await parser.close();
     expect(await rows).toBeNull();
   });
