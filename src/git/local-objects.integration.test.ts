@@ -55,6 +55,18 @@ function history(repo: TempRepo): void {
   git(repo, 'tag', '-a', '-m', 'release', '1.0.0');
 }
 
+/** Bytes that do not compress (a seeded linear congruential generator), as text for a file. */
+function noiseFrom(seed: number): (bytes: number) => string {
+  let state = seed;
+  return (bytes) =>
+    Buffer.from(
+      Array.from(
+        { length: bytes },
+        () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24,
+      ),
+    ).toString('latin1');
+}
+
 function gitDir(repo: TempRepo): string {
   return join(repo.dir, '.git');
 }
@@ -113,16 +125,9 @@ describe('objects read from the repository files', () => {
 
   it('reads a pack of many blocks: objects across their bounds, over a block, more than are kept', () => {
     // Bytes that do not compress, of sizes around the 64 KiB block: the pack is some 2 MB.
-    let seed = 12345;
-    const noise = (bytes: number): Buffer =>
-      Buffer.from(
-        Array.from(
-          { length: bytes },
-          () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24,
-        ),
-      );
+    const noise = noiseFrom(12345);
     for (let i = 0; i < 16; i++) {
-      repo.write(`noise-${i}.bin`, noise(20_000 + ((i * 37_000) % 190_000)).toString('latin1'));
+      repo.write(`noise-${i}.bin`, noise(20_000 + ((i * 37_000) % 190_000)));
       if (i % 4 === 3) repo.commit(`noise ${i}`, '2025-02-01T00:00:00Z');
     }
     git(repo, 'gc', '--prune=now', '--quiet');
@@ -136,16 +141,9 @@ describe('objects read from the repository files', () => {
   });
 
   it('reads objects from several packs of several blocks each, every pack its own blocks', () => {
-    let seed = 777;
-    const noise = (bytes: number): Buffer =>
-      Buffer.from(
-        Array.from(
-          { length: bytes },
-          () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24,
-        ),
-      );
+    const noise = noiseFrom(777);
     for (let i = 0; i < 3; i++) {
-      repo.write(`pack-${i}.bin`, noise(150_000).toString('latin1'));
+      repo.write(`pack-${i}.bin`, noise(150_000));
       repo.commit(`pack ${i}`, '2025-02-01T00:00:00Z');
       git(repo, 'repack', '-q');
     }
