@@ -107,7 +107,11 @@ export function createEvidenceProvider(
     get,
     forget,
     expect: (repositories) => defaultParser().expect?.(repositories),
-    officialRepositories: () => get('officialRepositories', ''),
+    officialRepositories: () => {
+      // Every official repository is to be judged: the parsing thread is started meanwhile.
+      defaultParser().prepare?.();
+      return get('officialRepositories', '');
+    },
     stats: () => ({ gitCalls: base.counter.count, repositories: new Map(base.costs) }),
   };
 }

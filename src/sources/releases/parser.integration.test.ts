@@ -36,6 +36,12 @@ afterEach(async () => {
   await Promise.all(parsers.splice(0).map((parser) => parser.close()));
 });
 
+async function untilReady(parser: WorkerParser): Promise<void> {
+  for (let waited = 0; !parser.threadReady && waited < 20000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const text = (path: string, body: string, repository = 'openstack/sushy'): DeliverableText => ({
   path,
   text: body,
@@ -154,9 +160,7 @@ describe('a parser that parses here while its thread starts', () => {
     const expected = await inThreadParser.parse(batch);
     expect(await parser.parse(batch)).toEqual(expected);
     expect(parser.batchesParsedHere).toBe(1);
-    for (let waited = 0; !parser.threadReady && waited < 20000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReady(parser);
     expect(parser.threadReady).toBe(true);
     const [onThread, again] = await Promise.all([parser.parse(batch), parser.parse(batch)]);
     expect([onThread, again]).toEqual([expected, expected]);
@@ -206,6 +210,45 @@ describe('a parser that parses here while its thread starts', () => {
     expect(await parser.parse(huge)).toEqual(await inThreadParser.parse(huge));
     expect(parser.threadStarted).toBe(true);
     expect(parser.batchesParsedHere).toBe(0);
+  });
+
+  it('once its thread has four batches, holds the others and parses some here while idle', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    const batch = fixtureTexts();
+    const expected = await inThreadParser.parse(batch);
+    await parser.parse(batch); // here, and the thread starts
+    await untilReady(parser);
+    const answers = await Promise.all(Array.from({ length: 24 }, () => parser.parse(batch)));
+    expect(answers).toEqual(Array.from({ length: 24 }, () => expected));
+    // This thread only waited: it parsed some of the held batches itself, and not all of them.
+    expect(parser.batchesStolen).toBeGreaterThan(0);
+    expect(parser.batchesStolen).toBeLessThan(24 - 4);
+    expect(parser.batchesParsedHere).toBe(1);
+  });
+
+  it('fails the batches it holds when it is closed, as those it sent', async () => {
+    const parser = threadParser({ hereWhileStarting: true });
+    const batch = fixtureTexts();
+    await parser.parse(batch);
+    await untilReady(parser);
+    const settled = Promise.allSettled(Array.from({ length: 8 }, () => parser.parse(batch)));
+    await parser.close();
+    expect((await settled).map((outcome) => outcome.status)).toEqual(Array(8).fill('rejected'));
+    expect(parser.batchesStolen).toBe(0);
+  });
+
+  it('told to prepare, starts its thread before any batch; told of a few first, does not', async () => {
+    const ready = threadParser({ hereWhileStarting: true });
+    ready.prepare();
+    expect(ready.threadStarted).toBe(true);
+    await untilReady(ready);
+    const batch = fixtureTexts();
+    expect(await ready.parse(batch)).toEqual(await inThreadParser.parse(batch));
+    expect(ready.batchesParsedHere).toBe(0);
+    const few = threadParser({ hereWhileStarting: true });
+    few.expect(FEW_REPOSITORIES);
+    few.prepare();
+    expect(few.threadStarted).toBe(false);
   });
 
   it('does not keep the process alive once it has parsed here', () => {
@@ -406,9 +449,7 @@ describe("a candidate's refs read on the parsing thread", () => {
   async function onlineParser(): Promise<WorkerParser> {
     const parser = threadParser({ hereWhileStarting: true });
     await parser.parse(fixtureTexts());
-    for (let waited = 0; !parser.threadReady && waited < 20000; waited += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReady(parser);
     expect(parser.threadReady).toBe(true);
     return parser;
   }
