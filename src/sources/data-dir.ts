@@ -86,7 +86,7 @@ export async function openDataDir(request: DataDirRequest): Promise<DataDir> {
       const object = (await readObjects(git, [`${commit}:${path}`])).get(`${commit}:${path}`);
       return object?.type === 'tree' ? treeDirectories(object.content, commit.length / 2) : null;
     },
-    ref: dataLabel(source, '', commit).ref,
+    ref: (file, line) => withLine({ source, file, commit }, line),
   };
 }
 
@@ -146,7 +146,7 @@ function plainDataDir(source: SourceId, root: string): DataDir {
     read: plainFileReader(source, root),
     hasDirectory: (path) => isDirectory(join(root, path)),
     subdirectories: (path) => plainSubdirectories(join(root, path)),
-    ref: dataLabel(source, '', undefined).ref,
+    ref: (file, line) => withLine({ source, file }, line),
   };
 }
 
@@ -176,18 +176,6 @@ async function plainSubdirectories(dir: string): Promise<string[] | null> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw error;
   }
-}
-
-/** What a reader of a data file needs of its directory: its name in messages, and citations. */
-export type DataLabel = Pick<DataDir, 'source' | 'label' | 'ref'>;
-
-/** The label and citations of a data directory, read at `commit` (a git checkout) or as it is. */
-export function dataLabel(source: SourceId, label: string, commit: string | undefined): DataLabel {
-  const ref =
-    commit === undefined
-      ? (file: string, line?: number) => withLine({ source, file }, line)
-      : (file: string, line?: number) => withLine({ source, file, commit }, line);
-  return { source, label, ref };
 }
 
 function withLine(ref: DataRef, line: number | undefined): DataRef {

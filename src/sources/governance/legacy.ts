@@ -1,5 +1,5 @@
 import type { RetiredDeliverable } from '../../evidence/types';
-import type { DataLabel } from '../data-dir';
+import type { DataDir } from '../data-dir';
 import { entries, get, items, kindOf, text } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
 
@@ -11,7 +11,7 @@ export const LEGACY_FILES = ['reference/legacy.yaml', 'reference/retired-project
  * team level; a `partial` team carries it per deliverable. When a repository appears more than
  * once, the latest retirement is kept.
  */
-export function indexLegacy(doc: YamlDocument, data: DataLabel): Map<string, RetiredDeliverable> {
+export function indexLegacy(doc: YamlDocument, data: DataDir): Map<string, RetiredDeliverable> {
   const index = new Map<string, RetiredDeliverable>();
   const root = kindOf(doc, doc.root);
   if (root === 'null') return index;

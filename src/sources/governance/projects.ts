@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { GovernanceDeliverable, GovernanceTeam } from '../../evidence/types';
-import type { DataLabel } from '../data-dir';
+import type { DataDir } from '../data-dir';
 import { Unavailable } from '../unavailable';
 import { entries, entry, get, items, kindOf, text, type MapEntry } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
@@ -41,7 +41,7 @@ export interface ProjectsIndex {
  * list is read as that repository, as upstream's tools (`repo in deliverable['repos']`) find it.
  * Any other shape error is confined to the team, deliverable or project it is in.
  */
-export function indexProjects(doc: YamlDocument, data: DataLabel): ProjectsIndex {
+export function indexProjects(doc: YamlDocument, data: DataDir): ProjectsIndex {
   if (kindOf(doc, doc.root) !== 'mapping') {
     throw layoutUnknown(data, 'is not a mapping of teams');
   }
@@ -165,7 +165,7 @@ function repoNames(
   });
 }
 
-function layoutUnknown(data: DataLabel, what: string): Unavailable {
+function layoutUnknown(data: DataDir, what: string): Unavailable {
   return new Unavailable(
     'governance',
     `${data.label}: ${PROJECTS_FILE} ${what}, a layout this reader does not know`,
@@ -173,7 +173,7 @@ function layoutUnknown(data: DataLabel, what: string): Unavailable {
 }
 
 /** A team's leadership: `leadership_type` is absent before 2020 (every team had a PTL then). */
-export function readTeam(doc: YamlDocument, owner: OwnerEntry, data: DataLabel): GovernanceTeam {
+export function readTeam(doc: YamlDocument, owner: OwnerEntry, data: DataDir): GovernanceTeam {
   const node = owner.teamNode;
   const type = text(doc, get(doc, node, 'leadership_type', owner.team), 'leadership_type');
   if (type !== null && type !== 'ptl' && type !== 'distributed') {
@@ -205,7 +205,7 @@ export function readDeliverable(
   doc: YamlDocument,
   owner: OwnerEntry,
   team: GovernanceTeam,
-  data: DataLabel,
+  data: DataDir,
 ): GovernanceDeliverable {
   const node = owner.deliverableNode;
   const what = `${owner.team}.deliverables.${owner.deliverable}`;

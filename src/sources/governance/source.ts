@@ -1,24 +1,35 @@
 import type {
+  GovernanceDeliverable,
   GovernanceFacts,
   GovernanceProjects,
+  GovernanceTeam,
   OfficialRepositories,
+  RetiredDeliverable,
 } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
-import { defaultTablesReader } from '../releases/parser';
-import { readTables, type TablesReader } from '../tables-thread';
-import { valueOf } from '../tables';
-import { LEGACY_FILES } from './legacy';
-import { PROJECTS_FILE } from './projects';
-import type { GovernanceTables } from './tables';
+import { YamlDocument } from '../yaml/document';
+import { readShaped } from '../yaml/shape';
+import { indexLegacy, LEGACY_FILES } from './legacy';
+import {
+  indexProjects,
+  PROJECTS_FILE,
+  readDeliverable,
+  readTeam,
+  type OwnerEntry,
+  type ProjectsIndex,
+} from './projects';
+import { mayList, unreadableText } from './unreadable';
 
 interface LoadedGovernance {
   data: DataDir;
-  tables: GovernanceTables;
+  projects: YamlDocument;
+  index: ProjectsIndex;
   about: GovernanceProjects;
+  retired: Map<string, RetiredDeliverable>;
 }
 
 export interface GovernanceSourceOptions {
@@ -30,31 +41,31 @@ export interface GovernanceSourceOptions {
   revision?: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
-  /** Where the files are read into tables: the process's parsing thread by default, null here. */
-  tables?: TablesReader | null;
 }
 
 /** Reads governance once per run and answers per repository. */
 export class GovernanceSource {
   private loaded: Promise<LoadedGovernance> | undefined;
+  private readonly teams = new Map<string, GovernanceTeam>();
 
   constructor(private readonly options: GovernanceSourceOptions) {}
 
   async facts(repository: string): Promise<GovernanceFacts> {
-    const { data, tables, about } = await this.load();
-    const unreadable = tables.unreadable.filter((entry) => entry.names.has(repository));
+    const governance = await this.load();
+    const { data, projects, index } = governance;
+    const unreadable = index.unreadable.filter((entry) => mayList(projects, entry, repository));
     if (unreadable.length > 0) {
       throw new Unavailable(
         'governance',
-        `${data.label}: ${PROJECTS_FILE} ${unreadable.map((entry) => entry.text).join('; ')}; it may ` +
+        `${data.label}: ${PROJECTS_FILE} ${unreadable.map(unreadableText).join('; ')}; it may ` +
           `list ${repository}, so which official team lists the repository cannot be established`,
       );
     }
-    const owner = tables.owners.get(repository);
+    const owner = index.owners.get(repository);
     return {
-      owner: owner ? valueOf(owner.read, data) : null,
-      retired: tables.retired.get(repository) ?? null,
-      projects: about,
+      owner: owner ? this.deliverable(governance, owner) : null,
+      retired: governance.retired.get(repository) ?? null,
+      projects: governance.about,
     };
   }
 
@@ -63,20 +74,32 @@ export class GovernanceSource {
    * and each entry that cannot be read: one broken entry leaves the others readable.
    */
   async officialRepositories(): Promise<OfficialRepositories> {
-    const { tables, data } = await this.load();
+    const { index, data } = await this.load();
     return {
       ref: data.ref(PROJECTS_FILE),
-      repositories: [...tables.owners].map(([name, owner]) => ({
+      repositories: [...index.owners].map(([name, owner]) => ({
         name,
         team: owner.team,
         deliverable: owner.deliverable,
         ref: data.ref(PROJECTS_FILE, owner.repoLine),
       })),
-      unreadable: tables.unreadable.map((entry) => ({
-        text: entry.text,
+      unreadable: index.unreadable.map((entry) => ({
+        text: unreadableText(entry),
         ref: data.ref(PROJECTS_FILE, entry.line),
       })),
     };
+  }
+
+  private deliverable(governance: LoadedGovernance, owner: OwnerEntry): GovernanceDeliverable {
+    const { projects, data } = governance;
+    return readShaped(data, () => {
+      let team = this.teams.get(owner.team);
+      if (!team) {
+        team = readTeam(projects, owner, data);
+        this.teams.set(owner.team, team);
+      }
+      return readDeliverable(projects, owner, team, data);
+    });
   }
 
   private load(): Promise<LoadedGovernance> {
@@ -97,24 +120,26 @@ export class GovernanceSource {
     });
     onProgress?.(`reading governance ${PROJECTS_FILE}`);
     const files = await data.read([PROJECTS_FILE, ...LEGACY_FILES]);
-    const projects = files.get(PROJECTS_FILE);
-    if (projects === null || projects === undefined) {
+    const projectsText = files.get(PROJECTS_FILE);
+    if (projectsText === null || projectsText === undefined) {
       throw new Unavailable('governance', `${data.label} has no ${PROJECTS_FILE}`);
     }
-    const legacyFile = LEGACY_FILES.find((file) => typeof files.get(file) === 'string');
-    const legacyText = legacyFile ? files.get(legacyFile) : null;
-    const texts = {
-      projects,
-      legacy: legacyFile && legacyText ? { file: legacyFile, text: legacyText } : null,
-    };
-    const reader = this.options.tables === undefined ? defaultTablesReader() : this.options.tables;
-    const tables = await readTables(reader, { kind: 'governance', texts }, data);
-    const about: GovernanceProjects = {
-      ref: data.ref(PROJECTS_FILE),
-      revision: revision ?? null,
-      teams: tables.teams,
-    };
-    return { data, tables, about };
+    return readShaped(data, () => {
+      const projects = YamlDocument.parse(PROJECTS_FILE, projectsText);
+      const legacyFile = LEGACY_FILES.find((file) => typeof files.get(file) === 'string');
+      const legacyText = legacyFile ? files.get(legacyFile) : null;
+      const retired =
+        legacyFile && legacyText
+          ? indexLegacy(YamlDocument.parse(legacyFile, legacyText), data)
+          : new Map<string, RetiredDeliverable>();
+      const index = indexProjects(projects, data);
+      const about: GovernanceProjects = {
+        ref: data.ref(PROJECTS_FILE),
+        revision: revision ?? null,
+        teams: index.teams,
+      };
+      return { data, projects, index, about, retired };
+    });
   }
 }
 

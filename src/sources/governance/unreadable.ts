@@ -16,12 +16,11 @@ export interface UnreadableEntry {
 }
 
 /**
- * The names an unreadable entry may list: every scalar inside it (aliases followed, escapes
- * decoded by the parser). A repository listed there must be written there, so an entry without
- * its name cannot list it. Each node is visited once (aliases may recurse).
+ * Whether an unreadable entry may list `repository`: some scalar inside it (aliases followed,
+ * escapes decoded by the parser) is the name. A repository listed there must be written there,
+ * so an entry without it cannot list it. Each node is visited once (aliases may recurse).
  */
-export function namesIn(doc: YamlDocument, entry: UnreadableEntry): Set<string> {
-  const names = new Set<string>();
+export function mayList(doc: YamlDocument, entry: UnreadableEntry, repository: string): boolean {
   const seen = new Set<Node>();
   const pending: (Node | null)[] = [entry.node];
   while (pending.length > 0) {
@@ -29,7 +28,7 @@ export function namesIn(doc: YamlDocument, entry: UnreadableEntry): Set<string> 
     if (node === null || seen.has(node)) continue;
     seen.add(node);
     if (isScalar(node)) {
-      names.add(String(node.value));
+      if (String(node.value) === repository) return true;
     } else if (isMap(node)) {
       for (const pair of node.items)
         pending.push(pair.key as Node | null, pair.value as Node | null);
@@ -40,7 +39,7 @@ export function namesIn(doc: YamlDocument, entry: UnreadableEntry): Set<string> 
       }
     }
   }
-  return names;
+  return false;
 }
 
 /** `Nova.deliverables.nova (line 12): line 14 …: expected a list, found a mapping`. */

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { GerritProject } from '../../evidence/types';
-import type { DataLabel } from '../data-dir';
+import type { DataDir } from '../data-dir';
 import { get, items, kindOf, text } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
 
@@ -27,7 +27,7 @@ export function indexGerrit(doc: YamlDocument): Map<string, Node | null> {
 export function readGerritProject(
   doc: YamlDocument,
   node: Node | null,
-  data: DataLabel,
+  data: DataDir,
 ): GerritProject {
   const acl = text(doc, get(doc, node, 'acl-config', 'project'), 'acl-config');
   return {

@@ -1,17 +1,15 @@
+import type { Node } from 'yaml';
 import type { ProjectConfigFacts, ZuulProjectStanza, ZuulV2Layout } from '../../evidence/types';
 import { openDataDir, type DataDir } from '../data-dir';
 import type { GitCache } from '../../git/cache/store';
 import type { GitCallCounter } from '../../git/run';
 import { perRun, type EvidenceSource } from '../source';
 import { Unavailable } from '../unavailable';
-import { defaultTablesReader } from '../releases/parser';
-import { valueOf } from '../tables';
-import { readTables, type TablesReader } from '../tables-thread';
+import { YamlDocument } from '../yaml/document';
 import { readShaped } from '../yaml/shape';
-import { GERRIT_FILE } from './gerrit';
-import type { ProjectConfigTables } from './tables';
+import { GERRIT_FILE, indexGerrit, readGerritProject } from './gerrit';
 import { readZuulV2 } from './v2';
-import { ZUUL_PROJECTS_FILE } from './zuul-projects';
+import { indexZuulProjects, readCentralStanza, ZUUL_PROJECTS_FILE } from './zuul-projects';
 
 export interface ProjectConfigSourceOptions {
   dir: string | undefined;
@@ -20,13 +18,12 @@ export interface ProjectConfigSourceOptions {
   asOf: string;
   counter?: GitCallCounter;
   onProgress?: (message: string) => void;
-  /** Where the files are read into tables: the process's parsing thread by default, null here. */
-  tables?: TablesReader | null;
 }
 
 interface LoadedProjectConfig {
   data: DataDir;
-  tables: ProjectConfigTables;
+  gerrit: YamlDocument;
+  gerritIndex: Map<string, Node | null>;
   /** The central Zuul entry of a repository (v3 zuul.d/projects.yaml or the v2 layout). */
   zuulOf: (repository: string) => ZuulProjectStanza | null;
   zuulV2: ZuulV2Layout | undefined;
@@ -39,11 +36,11 @@ export class ProjectConfigSource {
   constructor(private readonly options: ProjectConfigSourceOptions) {}
 
   async facts(repository: string): Promise<ProjectConfigFacts> {
-    const { data, tables, zuulOf, zuulV2 } = await this.load();
+    const { data, gerrit, gerritIndex, zuulOf, zuulV2 } = await this.load();
     return readShaped(data, () => {
-      const gerrit = tables.gerrit.get(repository);
+      const gerritNode = gerritIndex.get(repository);
       const facts: ProjectConfigFacts = {
-        gerrit: gerrit !== undefined ? valueOf(gerrit, data) : null,
+        gerrit: gerritNode !== undefined ? readGerritProject(gerrit, gerritNode, data) : null,
         zuul: zuulOf(repository),
       };
       if (zuulV2) facts.zuulV2 = zuulV2;
@@ -69,25 +66,24 @@ export class ProjectConfigSource {
     });
     onProgress?.('reading project-config Gerrit and Zuul projects');
     const files = await data.read([GERRIT_FILE, ZUUL_PROJECTS_FILE]);
-    const gerrit = files.get(GERRIT_FILE);
-    if (typeof gerrit !== 'string') {
+    const gerritText = files.get(GERRIT_FILE);
+    if (typeof gerritText !== 'string') {
       throw new Unavailable('project-config', `${data.label} has no ${GERRIT_FILE}`);
     }
     const zuulText = files.get(ZUUL_PROJECTS_FILE);
-    const zuul = typeof zuulText === 'string' ? zuulText : null;
-    const v2 = zuul === null ? await readZuulV2(data) : null;
-    const reader = this.options.tables === undefined ? defaultTablesReader() : this.options.tables;
-    const tables = await readTables(
-      reader,
-      { kind: 'projectConfig', texts: { gerrit, zuul } },
-      data,
-    );
-    if (v2) return { data, tables, zuulOf: v2.zuulOf, zuulV2: v2.layout };
-    const zuulOf = (repository: string) => {
-      const stanza = tables.zuul.get(repository);
-      return stanza ? valueOf(stanza, data) : null;
-    };
-    return { data, tables, zuulOf, zuulV2: undefined };
+    const v2 = typeof zuulText === 'string' ? null : await readZuulV2(data);
+    return readShaped(data, () => {
+      const gerrit = YamlDocument.parse(GERRIT_FILE, gerritText);
+      const gerritIndex = indexGerrit(gerrit);
+      if (v2) return { data, gerrit, gerritIndex, zuulOf: v2.zuulOf, zuulV2: v2.layout };
+      const zuul = YamlDocument.parse(ZUUL_PROJECTS_FILE, zuulText ?? '');
+      const zuulIndex = indexZuulProjects(zuul);
+      const zuulOf = (repository: string) => {
+        const stanzas = zuulIndex.get(repository);
+        return stanzas ? readCentralStanza(zuul, stanzas, data) : null;
+      };
+      return { data, gerrit, gerritIndex, zuulOf, zuulV2: undefined };
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import type { ZuulProjectStanza } from '../../evidence/types';
-import type { DataLabel } from '../data-dir';
+import type { DataDir } from '../data-dir';
 import { entries, get, items, kindOf, text } from '../yaml/access';
 import { YamlShapeError, type YamlDocument } from '../yaml/document';
 import { mergeStanzas, readProjectStanza } from '../zuul/stanza';
@@ -37,7 +37,7 @@ export function indexZuulProjects(doc: YamlDocument): Map<string, (Node | null)[
 export function readCentralStanza(
   doc: YamlDocument,
   nodes: readonly (Node | null)[],
-  data: DataLabel,
+  data: DataDir,
 ): ZuulProjectStanza | null {
   return mergeStanzas(
     nodes.map((node) => readProjectStanza(doc, node, data.ref(ZUUL_PROJECTS_FILE, doc.line(node)))),

@@ -4,7 +4,6 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RefRow } from '../repository/ref-objects';
 import type { RefRowReader } from '../repository/ref-rows';
-import type { TablesReader, TablesRequest } from '../tables-thread';
 import { parseDeliverableText, type DeliverableText, type ParseOutcome } from './parse-text';
 
 /** Parses batches of deliverable texts; the outcomes are in the order of the texts. */
@@ -18,9 +17,7 @@ export interface DeliverableParser {
 
 /** What the thread is asked: a batch of deliverable files to parse, or a git directory's refs. */
 export type ParseBatch =
-  | { id: number; files: readonly DeliverableText[] }
-  | { id: number; refsOf: string }
-  | { id: number; tables: TablesRequest };
+  { id: number; files: readonly DeliverableText[] } | { id: number; refsOf: string };
 
 /**
  * A batch's outcomes, or a git directory's ref rows (ref-rows.ts); the thread first sends
@@ -29,10 +26,9 @@ export type ParseBatch =
 export type ParseAnswer =
   | { id: number; outcomes: ParseOutcome[] }
   | { id: number; rows: RefRow[] | null }
-  | { id: number; tables: unknown }
   | { ready: true };
 
-type Job = { files: readonly DeliverableText[] } | { refsOf: string } | { tables: TablesRequest };
+type Job = { files: readonly DeliverableText[] } | { refsOf: string };
 
 /** Parses on the calling thread. */
 export const inThreadParser: DeliverableParser = {
@@ -116,19 +112,6 @@ interface HeldBatch {
   reject(error: unknown): void;
 }
 
-/**
- * Run-wide data files smaller than this are read into tables here: a run with data this small
- * judges few repositories, and would wait for the thread to start (real governance is ~100 KB).
- */
-const TABLES_MIN_CHARS = 32 * 1024;
-
-function tablesChars({ texts }: TablesRequest): number {
-  return Object.values(texts).reduce<number>((sum, text) => {
-    if (typeof text === 'string') return sum + text.length;
-    return sum + (text?.text.length ?? 0);
-  }, 0);
-}
-
 /** The largest batch parsed here while the thread starts: real batches are a few KB. */
 export const HERE_MAX_CHARS = 256 * 1024;
 
@@ -151,7 +134,7 @@ function textLength(files: readonly DeliverableText[]): number {
  * one that dies fails the batch it was parsing (the oldest pending) and a new thread takes the
  * others, so a batch never goes without an answer.
  */
-export class WorkerParser implements DeliverableParser, RefRowReader, TablesReader {
+export class WorkerParser implements DeliverableParser, RefRowReader {
   private worker: Worker | null = null;
   /** Whether the thread loaded its modules: a thread that dies before cannot parse at all. */
   private online = false;
@@ -280,25 +263,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader, TablesRead
       this.enqueue({
         job: { refsOf: gitDir },
         answered: (answer) => resolve('rows' in answer ? answer.rows : null),
-        failed: () => resolve(null),
-        doHere: () => resolve(null),
-      });
-    });
-  }
-
-  /**
-   * A run-wide data file's tables (tables-thread.ts) read on the thread, started for them if it
-   * is not yet: a check otherwise parsed governance and project-config here (~200 ms at 600
-   * repositories) before its lists, the other core idle. Null, to read them here, for files
-   * too small to be worth a thread's start, and when the thread dies or meets an error.
-   */
-  tables(request: TablesRequest): Promise<unknown> | null {
-    if (this.fallback || this.few || tablesChars(request) < TABLES_MIN_CHARS) return null;
-    if (this.thread() === null) return null;
-    return new Promise((resolve) => {
-      this.enqueue({
-        job: { tables: request },
-        answered: (answer) => resolve('tables' in answer ? answer.tables : null),
         failed: () => resolve(null),
         doHere: () => resolve(null),
       });
@@ -438,12 +402,6 @@ export function defaultParser(): DeliverableParser {
       entry === null ? inThreadParser : new WorkerParser({ entry, hereWhileStarting: true });
   }
   return processParser;
-}
-
-/** The process's thread, to read run-wide data files into tables on; null where none loads. */
-export function defaultTablesReader(): TablesReader | null {
-  const parser = defaultParser();
-  return parser instanceof WorkerParser ? parser : null;
 }
 
 /** The process's thread, to read candidates' refs on (ref-rows.ts); null where none loads. */
