@@ -220,7 +220,9 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     if (this.stealTimer !== null) return;
     this.idleMark = performance.eventLoopUtilization();
     this.stealTimer = setTimeout(() => this.stealIfIdle(), STEAL_AFTER_MS);
-    this.stealTimer.unref(); // the thread, busy with MAX_SENT batches, keeps the process alive
+    // The thread keeps the process alive: batches are held only while it has MAX_SENT, and
+    // sent to it (or to a new one) whenever it answers one or dies on one.
+    this.stealTimer.unref();
   }
 
   /**
@@ -361,6 +363,7 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
       oldest[1].failed(new ParseThreadFailed(outOfMemory, error.message));
     }
     for (const [id, { job }] of this.pending) this.send(id, job);
+    this.release(); // held batches too: with nothing pending, no answer would ever send them
   }
 
   /** No thread could start: every batch, pending and to come, is parsed on this thread. */
