@@ -128,11 +128,12 @@ function textLength(files: readonly DeliverableText[]): number {
 }
 
 /**
- * Parses on one worker thread, started on the first batch. It is unref'd while it has no
- * batch, so it never keeps the process alive. The thread answers in order. A thread that
- * cannot start leaves the parsing to the calling thread (the same code, so the same outcomes);
- * one that dies fails the batch it was parsing (the oldest pending) and a new thread takes the
- * others, so a batch never goes without an answer.
+ * Parses on one worker thread, started on the first batch (or on `prepare`). It is unref'd
+ * while it has no batch, so it never keeps the process alive. The thread answers in order; at
+ * most MAX_SENT batches are sent to it, the others held here. A thread that cannot start leaves
+ * the parsing to the calling thread (the same code, so the same outcomes); one that dies fails
+ * the batch it was parsing (the oldest pending) and a new thread takes the others, held ones
+ * included, so a batch never goes without an answer.
  */
 export class WorkerParser implements DeliverableParser, RefRowReader {
   private worker: Worker | null = null;
