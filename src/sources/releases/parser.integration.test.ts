@@ -212,59 +212,6 @@ describe('a parser that parses here while its thread starts', () => {
     expect(parser.batchesParsedHere).toBe(0);
   });
 
-  it('once its thread has four batches, holds the others and parses some here while idle', async () => {
-    const parser = threadParser({ hereWhileStarting: true });
-    const batch = fixtureTexts();
-    const expected = await inThreadParser.parse(batch);
-    await parser.parse(batch); // here, and the thread starts
-    await untilReady(parser);
-    const answers = await Promise.all(Array.from({ length: 24 }, () => parser.parse(batch)));
-    expect(answers).toEqual(Array.from({ length: 24 }, () => expected));
-    // This thread only waited: it parsed some of the held batches itself, and not all of them.
-    expect(parser.batchesStolen).toBeGreaterThan(0);
-    expect(parser.batchesStolen).toBeLessThan(24 - 4);
-    expect(parser.batchesParsedHere).toBe(1);
-  });
-
-  it('still answers a batch it holds while its threads die on every batch sent', () => {
-    const script = [
-      `const { WorkerParser } = require(${JSON.stringify(join(__dirname, 'parser.ts'))});`,
-      `const parser = new WorkerParser({ entry: ${JSON.stringify(ENTRY)}, hereWhileStarting: true,`,
-      `  resourceLimits: { maxOldGenerationSizeMb: 8 } });`,
-      `const file = (name, text) => ({ path: 'deliverables/epoxy/' + name, text, series: 'epoxy', repository: 'openstack/sushy' });`,
-      `const release = (i) => '  - version: 1.' + i + '.0\\n    projects:\\n      - repo: openstack/sushy\\n';`,
-      `const huge = [file('huge.yaml', 'releases:\\n' + Array.from({ length: 60000 }, (_, i) => release(i)).join(''))];`,
-      `const small = [file('small.yaml', 'team: ironic\\n')];`,
-      `(async () => {`,
-      `  await parser.parse(small);`,
-      `  while (!parser.threadReady) await new Promise((r) => setTimeout(r, 20));`,
-      `  const sent = [1, 2, 3, 4].map(() => parser.parse(huge));`,
-      `  const held = parser.parse(small);`,
-      `  const settled = await Promise.allSettled([...sent, held]);`,
-      `  console.log(JSON.stringify(settled.map((s) => s.status)));`,
-      `})();`,
-    ].join('\n');
-    const run = spawnSync(process.execPath, ['-r', HOOK, '-e', script], {
-      encoding: 'utf8',
-      timeout: 60000,
-    });
-    expect({ status: run.status, stdout: run.stdout }).toEqual({
-      status: 0,
-      stdout: `${JSON.stringify(['rejected', 'rejected', 'rejected', 'rejected', 'fulfilled'])}\n`,
-    });
-  });
-
-  it('fails the batches it holds when it is closed, as those it sent', async () => {
-    const parser = threadParser({ hereWhileStarting: true });
-    const batch = fixtureTexts();
-    await parser.parse(batch);
-    await untilReady(parser);
-    const settled = Promise.allSettled(Array.from({ length: 8 }, () => parser.parse(batch)));
-    await parser.close();
-    expect((await settled).map((outcome) => outcome.status)).toEqual(Array(8).fill('rejected'));
-    expect(parser.batchesStolen).toBe(0);
-  });
-
   it('told to prepare, starts its thread before any batch; told of a few first, does not', async () => {
     const ready = threadParser({ hereWhileStarting: true });
     ready.prepare();

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RefRow } from '../repository/ref-objects';
 import type { RefRowReader } from '../repository/ref-rows';
@@ -92,26 +91,6 @@ export interface WorkerParserOptions {
  */
 const MAX_REFS_BEHIND = 2;
 
-/**
- * Batches sent to the thread and not yet answered, at most: the others are held here, each sent
- * when the thread answers one, or parsed here if this thread is idle first. An audit of 50
- * repositories otherwise left this thread idle a fifth of its time, waiting on a thread that
- * parsed with code still cold; parsing every batch here once the thread had two left the thread
- * idle instead. Four, not fewer: a check keeps this thread busy, and a thread sent its next batch
- * only once this one reads an answer would wait on it.
- */
-const MAX_SENT = 4;
-
-/** How long a batch is held before this thread looks whether it was idle meanwhile. */
-const STEAL_AFTER_MS = 1;
-
-interface HeldBatch {
-  files: readonly DeliverableText[];
-  pending: Pending;
-  resolve(outcomes: ParseOutcome[]): void;
-  reject(error: unknown): void;
-}
-
 /** The largest batch parsed here while the thread starts: real batches are a few KB. */
 export const HERE_MAX_CHARS = 256 * 1024;
 
@@ -129,11 +108,10 @@ function textLength(files: readonly DeliverableText[]): number {
 
 /**
  * Parses on one worker thread, started on the first batch (or on `prepare`). It is unref'd
- * while it has no batch, so it never keeps the process alive. The thread answers in order; at
- * most MAX_SENT batches are sent to it, the others held here. A thread that cannot start leaves
- * the parsing to the calling thread (the same code, so the same outcomes); one that dies fails
- * the batch it was parsing (the oldest pending) and a new thread takes the others, held ones
- * included, so a batch never goes without an answer.
+ * while it has no batch, so it never keeps the process alive. The thread answers in order. A
+ * thread that cannot start leaves the parsing to the calling thread (the same code, so the same
+ * outcomes); one that dies fails the batch it was parsing (the oldest pending) and a new thread
+ * takes the others, so a batch never goes without an answer.
  */
 export class WorkerParser implements DeliverableParser, RefRowReader {
   private worker: Worker | null = null;
@@ -144,11 +122,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   private readonly pending = new Map<number, Pending>();
   private parsedHere = 0;
   private few = false;
-  /** Batches waiting for room on the thread (see MAX_SENT), oldest first. */
-  private readonly held: HeldBatch[] = [];
-  private stealTimer: NodeJS.Timeout | null = null;
-  private idleMark: EventLoopUtilization | undefined;
-  private stolen = 0;
 
   constructor(private readonly options: WorkerParserOptions) {}
 
@@ -160,11 +133,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   /** Batches parsed on the calling thread while the thread started (tests). */
   get batchesParsedHere(): number {
     return this.parsedHere;
-  }
-
-  /** Held batches this thread parsed because it was idle (tests). */
-  get batchesStolen(): number {
-    return this.stolen;
   }
 
   /** Whether the thread has loaded its modules and takes the batches (tests). */
@@ -197,7 +165,7 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     if (this.thread() === null) return inThreadParser.parse(files); // no thread could start
     if (here && !this.online) return this.parseOnThisThread(files);
     return new Promise((resolve, reject) => {
-      const pending: Pending = {
+      this.enqueue({
         job: { files },
         answered: (answer) =>
           'outcomes' in answer
@@ -205,52 +173,8 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
             : reject(new ParseThreadFailed(false, 'it answered files with refs')),
         failed: reject,
         doHere: () => void inThreadParser.parse(files).then(resolve),
-      };
-      if (here && this.pending.size >= MAX_SENT) this.hold({ files, pending, resolve, reject });
-      else this.enqueue(pending);
+      });
     });
-  }
-
-  /** Keeps a batch here until the thread has room for it, or this thread is idle first. */
-  private hold(batch: HeldBatch): void {
-    this.held.push(batch);
-    this.watchIdle();
-  }
-
-  private watchIdle(): void {
-    if (this.stealTimer !== null) return;
-    this.idleMark = performance.eventLoopUtilization();
-    this.stealTimer = setTimeout(() => this.stealIfIdle(), STEAL_AFTER_MS);
-    // The thread keeps the process alive: batches are held only while it has MAX_SENT, and
-    // sent to it (or to a new one) whenever it answers one or dies on one.
-    this.stealTimer.unref();
-  }
-
-  /**
-   * Parses the newest held batch here if this thread was idle for most of the last moment
-   * (waiting, most likely, on the thread's answers): both threads then parse, neither idles.
-   */
-  private stealIfIdle(): void {
-    this.stealTimer = null;
-    const since = performance.eventLoopUtilization(this.idleMark);
-    const batch = since.idle >= since.active ? this.held.pop() : undefined;
-    if (batch) {
-      this.stolen += 1;
-      // As a batch parsed here gives its error to its caller, not to this timer.
-      Promise.resolve(batch.files)
-        .then((files) => inThreadParser.parse(files))
-        .then(batch.resolve, batch.reject);
-    }
-    if (this.held.length > 0) this.watchIdle();
-  }
-
-  /** Sends held batches while the thread has room for them. */
-  private release(): void {
-    while (this.pending.size < MAX_SENT) {
-      const batch = this.held.shift();
-      if (!batch) return;
-      this.enqueue(batch.pending);
-    }
   }
 
   /**
@@ -290,11 +214,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     for (const [id, { failed }] of this.pending) {
       this.pending.delete(id);
       failed(new ParseThreadFailed(false, 'the parser was closed'));
-    }
-    if (this.stealTimer !== null) clearTimeout(this.stealTimer);
-    this.stealTimer = null;
-    for (const { pending } of this.held.splice(0)) {
-      pending.failed(new ParseThreadFailed(false, 'the parser was closed'));
     }
     await worker?.terminate();
   }
@@ -344,7 +263,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     const pending = this.pending.get(answer.id);
     if (this.worker !== worker || pending === undefined) return;
     this.pending.delete(answer.id);
-    this.release();
     if (this.pending.size === 0) worker.unref();
     pending.answered(answer);
   }
@@ -364,7 +282,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
       oldest[1].failed(new ParseThreadFailed(outOfMemory, error.message));
     }
     for (const [id, { job }] of this.pending) this.send(id, job);
-    this.release(); // held batches too: with nothing pending, no answer would ever send them
   }
 
   /** No thread could start: every batch, pending and to come, is parsed on this thread. */
@@ -374,7 +291,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
       this.pending.delete(id);
       doHere();
     }
-    for (const { pending } of this.held.splice(0)) pending.doHere();
   }
 }
 
