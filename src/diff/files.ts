@@ -2,7 +2,8 @@ import { lstat, readlink, realpath } from 'node:fs/promises';
 import { FileRefusedError, readRegularFile } from '../util/regular-file';
 import { dirname, join, sep } from 'node:path';
 import { UsageError } from '../errors';
-import { readObjects } from '../git/cat-file';
+import { readObjects, type GitObject } from '../git/cat-file';
+import { localObjects } from '../git/local-objects';
 import { gitText, type ListRepository } from './repository';
 import { treeEntries, type TreeEntry } from './memo';
 
@@ -55,9 +56,25 @@ async function readCommitFile(
   if (entry.type !== 'blob') {
     throw new UsageError(`the list '${path}' is not a file at ${commit.slice(0, 12)}`);
   }
-  const object = (await readObjects(repo.git, [entry.object])).get(entry.object);
+  const object =
+    readHere(repo, entry.object) ?? (await readObjects(repo.git, [entry.object])).get(entry.object);
   if (!object) throw new Error(`git cat-file gave no bytes for '${path}'`);
   return object.content;
+}
+
+/**
+ * The blob read from the repository's own files, checked against its name (local-objects.ts),
+ * or null for git to give: no `cat-file` process, nor the helper that starts it, whose start
+ * (~70 ms) the run would otherwise wait on before it can parse the list.
+ */
+function readHere(repo: ListRepository, blob: string): GitObject | null {
+  const local = localObjects(repo.git.gitDir);
+  try {
+    const object = local.read(blob, Number.MAX_SAFE_INTEGER);
+    return object?.type === 'blob' ? object : null;
+  } finally {
+    local.close();
+  }
 }
 
 /** The tree entries of `paths` at `commit` (null: absent), each listed once per run. */

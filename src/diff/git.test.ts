@@ -160,6 +160,33 @@ describe('readListFile', () => {
     );
   });
 
+  it('reads the list at a commit from the repository itself, packed or loose, else asks git', async () => {
+    const repo = tempRepo();
+    repo.write('repos-overseen.yaml', 'packed: yes\n');
+    const packed = repo.commit('one');
+    repo.git('gc', '--quiet');
+    repo.write('repos-overseen.yaml', 'loose: yes\n');
+    const loose = repo.commit('two');
+    const git = await open(repo);
+    const before = git.git.calls();
+
+    await expect(readListFile(git, packed, 'repos-overseen.yaml')).resolves.toEqual(
+      Buffer.from('packed: yes\n'),
+    );
+    await expect(readListFile(git, loose, 'repos-overseen.yaml')).resolves.toEqual(
+      Buffer.from('loose: yes\n'),
+    );
+    expect(git.git.calls() - before).toBe(2); // ls-tree at each commit, no cat-file
+
+    // A configuration git may read otherwise (an include) leaves the objects to git.
+    repo.git('config', 'include.path', 'elsewhere.cfg');
+    const unplain = await open(repo);
+    await expect(readListFile(unplain, loose, 'repos-overseen.yaml')).resolves.toEqual(
+      Buffer.from('loose: yes\n'),
+    );
+    expect(unplain.git.calls()).toBe(2); // ls-tree, then cat-file
+  });
+
   it('gives null for a missing file and refuses a directory', async () => {
     const repo = tempRepo();
     repo.write('doc/source/index.rst', 'x');

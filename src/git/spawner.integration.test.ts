@@ -413,6 +413,9 @@ describe('the CLI from source', () => {
     try {
       listed.write('repos-overseen.yaml', 'repositories:\n  - name: openstack/alpha\n');
       listed.commit('Add list', '2026-01-01T00:00:00Z');
+      // An include (of nothing) leaves the list's objects to git's cat-file, through the helper;
+      // a plain repository's are read without git.
+      listed.git('config', 'include.path', 'none.cfg');
       const stats = join(scratch, 'stats.js');
       writeFileSync(
         stats,
