@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../test/helpers/temp-git';
 import { UsageError } from '../errors';
+import * as listParse from '../list/parse';
 import { loadProposal } from './diff';
 import { openRepository, readListFile, worktreeRevision } from './git';
 import { defaultBase } from './revisions';
@@ -77,6 +78,32 @@ describe('loadProposal between two commits', () => {
       head: { label: head, commit: head },
     });
     expect(proposal.removed[0]?.location).toMatchObject({ file: LIST, line: 2 });
+  });
+
+  it('parses the lists only once the warm-up it is given has settled', async () => {
+    const { repo, base } = repoWithList();
+    repo.write(LIST, native(NOVA, SWIFT));
+    const head = repo.commit('change');
+    const events: string[] = [];
+    const parseList = listParse.parseList;
+    const parse = jest.spyOn(listParse, 'parseList').mockImplementation((...args) => {
+      events.push('parse');
+      return parseList(...args);
+    });
+    // Settles well after git has read both lists (a few milliseconds here).
+    const warmUp = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        events.push('warm');
+        resolve();
+      }, 300),
+    );
+    try {
+      const proposal = await loadProposal({ repo: repo.dir, base, head, list: LIST, warmUp });
+      expect(names(proposal).added).toEqual(['openstack/swift']);
+      expect(events).toEqual(['warm', 'parse', 'parse']);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('shows a newly scheduled removal as a changed removal field', async () => {

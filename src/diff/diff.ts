@@ -31,7 +31,15 @@ export interface LoadProposalOptions extends RevisionFlags {
    * given, `base` and `head` are not looked at. Otherwise they are resolved by `resolveRevisions`.
    */
   revisions?: Revisions;
+  /**
+   * Parse the lists once this settles: the run's data files (governance, project-config), whose
+   * parsing warms up the YAML code. Parsed first, cold, the lists took a check of 60
+   * repositories 5% more CPU.
+   */
+  warmUp?: Promise<unknown>;
 }
+
+type ParseList = (path: string, content: Buffer) => Promise<OversightList>;
 
 /** Reads the list at base and head from git and computes the proposal. */
 export async function loadProposal(options: LoadProposalOptions): Promise<Proposal> {
@@ -39,24 +47,30 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
   const repo = options.repository ?? (await openRepository(options.repo));
   const revisions = options.revisions ?? (await resolveRevisions(repo, options));
   const { base, head } = revisions;
+  const parse: ParseList = async (path, content) => {
+    await options.warmUp;
+    return parseList(path, content);
+  };
 
   if (list !== undefined) {
     const [headList, baseList] = await bothInOrder(
-      readHeadList(repo, head, list),
-      readBaseList(repo, base, head, list),
+      readHeadList(repo, head, list, parse),
+      readBaseList(repo, base, head, list, parse),
     );
     return computeProposal(baseList, headList, revisions);
   }
   const choice = await chooseList(repo, base, head);
   if (choice.base === null) {
     // No list at base: the list is new (or renamed from a path that is not a candidate).
-    const headList = await readHeadList(repo, head, choice.head);
-    const baseList = await readBaseList(repo, base, head, choice.head);
+    const headList = await readHeadList(repo, head, choice.head, parse);
+    const baseList = await readBaseList(repo, base, head, choice.head, parse);
     return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
   }
-  const baseList = await readListAt(repo, base, choice.base);
+  const baseList = await readListAt(repo, base, choice.base, parse);
   const headList =
-    choice.head === null ? deletedList(baseList) : await readHeadList(repo, head, choice.head);
+    choice.head === null
+      ? deletedList(baseList)
+      : await readHeadList(repo, head, choice.head, parse);
   return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
 }
 
@@ -64,12 +78,13 @@ async function readHeadList(
   repo: ListRepository,
   head: Revision,
   listPath: string,
+  parse: ParseList,
 ): Promise<OversightList> {
   const content = await readListFile(repo, head.commit, listPath);
   if (content === null) {
     throw new UsageError(`the list '${listPath}' does not exist in ${describeRevision(head)}`);
   }
-  return parseList(listPath, content);
+  return parse(listPath, content);
 }
 
 /** The list at a base commit where `chooseList` found it. */
@@ -77,10 +92,11 @@ async function readListAt(
   repo: ListRepository,
   base: Revision,
   listPath: string,
+  parse: ParseList,
 ): Promise<OversightList> {
   const content = base.commit === null ? null : await readListFile(repo, base.commit, listPath);
   if (content === null) throw new Error(`the list '${listPath}' vanished at ${base.label}`);
-  return parseList(listPath, content);
+  return parse(listPath, content);
 }
 
 /**
@@ -125,12 +141,13 @@ async function readBaseList(
   base: Revision,
   head: Revision,
   listPath: string,
+  parse: ParseList,
 ): Promise<OversightList | null> {
   if (base.commit === null) return null;
   const content = await readListFile(repo, base.commit, listPath);
-  if (content !== null) return parseList(listPath, content);
+  if (content !== null) return parse(listPath, content);
   const oldPath = await renamedFrom(repo, base.commit, head.commit, listPath);
   if (oldPath === null) return null;
   const oldContent = await readListFile(repo, base.commit, oldPath);
-  return oldContent === null ? null : parseList(oldPath, oldContent);
+  return oldContent === null ? null : parse(oldPath, oldContent);
 }

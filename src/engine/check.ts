@@ -29,12 +29,13 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
   const trackers = new Map<string, TrackerDeclaration>();
   const early = earlySources(options, repository, revisions);
   const provider = early && createEvidenceProvider({ ...early, declaredTrackers: trackers });
-  if (provider && early) prefetchRunData(provider, early);
+  const warmUp = provider && early ? prefetchRunData(provider, early) : undefined;
   const proposal = await loadProposal({
     repo: options.repo,
     ...(options.list !== undefined ? { list: options.list } : {}),
     repository,
     revisions,
+    ...(warmUp ? { warmUp } : {}),
   });
   for (const [name, tracker] of declaredTrackers(proposal)) trackers.set(name, tracker);
   const sources = early ?? governanceAtBase(options, repository, revisions);
@@ -69,16 +70,18 @@ function earlySources(
 
 /**
  * Starts reading governance and project-config (git, then parsing whole files) while git reads
- * the lists, instead of after them. The first answer of each source reads its files for the
- * run; this one, for no repository, is thrown away (a failure is the next reader's to report).
- * Only checkouts given on the command line: a clone into the git cache is not started before
- * the lists are known to be readable.
+ * the lists, instead of after them; settles when both are read, for the lists to be parsed
+ * after them. The first answer of each source reads its files for the run; this one, for no
+ * repository, is thrown away (a failure is the next reader's to report). Only checkouts given
+ * on the command line: a clone into the git cache is not started before the lists are known
+ * to be readable.
  */
-function prefetchRunData(provider: EvidenceProvider, sources: SourceOptions): void {
+function prefetchRunData(provider: EvidenceProvider, sources: SourceOptions): Promise<unknown> {
   const given = { governance: sources.governance, projectConfig: sources.projectConfig };
-  for (const kind of ['governance', 'projectConfig'] as const) {
-    if (given[kind] !== undefined) provider.get(kind, '').catch(() => undefined);
-  }
+  const reads = (['governance', 'projectConfig'] as const)
+    .filter((kind) => given[kind] !== undefined)
+    .map((kind) => provider.get(kind, '').catch(() => undefined));
+  return Promise.all(reads);
 }
 
 /** The trackers the entries at head declare, so Launchpad is asked about the names they give. */
