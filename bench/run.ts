@@ -185,8 +185,12 @@ function printTargets(
   process.stdout.write('\nTargets (ratios to the baseline measured in the same run):\n');
   for (const row of rows) {
     const wallRatio = row.tool.wall / row.baseline.wall;
+    // The issue's wall target is for every check and for the audit at 1,500 repositories.
+    const wallTarget = row.command === 'check' || row.size >= 1500;
     process.stdout.write(
-      `  ${row.command} N=${row.size}: wall ${wallRatio.toFixed(2)}× ≤ 1.3×: ${verdict(wallRatio <= 1.3)}`,
+      wallTarget
+        ? `  ${row.command} N=${row.size}: wall ${wallRatio.toFixed(2)}× ≤ 1.3×: ${verdict(wallRatio <= 1.3)}`
+        : `  ${row.command} N=${row.size}: wall ${wallRatio.toFixed(2)}× (the audit's target is at 1,500)`,
     );
     process.stdout.write(
       `; git processes ${row.gitPerRepository.toFixed(2)}/repository ≤ 2: ${verdict(row.gitPerRepository <= 2)}`,
