@@ -226,6 +226,16 @@ describe('a parser that parses here while its thread starts', () => {
     expect(few.threadStarted).toBe(false);
   });
 
+  it('told it will judge more than a few, starts its thread at once', async () => {
+    const many = threadParser({ hereWhileStarting: true });
+    many.expect(FEW_REPOSITORIES + 1);
+    expect(many.threadStarted).toBe(true);
+    await untilReady(many);
+    const batch = fixtureTexts();
+    expect(await many.parse(batch)).toEqual(await inThreadParser.parse(batch));
+    expect(many.batchesParsedHere).toBe(0);
+  });
+
   it('does not keep the process alive once it has parsed here', () => {
     const script = [
       `const { WorkerParser } = require(${JSON.stringify(join(__dirname, 'parser.ts'))});`,

@@ -145,8 +145,14 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     return this.worker !== null;
   }
 
+  /**
+   * Told how many repositories the run judges, before the first: more than a few start the
+   * thread now (a check's first batch comes some 200 ms later, its deliverables read, and the
+   * thread takes about as long to come online; meanwhile this thread parses the batches).
+   */
   expect(repositories: number): void {
     this.few = repositories <= FEW_REPOSITORIES;
+    this.prepare();
   }
 
   /**
