@@ -226,6 +226,21 @@ describe('objects read from the repository files', () => {
       nothingRead();
     });
 
+    it('a large loose blob whose file holds another (hashed in parts, as small ones are not)', () => {
+      const write = (text: string): string =>
+        execFileSync('git', ['hash-object', '-w', '--stdin'], {
+          cwd: repo.dir,
+          input: text,
+          encoding: 'utf8',
+        }).trim();
+      const [a, b] = [write('a'.repeat(20_000)), write('b'.repeat(20_000))];
+      const file = (id: string) => join(gitDir(repo), 'objects', id.slice(0, 2), id.slice(2));
+      expect(localObjects(gitDir(repo)).read(a, CAP)?.content.length).toBe(20_000);
+      chmodSync(file(a), 0o644);
+      writeFileSync(file(a), readFileSync(file(b)));
+      expect(localObjects(gitDir(repo)).read(a, CAP)).toBeNull();
+    });
+
     (process.getuid?.() === 0 ? it : it.skip)('a repository of another user (as root)', () => {
       const id = head();
       execFileSync('chown', ['-R', '65534', repo.dir]);
