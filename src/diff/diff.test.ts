@@ -106,6 +106,41 @@ describe('loadProposal between two commits', () => {
     }
   });
 
+  it("tells onRead both lists' bytes once, before either is parsed", async () => {
+    const { repo, base } = repoWithList();
+    repo.write(LIST, native(NOVA, SWIFT));
+    const head = repo.commit('change');
+    const events: string[] = [];
+    const parseList = listParse.parseList;
+    const parse = jest.spyOn(listParse, 'parseList').mockImplementation((...args) => {
+      events.push('parse');
+      return parseList(...args);
+    });
+    const warmUp = new Promise<void>((resolve) => setTimeout(resolve, 100));
+    const onRead = (baseBytes: Buffer, headBytes: Buffer) => {
+      events.push('read');
+      expect(baseBytes.toString('utf8')).toBe(native(CINDER, NOVA));
+      expect(headBytes.toString('utf8')).toBe(native(NOVA, SWIFT));
+    };
+    try {
+      await loadProposal({ repo: repo.dir, base, head, list: LIST, warmUp, onRead });
+      expect(events).toEqual(['read', 'parse', 'parse']);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('does not tell onRead of a list that is new', async () => {
+    const repo = tempRepo();
+    repo.write('README', 'x');
+    const base = repo.commit('one');
+    repo.write(LIST, native(NOVA, CINDER));
+    repo.commit('add the list');
+    const onRead = jest.fn();
+    await loadProposal({ repo: repo.dir, base, head: 'HEAD', onRead });
+    expect(onRead).not.toHaveBeenCalled();
+  });
+
   it('shows a newly scheduled removal as a changed removal field', async () => {
     const { repo } = repoWithList();
     const removal = '    removal:\n      effective: 32.0.0\n      reason: "retiring"\n';

@@ -37,6 +37,12 @@ export interface LoadProposalOptions extends RevisionFlags {
    * repositories 5% more CPU.
    */
   warmUp?: Promise<unknown>;
+  /**
+   * Told the list's bytes at base and head once both are read, before they are parsed (which
+   * waits for `warmUp`): for a run to get ready for a big change sooner. Not told when the list
+   * is new or deleted.
+   */
+  onRead?: (base: Buffer, head: Buffer) => void;
 }
 
 type ParseList = (path: string, content: Buffer) => Promise<OversightList>;
@@ -47,31 +53,49 @@ export async function loadProposal(options: LoadProposalOptions): Promise<Propos
   const repo = options.repository ?? (await openRepository(options.repo));
   const revisions = options.revisions ?? (await resolveRevisions(repo, options));
   const { base, head } = revisions;
-  const parse: ParseList = async (path, content) => {
-    await options.warmUp;
-    return parseList(path, content);
-  };
+  const parse = listParsers(options);
 
   if (list !== undefined) {
     const [headList, baseList] = await bothInOrder(
-      readHeadList(repo, head, list, parse),
-      readBaseList(repo, base, head, list, parse),
+      readHeadList(repo, head, list, parse.head),
+      readBaseList(repo, base, head, list, parse.base),
     );
     return computeProposal(baseList, headList, revisions);
   }
   const choice = await chooseList(repo, base, head);
   if (choice.base === null) {
     // No list at base: the list is new (or renamed from a path that is not a candidate).
-    const headList = await readHeadList(repo, head, choice.head, parse);
-    const baseList = await readBaseList(repo, base, head, choice.head, parse);
+    const headList = await readHeadList(repo, head, choice.head, parse.head);
+    const baseList = await readBaseList(repo, base, head, choice.head, parse.base);
     return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
   }
-  const baseList = await readListAt(repo, base, choice.base, parse);
+  const baseList = await readListAt(repo, base, choice.base, parse.base);
   const headList =
     choice.head === null
       ? deletedList(baseList)
-      : await readHeadList(repo, head, choice.head, parse);
+      : await readHeadList(repo, head, choice.head, parse.head);
   return withSecondLists(computeProposal(baseList, headList, revisions), headList, choice);
+}
+
+/**
+ * The parse of the list at each side, after `warmUp`; `onRead` is told both sides' bytes as soon
+ * as the second is read.
+ */
+function listParsers(options: LoadProposalOptions): { base: ParseList; head: ParseList } {
+  const read: { base?: Buffer; head?: Buffer } = {};
+  let told = false;
+  const side =
+    (name: 'base' | 'head'): ParseList =>
+    async (path, content) => {
+      read[name] = content;
+      if (!told && read.base && read.head) {
+        told = true;
+        options.onRead?.(read.base, read.head);
+      }
+      await options.warmUp;
+      return parseList(path, content);
+    };
+  return { base: side('base'), head: side('head') };
 }
 
 async function readHeadList(

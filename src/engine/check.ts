@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { changedNameLines } from '../diff/change-size';
 import { loadProposal } from '../diff/diff';
 import { openRepository, type ListRepository } from '../diff/git';
 import { resolveRevisions, type Revisions } from '../diff/revisions';
@@ -36,6 +37,9 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
     repository,
     revisions,
     ...(warmUp ? { warmUp } : {}),
+    ...(provider
+      ? { onRead: (base: Buffer, head: Buffer) => guessSize(provider, base, head) }
+      : {}),
   });
   for (const [name, tracker] of declaredTrackers(proposal)) trackers.set(name, tracker);
   const sources = early ?? governanceAtBase(options, repository, revisions);
@@ -54,6 +58,11 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
  * bounds the evidence it holds.
  */
 const CHECK_CONCURRENCY = 8;
+
+/** Tells the provider early how many repositories the change looks to add or remove. */
+function guessSize(provider: EvidenceProvider, base: Buffer, head: Buffer): void {
+  if (provider.expectAbout) provider.expectAbout(changedNameLines(base, head));
+}
 
 /** The sources before the lists are read; null when that fails (it fails after, as it did). */
 function earlySources(

@@ -6,6 +6,7 @@ import type { ListEntry } from '../list/model';
 import type { RepositoryRule, RuleMeta } from '../rules/types';
 import { repositoryChanges } from './changes';
 import { evaluate } from './evaluate';
+import type { SeverityOverrides } from './types';
 import { verdictOf } from './verdict';
 
 const settings = { asOf: '2026-01-01', listFile: 'repos.yaml', format: 'native' as const };
@@ -465,5 +466,44 @@ describe('repositories judged at once', () => {
     expect(eight.most).toBe(8);
     expect(eight.findings).toEqual(byDefault.findings);
     expect(byDefault.findings.map((f) => f.repository)).toEqual(p.added.map((e) => e.name));
+  });
+
+  async function hintsOf(severities: SeverityOverrides = {}): Promise<string[]> {
+    const slow = slowProvider();
+    const events: string[] = [];
+    await evaluate({
+      proposal: p,
+      changes: repositoryChanges(p),
+      listRules: [],
+      repositoryRules: [failingRule(meta())],
+      provider: {
+        get: (kind, repository) => {
+          events.push(`get ${repository}`);
+          return slow.get(kind, repository);
+        },
+        prefetch: (repository, kinds) => events.push(`hint ${repository} ${kinds.join(',')}`),
+      },
+      settings,
+      severities,
+      concurrency: 4,
+    });
+    return events;
+  }
+
+  it('hint each one as many places ahead as are judged at once, before it is asked about', async () => {
+    const events = await hintsOf();
+    const names = p.added.map((e) => e.name);
+    const hints = events.filter((e) => e.startsWith('hint '));
+    // What the one rule needs and wants.
+    expect(hints).toEqual(names.slice(4).map((name) => `hint ${name} governance,projectConfig`));
+    for (const name of names.slice(4)) {
+      expect(events.indexOf(`hint ${name} governance,projectConfig`)).toBeLessThan(
+        events.indexOf(`get ${name}`),
+      );
+    }
+  });
+
+  it('hint nothing that no enabled rule asks for', async () => {
+    expect(await hintsOf({ 'official-project': 'off' })).toEqual([]);
   });
 });

@@ -68,21 +68,32 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   if (unreadableBase) findings.push(unreadableBase);
   const pending = countByRepository(input.changes);
   input.provider.expect?.(pending.size);
-  const perRepository = await mapLimit(
-    input.changes,
-    input.concurrency ?? REPOSITORY_CONCURRENCY,
-    async (change) => {
-      const found = await judgeRepository(change, input);
-      const left = (pending.get(change.repository) ?? 1) - 1;
-      pending.set(change.repository, left);
-      // Judged for the last time: its evidence need not stay in memory to the end of the run.
-      if (left === 0) input.provider.forget?.(change.repository);
-      input.onRepositoryDone?.(change.repository);
-      return found;
-    },
-  );
+  const limit = input.concurrency ?? REPOSITORY_CONCURRENCY;
+  const perRepository = await mapLimit(input.changes, limit, async (change, index) => {
+    // The one that starts about when this one ends: its evidence can be read meanwhile.
+    const upcoming = input.changes[index + limit];
+    const kinds = upcoming && input.provider.prefetch ? kindsAsked(upcoming, input) : [];
+    if (upcoming && kinds.length > 0) input.provider.prefetch?.(upcoming.repository, kinds);
+    const found = await judgeRepository(change, input);
+    const left = (pending.get(change.repository) ?? 1) - 1;
+    pending.set(change.repository, left);
+    // Judged for the last time: its evidence need not stay in memory to the end of the run.
+    if (left === 0) input.provider.forget?.(change.repository);
+    input.onRepositoryDone?.(change.repository);
+    return found;
+  });
   findings.push(...perRepository.flat());
   return sortFindings(findings);
+}
+
+/** The kinds of evidence the enabled rules that apply to a change need or want. */
+function kindsAsked(change: RepositoryChange, input: EvaluationInput): EvidenceKind[] {
+  const kinds = new Set<EvidenceKind>();
+  for (const rule of input.repositoryRules) {
+    if (!rule.appliesTo(change) || !effectiveRule(rule.meta, input.severities).enabled) continue;
+    for (const kind of [...rule.needs(change), ...rule.wants(change)]) kinds.add(kind);
+  }
+  return [...kinds];
 }
 
 function countByRepository(changes: readonly RepositoryChange[]): Map<string, number> {
@@ -309,14 +320,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
 async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,
-  work: (item: T) => Promise<R>,
+  work: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index] as T);
+      results[index] = await work(items[index] as T, index);
     }
   });
   await Promise.all(runners);

@@ -466,4 +466,14 @@ export interface EvidenceProvider {
    * (a few repositories' deliverable files are parsed without a thread), never what is read.
    */
   expect?(repositories: number): void;
+  /**
+   * An early guess of how many repositories the run will judge, before the lists are parsed: a
+   * hint to get ready sooner for many (start the parsing thread), never what is read.
+   */
+  expectAbout?(repositories: number): void;
+  /**
+   * A hint that this repository will be judged soon, on evidence of these kinds, so that it can
+   * start being read off the main thread; never changes what is read.
+   */
+  prefetch?(repository: string, kinds: readonly EvidenceKind[]): void;
 }

@@ -107,6 +107,13 @@ export function createEvidenceProvider(
     get,
     forget,
     expect: (repositories) => defaultParser().expect?.(repositories),
+    expectAbout: (repositories) => defaultParser().expectAbout?.(repositories),
+    prefetch: (repository, kinds) => {
+      for (const kind of kinds) {
+        const source = registry[kind];
+        source.prefetch?.(repository, runFor(source.id, kind, source.dependencies));
+      }
+    },
     officialRepositories: () => {
       // Every official repository is to be judged: the parsing thread is started meanwhile.
       defaultParser().prepare?.();

@@ -38,6 +38,8 @@ export interface EvidenceSource<K extends SourceKind> {
   /** How the evidence is named when reading it fails: "governance evidence", "the change". */
   readonly subject: string;
   read(repository: string, run: SourceRun): Promise<SourceMap[K]>;
+  /** A hint that `read(repository)` will be asked soon, to start reading off this thread. */
+  prefetch?(repository: string, run: SourceRun): void;
 }
 
 /** Every source, one per kind. */

@@ -236,6 +236,15 @@ describe('a parser that parses here while its thread starts', () => {
     expect(many.batchesParsedHere).toBe(0);
   });
 
+  it('guessed to judge more than a few, starts its thread at once; guessed a few, does not', () => {
+    const few = threadParser({ hereWhileStarting: true });
+    few.expectAbout(FEW_REPOSITORIES);
+    expect(few.threadStarted).toBe(false);
+    const many = threadParser({ hereWhileStarting: true });
+    many.expectAbout(FEW_REPOSITORIES + 1);
+    expect(many.threadStarted).toBe(true);
+  });
+
   it('does not keep the process alive once it has parsed here', () => {
     const script = [
       `const { WorkerParser } = require(${JSON.stringify(join(__dirname, 'parser.ts'))});`,
@@ -475,6 +484,58 @@ describe("a candidate's refs read on the parsing thread", () => {
     expect(parser.refRows(gitDir())).toBeNull();
     await Promise.all(pending);
     expect(parser.refRows(gitDir())).not.toBeNull();
+  });
+
+  it("asked ahead, reads them while idle: asked after, they are the thread's rows", async () => {
+    const parser = await onlineParser();
+    const ahead = parser.prefetch(gitDir());
+    expect(await ahead).toEqual(localRefRows(gitDir()));
+    const rows = parser.refRows(gitDir());
+    expect(rows).toBeInstanceOf(Promise);
+    expect(await rows).toEqual(localRefRows(gitDir()));
+  });
+
+  it('asked ahead while the thread is busy and then needed, are read here: the thread skips them', async () => {
+    const parser = await onlineParser();
+    const busy = parser.parse(fixtureTexts());
+    const ahead = parser.prefetch(gitDir());
+    expect(parser.refRows(gitDir())).toBeNull(); // not started there: this thread reads them
+    expect(await ahead).toBeNull();
+    await busy;
+  });
+
+  it('asked ahead, wait while a batch sent after them is parsed', async () => {
+    const parser = await onlineParser();
+    const order: string[] = [];
+    const busy = parser.parse([...fixtureTexts(), ...fixtureTexts(), ...fixtureTexts()]);
+    const ahead = parser.prefetch(gitDir())!.then(() => order.push('refs'));
+    const later = parser.parse([text('deliverables/epoxy/sushy.yaml', manyReleases(1))]);
+    await Promise.all([busy, ahead, later.then(() => order.push('batch'))]);
+    expect(order).toEqual(['batch', 'refs']);
+  });
+
+  it('asked ahead of a batch the thread dies on, are still read: the batch alone fails', async () => {
+    const parser = threadParser({
+      hereWhileStarting: true,
+      resourceLimits: { maxOldGenerationSizeMb: 8 },
+    });
+    await parser.parse(fixtureTexts());
+    await untilReady(parser);
+    // Made before any is sent: both must wait while the thread parses the first.
+    const hugeText = text('deliverables/epoxy/huge.yaml', manyReleases(60000));
+    const busy = parser.parse(fixtureTexts());
+    const ahead = parser.prefetch(gitDir());
+    const huge = parser.parse([hugeText]);
+    await busy;
+    await expect(huge).rejects.toMatchObject({ outOfMemory: true });
+    expect(await ahead).toEqual(localRefRows(gitDir()));
+  });
+
+  it('asks nothing ahead without a thread', () => {
+    const few = threadParser({ hereWhileStarting: true });
+    few.expect(FEW_REPOSITORIES);
+    expect(few.prefetch(gitDir())).toBeNull();
+    expect(few.threadStarted).toBe(false);
   });
 
   it('answers a pending request null when its thread is closed', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RefRow } from '../repository/ref-objects';
 import type { RefRowReader } from '../repository/ref-rows';
+import { claim, HERE, jobIn, newJobCell, openClaim, type Cell } from './shared-cells';
 import { parseDeliverableText, type DeliverableText, type ParseOutcome } from './parse-text';
 
 /** Parses batches of deliverable texts; the outcomes are in the order of the texts. */
@@ -12,11 +13,15 @@ export interface DeliverableParser {
   expect?(repositories: number): void;
   /** The run will parse the files of many repositories: get ready now (a hint, as `expect`). */
   prepare?(): void;
+  /** An early guess of `expect`'s count, before it is known (a hint, as `expect`). */
+  expectAbout?(repositories: number): void;
 }
 
-/** What the thread is asked: a batch of deliverable files to parse, or a git directory's refs. */
-export type ParseBatch =
-  { id: number; files: readonly DeliverableText[] } | { id: number; refsOf: string };
+/**
+ * What the thread is asked: a batch of deliverable files to parse, or a git directory's refs
+ * (asked ahead of need with a claim: the thread reads them only if it takes the claim first).
+ */
+export type ParseBatch = { id: number } & Job;
 
 /**
  * A batch's outcomes, or a git directory's ref rows (ref-rows.ts); the thread first sends
@@ -27,7 +32,13 @@ export type ParseAnswer =
   | { id: number; rows: RefRow[] | null }
   | { ready: true };
 
-type Job = { files: readonly DeliverableText[] } | { refsOf: string };
+type Job = { files: readonly DeliverableText[] } | { refsOf: string; claim?: Cell };
+
+/** Refs asked ahead of need: the claim both threads race for, and the thread's answer. */
+interface Prefetched {
+  claim: Cell;
+  rows: Promise<RefRow[] | null>;
+}
 
 /** Parses on the calling thread. */
 export const inThreadParser: DeliverableParser = {
@@ -91,6 +102,13 @@ export interface WorkerParserOptions {
  */
 const MAX_REFS_BEHIND = 2;
 
+/**
+ * Git directories whose refs are asked ahead at once, at most: a run asks a few ahead of the
+ * repositories it judges, so more are left unread ones (their repositories' evidence failed
+ * first); the oldest is then dropped, and read here if it is ever asked.
+ */
+const MAX_PREFETCHED = 64;
+
 /** The largest batch parsed here while the thread starts: real batches are a few KB. */
 export const HERE_MAX_CHARS = 256 * 1024;
 
@@ -108,10 +126,11 @@ function textLength(files: readonly DeliverableText[]): number {
 
 /**
  * Parses on one worker thread, started on the first batch (or on `prepare`). It is unref'd
- * while it has no batch, so it never keeps the process alive. The thread answers in order. A
- * thread that cannot start leaves the parsing to the calling thread (the same code, so the same
- * outcomes); one that dies fails the batch it was parsing (the oldest pending) and a new thread
- * takes the others, so a batch never goes without an answer.
+ * while it has no batch, so it never keeps the process alive. The thread answers in order,
+ * but for refs asked ahead of need (`prefetch`), which wait while anything else does. A thread
+ * that cannot start leaves the parsing to the calling thread (the same code, so the same
+ * outcomes); one that dies fails the job it was doing (it says which in a shared cell) and a
+ * new thread takes the others, so a batch never goes without an answer.
  */
 export class WorkerParser implements DeliverableParser, RefRowReader {
   private worker: Worker | null = null;
@@ -120,6 +139,9 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   private fallback = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  private readonly prefetched = new Map<string, Prefetched>();
+  /** Where the running thread says which job it is doing (see shared-cells.ts). */
+  private jobCell: Cell = newJobCell();
   private parsedHere = 0;
   private few = false;
 
@@ -153,6 +175,16 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   expect(repositories: number): void {
     this.few = repositories <= FEW_REPOSITORIES;
     this.prepare();
+  }
+
+  /**
+   * Guessed to judge more than a few (a check's lists differ in many lines naming repositories):
+   * starts the thread now, while this thread parses governance and the lists and the other core
+   * idles, rather than once the lists are parsed; it is then online for the first batch (a check
+   * of 60 repositories had it ~150 ms later, the first batches parsed here meanwhile).
+   */
+  expectAbout(repositories: number): void {
+    if (repositories > FEW_REPOSITORIES) this.prepare();
   }
 
   /**
@@ -190,16 +222,52 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
    * dies on them, or cannot read them all, answers null too: they are read here, the usual way.
    */
   refRows(gitDir: string): Promise<RefRow[] | null> | null {
+    const ahead = this.prefetched.get(gitDir);
+    if (ahead) {
+      this.prefetched.delete(gitDir);
+      // Not started there yet: read here now rather than wait behind the thread's other jobs.
+      return claim(ahead.claim, HERE) ? null : ahead.rows;
+    }
     if (this.fallback || this.worker === null || !this.online) return null;
     if (this.pending.size >= MAX_REFS_BEHIND) return null;
+    return this.askRefs({ refsOf: gitDir });
+  }
+
+  /**
+   * Asks the thread for a git directory's refs before they are needed, for it to read them
+   * while it would otherwise idle; `refRows` later takes its answer if it started on them, and
+   * otherwise they are read there and then on the calling thread (the thread skips them). Only
+   * once a thread is started: a run of a few repositories has none. The thread's answer: its
+   * rows, or null when it skipped them, failed or was closed (null: none was asked).
+   */
+  prefetch(gitDir: string): Promise<RefRow[] | null> | null {
+    if (this.fallback || this.worker === null) return null;
+    const asked = this.prefetched.get(gitDir);
+    if (asked) return asked.rows;
+    if (this.prefetched.size >= MAX_PREFETCHED) this.dropOldestPrefetch();
+    const cell = openClaim();
+    const rows = this.askRefs({ refsOf: gitDir, claim: cell });
+    this.prefetched.set(gitDir, { claim: cell, rows });
+    return rows;
+  }
+
+  /** Never rejects: null when the thread cannot answer with rows. */
+  private askRefs(job: { refsOf: string; claim?: Cell }): Promise<RefRow[] | null> {
     return new Promise((resolve) => {
       this.enqueue({
-        job: { refsOf: gitDir },
+        job,
         answered: (answer) => resolve('rows' in answer ? answer.rows : null),
         failed: () => resolve(null),
         doHere: () => resolve(null),
       });
     });
+  }
+
+  private dropOldestPrefetch(): void {
+    const [oldest] = this.prefetched;
+    if (!oldest) return;
+    this.prefetched.delete(oldest[0]);
+    claim(oldest[1].claim, HERE); // the thread skips it if it has not started
   }
 
   private enqueue(pending: Pending): void {
@@ -217,6 +285,7 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.prefetched.clear();
     for (const [id, { failed }] of this.pending) {
       this.pending.delete(id);
       failed(new ParseThreadFailed(false, 'the parser was closed'));
@@ -237,8 +306,10 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     if (this.worker) return this.worker;
     if (this.fallback) return null;
     let worker: Worker;
+    const jobCell = newJobCell();
     try {
       worker = new Worker(this.options.entry, {
+        workerData: { jobCell },
         ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
         resourceLimits: {
           stackSizeMb: MAIN_THREAD_STACK_MB,
@@ -253,6 +324,7 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
       return null;
     }
     this.worker = worker;
+    this.jobCell = jobCell;
     this.online = false;
     worker.on('message', (answer: ParseAnswer) => this.answered(worker, answer));
     worker.on('error', (error) => this.died(worker, error));
@@ -281,11 +353,15 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
       this.parseHere();
       return;
     }
-    const [oldest] = this.pending;
-    if (oldest) {
-      this.pending.delete(oldest[0]);
+    // The job it died on; else (between jobs) the oldest, so that a thread that keeps dying
+    // fails every job in turn rather than taking them all to the next thread forever.
+    const doing = jobIn(this.jobCell);
+    const culprit = this.pending.has(doing) ? doing : this.pending.keys().next().value;
+    const failed = culprit === undefined ? undefined : this.pending.get(culprit);
+    if (culprit !== undefined && failed) {
+      this.pending.delete(culprit);
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      oldest[1].failed(new ParseThreadFailed(outOfMemory, error.message));
+      failed.failed(new ParseThreadFailed(outOfMemory, error.message));
     }
     for (const [id, { job }] of this.pending) this.send(id, job);
   }

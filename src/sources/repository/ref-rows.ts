@@ -36,4 +36,6 @@ export function localRefRows(gitDir: string): RefRow[] | null {
  */
 export interface RefRowReader {
   refRows(gitDir: string): Promise<RefRow[] | null> | null;
+  /** A hint that `refRows(gitDir)` will be asked soon: the other thread may start on them. */
+  prefetch?(gitDir: string): unknown;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
 import type { GitCallCounter } from '../../git/run';
+import type { RefRowReader } from './ref-rows';
 import { RepositorySource } from './source';
 
 let root: string;
@@ -201,5 +202,46 @@ describe('repository source', () => {
     await expect(read('openstack/absent', '2025-01-01')).rejects.toThrow(
       `openstack/absent is not under ${root}`,
     );
+  });
+});
+
+describe('a repository hinted ahead', () => {
+  /** A ref reader that leaves every read here, recording what it was hinted and asked. */
+  function recordingReader() {
+    const events: string[] = [];
+    const reader: RefRowReader = {
+      refRows: (gitDir) => (events.push(`rows ${gitDir}`), null),
+      prefetch: (gitDir) => events.push(`hint ${gitDir}`),
+    };
+    return { events, reader };
+  }
+  const sourceWith = (reader: RefRowReader, reposRoot: string | undefined = root) =>
+    new RepositorySource({ reposRoot, asOf: '2025-01-01', refReader: reader });
+
+  it('asks its refs ahead of the git directory it then reads, with the same facts', async () => {
+    const { events, reader } = recordingReader();
+    const source = sourceWith(reader);
+    source.prefetch('openstack/sample');
+    source.prefetch('openstack/sample'); // located once
+    const facts = await source.facts('openstack/sample');
+    const gitDir = join(root, 'openstack/sample', '.git');
+    expect(events).toEqual([`hint ${gitDir}`, `rows ${gitDir}`]);
+    expect(facts).toEqual(await read('openstack/sample', '2025-01-01'));
+  });
+
+  it('leaves a repository it cannot locate to facts, which says why', async () => {
+    const { events, reader } = recordingReader();
+    const source = sourceWith(reader);
+    source.prefetch('openstack/absent');
+    await expect(source.facts('openstack/absent')).rejects.toThrow(
+      `openstack/absent is not under ${root}`,
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('asks nothing ahead without --repos-root (a cached candidate may need a clone first)', () => {
+    const { events, reader } = recordingReader();
+    sourceWith(reader, undefined).prefetch('openstack/sample');
+    expect(events).toEqual([]);
   });
 });

@@ -43,6 +43,8 @@ export class RepositorySource {
   /** The scrubbed environment of every git of the run, taken once rather than per repository. */
   private readonly environment = gitEnvironment();
   private readonly refReader: RefRowReader | null;
+  /** Git directories located by `prefetch`, for `facts` to take rather than locate again. */
+  private readonly located = new Map<string, Promise<string>>();
 
   constructor(private readonly options: RepositorySourceOptions) {
     this.costs = options.costs ?? new Map<string, RepositoryCost>();
@@ -53,7 +55,7 @@ export class RepositorySource {
     const { reposRoot, asOf, counter, onProgress } = this.options;
     const started = Date.now();
     const root = reposRoot ?? (await this.fromCache(repository));
-    const gitDir = await locateRepository(root, repository);
+    const gitDir = await (this.takeLocated(repository) ?? locateRepository(root, repository));
     const git = createGit(gitDir, { counter, environment: this.environment });
     const session = new BatchSession(git);
     try {
@@ -88,6 +90,30 @@ export class RepositorySource {
       session.end();
       this.costs.set(repository, { gitCalls: git.calls(), ms: Date.now() - started });
     }
+  }
+
+  /**
+   * A hint that `facts(repository)` will be asked soon: its refs are asked of the parsing thread
+   * now (see WorkerParser.prefetch). Only under --repos-root: a cached candidate may first need
+   * a clone or a fetch, which `facts` does in its turn.
+   */
+  prefetch(repository: string): void {
+    const { reposRoot } = this.options;
+    const reader = this.refReader;
+    if (reposRoot === undefined || !reader?.prefetch || this.located.has(repository)) return;
+    const gitDir = locateRepository(reposRoot, repository);
+    this.located.set(repository, gitDir);
+    // A repository that cannot be located is `facts`' to report, when it is asked.
+    gitDir.then(
+      (dir) => reader.prefetch?.(dir),
+      () => undefined,
+    );
+  }
+
+  private takeLocated(repository: string): Promise<string> | undefined {
+    const gitDir = this.located.get(repository);
+    this.located.delete(repository);
+    return gitDir;
   }
 
   /** The cache's root once the candidate is cloned or refreshed, with the files read present. */
@@ -171,4 +197,5 @@ export const repositorySource: EvidenceSource<'repository'> = {
   subject: 'repository evidence',
   read: (repository, run) =>
     withGitHubMirror(repository, run, () => repositoryOf(run).facts(repository)),
+  prefetch: (repository, run) => repositoryOf(run).prefetch(repository),
 };
