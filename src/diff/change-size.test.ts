@@ -52,6 +52,15 @@ describe('changedNameLines', () => {
       changed: 1,
     },
   ];
+  it('counts nothing of a text over the list limit, nor of an overlong line', () => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 'a');
+    expect(changedNameLines(Buffer.from(native('nova')), big)).toBe(0);
+    const long = `  - name: openstack/${'a'.repeat(2000)}\n`;
+    expect(changedNameLines(Buffer.from(native('nova')), Buffer.from(native('nova') + long))).toBe(
+      0,
+    );
+  });
+
   it.each(cases)('$title: $changed', ({ base, head, changed }) => {
     expect(changedNameLines(Buffer.from(base), Buffer.from(head))).toBe(changed);
     expect(changedNameLines(Buffer.from(head), Buffer.from(base))).toBe(changed);

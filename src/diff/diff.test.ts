@@ -116,9 +116,12 @@ describe('loadProposal between two commits', () => {
       events.push('parse');
       return parseList(...args);
     });
-    const warmUp = new Promise<void>((resolve) => setTimeout(resolve, 100));
+    // Settles only once onRead is told: neither list can be parsed before.
+    let settle = () => {};
+    const warmUp = new Promise<void>((resolve) => (settle = resolve));
     const onRead = (baseBytes: Buffer, headBytes: Buffer) => {
       events.push('read');
+      settle();
       expect(baseBytes.toString('utf8')).toBe(native(CINDER, NOVA));
       expect(headBytes.toString('utf8')).toBe(native(NOVA, SWIFT));
     };

@@ -61,7 +61,11 @@ const CHECK_CONCURRENCY = 8;
 
 /** Tells the provider early how many repositories the change looks to add or remove. */
 function guessSize(provider: EvidenceProvider, base: Buffer, head: Buffer): void {
-  if (provider.expectAbout) provider.expectAbout(changedNameLines(base, head));
+  try {
+    if (provider.expectAbout) provider.expectAbout(changedNameLines(base, head));
+  } catch {
+    // A hint that fails is no hint: the lists are read and judged all the same.
+  }
 }
 
 /** The sources before the lists are read; null when that fails (it fails after, as it did). */

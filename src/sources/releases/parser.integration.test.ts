@@ -488,9 +488,9 @@ describe("a candidate's refs read on the parsing thread", () => {
 
   it("asked ahead, reads them while idle: asked after, they are the thread's rows", async () => {
     const parser = await onlineParser();
-    const ahead = parser.prefetch(gitDir());
-    expect(await ahead).toEqual(localRefRows(gitDir()));
-    const rows = parser.refRows(gitDir());
+    const ahead = parser.prefetch(gitDir())!;
+    expect(await ahead.answer).toEqual(localRefRows(gitDir()));
+    const rows = ahead.take();
     expect(rows).toBeInstanceOf(Promise);
     expect(await rows).toEqual(localRefRows(gitDir()));
   });
@@ -498,9 +498,9 @@ describe("a candidate's refs read on the parsing thread", () => {
   it('asked ahead while the thread is busy and then needed, are read here: the thread skips them', async () => {
     const parser = await onlineParser();
     const busy = parser.parse(fixtureTexts());
-    const ahead = parser.prefetch(gitDir());
-    expect(parser.refRows(gitDir())).toBeNull(); // not started there: this thread reads them
-    expect(await ahead).toBeNull();
+    const ahead = parser.prefetch(gitDir())!;
+    expect(ahead.take()).toBeNull(); // not started there: this thread reads them
+    expect(await ahead.answer).toBeNull();
     await busy;
   });
 
@@ -508,7 +508,7 @@ describe("a candidate's refs read on the parsing thread", () => {
     const parser = await onlineParser();
     const order: string[] = [];
     const busy = parser.parse([...fixtureTexts(), ...fixtureTexts(), ...fixtureTexts()]);
-    const ahead = parser.prefetch(gitDir())!.then(() => order.push('refs'));
+    const ahead = parser.prefetch(gitDir())!.answer.then(() => order.push('refs'));
     const later = parser.parse([text('deliverables/epoxy/sushy.yaml', manyReleases(1))]);
     await Promise.all([busy, ahead, later.then(() => order.push('batch'))]);
     expect(order).toEqual(['batch', 'refs']);
@@ -523,12 +523,12 @@ describe("a candidate's refs read on the parsing thread", () => {
     await untilReady(parser);
     // Made before any is sent: both must wait while the thread parses the first.
     const hugeText = text('deliverables/epoxy/huge.yaml', manyReleases(60000));
-    const busy = parser.parse(fixtureTexts());
-    const ahead = parser.prefetch(gitDir());
+    const busy = parser.parse([...fixtureTexts(), ...fixtureTexts()]);
+    const ahead = parser.prefetch(gitDir())!;
     const huge = parser.parse([hugeText]);
     await busy;
     await expect(huge).rejects.toMatchObject({ outOfMemory: true });
-    expect(await ahead).toEqual(localRefRows(gitDir()));
+    expect(await ahead.answer).toEqual(localRefRows(gitDir()));
   });
 
   it('asks nothing ahead without a thread', () => {

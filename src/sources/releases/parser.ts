@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RefRow } from '../repository/ref-objects';
-import type { RefRowReader } from '../repository/ref-rows';
+import type { RefRowReader, RefsAhead } from '../repository/ref-rows';
 import { claim, HERE, jobIn, newJobCell, openClaim, type Cell } from './shared-cells';
 import { parseDeliverableText, type DeliverableText, type ParseOutcome } from './parse-text';
 
@@ -33,12 +33,6 @@ export type ParseAnswer =
   | { ready: true };
 
 type Job = { files: readonly DeliverableText[] } | { refsOf: string; claim?: Cell };
-
-/** Refs asked ahead of need: the claim both threads race for, and the thread's answer. */
-interface Prefetched {
-  claim: Cell;
-  rows: Promise<RefRow[] | null>;
-}
 
 /** Parses on the calling thread. */
 export const inThreadParser: DeliverableParser = {
@@ -102,13 +96,6 @@ export interface WorkerParserOptions {
  */
 const MAX_REFS_BEHIND = 2;
 
-/**
- * Git directories whose refs are asked ahead at once, at most: a run asks a few ahead of the
- * repositories it judges, so more are left unread ones (their repositories' evidence failed
- * first); the oldest is then dropped, and read here if it is ever asked.
- */
-const MAX_PREFETCHED = 64;
-
 /** The largest batch parsed here while the thread starts: real batches are a few KB. */
 export const HERE_MAX_CHARS = 256 * 1024;
 
@@ -139,7 +126,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   private fallback = false;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
-  private readonly prefetched = new Map<string, Prefetched>();
   /** Where the running thread says which job it is doing (see shared-cells.ts). */
   private jobCell: Cell = newJobCell();
   private parsedHere = 0;
@@ -222,12 +208,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
    * dies on them, or cannot read them all, answers null too: they are read here, the usual way.
    */
   refRows(gitDir: string): Promise<RefRow[] | null> | null {
-    const ahead = this.prefetched.get(gitDir);
-    if (ahead) {
-      this.prefetched.delete(gitDir);
-      // Not started there yet: read here now rather than wait behind the thread's other jobs.
-      return claim(ahead.claim, HERE) ? null : ahead.rows;
-    }
     if (this.fallback || this.worker === null || !this.online) return null;
     if (this.pending.size >= MAX_REFS_BEHIND) return null;
     return this.askRefs({ refsOf: gitDir });
@@ -235,20 +215,18 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
 
   /**
    * Asks the thread for a git directory's refs before they are needed, for it to read them
-   * while it would otherwise idle; `refRows` later takes its answer if it started on them, and
-   * otherwise they are read there and then on the calling thread (the thread skips them). Only
-   * once a thread is started: a run of a few repositories has none. The thread's answer: its
-   * rows, or null when it skipped them, failed or was closed (null: none was asked).
+   * while it would otherwise idle (see RefsAhead). Only once a thread is started: a run of a
+   * few repositories has none, and gets null.
    */
-  prefetch(gitDir: string): Promise<RefRow[] | null> | null {
+  prefetch(gitDir: string): RefsAhead | null {
     if (this.fallback || this.worker === null) return null;
-    const asked = this.prefetched.get(gitDir);
-    if (asked) return asked.rows;
-    if (this.prefetched.size >= MAX_PREFETCHED) this.dropOldestPrefetch();
     const cell = openClaim();
     const rows = this.askRefs({ refsOf: gitDir, claim: cell });
-    this.prefetched.set(gitDir, { claim: cell, rows });
-    return rows;
+    return {
+      // Not started there yet: read here now rather than wait behind the thread's other jobs.
+      take: () => (claim(cell, HERE) ? null : rows),
+      answer: rows,
+    };
   }
 
   /** Never rejects: null when the thread cannot answer with rows. */
@@ -261,13 +239,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
         doHere: () => resolve(null),
       });
     });
-  }
-
-  private dropOldestPrefetch(): void {
-    const [oldest] = this.prefetched;
-    if (!oldest) return;
-    this.prefetched.delete(oldest[0]);
-    claim(oldest[1].claim, HERE); // the thread skips it if it has not started
   }
 
   private enqueue(pending: Pending): void {
@@ -285,7 +256,6 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    this.prefetched.clear();
     for (const [id, { failed }] of this.pending) {
       this.pending.delete(id);
       failed(new ParseThreadFailed(false, 'the parser was closed'));

@@ -17,7 +17,7 @@ export const REF_FILE_LIMITS: RefFileLimits = {
 /**
  * The rows of `listRefs` read wholly from the git directory's files, the refs (readRefFilesSync)
  * and the objects they name (local-objects.ts), with no git process; null when anything there
- * is for git to read. Synchronous: the parsing thread answers each request in order.
+ * is for git to read. Synchronous: the parsing thread reads one git directory at a time.
  */
 export function localRefRows(gitDir: string): RefRow[] | null {
   const files = readRefFilesSync(gitDir, REF_PREFIXES, REF_FILE_LIMITS);
@@ -36,6 +36,21 @@ export function localRefRows(gitDir: string): RefRow[] | null {
  */
 export interface RefRowReader {
   refRows(gitDir: string): Promise<RefRow[] | null> | null;
-  /** A hint that `refRows(gitDir)` will be asked soon: the other thread may start on them. */
-  prefetch?(gitDir: string): unknown;
+  /** Asks for them before they are needed: the other thread may start on them meanwhile. */
+  prefetch?(gitDir: string): RefsAhead | null;
+}
+
+/**
+ * A git directory's refs asked of the other thread ahead of need: whichever thread starts on
+ * them first reads them (a shared claim), the other does not.
+ */
+export interface RefsAhead {
+  /**
+   * Once they are needed: the other thread's answer if it started on them (its rows, or null
+   * when it could not read them whole), else null: they are this thread's to read, and the
+   * other thread skips them.
+   */
+  take(): Promise<RefRow[] | null> | null;
+  /** The other thread's answer, settled either way: null if it skipped them (tests). */
+  readonly answer: Promise<RefRow[] | null>;
 }

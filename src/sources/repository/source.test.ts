@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
 import type { GitCallCounter } from '../../git/run';
+import * as locateModule from './locate';
 import type { RefRowReader } from './ref-rows';
 import { RepositorySource } from './source';
 
@@ -211,7 +212,13 @@ describe('a repository hinted ahead', () => {
     const events: string[] = [];
     const reader: RefRowReader = {
       refRows: (gitDir) => (events.push(`rows ${gitDir}`), null),
-      prefetch: (gitDir) => events.push(`hint ${gitDir}`),
+      prefetch: (gitDir) => {
+        events.push(`hint ${gitDir}`);
+        return {
+          take: () => (events.push(`take ${gitDir}`), null),
+          answer: Promise.resolve(null),
+        };
+      },
     };
     return { events, reader };
   }
@@ -221,12 +228,18 @@ describe('a repository hinted ahead', () => {
   it('asks its refs ahead of the git directory it then reads, with the same facts', async () => {
     const { events, reader } = recordingReader();
     const source = sourceWith(reader);
-    source.prefetch('openstack/sample');
-    source.prefetch('openstack/sample'); // located once
-    const facts = await source.facts('openstack/sample');
-    const gitDir = join(root, 'openstack/sample', '.git');
-    expect(events).toEqual([`hint ${gitDir}`, `rows ${gitDir}`]);
-    expect(facts).toEqual(await read('openstack/sample', '2025-01-01'));
+    const locate = jest.spyOn(locateModule, 'locateRepository');
+    try {
+      source.prefetch('openstack/sample');
+      source.prefetch('openstack/sample'); // hinted once
+      const facts = await source.facts('openstack/sample');
+      const gitDir = join(root, 'openstack/sample', '.git');
+      expect(events).toEqual([`hint ${gitDir}`, `take ${gitDir}`]);
+      expect(locate).toHaveBeenCalledTimes(1);
+      expect(facts).toEqual(await read('openstack/sample', '2025-01-01'));
+    } finally {
+      locate.mockRestore();
+    }
   });
 
   it('leaves a repository it cannot locate to facts, which says why', async () => {
@@ -237,6 +250,20 @@ describe('a repository hinted ahead', () => {
       `openstack/absent is not under ${root}`,
     );
     expect(events).toEqual([]);
+  });
+
+  it('takes a hint that fails for no hint', async () => {
+    const reader: RefRowReader = {
+      refRows: () => null,
+      prefetch: () => {
+        throw new Error('no thread after all');
+      },
+    };
+    const source = sourceWith(reader);
+    source.prefetch('openstack/sample');
+    expect(await source.facts('openstack/sample')).toEqual(
+      await read('openstack/sample', '2025-01-01'),
+    );
   });
 
   it('asks nothing ahead without --repos-root (a cached candidate may need a clone first)', () => {

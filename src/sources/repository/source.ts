@@ -8,7 +8,7 @@ import { readEntryPoints } from './entry-points';
 import { branchesAsOf, evaluatedCommit, firstCommitAfter } from './history';
 import { isSafeRepositoryName, locateRepository } from './locate';
 import { listRefs, type RefListing } from './refs';
-import type { RefRowReader } from './ref-rows';
+import type { RefRowReader, RefsAhead } from './ref-rows';
 import { defaultRefReader } from '../releases/parser';
 import { BatchSession } from './session';
 import { endOfDay, onOrBefore } from '../dates';
@@ -31,6 +31,18 @@ export interface RepositorySourceOptions {
   refReader?: RefRowReader | null;
 }
 
+/** A repository hinted ahead: where it is, and its refs asked of the parsing thread. */
+interface Ahead {
+  gitDir: Promise<string>;
+  refs: Promise<RefsAhead | null>;
+}
+
+/**
+ * Repositories hinted and not yet read, at most: a run hints a few ahead of those it judges, so
+ * more are ones whose evidence was never asked (a rule's other evidence failed first).
+ */
+const MAX_AHEAD = 64;
+
 /** What reading one repository cost, for the benchmark. */
 export interface RepositoryCost {
   gitCalls: number;
@@ -43,8 +55,10 @@ export class RepositorySource {
   /** The scrubbed environment of every git of the run, taken once rather than per repository. */
   private readonly environment = gitEnvironment();
   private readonly refReader: RefRowReader | null;
-  /** Git directories located by `prefetch`, for `facts` to take rather than locate again. */
-  private readonly located = new Map<string, Promise<string>>();
+  /** Repositories hinted by `prefetch` and not read yet: located, their refs asked ahead. */
+  private readonly ahead = new Map<string, Ahead>();
+  /** Every repository hinted in this run: each is hinted once. */
+  private readonly hinted = new Set<string>();
 
   constructor(private readonly options: RepositorySourceOptions) {
     this.costs = options.costs ?? new Map<string, RepositoryCost>();
@@ -55,12 +69,15 @@ export class RepositorySource {
     const { reposRoot, asOf, counter, onProgress } = this.options;
     const started = Date.now();
     const root = reposRoot ?? (await this.fromCache(repository));
-    const gitDir = await (this.takeLocated(repository) ?? locateRepository(root, repository));
+    const ahead = this.takeAhead(repository);
+    const gitDir = await (ahead?.gitDir ?? locateRepository(root, repository));
+    const refsAhead = await ahead?.refs;
     const git = createGit(gitDir, { counter, environment: this.environment });
     const session = new BatchSession(git);
     try {
       onProgress?.(`reading ${repository} tags and branches`);
-      const refs = await listRefs(git, session, this.refReader);
+      const reader = refsAhead ? { refRows: () => refsAhead.take() } : this.refReader;
+      const refs = await listRefs(git, session, reader);
       const tip = refs.branches.find((branch) => branch.name === refs.defaultBranch);
       if (!tip)
         throw new Unavailable(
@@ -100,20 +117,20 @@ export class RepositorySource {
   prefetch(repository: string): void {
     const { reposRoot } = this.options;
     const reader = this.refReader;
-    if (reposRoot === undefined || !reader?.prefetch || this.located.has(repository)) return;
+    if (reposRoot === undefined || !reader?.prefetch || this.hinted.has(repository)) return;
+    if (this.ahead.size >= MAX_AHEAD) return;
+    this.hinted.add(repository);
     const gitDir = locateRepository(reposRoot, repository);
-    this.located.set(repository, gitDir);
-    // A repository that cannot be located is `facts`' to report, when it is asked.
-    gitDir.then(
-      (dir) => reader.prefetch?.(dir),
-      () => undefined,
-    );
+    // A repository that cannot be located is `facts`' to report, when it is asked; a hint that
+    // fails is no hint.
+    const refs = gitDir.then((dir) => reader.prefetch?.(dir) ?? null).catch(() => null);
+    this.ahead.set(repository, { gitDir, refs });
   }
 
-  private takeLocated(repository: string): Promise<string> | undefined {
-    const gitDir = this.located.get(repository);
-    this.located.delete(repository);
-    return gitDir;
+  private takeAhead(repository: string): Ahead | undefined {
+    const ahead = this.ahead.get(repository);
+    this.ahead.delete(repository);
+    return ahead;
   }
 
   /** The cache's root once the candidate is cloned or refreshed, with the files read present. */
