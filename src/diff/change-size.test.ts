@@ -1,68 +1,85 @@
-import { changedNameLines } from './change-size';
+import { namesOnChangedLines } from './change-size';
 
 const entry = (name: string) =>
   `  - name: openstack/${name}\n    team: Bench\n    embargo-days: 90\n`;
 const native = (...names: string[]) => `repositories:\n${names.map(entry).join('')}`;
+const rst = (...names: string[]) =>
+  names.map((n) => `* \`openstack/${n} <https://opendev.org/openstack/${n}>\`_\n`).join('');
 
-describe('changedNameLines', () => {
-  const cases: { title: string; base: string; head: string; changed: number }[] = [
+describe('namesOnChangedLines', () => {
+  const cases: { title: string; base: string; head: string; names: string[] }[] = [
     {
       title: 'the same list',
       base: native('nova', 'swift'),
       head: native('nova', 'swift'),
-      changed: 0,
+      names: [],
     },
     {
       title: 'two entries added',
       base: native('nova'),
       head: native('nova', 'swift', 'cinder'),
-      changed: 2,
+      names: ['openstack/cinder', 'openstack/swift'],
     },
-    { title: 'one entry removed', base: native('nova', 'swift'), head: native('nova'), changed: 1 },
+    {
+      title: 'one entry removed',
+      base: native('nova', 'swift'),
+      head: native('nova'),
+      names: ['openstack/swift'],
+    },
     {
       title: 'one renamed (out and in)',
       base: native('nova'),
       head: native('neutron'),
-      changed: 2,
+      names: ['openstack/neutron', 'openstack/nova'],
     },
     {
       title: 'entries reordered',
       base: native('nova', 'swift'),
       head: native('swift', 'nova'),
-      changed: 0,
+      names: [],
     },
     {
       title: 'a field changed, no name on the line',
       base: native('nova'),
       head: native('nova').replace('embargo-days: 90', 'embargo-days: 60'),
-      changed: 0,
+      names: [],
     },
     {
-      title: 'a repeated line added once more',
+      title: 'a repeated entry added once more',
       base: native('nova'),
       head: native('nova', 'nova'),
-      changed: 1,
+      names: ['openstack/nova'],
     },
     {
-      title: 'rst bullets',
-      base: '* `openstack/nova <https://opendev.org/openstack/nova>`_\n',
-      head:
-        '* `openstack/nova <https://opendev.org/openstack/nova>`_\n' +
-        '* `openstack/swift <https://opendev.org/openstack/swift>`_\n',
-      changed: 1,
+      title: 'rst bullets, the first name on a line',
+      base: rst('nova'),
+      head: rst('nova', 'swift'),
+      names: ['openstack/swift'],
+    },
+    {
+      title: 'no name without both halves',
+      base: '',
+      head: 'a line with a / alone\nand //double\nand trailing/\n/leading\n',
+      names: [],
     },
   ];
-  it('counts nothing of a text over the list limit, nor of an overlong line', () => {
-    const big = Buffer.alloc(1024 * 1024 + 1, 'a');
-    expect(changedNameLines(Buffer.from(native('nova')), big)).toBe(0);
-    const long = `  - name: openstack/${'a'.repeat(2000)}\n`;
-    expect(changedNameLines(Buffer.from(native('nova')), Buffer.from(native('nova') + long))).toBe(
-      0,
-    );
+  it.each(cases)('$title', ({ base, head, names }) => {
+    expect(namesOnChangedLines(Buffer.from(base), Buffer.from(head))).toEqual(names);
+    expect(namesOnChangedLines(Buffer.from(head), Buffer.from(base))).toEqual(names);
   });
 
-  it.each(cases)('$title: $changed', ({ base, head, changed }) => {
-    expect(changedNameLines(Buffer.from(base), Buffer.from(head))).toBe(changed);
-    expect(changedNameLines(Buffer.from(head), Buffer.from(base))).toBe(changed);
+  it('looks at no text over the list limit, nor at an overlong line', () => {
+    const big = Buffer.alloc(1024 * 1024 + 1, 'a');
+    expect(namesOnChangedLines(Buffer.from(native('nova')), big)).toEqual([]);
+    const long = `  - name: openstack/${'a'.repeat(2000)}\n`;
+    expect(
+      namesOnChangedLines(Buffer.from(native('nova')), Buffer.from(native('nova') + long)),
+    ).toEqual([]);
+  });
+
+  it('scans a hostile line once: a megabyte of name characters and slashes', () => {
+    const hostile = Buffer.from(`${'a/'.repeat(500)}\n`.repeat(1000));
+    // A backtracking expression took minutes on such lines; this is one pass over each.
+    expect(namesOnChangedLines(Buffer.from(''), hostile)).toEqual(['a/a']);
   });
 });

@@ -1,39 +1,65 @@
 import { LIST_LIMITS } from '../list/limits';
-
-/**
- * A `namespace/name` somewhere on a line, as list entries of every format write them: a name
- * character, a slash, a name's first character. No repetition, so a line costs time linear in
- * its length whatever it holds (the texts are the proposal's, untrusted).
- */
-const REPOSITORY_NAME = /[A-Za-z0-9._-]\/[A-Za-z0-9_]/;
+import { compareText } from '../util/compare';
 
 /** Longer lines name no entry in any format: they are not looked at. */
 const MAX_LINE = 1024;
 
 /**
- * Roughly how many entries a change adds or removes, from the list's bytes at both revisions
- * before either is parsed: the lines naming a repository that one text has more often than the
- * other. Only a hint of the run's size (an entry's other lines, or a change that only edits
- * fields, are not counted); what is judged comes from the parsed lists. 0 for a text over the
- * list's size limit, which is refused unparsed.
+ * The repositories a change looks to add or remove, from the list's bytes at both revisions
+ * before either is parsed: the first `namespace/name` on each line that one text has more often
+ * than the other, each once, sorted as the engine judges them. Only a guess, for a run to get
+ * ready (an entry's other lines, or a change that only edits fields, are not seen); what is
+ * judged comes from the parsed lists. Linear in the texts, which are the proposal's: none for a
+ * text over the list's size limit, which is refused unparsed.
  */
-export function changedNameLines(base: Buffer, head: Buffer): number {
-  if (base.length > LIST_LIMITS.maxBytes || head.length > LIST_LIMITS.maxBytes) return 0;
+export function namesOnChangedLines(base: Buffer, head: Buffer): string[] {
+  if (base.length > LIST_LIMITS.maxBytes || head.length > LIST_LIMITS.maxBytes) return [];
   const counts = new Map<string, number>();
-  for (const line of base.toString('utf8').split('\n')) {
-    if (namesOne(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
-  let changed = 0;
-  for (const line of head.toString('utf8').split('\n')) {
-    if (!namesOne(line)) continue;
+  for (const line of namedLines(base)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const changed: string[] = [];
+  for (const line of namedLines(head)) {
     const left = counts.get(line) ?? 0;
     if (left > 0) counts.set(line, left - 1);
-    else changed += 1;
+    else changed.push(line);
   }
-  for (const left of counts.values()) changed += left;
-  return changed;
+  for (const [line, left] of counts) if (left > 0) changed.push(line);
+  const names = new Set(changed.map((line) => firstName(line) ?? ''));
+  names.delete('');
+  return [...names].sort(compareText);
 }
 
-function namesOne(line: string): boolean {
-  return line.length <= MAX_LINE && REPOSITORY_NAME.test(line);
+function namedLines(text: Buffer): string[] {
+  return text
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.length <= MAX_LINE && firstName(line) !== null);
+}
+
+/** A-Z a-z 0-9 . _ - */
+function isNameCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 95 ||
+    code === 45
+  );
+}
+
+/** The first `a/b` of name characters on the line, scanned once (no backtracking). */
+function firstName(line: string): string | null {
+  let start = 0; // where the current run of name characters began
+  let slash = -1; // a slash right after a run, while the run after it is read
+  for (let i = 0; i <= line.length; i += 1) {
+    const code = i < line.length ? line.charCodeAt(i) : 32;
+    if (isNameCode(code)) continue;
+    if (slash >= 0 && i > slash + 1) return line.slice(start, i);
+    if (code === 47 && slash < 0 && i > start) slash = i;
+    else {
+      slash = -1;
+      start = i + 1;
+    }
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { changedNameLines } from '../diff/change-size';
+import { namesOnChangedLines } from '../diff/change-size';
 import { loadProposal } from '../diff/diff';
 import { openRepository, type ListRepository } from '../diff/git';
 import { resolveRevisions, type Revisions } from '../diff/revisions';
@@ -59,10 +59,16 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
  */
 const CHECK_CONCURRENCY = 8;
 
-/** Tells the provider early how many repositories the change looks to add or remove. */
+/**
+ * Tells the provider early which repositories the change looks to add or remove: it can start
+ * its parsing thread, and read their refs there while this thread parses the data files and
+ * the lists.
+ */
 function guessSize(provider: EvidenceProvider, base: Buffer, head: Buffer): void {
   try {
-    if (provider.expectAbout) provider.expectAbout(changedNameLines(base, head));
+    const names = namesOnChangedLines(base, head);
+    provider.expectAbout?.(names.length);
+    for (const name of names) provider.prefetch?.(name, ['repository']);
   } catch {
     // A hint that fails is no hint: the lists are read and judged all the same.
   }

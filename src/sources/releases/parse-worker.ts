@@ -1,11 +1,13 @@
 // The parsing thread's entry (see parser.ts): parses each batch of deliverable texts it is sent,
 // and reads each git directory's refs it is asked for (ref-rows.ts), and answers with their
-// outcomes: in order, except refs asked for ahead of need, which wait while anything else does.
-// It holds nothing between batches, and says in a shared cell which job it is doing.
+// outcomes: in order, except refs asked for ahead of need (a repository it locates itself, as
+// the main thread does), which wait while anything else does. It holds nothing between jobs,
+// and says in a shared cell which job it is doing.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseDeliverableText } from './parse-text';
 import type { ParseAnswer, ParseBatch } from './parser';
 import type { RefRow } from '../repository/ref-objects';
+import { locateRepository } from '../repository/locate';
 import { localRefRows } from '../repository/ref-rows';
 import { claim, jobCellOf, NO_JOB, setJob, THREAD } from './shared-cells';
 
@@ -17,36 +19,44 @@ const urgent: ParseBatch[] = [];
 /** Refs asked for ahead of need: done when nothing urgent waits. */
 const ahead: ParseBatch[] = [];
 let scheduled = false;
+let running = false;
 
 port.on('message', (batch: ParseBatch) => {
-  ('refsOf' in batch && batch.claim !== undefined ? ahead : urgent).push(batch);
+  ('refsOfRepository' in batch ? ahead : urgent).push(batch);
   schedule();
 });
 
 function schedule(): void {
-  if (scheduled) return;
+  if (scheduled || running) return;
   scheduled = true;
   // Not now: a batch that arrives meanwhile (delivered before the next turn's immediates) goes
   // before the refs asked ahead.
-  setImmediate(doNext);
+  setImmediate(() => void doNext());
 }
 
-function doNext(): void {
+/** One job at a time, the next once it is answered (locating a repository awaits the disk). */
+async function doNext(): Promise<void> {
   scheduled = false;
   const batch = urgent.shift() ?? ahead.shift();
   if (batch === undefined) return;
+  running = true;
   setJob(jobCell, batch.id);
-  port!.postMessage(answerTo(batch));
+  port!.postMessage(await answerTo(batch));
   setJob(jobCell, NO_JOB);
+  running = false;
   if (urgent.length > 0 || ahead.length > 0) schedule();
 }
 
-function answerTo(batch: ParseBatch): ParseAnswer {
-  if (!('refsOf' in batch))
-    return { id: batch.id, outcomes: batch.files.map(parseDeliverableText) };
+async function answerTo(batch: ParseBatch): Promise<ParseAnswer> {
+  if ('files' in batch) return { id: batch.id, outcomes: batch.files.map(parseDeliverableText) };
+  if ('refsOf' in batch) return { id: batch.id, rows: refRows(batch.refsOf) };
   // Asked ahead of need, and the main thread started on them first: they are its to read.
-  if (batch.claim && !claim(batch.claim, THREAD)) return { id: batch.id, rows: null };
-  return { id: batch.id, rows: refRows(batch.refsOf) };
+  if (!claim(batch.claim, THREAD)) return { id: batch.id, rows: null };
+  const { root, name } = batch.refsOfRepository;
+  const gitDir = await locateRepository(root, name).catch(() => null);
+  return gitDir === null
+    ? { id: batch.id, rows: null }
+    : { id: batch.id, rows: refRows(gitDir), gitDir };
 }
 
 /** Null (read them on the main thread, which says what is wrong) on any failure. */

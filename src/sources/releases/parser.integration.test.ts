@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
 import { createGit } from '../../git/run';
@@ -439,6 +439,11 @@ describe("a candidate's refs read on the parsing thread", () => {
   afterEach(() => repo.cleanup());
 
   const gitDir = () => join(repo.dir, '.git');
+  /** Where the thread locates the repository: its directory as `<root>/<namespace>/<name>`. */
+  const where = (): [string, string] => {
+    const parent = dirname(repo.dir);
+    return [dirname(parent), `${basename(parent)}/${basename(repo.dir)}`];
+  };
 
   async function onlineParser(): Promise<WorkerParser> {
     const parser = threadParser({ hereWhileStarting: true });
@@ -488,18 +493,32 @@ describe("a candidate's refs read on the parsing thread", () => {
 
   it("asked ahead, reads them while idle: asked after, they are the thread's rows", async () => {
     const parser = await onlineParser();
-    const ahead = parser.prefetch(gitDir())!;
+    const ahead = parser.prefetch(...where())!;
     expect(await ahead.answer).toEqual(localRefRows(gitDir()));
-    const rows = ahead.take();
+    const rows = ahead.take(gitDir());
     expect(rows).toBeInstanceOf(Promise);
     expect(await rows).toEqual(localRefRows(gitDir()));
+  });
+
+  it('asked ahead, are not taken for another git directory than the one the thread found', async () => {
+    const parser = await onlineParser();
+    const ahead = parser.prefetch(...where())!;
+    expect(await ahead.answer).not.toBeNull();
+    expect(await ahead.take(join(repo.dir, 'elsewhere', '.git'))).toBeNull();
+  });
+
+  it('asked ahead of a repository the thread cannot locate, answer nothing', async () => {
+    const parser = await onlineParser();
+    const [root] = where();
+    expect(await parser.prefetch(root, 'openstack/absent')!.answer).toBeNull();
+    expect(await parser.prefetch(root, '../escape')!.answer).toBeNull();
   });
 
   it('asked ahead while the thread is busy and then needed, are read here: the thread skips them', async () => {
     const parser = await onlineParser();
     const busy = parser.parse(fixtureTexts());
-    const ahead = parser.prefetch(gitDir())!;
-    expect(ahead.take()).toBeNull(); // not started there: this thread reads them
+    const ahead = parser.prefetch(...where())!;
+    expect(ahead.take(gitDir())).toBeNull(); // not started there: this thread reads them
     expect(await ahead.answer).toBeNull();
     await busy;
   });
@@ -508,7 +527,7 @@ describe("a candidate's refs read on the parsing thread", () => {
     const parser = await onlineParser();
     const order: string[] = [];
     const busy = parser.parse([...fixtureTexts(), ...fixtureTexts(), ...fixtureTexts()]);
-    const ahead = parser.prefetch(gitDir())!.answer.then(() => order.push('refs'));
+    const ahead = parser.prefetch(...where())!.answer.then(() => order.push('refs'));
     const later = parser.parse([text('deliverables/epoxy/sushy.yaml', manyReleases(1))]);
     await Promise.all([busy, ahead, later.then(() => order.push('batch'))]);
     expect(order).toEqual(['batch', 'refs']);
@@ -524,7 +543,7 @@ describe("a candidate's refs read on the parsing thread", () => {
     // Made before any is sent: both must wait while the thread parses the first.
     const hugeText = text('deliverables/epoxy/huge.yaml', manyReleases(60000));
     const busy = parser.parse([...fixtureTexts(), ...fixtureTexts()]);
-    const ahead = parser.prefetch(gitDir())!;
+    const ahead = parser.prefetch(...where())!;
     const huge = parser.parse([hugeText]);
     await busy;
     await expect(huge).rejects.toMatchObject({ outOfMemory: true });
@@ -534,7 +553,7 @@ describe("a candidate's refs read on the parsing thread", () => {
   it('asks nothing ahead without a thread', () => {
     const few = threadParser({ hereWhileStarting: true });
     few.expect(FEW_REPOSITORIES);
-    expect(few.prefetch(gitDir())).toBeNull();
+    expect(few.prefetch(...where())).toBeNull();
     expect(few.threadStarted).toBe(false);
   });
 

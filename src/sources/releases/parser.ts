@@ -29,10 +29,13 @@ export type ParseBatch = { id: number } & Job;
  */
 export type ParseAnswer =
   | { id: number; outcomes: ParseOutcome[] }
-  | { id: number; rows: RefRow[] | null }
+  | { id: number; rows: RefRow[] | null; gitDir?: string }
   | { ready: true };
 
-type Job = { files: readonly DeliverableText[] } | { refsOf: string; claim?: Cell };
+type Job =
+  | { files: readonly DeliverableText[] }
+  | { refsOf: string }
+  | { refsOfRepository: { root: string; name: string }; claim: Cell };
 
 /** Parses on the calling thread. */
 export const inThreadParser: DeliverableParser = {
@@ -210,33 +213,38 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
   refRows(gitDir: string): Promise<RefRow[] | null> | null {
     if (this.fallback || this.worker === null || !this.online) return null;
     if (this.pending.size >= MAX_REFS_BEHIND) return null;
-    return this.askRefs({ refsOf: gitDir });
+    return this.askRefs({ refsOf: gitDir }).then((answer) => answer.rows);
   }
 
   /**
-   * Asks the thread for a git directory's refs before they are needed, for it to read them
-   * while it would otherwise idle (see RefsAhead). Only once a thread is started: a run of a
-   * few repositories has none, and gets null.
+   * Asks the thread for the refs of repository `name` under `root` before they are needed, for
+   * it to locate the repository (as the main thread does, with its own event loop, so that this
+   * thread's parsing does not hold it up) and read them while it would otherwise idle (see
+   * RefsAhead). Only once a thread is started: a run of a few repositories has none, and gets
+   * null.
    */
-  prefetch(gitDir: string): RefsAhead | null {
+  prefetch(root: string, name: string): RefsAhead | null {
     if (this.fallback || this.worker === null) return null;
     const cell = openClaim();
-    const rows = this.askRefs({ refsOf: gitDir, claim: cell });
+    const answer = this.askRefs({ refsOfRepository: { root, name }, claim: cell });
+    const rows = answer.then((a) => a.rows);
     return {
       // Not started there yet: read here now rather than wait behind the thread's other jobs.
-      take: () => (claim(cell, HERE) ? null : rows),
+      // Rows read elsewhere than where this thread found the repository are not its rows.
+      take: (gitDir) =>
+        claim(cell, HERE) ? null : answer.then((a) => (a.gitDir === gitDir ? a.rows : null)),
       answer: rows,
     };
   }
 
-  /** Never rejects: null when the thread cannot answer with rows. */
-  private askRefs(job: { refsOf: string; claim?: Cell }): Promise<RefRow[] | null> {
+  /** Never rejects: no rows when the thread cannot answer with them. */
+  private askRefs(job: Job): Promise<{ rows: RefRow[] | null; gitDir?: string }> {
     return new Promise((resolve) => {
       this.enqueue({
         job,
-        answered: (answer) => resolve('rows' in answer ? answer.rows : null),
-        failed: () => resolve(null),
-        doHere: () => resolve(null),
+        answered: (answer) => resolve('rows' in answer ? answer : { rows: null }),
+        failed: () => resolve({ rows: null }),
+        doHere: () => resolve({ rows: null }),
       });
     });
   }

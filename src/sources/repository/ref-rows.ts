@@ -36,8 +36,11 @@ export function localRefRows(gitDir: string): RefRow[] | null {
  */
 export interface RefRowReader {
   refRows(gitDir: string): Promise<RefRow[] | null> | null;
-  /** Asks for them before they are needed: the other thread may start on them meanwhile. */
-  prefetch?(gitDir: string): RefsAhead | null;
+  /**
+   * Asks for the refs of `name` under `root` before they are needed: the other thread locates
+   * the repository there (as `locateRepository` does) and may read them meanwhile.
+   */
+  prefetch?(root: string, name: string): RefsAhead | null;
 }
 
 /**
@@ -46,11 +49,11 @@ export interface RefRowReader {
  */
 export interface RefsAhead {
   /**
-   * Once they are needed: the other thread's answer if it started on them (its rows, or null
-   * when it could not read them whole), else null: they are this thread's to read, and the
-   * other thread skips them.
+   * Once they are needed, in the git directory this thread located: the other thread's rows if
+   * it started on them and read them whole there, else null: they are this thread's to read
+   * (the other thread skips them if it has not started).
    */
-  take(): Promise<RefRow[] | null> | null;
+  take(gitDir: string): Promise<RefRow[] | null> | null;
   /** The other thread's answer, settled either way: null if it skipped them (tests). */
   readonly answer: Promise<RefRow[] | null>;
 }

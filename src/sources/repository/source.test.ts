@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
 import type { GitCallCounter } from '../../git/run';
-import * as locateModule from './locate';
 import type { RefRowReader } from './ref-rows';
 import { RepositorySource } from './source';
 
@@ -212,44 +211,38 @@ describe('a repository hinted ahead', () => {
     const events: string[] = [];
     const reader: RefRowReader = {
       refRows: (gitDir) => (events.push(`rows ${gitDir}`), null),
-      prefetch: (gitDir) => {
-        events.push(`hint ${gitDir}`);
+      prefetch: (under, name) => {
+        events.push(`hint ${join(under, name)}`);
         return {
-          take: () => (events.push(`take ${gitDir}`), null),
+          take: (gitDir) => (events.push(`take ${gitDir}`), null),
           answer: Promise.resolve(null),
         };
       },
     };
     return { events, reader };
   }
-  const sourceWith = (reader: RefRowReader, reposRoot: string | undefined = root) =>
-    new RepositorySource({ reposRoot, asOf: '2025-01-01', refReader: reader });
+  const sourceWith = (reader: RefRowReader) =>
+    new RepositorySource({ reposRoot: root, asOf: '2025-01-01', refReader: reader });
 
   it('asks its refs ahead of the git directory it then reads, with the same facts', async () => {
     const { events, reader } = recordingReader();
     const source = sourceWith(reader);
-    const locate = jest.spyOn(locateModule, 'locateRepository');
-    try {
-      source.prefetch('openstack/sample');
-      source.prefetch('openstack/sample'); // hinted once
-      const facts = await source.facts('openstack/sample');
-      const gitDir = join(root, 'openstack/sample', '.git');
-      expect(events).toEqual([`hint ${gitDir}`, `take ${gitDir}`]);
-      expect(locate).toHaveBeenCalledTimes(1);
-      expect(facts).toEqual(await read('openstack/sample', '2025-01-01'));
-    } finally {
-      locate.mockRestore();
-    }
+    source.prefetch('openstack/sample');
+    source.prefetch('openstack/sample'); // hinted once
+    const facts = await source.facts('openstack/sample');
+    const dir = join(root, 'openstack/sample');
+    expect(events).toEqual([`hint ${dir}`, `take ${join(dir, '.git')}`]);
+    expect(facts).toEqual(await read('openstack/sample', '2025-01-01'));
   });
 
-  it('leaves a repository it cannot locate to facts, which says why', async () => {
+  it('leaves a repository that cannot be located to facts, which says why', async () => {
     const { events, reader } = recordingReader();
     const source = sourceWith(reader);
     source.prefetch('openstack/absent');
     await expect(source.facts('openstack/absent')).rejects.toThrow(
       `openstack/absent is not under ${root}`,
     );
-    expect(events).toEqual([]);
+    expect(events).toEqual([`hint ${join(root, 'openstack/absent')}`]);
   });
 
   it('takes a hint that fails for no hint', async () => {
@@ -268,7 +261,9 @@ describe('a repository hinted ahead', () => {
 
   it('asks nothing ahead without --repos-root (a cached candidate may need a clone first)', () => {
     const { events, reader } = recordingReader();
-    sourceWith(reader, undefined).prefetch('openstack/sample');
+    new RepositorySource({ reposRoot: undefined, asOf: '2025-01-01', refReader: reader }).prefetch(
+      'openstack/sample',
+    );
     expect(events).toEqual([]);
   });
 });

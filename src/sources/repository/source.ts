@@ -31,12 +31,6 @@ export interface RepositorySourceOptions {
   refReader?: RefRowReader | null;
 }
 
-/** A repository hinted ahead: where it is, and its refs asked of the parsing thread. */
-interface Ahead {
-  gitDir: Promise<string>;
-  refs: Promise<RefsAhead | null>;
-}
-
 /**
  * Repositories hinted and not yet read, at most: a run hints a few ahead of those it judges, so
  * more are ones whose evidence was never asked (a rule's other evidence failed first).
@@ -55,8 +49,8 @@ export class RepositorySource {
   /** The scrubbed environment of every git of the run, taken once rather than per repository. */
   private readonly environment = gitEnvironment();
   private readonly refReader: RefRowReader | null;
-  /** Repositories hinted by `prefetch` and not read yet: located, their refs asked ahead. */
-  private readonly ahead = new Map<string, Ahead>();
+  /** Repositories hinted by `prefetch` and not read yet: their refs asked ahead. */
+  private readonly ahead = new Map<string, RefsAhead>();
   /** Every repository hinted in this run: each is hinted once. */
   private readonly hinted = new Set<string>();
 
@@ -69,14 +63,13 @@ export class RepositorySource {
     const { reposRoot, asOf, counter, onProgress } = this.options;
     const started = Date.now();
     const root = reposRoot ?? (await this.fromCache(repository));
-    const ahead = this.takeAhead(repository);
-    const gitDir = await (ahead?.gitDir ?? locateRepository(root, repository));
-    const refsAhead = await ahead?.refs;
+    const refsAhead = this.takeAhead(repository);
+    const gitDir = await locateRepository(root, repository);
     const git = createGit(gitDir, { counter, environment: this.environment });
     const session = new BatchSession(git);
     try {
       onProgress?.(`reading ${repository} tags and branches`);
-      const reader = refsAhead ? { refRows: () => refsAhead.take() } : this.refReader;
+      const reader = refsAhead ? { refRows: (dir: string) => refsAhead.take(dir) } : this.refReader;
       const refs = await listRefs(git, session, reader);
       const tip = refs.branches.find((branch) => branch.name === refs.defaultBranch);
       if (!tip)
@@ -120,14 +113,17 @@ export class RepositorySource {
     if (reposRoot === undefined || !reader?.prefetch || this.hinted.has(repository)) return;
     if (this.ahead.size >= MAX_AHEAD) return;
     this.hinted.add(repository);
-    const gitDir = locateRepository(reposRoot, repository);
-    // A repository that cannot be located is `facts`' to report, when it is asked; a hint that
-    // fails is no hint.
-    const refs = gitDir.then((dir) => reader.prefetch?.(dir) ?? null).catch(() => null);
-    this.ahead.set(repository, { gitDir, refs });
+    // Located there as `facts` locates it here: a repository that cannot be is `facts`' to
+    // report, when it is asked. A hint that fails is no hint.
+    try {
+      const refs = reader.prefetch(reposRoot, repository);
+      if (refs) this.ahead.set(repository, refs);
+    } catch {
+      // read here, when asked
+    }
   }
 
-  private takeAhead(repository: string): Ahead | undefined {
+  private takeAhead(repository: string): RefsAhead | undefined {
     const ahead = this.ahead.get(repository);
     this.ahead.delete(repository);
     return ahead;
