@@ -80,7 +80,8 @@ describe('loadProposal between two commits', () => {
     expect(proposal.removed[0]?.location).toMatchObject({ file: LIST, line: 2 });
   });
 
-  it('parses the lists only once the warm-up it is given has settled', async () => {
+  /** A list changed from CINDER, NOVA to NOVA, SWIFT; each parse of a list is recorded. */
+  function changeWithParsesRecorded() {
     const { repo, base } = repoWithList();
     repo.write(LIST, native(NOVA, SWIFT));
     const head = repo.commit('change');
@@ -90,6 +91,11 @@ describe('loadProposal between two commits', () => {
       events.push('parse');
       return parseList(...args);
     });
+    return { repo, base, head, events, restore: () => parse.mockRestore() };
+  }
+
+  it('parses the lists only once the warm-up it is given has settled', async () => {
+    const { repo, base, head, events, restore } = changeWithParsesRecorded();
     // Settles well after git has read both lists (a few milliseconds here).
     const warmUp = new Promise<void>((resolve) =>
       setTimeout(() => {
@@ -102,20 +108,12 @@ describe('loadProposal between two commits', () => {
       expect(names(proposal).added).toEqual(['openstack/swift']);
       expect(events).toEqual(['warm', 'parse', 'parse']);
     } finally {
-      parse.mockRestore();
+      restore();
     }
   });
 
   it("tells onRead both lists' bytes once, before either is parsed", async () => {
-    const { repo, base } = repoWithList();
-    repo.write(LIST, native(NOVA, SWIFT));
-    const head = repo.commit('change');
-    const events: string[] = [];
-    const parseList = listParse.parseList;
-    const parse = jest.spyOn(listParse, 'parseList').mockImplementation((...args) => {
-      events.push('parse');
-      return parseList(...args);
-    });
+    const { repo, base, head, events, restore } = changeWithParsesRecorded();
     // Settles only once onRead is told: neither list can be parsed before.
     let settle = () => {};
     const warmUp = new Promise<void>((resolve) => (settle = resolve));
@@ -129,19 +127,8 @@ describe('loadProposal between two commits', () => {
       await loadProposal({ repo: repo.dir, base, head, list: LIST, warmUp, onRead });
       expect(events).toEqual(['read', 'parse', 'parse']);
     } finally {
-      parse.mockRestore();
+      restore();
     }
-  });
-
-  it('does not tell onRead of a list that is new', async () => {
-    const repo = tempRepo();
-    repo.write('README', 'x');
-    const base = repo.commit('one');
-    repo.write(LIST, native(NOVA, CINDER));
-    repo.commit('add the list');
-    const onRead = jest.fn();
-    await loadProposal({ repo: repo.dir, base, head: 'HEAD', onRead });
-    expect(onRead).not.toHaveBeenCalled();
   });
 
   it('shows a newly scheduled removal as a changed removal field', async () => {
@@ -159,15 +146,17 @@ describe('loadProposal between two commits', () => {
     });
   });
 
-  it('gives a null base list when the list is new', async () => {
+  it('gives a null base list when the list is new (and tells onRead nothing)', async () => {
     const repo = tempRepo();
     repo.write('README', 'x');
     const base = repo.commit('one');
     repo.write(LIST, native(NOVA, CINDER));
     repo.commit('add the list');
+    const onRead = jest.fn();
 
-    const proposal = await loadProposal({ repo: repo.dir, base, head: 'HEAD' });
+    const proposal = await loadProposal({ repo: repo.dir, base, head: 'HEAD', onRead });
 
+    expect(onRead).not.toHaveBeenCalled();
     expect(proposal.baseList).toBeNull();
     expect(names(proposal).added).toEqual(['openstack/cinder', 'openstack/nova']);
   });

@@ -64,6 +64,23 @@ function failingRule(
   };
 }
 
+/** `evaluate` of the changes of `p` by one failing rule, with the given provider. */
+function judgedByFailingRule(
+  p: Proposal,
+  evidence: EvidenceProvider,
+  extra: Pick<Parameters<typeof evaluate>[0], 'severities' | 'concurrency'> = {},
+) {
+  return evaluate({
+    proposal: p,
+    changes: repositoryChanges(p),
+    listRules: [],
+    repositoryRules: [failingRule(meta())],
+    provider: evidence,
+    settings,
+    ...extra,
+  });
+}
+
 async function run(p: Proposal, rule: RepositoryRule<'governance', 'projectConfig'>, table = {}) {
   return evaluate({
     proposal: p,
@@ -166,17 +183,10 @@ describe('evaluate', () => {
     });
     const table = provider({ governance: {} });
     const told: string[] = [];
-    await evaluate({
-      proposal: p,
-      changes: repositoryChanges(p),
-      listRules: [],
-      repositoryRules: [failingRule(meta())],
-      provider: {
-        ...table,
-        get: table.get,
-        expect: (n) => told.push(`${n} before ${table.calls.length} asked`),
-      },
-      settings,
+    await judgedByFailingRule(p, {
+      ...table,
+      get: table.get,
+      expect: (n) => told.push(`${n} before ${table.calls.length} asked`),
     });
     expect(told).toEqual(['3 before 0 asked']);
     expect(table.calls.length).toBeGreaterThan(0);
@@ -471,22 +481,14 @@ describe('repositories judged at once', () => {
   async function hintsOf(severities: SeverityOverrides = {}): Promise<string[]> {
     const slow = slowProvider();
     const events: string[] = [];
-    await evaluate({
-      proposal: p,
-      changes: repositoryChanges(p),
-      listRules: [],
-      repositoryRules: [failingRule(meta())],
-      provider: {
-        get: (kind, repository) => {
-          events.push(`get ${repository}`);
-          return slow.get(kind, repository);
-        },
-        prefetch: (repository, kinds) => events.push(`hint ${repository} ${kinds.join(',')}`),
+    const recording: EvidenceProvider = {
+      get: (kind, repository) => {
+        events.push(`get ${repository}`);
+        return slow.get(kind, repository);
       },
-      settings,
-      severities,
-      concurrency: 4,
-    });
+      prefetch: (repository, kinds) => events.push(`hint ${repository} ${kinds.join(',')}`),
+    };
+    await judgedByFailingRule(p, recording, { severities, concurrency: 4 });
     return events;
   }
 
