@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { namesOnChangedLines } from '../diff/change-size';
+import { isSafeRepositoryName } from '../sources/repository/locate';
 import { loadProposal } from '../diff/diff';
 import { openRepository, type ListRepository } from '../diff/git';
 import { resolveRevisions, type Revisions } from '../diff/revisions';
@@ -59,6 +60,9 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
  */
 const CHECK_CONCURRENCY = 8;
 
+/** Repositories hinted from the lists' bytes, at most: some room is left (see MAX_AHEAD) for the engine, which hints the rest as it goes. */
+const EARLY_HINTS = 48;
+
 /**
  * Tells the provider early which repositories the change looks to add or remove: it can start
  * its parsing thread, and read their refs there while this thread parses the data files and
@@ -66,9 +70,9 @@ const CHECK_CONCURRENCY = 8;
  */
 function guessSize(provider: EvidenceProvider, base: Buffer, head: Buffer): void {
   try {
-    const names = namesOnChangedLines(base, head);
+    const names = namesOnChangedLines(base, head).filter(isSafeRepositoryName);
     provider.expectAbout?.(names.length);
-    for (const name of names) provider.prefetch?.(name, ['repository']);
+    for (const name of names.slice(0, EARLY_HINTS)) provider.prefetch?.(name, ['repository']);
   } catch {
     // A hint that fails is no hint: the lists are read and judged all the same.
   }

@@ -1,8 +1,9 @@
 // The parsing thread's entry (see parser.ts): parses each batch of deliverable texts it is sent,
 // and reads each git directory's refs it is asked for (ref-rows.ts), and answers with their
 // outcomes: in order, except refs asked for ahead of need (a repository it locates itself, as
-// the main thread does), which wait while anything else does. It holds nothing between jobs,
-// and says in a shared cell which job it is doing.
+// the main thread does), which wait while anything else does. It keeps no job's data between
+// jobs (only the real path of the repositories root, as the main thread does), and says in a
+// shared cell which job it is doing.
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseDeliverableText } from './parse-text';
 import type { ParseAnswer, ParseBatch } from './parser';
@@ -31,7 +32,15 @@ function schedule(): void {
   scheduled = true;
   // Not now: a batch that arrives meanwhile (delivered before the next turn's immediates) goes
   // before the refs asked ahead.
-  setImmediate(() => void doNext());
+  // A job that throws kills the thread (died() fails that job), whatever node does with a
+  // rejection: thrown again from an immediate, it is an uncaught exception.
+  setImmediate(() =>
+    doNext().catch((error: unknown) =>
+      setImmediate(() => {
+        throw error;
+      }),
+    ),
+  );
 }
 
 /** One job at a time, the next once it is answered (locating a repository awaits the disk). */

@@ -1,7 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hermeticGit } from '../../../test/helpers/snapshot-repo';
 import { createTempRepo, type TempRepo } from '../../../test/helpers/temp-git';
 import { createGit } from '../../git/run';
@@ -426,6 +436,8 @@ describe('the parsing thread of a process', () => {
 
 describe("a candidate's refs read on the parsing thread", () => {
   let repo: TempRepo;
+  /** A repositories root holding the repository as openstack/sample, with a copy beside it. */
+  let base: string;
   beforeEach(() => {
     repo = createTempRepo({ prefix: 'vmt-oversight-thread-refs-' });
     repo.write('a.txt', 'a\n');
@@ -435,15 +447,20 @@ describe("a candidate's refs read on the parsing thread", () => {
     repo.git('tag', 'light', repo.commit('two', '2024-03-01T23:59:59Z'));
     repo.git('pack-refs', '--all');
     repo.git('branch', 'stable/2024.1'); // loose, beside the packed ones
+    base = mkdtempSync(join(tmpdir(), 'vmt-oversight-thread-root-'));
+    mkdirSync(join(base, 'root', 'openstack'), { recursive: true });
+    cpSync(repo.dir, join(base, 'escape'), { recursive: true });
+    renameSync(repo.dir, join(base, 'root', 'openstack', 'sample'));
   });
-  afterEach(() => repo.cleanup());
+  afterEach(() => {
+    repo.cleanup();
+    rmSync(base, { recursive: true, force: true });
+  });
 
-  const gitDir = () => join(repo.dir, '.git');
-  /** Where the thread locates the repository: its directory as `<root>/<namespace>/<name>`. */
-  const where = (): [string, string] => {
-    const parent = dirname(repo.dir);
-    return [dirname(parent), `${basename(parent)}/${basename(repo.dir)}`];
-  };
+  const root = () => join(base, 'root');
+  const gitDir = () => join(root(), 'openstack', 'sample', '.git');
+  /** Where the thread locates the repository. */
+  const where = (): [string, string] => [root(), 'openstack/sample'];
 
   async function onlineParser(): Promise<WorkerParser> {
     const parser = threadParser({ hereWhileStarting: true });
@@ -504,14 +521,16 @@ describe("a candidate's refs read on the parsing thread", () => {
     const parser = await onlineParser();
     const ahead = parser.prefetch(...where())!;
     expect(await ahead.answer).not.toBeNull();
-    expect(await ahead.take(join(repo.dir, 'elsewhere', '.git'))).toBeNull();
+    expect(await ahead.take(join(base, 'escape', '.git'))).toBeNull();
   });
 
-  it('asked ahead of a repository the thread cannot locate, answer nothing', async () => {
+  it('asked ahead of a repository the thread cannot locate under the root, answer nothing', async () => {
     const parser = await onlineParser();
-    const [root] = where();
-    expect(await parser.prefetch(root, 'openstack/absent')!.answer).toBeNull();
-    expect(await parser.prefetch(root, '../escape')!.answer).toBeNull();
+    symlinkSync(join(base, 'escape'), join(root(), 'openstack', 'link'));
+    expect(await parser.prefetch(root(), 'openstack/absent')!.answer).toBeNull();
+    expect(await parser.prefetch(root(), '../escape')!.answer).toBeNull(); // a repository there
+    expect(await parser.prefetch(root(), 'openstack/link')!.answer).toBeNull(); // leads outside
+    expect(await parser.prefetch(root(), 'openstack/sample')!.answer).not.toBeNull();
   });
 
   it('asked ahead while the thread is busy and then needed, are read here: the thread skips them', async () => {

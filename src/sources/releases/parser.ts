@@ -18,8 +18,9 @@ export interface DeliverableParser {
 }
 
 /**
- * What the thread is asked: a batch of deliverable files to parse, or a git directory's refs
- * (asked ahead of need with a claim: the thread reads them only if it takes the claim first).
+ * What the thread is asked: a batch of deliverable files to parse, a git directory's refs, or
+ * a repository's refs asked ahead of need (`root` and `name`, which it locates itself), with a
+ * claim: the thread reads them only if it takes the claim first.
  */
 export type ParseBatch = { id: number } & Job;
 
@@ -29,6 +30,7 @@ export type ParseBatch = { id: number } & Job;
  */
 export type ParseAnswer =
   | { id: number; outcomes: ParseOutcome[] }
+  /** `gitDir`: where the thread located a repository asked ahead (the rows are its refs). */
   | { id: number; rows: RefRow[] | null; gitDir?: string }
   | { ready: true };
 

@@ -44,8 +44,8 @@ export interface RefRowReader {
 }
 
 /**
- * A git directory's refs asked of the other thread ahead of need: whichever thread starts on
- * them first reads them (a shared claim), the other does not.
+ * A repository's refs asked of the other thread ahead of need, which locates it itself:
+ * whichever thread starts on them first reads them (a shared claim), the other does not.
  */
 export interface RefsAhead {
   /**

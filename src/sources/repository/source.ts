@@ -112,12 +112,13 @@ export class RepositorySource {
     const reader = this.refReader;
     if (reposRoot === undefined || !reader?.prefetch || this.hinted.has(repository)) return;
     if (this.ahead.size >= MAX_AHEAD) return;
-    this.hinted.add(repository);
     // Located there as `facts` locates it here: a repository that cannot be is `facts`' to
-    // report, when it is asked. A hint that fails is no hint.
+    // report, when it is asked. A hint that fails is no hint, and may be given again.
     try {
       const refs = reader.prefetch(reposRoot, repository);
-      if (refs) this.ahead.set(repository, refs);
+      if (!refs) return;
+      this.hinted.add(repository);
+      this.ahead.set(repository, refs);
     } catch {
       // read here, when asked
     }
