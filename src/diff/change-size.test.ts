@@ -57,6 +57,12 @@ describe('namesOnChangedLines', () => {
       names: ['openstack/swift'],
     },
     {
+      title: 'names the list refuses',
+      base: '',
+      head: '  - name: ../escape\n  - name: -x/y\n',
+      names: [],
+    },
+    {
       title: 'no name without both halves',
       base: '',
       head: 'a line with a / alone\nand //double\nand trailing/\n/leading\n',

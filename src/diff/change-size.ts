@@ -1,4 +1,5 @@
 import { LIST_LIMITS } from '../list/limits';
+import { isSafeRepositoryName } from '../list/names';
 import { compareText } from '../util/compare';
 
 /** Longer lines name no entry in any format: they are not looked at. */
@@ -7,7 +8,7 @@ const MAX_LINE = 1024;
 /**
  * The repositories a change looks to add or remove, from the list's bytes at both revisions
  * before either is parsed: the first `namespace/name` on each line that one text has more often
- * than the other, each once, sorted as the engine judges them. Only a guess, for a run to get
+ * than the other, each once if the list would take it as a name, sorted as the engine judges them. Only a guess, for a run to get
  * ready (an entry's other lines, or a change that only edits fields, are not seen); what is
  * judged comes from the parsed lists. Linear in the texts, which are the proposal's: none for a
  * text over the list's size limit, which is refused unparsed.
@@ -23,8 +24,7 @@ export function namesOnChangedLines(base: Buffer, head: Buffer): string[] {
     else changed.push(line);
   }
   for (const [line, left] of counts) if (left > 0) changed.push(line);
-  const names = new Set(changed.map((line) => firstName(line) ?? ''));
-  names.delete('');
+  const names = new Set(changed.map((line) => firstName(line)).filter(isSafeRepositoryName));
   return [...names].sort(compareText);
 }
 

@@ -1,6 +1,5 @@
 import { realpathSync } from 'node:fs';
 import { namesOnChangedLines } from '../diff/change-size';
-import { isSafeRepositoryName } from '../sources/repository/locate';
 import { loadProposal } from '../diff/diff';
 import { openRepository, type ListRepository } from '../diff/git';
 import { resolveRevisions, type Revisions } from '../diff/revisions';
@@ -70,7 +69,7 @@ const EARLY_HINTS = 48;
  */
 function guessSize(provider: EvidenceProvider, base: Buffer, head: Buffer): void {
   try {
-    const names = namesOnChangedLines(base, head).filter(isSafeRepositoryName);
+    const names = namesOnChangedLines(base, head);
     provider.expectAbout?.(names.length);
     for (const name of names.slice(0, EARLY_HINTS)) provider.prefetch?.(name, ['repository']);
   } catch {

@@ -72,8 +72,7 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   const perRepository = await mapLimit(input.changes, limit, async (change, index) => {
     // The one that starts about when this one ends: its evidence can be read meanwhile.
     const upcoming = input.changes[index + limit];
-    const kinds = upcoming && input.provider.prefetch ? kindsAsked(upcoming, input) : [];
-    if (upcoming && kinds.length > 0) input.provider.prefetch?.(upcoming.repository, kinds);
+    if (upcoming) hintAhead(upcoming, input);
     const found = await judgeRepository(change, input);
     const left = (pending.get(change.repository) ?? 1) - 1;
     pending.set(change.repository, left);
@@ -86,14 +85,15 @@ export async function evaluate(input: EvaluationInput): Promise<Finding[]> {
   return sortFindings(findings);
 }
 
-/** The kinds of evidence the enabled rules that apply to a change need or want. */
-function kindsAsked(change: RepositoryChange, input: EvaluationInput): EvidenceKind[] {
+/** Tells the provider of a change to judge soon, with the evidence its enabled rules ask. */
+function hintAhead(change: RepositoryChange, input: EvaluationInput): void {
+  if (!input.provider.prefetch) return;
   const kinds = new Set<EvidenceKind>();
   for (const rule of input.repositoryRules) {
     if (!rule.appliesTo(change) || !effectiveRule(rule.meta, input.severities).enabled) continue;
     for (const kind of [...rule.needs(change), ...rule.wants(change)]) kinds.add(kind);
   }
-  return [...kinds];
+  if (kinds.size > 0) input.provider.prefetch(change.repository, [...kinds]);
 }
 
 function countByRepository(changes: readonly RepositoryChange[]): Map<string, number> {

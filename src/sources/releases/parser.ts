@@ -337,11 +337,11 @@ export class WorkerParser implements DeliverableParser, RefRowReader {
     // fails every job in turn rather than taking them all to the next thread forever.
     const doing = jobIn(this.jobCell);
     const culprit = this.pending.has(doing) ? doing : this.pending.keys().next().value;
-    const failed = culprit === undefined ? undefined : this.pending.get(culprit);
-    if (culprit !== undefined && failed) {
+    const failing = culprit === undefined ? undefined : this.pending.get(culprit);
+    if (culprit !== undefined && failing) {
       this.pending.delete(culprit);
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      failed.failed(new ParseThreadFailed(outOfMemory, error.message));
+      failing.failed(new ParseThreadFailed(outOfMemory, error.message));
     }
     for (const [id, { job }] of this.pending) this.send(id, job);
   }
